@@ -1,0 +1,3 @@
+"""planpipe: council improvement-plan PDFs to structured, versioned data."""
+
+__version__ = "0.1.0"

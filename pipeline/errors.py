@@ -1,0 +1,49 @@
+"""Named exceptions. Library code raises these; only the CLI prints them."""
+
+from __future__ import annotations
+
+
+class PlanpipeError(Exception):
+    """Base class: a problem the user can fix. `str(err)` is the whole message."""
+
+    def __init__(self, message: str, *, path: str | None = None, page: int | None = None):
+        self.path = path
+        self.page = page
+        self.message = message
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}: "
+        if self.page is not None:
+            where += f"page {self.page}: "
+        return where + self.message
+
+
+class NotAPdfError(PlanpipeError):
+    pass
+
+
+class EncryptedPdfError(PlanpipeError):
+    pass
+
+
+class NoTextLayerError(PlanpipeError):
+    pass
+
+
+class NoActionTableError(PlanpipeError):
+    pass
+
+
+class ChecksumMismatchError(PlanpipeError):
+    pass
+
+
+class SourceError(PlanpipeError):
+    """A registry entry (sources/*.toml) is missing a field or names a missing file."""
+
+
+class SchemaError(PlanpipeError):
+    pass

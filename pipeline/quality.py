@@ -1,0 +1,69 @@
+"""Data problems as data: structured, non-fatal issues with stable kebab-case codes.
+
+A DataIssue never stops a run; it is collected, written to `<id>.report.json` and summarised by the CLI.
+Codes are a contract (tests and users filter on them): add new ones, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+# Every code in use, with what it means. Documented in the README from this table.
+CODES: dict[str, str] = {
+    "inherited-cell": "A cell was empty because it is merged with the cell above; its value was filled down.",
+    "rag-colour-mismatch": "The RAG cell's fill colour means a different status from its wording; the wording wins.",
+    "rag-from-colour": "The RAG cell has no usable wording; the status was read from its fill colour.",
+    "rag-unknown": "Neither the wording nor the colour of the RAG cell maps to a status.",
+    "rag-fuzzy": "The RAG wording matched a vocabulary phrase only approximately.",
+    "milestone-unparsed": "The milestone text could not be read as a date or period.",
+    "milestone-implausible": "The milestone date is implausible (e.g. long before the plan's publication); kept as printed.",
+    "officer-unknown": "A lead officer is not in the role catalogue; kept as printed (tidied).",
+    "officer-fuzzy": "A lead officer matched a catalogue role only approximately (typo or variant).",
+    "officer-missing": "No lead officer is printed or inherited for the action.",
+    "row-empty-action": "A table row has no action text; it was dropped.",
+    "table-columns-unmapped": "A header cell of an action table matched no known field; its column was ignored.",
+    "page-no-table": "A page inside the plan's table section has no action table.",
+}
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    code: str
+    message: str
+    page: int | None = None
+    seq: int | None = None
+    field: str | None = None
+    value: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown data-issue code {self.code!r}; add it to pipeline.quality.CODES")
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items()}
+
+
+@dataclass
+class IssueLog:
+    """Collects DataIssues in the order they were found."""
+
+    issues: list[DataIssue] = field(default_factory=list)
+
+    def add(self, code: str, message: str, **where) -> None:
+        self.issues.append(DataIssue(code, message, **where))
+
+    def extend(self, issues: Iterable[DataIssue]) -> None:
+        self.issues.extend(issues)
+
+    def flatten(self, keys: tuple[str, ...] = ("page", "seq", "code")) -> list[tuple]:
+        return [tuple(getattr(i, k) for k in keys) for i in self.issues]
+
+    def codes(self) -> list[str]:
+        return [i.code for i in self.issues]
+
+    def __len__(self) -> int:
+        return len(self.issues)
+
+    def __iter__(self):
+        return iter(self.issues)
