@@ -1,0 +1,171 @@
+"""Command line: argv in, exit code out. The only place that prints.
+
+Library code raises PlanpipeError subclasses; they become `Error: <file>: <what and how to fix>` on
+stderr with exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import PlanpipeError
+
+EXAMPLES = """\
+examples:
+  planpipe extract plan.pdf --out-dir out/            any PDF; the layout is discovered
+  planpipe extract --source sources/sefton-phase1-2022.toml --out-dir data/processed
+  planpipe extract a.pdf b.pdf --out-dir out/ --engine camelot
+  planpipe summary data/processed/*.parquet
+"""
+
+
+def _progress(label: str):
+    tty = sys.stderr.isatty()
+
+    def report(page: int, total: int) -> None:
+        if tty:
+            sys.stderr.write(f"\r{label}: page {page}/{total}")
+            if page == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif page == total or page % 10 == 0:
+            sys.stderr.write(f"{label}: page {page}/{total}\n")
+
+    return report
+
+
+def _write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[Path]:
+    from .parquet import to_table, write_table, write_text
+    from .report import quality_report
+
+    meta = {"source_id": ex.publication_id, "source_sha256": ex.sha256, "engine": ex.engine}
+    table = to_table(ex.records, "actions", meta)
+    pq_path = out_dir / f"{stem}.parquet"
+    report_path = out_dir / f"{stem}.report.json"
+    report = quality_report(publication, ex.records, ex.log.issues)
+    # Write the report first: the Parquet file (the make target) lands last, so a failed run
+    # never leaves a target that looks complete.
+    write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
+    write_table(table, pq_path)
+    return [pq_path, report_path]
+
+
+def cmd_extract(args) -> int:
+    from .extraction import extract_pdf
+    from .report import summary_text
+    from .sources import load_source, verify
+
+    out_dir = Path(args.out_dir)
+    jobs: list[tuple[Path, str, dict, object]] = []
+    for src_path in args.source or []:
+        src = load_source(src_path)
+        verify(src)
+        publication = {
+            "id": src.id, "council": src.council, "title": src.title, "phase": src.phase,
+            "published": src.published.isoformat(), "url": src.url, "reconstruction": src.reconstruction,
+        }
+        jobs.append((src.file, src.id, publication, src))
+    for pdf in args.pdfs:
+        p = Path(pdf)
+        jobs.append((p, p.stem, {"id": p.stem, "file": str(p)}, None))
+    if not jobs:
+        raise SystemExit("planpipe extract: give PDF files or --source; see planpipe extract --help")
+    failures = 0
+    for n, (path, stem, publication, src) in enumerate(jobs, start=1):
+        label = f"[{n}/{len(jobs)}] {stem}"
+        try:
+            ex = extract_pdf(
+                path,
+                publication_id=stem,
+                engine=args.engine,
+                password=args.password or (src.password if src else None),
+                published=src.published if src else None,
+                progress=None if args.quiet else _progress(label),
+            )
+            written = _write_outputs(ex, out_dir, stem, publication)
+        except PlanpipeError as exc:
+            failures += 1
+            print(f"Error: {exc}", file=sys.stderr)
+            continue
+        if not args.quiet:
+            print(summary_text(f"{stem}: {len(ex.records)} actions on {ex.pages} pages -> {written[0]}", ex.records, ex.log.issues))
+    return 1 if failures else 0
+
+
+def cmd_summary(args) -> int:
+    from .parquet import read_metadata, read_table
+    from .report import summary_text
+
+    for p in args.parquet:
+        path = Path(p)
+        if not path.exists():
+            raise PlanpipeError("file not found; run `make extract` first", path=str(path))
+        records = read_table(path).to_pylist()
+        meta = read_metadata(path)
+        issues = []
+        report = path.with_suffix("").with_suffix(".report.json") if path.suffix else None
+        report = path.parent / (path.stem + ".report.json")
+        if report.exists():
+            from .quality import DataIssue
+
+            data = json.loads(report.read_text(encoding="utf-8"))
+            issues = [DataIssue(**i) for i in data.get("issues", [])]
+        print(summary_text(f"{meta.get('source_id', path.stem)}: {len(records)} actions", records, issues))
+        print()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planpipe",
+        description="Council improvement-plan PDFs to structured, versioned data, and what changed between versions.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"planpipe {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract action tables from PDFs to Parquet",
+        description="Extract every action of each PDF to DIR/<stem>.parquet plus DIR/<stem>.report.json.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("pdfs", nargs="*", metavar="PDF", help="PDF files (no registry entry needed)")
+    ex.add_argument("--source", action="append", metavar="TOML", help="a registry entry under sources/ (repeatable)")
+    ex.add_argument("--out-dir", required=True, metavar="DIR", help="folder for the outputs")
+    ex.add_argument("--engine", choices=["pdfplumber", "camelot"], default="pdfplumber", help="table engine (default pdfplumber)")
+    ex.add_argument("--password", help="password of an encrypted PDF")
+    ex.add_argument("--quiet", action="store_true", help="no progress or summary")
+    ex.set_defaults(func=cmd_extract)
+
+    sm = sub.add_parser("summary", help="print actions per status per theme of extracted Parquet files")
+    sm.add_argument("parquet", nargs="+", metavar="PARQUET")
+    sm.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except PlanpipeError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Error: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The default strategy: action tables from page geometry (words, rules, fills) read by pdfplumber.
+
+Per page: drop the furniture, find header rows by their headings, take each table's body down to the
+next header, heading banner or footer, and build its rows. A page with no header continues the table
+of the page before when its text sits in that table's columns (headers printed once per table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..pdf import Document, Page
+from .furniture import find_furniture
+from .grid import PageTable, build_table, columns_from_header, straddle_ratio
+from .headers import find_headers
+from .text import Line, split_chunks, tidy, words_to_lines
+
+# A headerless page continues the previous table only if at most this share of its words cross
+# that table's column boundaries.
+CONTINUATION_MAX_STRADDLE = 0.04
+
+# Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
+BANNER = re.compile(
+    r"^(?P<kind>priority|theme|section|part|strand|workstream|work stream|improvement area|area)\s*"
+    r"(?P<ref>\d+(?:\.\d+)*)\s*[:.\-\u2013\u2014]?\s*(?P<title>.*)$",
+    re.I,
+)
+KEY_AREA = re.compile(r"^key\s+area\s*(?P<ref>\d+(?:\.\d+)*)?\s*[:.\-\u2013\u2014]\s*(?P<title>.+)$", re.I)
+# Headings that end the action tables (appendices, annexes).
+STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
+
+
+@dataclass
+class Banner:
+    kind: str  # "theme" or "key_area"
+    ref: str | None
+    title: str
+
+
+def parse_banner(text: str) -> Banner | None:
+    text = tidy(text)
+    m = KEY_AREA.match(text)
+    if m:
+        return Banner("key_area", m.group("ref"), m.group("title").strip())
+    m = BANNER.match(text)
+    if m and m.group("title").strip():
+        return Banner("theme", m.group("ref"), m.group("title").strip())
+    return None
+
+
+@dataclass
+class PageTables:
+    """What one page holds: its tables, and the banners printed on it (in reading order)."""
+
+    page: int
+    tables: list[PageTable]
+    # (y, Banner) in page order, including those above tables; used to label rows.
+    banners: list[tuple[float, Banner]]
+    stopped: bool = False  # an appendix/annex heading ends the action tables here
+
+
+def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
+    """Heading lines: one chunk of text, set bold or larger than the page's body text."""
+    sizes = sorted(w.size for ln in lines for w in ln.words)
+    body_size = sizes[len(sizes) // 2] if sizes else 0
+    out = []
+    for ln in lines:
+        if len(split_chunks(ln)) != 1:
+            continue
+        if not (all(w.bold for w in ln.words) or ln.size >= 1.15 * body_size):
+            continue
+        b = parse_banner(ln.text)
+        if b is not None:
+            out.append((ln.top, b))
+    return out
+
+
+def find_tables(doc: Document, progress=None) -> list[PageTables]:
+    """Every action table of the document, page by page."""
+    lines_by_page = {p.number: words_to_lines(p.words) for p in doc.pages}
+    furniture = find_furniture(doc.pages, lines_by_page)
+    result: list[PageTables] = []
+    previous: PageTable | None = None
+    for p in doc.pages:
+        if progress:
+            progress(p.number, len(doc.pages))
+        top, bottom = furniture.body_top[p.number], furniture.body_bottom[p.number]
+        # A header repeated at the top of every page looks like a running head: find headers first.
+        headers = [h for h in find_headers(p, lines_by_page[p.number]) if h.bottom < bottom]
+        if headers:
+            top = min(top, headers[0].top - 0.5)
+        lines = [ln for ln in lines_by_page[p.number] if ln.top >= top - 0.5 and ln.bottom <= bottom + 0.5]
+        words = [w for ln in lines for w in ln.words]
+        banners = _banners(lines)
+        stoppers = [ln.top for ln in lines if STOPPER.match(ln.text.strip())]
+        tables: list[PageTable] = []
+        limits = sorted([h.top for h in headers] + [y for y, _ in banners] + stoppers + [bottom])
+
+        def limit_after(y: float) -> float:
+            return min((v for v in limits if v > y + 0.5), default=bottom)
+
+        first_item = min([h.top for h in headers] + [y for y, _ in banners] + stoppers, default=bottom)
+        # A page without a header of its own may continue the previous page's table.
+        if previous is not None and not any(s <= first_item for s in stoppers):
+            region_bottom = first_item if (headers or banners or stoppers) else bottom
+            body = [w for w in words if w.ymid < region_bottom]
+            if body and straddle_ratio(body, previous.columns) <= CONTINUATION_MAX_STRADDLE:
+                action_col = previous.column("action")
+                if action_col is None or any(action_col.holds(w) for w in body):
+                    t = build_table(p, None, previous.columns, body, top, region_bottom)
+                    if t.rows:
+                        tables.append(t)
+        for h in headers:
+            tb = limit_after(h.bottom)
+            body = [w for w in words if h.bottom < w.ymid < tb]
+            columns, _ = columns_from_header(p, h, body)
+            t = build_table(p, h, columns, body, h.bottom, tb)
+            tables.append(t)
+        stopped = bool(stoppers)
+        if tables and not stopped:
+            last = tables[-1]
+            # The table runs on to the next page only when nothing but furniture follows it.
+            trailing = [b for y, b in banners if y > last.top]
+            previous = last if not trailing else None
+        elif not tables:
+            previous = None
+        else:
+            previous = None
+        result.append(PageTables(p.number, tables, banners, stopped))
+    return result

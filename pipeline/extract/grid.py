@@ -1,0 +1,330 @@
+"""One page's action table: header -> columns -> rows -> cells.
+
+Columns come from vertical ruling lines where the header has them, else from the white gutters of the
+body text between the header's headings. Rows come from horizontal rules that cross the action column,
+else from text blocks that start level in the action column and another per-row column. A cell keeps
+its text lines; a column whose top rule is missing in a row is merged with the row above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..pdf import Fill, Page, Rule, Word
+from .headers import Header
+from .text import Line, lines_to_paragraphs, words_to_lines
+
+# Horizontal rules closer than this (pt) are one rule (double borders, rounding).
+RULE_Y_CLUSTER = 1.5
+# A rule "covers" a column when it spans at least this share of the column's width.
+RULE_COVER = 0.6
+# Text blocks in two columns start one row when their tops are this close (pt).
+ANCHOR_TOLERANCE = 2.0
+# A fill is a cell's colour when at least this share of the fill lies in the cell.
+FILL_IN_CELL = 0.5
+# Columns whose blocks mark the start of a row in unruled tables (printed once per action).
+ROW_START_FIELDS = ("ref", "measures", "rag", "milestone", "milestone_and_rag", "lead_officer")
+
+
+@dataclass
+class Column:
+    field: str | None
+    x0: float
+    x1: float
+    heading: str = ""
+
+    def holds(self, w: Word) -> bool:
+        return self.x0 <= w.xmid < self.x1
+
+
+@dataclass
+class PageRow:
+    top: float
+    bottom: float
+    cells: dict[str, list[Line]] = field(default_factory=dict)
+    # Fields whose cell is joined to the row above by a missing rule; None when the page gives no
+    # evidence either way (first row under a header, or an unruled table).
+    merged: set[str] | None = None
+    rag_colour: str | None = None
+    # True for the rows that open a page before any row start: the tail of a row from the previous page.
+    leading: bool = False
+
+    def text(self, fld: str) -> str:
+        return " ".join(ln.text for ln in self.cells.get(fld, []))
+
+
+@dataclass
+class PageTable:
+    page: int
+    columns: list[Column]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    header: Header | None
+    ruled_rows: bool
+    rows: list[PageRow]
+    banners: list[str] = field(default_factory=list)  # heading lines printed above the table on this page
+    closed: bool = True  # the table's last row ends with a rule on this page
+
+    def column(self, fld: str) -> Column | None:
+        for c in self.columns:
+            if c.field == fld:
+                return c
+        return None
+
+
+# --- columns -------------------------------------------------------------------------------------
+
+
+def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: float) -> float:
+    """The x in (lo, hi) crossed by the fewest body words: the gutter between two columns."""
+    if hi - lo < 1:
+        return (lo + hi) / 2
+    step = 0.5
+    n = int((hi - lo) / step) + 1
+    counts = [0] * n
+    for w in words:
+        if w.x1 < lo or w.x0 > hi:
+            continue
+        a = max(0, int((w.x0 - lo) / step))
+        b = min(n - 1, int((w.x1 - lo) / step))
+        for k in range(a, b + 1):
+            counts[k] += 1
+    least = min(counts)
+    # Longest run of least-covered positions; ties go to the run nearest the preferred x.
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, c in enumerate(counts + [least + 1]):
+        if c == least and start is None:
+            start = k
+        elif c != least and start is not None:
+            runs.append((start, k - 1))
+            start = None
+    def key(run):
+        mid = lo + (run[0] + run[1]) / 2 * step
+        return (run[1] - run[0], -abs(mid - prefer))
+    a, b = max(runs, key=key)
+    return lo + (a + b) / 2 * step
+
+
+def columns_from_header(page: Page, header: Header, body_words: Sequence[Word]) -> tuple[list[Column], bool]:
+    """Column x-ranges for the header's headings; True when they came from vertical rules."""
+    cells = header.cells
+    mid = (header.top + header.bottom) / 2
+    cuts = sorted({round(r.x, 1) for r in page.vrules if r.top - 1 <= mid <= r.bottom + 1})
+    merged_cuts: list[float] = []
+    for x in cuts:
+        if not merged_cuts or x - merged_cuts[-1] > 2:
+            merged_cuts.append(x)
+    columns: list[Column] = []
+    ruled = len(merged_cuts) >= 2
+    if ruled:
+        for c in cells:
+            left = [x for x in merged_cuts if x <= c.x0 + 1]
+            right = [x for x in merged_cuts if x >= c.x1 - 1]
+            columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text))
+        # Headings that share one ruled column (a heading split over a rule-less sub-cell) merge.
+        deduped: list[Column] = []
+        for col in columns:
+            if deduped and abs(deduped[-1].x0 - col.x0) < 1 and abs(deduped[-1].x1 - col.x1) < 1:
+                if deduped[-1].field is None:
+                    deduped[-1] = col
+                continue
+            deduped.append(col)
+        return deduped, True
+    bounds = []
+    for a, b in zip(cells, cells[1:]):
+        prefer = (a.x1 + b.x0) / 2
+        lo = (a.x0 + a.x1) / 2
+        hi = (b.x0 + b.x1) / 2
+        lo = max(lo, a.x1 - 0.25 * (a.x1 - a.x0))
+        bounds.append(_coverage_boundary(body_words, lo, min(hi, b.x0 + 0.25 * (b.x1 - b.x0)), prefer))
+    left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1
+    right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1
+    edges = [left] + bounds + [right]
+    for c, x0, x1 in zip(cells, edges, edges[1:]):
+        columns.append(Column(c.field, x0, x1, c.text))
+    return columns, False
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+
+def _rule_rows(hrules: Sequence[Rule], columns: Sequence[Column], top: float, bottom: float) -> list[tuple[float, set[int]]]:
+    """Row boundaries: (y, indexes of the columns the rule covers), top to bottom."""
+    x0, x1 = columns[0].x0, columns[-1].x1
+    rules = sorted((r for r in hrules if top - 2 <= r.y <= bottom + 2 and r.x1 > x0 and r.x0 < x1), key=lambda r: r.y)
+    clusters: list[list[Rule]] = []
+    for r in rules:
+        if clusters and r.y - clusters[-1][-1].y <= RULE_Y_CLUSTER:
+            clusters[-1].append(r)
+        else:
+            clusters.append([r])
+    out = []
+    for cl in clusters:
+        y = sum(r.y for r in cl) / len(cl)
+        covered: set[int] = set()
+        for i, col in enumerate(columns):
+            width = col.x1 - col.x0
+            spans = sorted((max(r.x0, col.x0), min(r.x1, col.x1)) for r in cl if r.x1 > col.x0 and r.x0 < col.x1)
+            length, cur_a, cur_b = 0.0, None, None
+            for a, b in spans:
+                if cur_b is None or a > cur_b:
+                    if cur_b is not None:
+                        length += cur_b - cur_a
+                    cur_a, cur_b = a, b
+                else:
+                    cur_b = max(cur_b, b)
+            if cur_b is not None:
+                length += cur_b - cur_a
+            if width > 0 and length >= RULE_COVER * width:
+                covered.add(i)
+        if covered:
+            out.append((y, covered))
+    return out
+
+
+def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[Word]]:
+    by_col: dict[int, list[Word]] = {i: [] for i in range(len(columns))}
+    for w in words:
+        for i, col in enumerate(columns):
+            if col.holds(w):
+                by_col[i].append(w)
+                break
+    return by_col
+
+
+def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: float) -> str | None:
+    if col is None:
+        return None
+    best, best_area = None, 0.0
+    for f in fills:
+        w = min(f.x1, col.x1) - max(f.x0, col.x0)
+        h = min(f.bottom, bottom) - max(f.top, top)
+        if w <= 0 or h <= 0:
+            continue
+        area = w * h
+        own = (f.x1 - f.x0) * (f.bottom - f.top)
+        if own > 0 and area / own >= FILL_IN_CELL and area > best_area:
+            best, best_area = f.colour, area
+    return best
+
+
+def rows_from_rules(page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float) -> tuple[list[PageRow], bool] | None:
+    """Rows bounded by horizontal rules; None when the table has no usable rules."""
+    action_idx = [i for i, c in enumerate(columns) if c.field in ("action",)]
+    boundaries = _rule_rows(page.hrules, columns, top, bottom)
+    key = set(action_idx) if action_idx else set(range(len(columns)))
+    boundaries = [(y, cov) for y, cov in boundaries if cov & key]
+    if len(boundaries) < 2:
+        return None
+    by_col = _assign(words, columns)
+    rows: list[PageRow] = []
+    ys = [y for y, _ in boundaries]
+    last_word = max((w.bottom for w in words), default=top)
+    closed = last_word <= ys[-1] + 1
+    if not closed:
+        ys = ys + [max(last_word + 1, ys[-1] + 1)]
+        boundaries = boundaries + [(ys[-1], set(range(len(columns))))]
+    # Text between the header and the first rule (a header printed without its bottom rule).
+    if any(top < w.ymid < ys[0] for w in words):
+        ys = [top] + ys
+        boundaries = [(top, set(range(len(columns))))] + boundaries
+    for k in range(len(ys) - 1):
+        rows.append(PageRow(top=ys[k], bottom=ys[k + 1]))
+    for k, row in enumerate(rows):
+        cov = boundaries[k][1]
+        missing = {columns[i].field for i in range(len(columns)) if i not in cov and columns[i].field}
+        row.merged = missing if missing else (None if k == 0 else set())
+    # Text of a merged span belongs to the span's first row.
+    for i, col in enumerate(columns):
+        if not col.field:
+            continue
+        owner = 0
+        owners = []
+        for k, row in enumerate(rows):
+            if k > 0 and row.merged is not None and col.field in row.merged:
+                pass
+            else:
+                owner = k
+            owners.append(owner)
+        col_words = by_col[i]
+        for k, row in enumerate(rows):
+            inside = [w for w in col_words if row.top <= w.ymid < row.bottom]
+            if inside:
+                rows[owners[k]].cells.setdefault(col.field, []).extend(words_to_lines(inside))
+    rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
+    for row in rows:
+        row.rag_colour = _rag_colour(page.fills, rag_col, row.top, row.bottom)
+    rows = [r for r in rows if r.cells or r.rag_colour]
+    return rows, closed
+
+
+def rows_from_text(page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float) -> list[PageRow]:
+    """Rows of an unruled table: a row starts where the action column and another per-row column
+    both start a text block at the same height."""
+    by_col = _assign(words, columns)
+    blocks: dict[int, list[list[Line]]] = {}
+    for i, col in enumerate(columns):
+        lines = words_to_lines(by_col[i])
+        blocks[i] = lines_to_paragraphs(lines) if lines else []
+    action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
+    if action_i is None:
+        action_i = max(blocks, key=lambda i: len(blocks[i]))
+    starts = [b[0].top for b in blocks[action_i]]
+    others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i for b in blocks[i]]
+    anchors = [t for t in starts if any(abs(t - o) <= ANCHOR_TOLERANCE for o in others)]
+    if not anchors:
+        anchors = starts
+    anchors.sort()
+    rows: list[PageRow] = []
+    lead_needed = any(b[0].top < (anchors[0] - ANCHOR_TOLERANCE if anchors else bottom) for bl in blocks.values() for b in bl)
+    if lead_needed or not anchors:
+        rows.append(PageRow(top=top, bottom=anchors[0] if anchors else bottom, leading=True))
+    for k, a in enumerate(anchors):
+        rows.append(PageRow(top=a - 1, bottom=(anchors[k + 1] - 1) if k + 1 < len(anchors) else bottom))
+    offset = 1 if rows and rows[0].leading else 0
+    for i, col in enumerate(columns):
+        if not col.field:
+            continue
+        current = None
+        for b in blocks[i]:
+            t = b[0].top
+            hit = next((k for k, a in enumerate(anchors) if abs(t - a) <= ANCHOR_TOLERANCE), None)
+            if hit is not None:
+                current = hit + offset
+            elif current is None:
+                # Before any row start in this column: the row that contains it, or the leading tail.
+                above = [k for k, a in enumerate(anchors) if a <= t]
+                current = (above[-1] + offset) if above else 0
+            rows[current].cells.setdefault(col.field, []).extend(b)
+    rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
+    for row in rows:
+        row.rag_colour = _rag_colour(page.fills, rag_col, row.top, row.bottom)
+    return [r for r in rows if r.cells or r.rag_colour]
+
+
+def straddle_ratio(words: Sequence[Word], columns: Sequence[Column]) -> float:
+    """Share of words that cross a column boundary: near 0 inside a table, high in running prose."""
+    if not words:
+        return 1.0
+    bounds = [c.x0 for c in columns[1:]]
+    bad = sum(1 for w in words if any(w.x0 < b - 1 and w.x1 > b + 1 for b in bounds))
+    return bad / len(words)
+
+
+def build_table(page: Page, header: Header | None, columns: list[Column] | None, words: Sequence[Word], top: float, bottom: float) -> PageTable:
+    """The table on `page` between `top` and `bottom`, with columns from the header (or given)."""
+    if columns is None:
+        assert header is not None
+        columns, _ = columns_from_header(page, header, words)
+    x0, x1 = columns[0].x0, columns[-1].x1
+    inside = [w for w in words if top <= w.ymid <= bottom and x0 <= w.xmid <= x1]
+    ruled = rows_from_rules(page, columns, inside, top, bottom)
+    if ruled is not None:
+        rows, closed = ruled
+        return PageTable(page.number, columns, top, bottom, x0, x1, header, True, rows, closed=closed)
+    rows = rows_from_text(page, columns, inside, top, bottom)
+    return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=False)

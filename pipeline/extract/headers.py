@@ -1,0 +1,270 @@
+"""Find an action table's header row by what its cells say, and map each heading to a canonical field.
+
+Nothing here knows a document: headings are matched through the synonyms in schemas/headers.json, and
+the header's columns are the x-extents of its heading cells (or the ruling lines around them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from ..pdf import Page, Rule
+from ..schema import SCHEMAS_DIR
+from .text import Line, split_chunks, words_to_lines
+
+# A heading matches a synonym fuzzily only when both are at least this long and the ratio reaches
+# FUZZY_HEADING; short headings ("Who?", "Ref") must match exactly, or "Lead" would match "Leads to".
+FUZZY_HEADING = 88
+FUZZY_MIN_LEN = 7
+# The most text lines one header row may take ("The Outcomes We Are / Aiming For").
+MAX_HEADER_LINES = 4
+# An action table's header must name the action column and at least this many fields in all.
+MIN_HEADER_FIELDS = 3
+# White gutters narrower than this (pt) in the body text do not part two headings.
+GUTTER_MIN_WIDTH = 3.0
+# Fields that show a band of headings is an action table.
+REQUIRED_FIELD = "action"
+
+_NORMALISE = re.compile(r"[^\w?&()/ ]+")
+
+
+def normalise_heading(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    text = _NORMALISE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+@lru_cache(maxsize=None)
+def synonyms() -> dict[str, str]:
+    """normalised heading -> field (first field listed wins on a clash)."""
+    data = json.loads((SCHEMAS_DIR / "headers.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for fld, phrases in data["fields"].items():
+        for phrase in phrases:
+            table.setdefault(normalise_heading(phrase), fld)
+    return table
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> frozenset[str]:
+    words: set[str] = set()
+    for phrase in synonyms():
+        words.update(phrase.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def match_heading(text: str) -> str | None:
+    """The canonical field a heading names, or None."""
+    norm = normalise_heading(text)
+    if not norm:
+        return None
+    table = synonyms()
+    if norm in table:
+        return table[norm]
+    stripped = norm.rstrip("?").strip()
+    if stripped in table:
+        return table[stripped]
+    if len(norm) < FUZZY_MIN_LEN:
+        return None
+    best, best_score = None, 0.0
+    for phrase, fld in table.items():
+        if len(phrase) < FUZZY_MIN_LEN:
+            continue
+        score = fuzz.ratio(norm, phrase)
+        if score > best_score:
+            best, best_score = fld, score
+    return best if best_score >= FUZZY_HEADING else None
+
+
+@dataclass
+class HeaderCell:
+    field: str | None  # None: a heading we do not know (its column is kept apart, its text ignored)
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Header:
+    cells: list[HeaderCell]
+    top: float
+    bottom: float
+    ruled_columns: bool = False  # column bounds came from vertical rules
+    bounds: list[tuple[float, float]] = field(default_factory=list)  # per cell: column x-range
+
+    @property
+    def fields(self) -> list[str | None]:
+        return [c.field for c in self.cells]
+
+    def mapped(self) -> list[str]:
+        return [c.field for c in self.cells if c.field and not c.field.startswith("ignore:")]
+
+
+def _rule_cuts(page: Page, top: float, bottom: float) -> list[float]:
+    """x of vertical rules crossing the band [top, bottom]."""
+    mid = (top + bottom) / 2
+    xs = sorted(r.x for r in page.vrules if r.top - 1 <= mid <= r.bottom + 1)
+    cuts: list[float] = []
+    for x in xs:
+        if not cuts or x - cuts[-1] > 2:
+            cuts.append(x)
+    return cuts
+
+
+def _groups(band: Sequence[Line], cuts: Sequence[float]) -> list[list[Line]]:
+    """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading)."""
+    chunks = [c for ln in band for c in split_chunks(ln, cuts)]
+    chunks.sort(key=lambda c: c.x0)
+    groups: list[list[Line]] = []
+    for c in chunks:
+        if groups:
+            g = groups[-1]
+            gx1 = max(x.x1 for x in g)
+            crosses_rule = any(gx1 - 0.5 <= cut <= c.x0 + 0.5 for cut in cuts)
+            if c.x0 < gx1 - 0.5 and not crosses_rule:
+                g.append(c)
+                continue
+        groups.append([c])
+    return groups
+
+
+def _group_text(group: Sequence[Line]) -> str:
+    return " ".join(c.text for c in sorted(group, key=lambda c: (round(c.top), c.x0)))
+
+
+def _split_run(words: Sequence[str]) -> list[tuple[str, str]] | None:
+    """Split one run of heading words into consecutive known headings, e.g. two headings set too close."""
+    n = len(words)
+    best: dict[int, list[tuple[str, str]]] = {0: []}
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 8), end):
+            if start not in best:
+                continue
+            text = " ".join(words[start:end])
+            fld = match_heading(text)
+            if fld is None:
+                continue
+            cand = best[start] + [(fld, text)]
+            if end not in best or len(cand) < len(best[end]):
+                best[end] = cand
+    return best.get(n)
+
+
+def body_gutters(page: Page, below: float, x0: float, x1: float) -> list[float]:
+    """x of white vertical gutters in the text below a header: where no body word is printed."""
+    words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
+    if len(words) < 5:
+        return []
+    step = 1.0
+    n = int((x1 - x0) / step) + 1
+    covered = [False] * n
+    for w in words:
+        for k in range(max(0, int((w.x0 - x0) / step)), min(n, int((w.x1 - x0) / step) + 1)):
+            covered[k] = True
+    gutters, start = [], None
+    for k, c in enumerate(covered + [True]):
+        if not c and start is None:
+            start = k
+        elif c and start is not None:
+            if (k - start) * step >= GUTTER_MIN_WIDTH:
+                gutters.append(x0 + (start + k) / 2 * step)
+            start = None
+    return gutters
+
+
+def _cells_for_group(g: Sequence[Line], gutters: Sequence[float]) -> list[HeaderCell]:
+    text = _group_text(g)
+    fld = match_heading(text)
+    gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
+    gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
+    if fld is not None:
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
+    # Headings set too close to part by spacing: part them at the body's white gutters ...
+    if gutters:
+        sub = _groups(g, gutters)
+        if len(sub) > 1:
+            cells = [c for sg in sub for c in _cells_for_group(sg, ())]
+            if sum(1 for c in cells if c.field) > 0 and all(c.field for c in cells):
+                return cells
+    # ... or, for a one-line heading, at the word boundaries that give known headings.
+    if len(g) == 1:
+        parts = _split_run([w.text for w in g[0].words])
+        if parts and len(parts) > 1:
+            words = list(g[0].words)
+            cells, i = [], 0
+            for pfld, ptext in parts:
+                k = len(ptext.split())
+                ws = words[i : i + k]
+                i += k
+                cells.append(HeaderCell(pfld, ptext, ws[0].x0, ws[-1].x1, gtop, gbot))
+            return cells
+    return [HeaderCell(None, text, gx0, gx1, gtop, gbot)]
+
+
+def _cells_for_band(page: Page, band: Sequence[Line], gutters: Sequence[float] = ()) -> list[HeaderCell]:
+    top, bottom = min(l.top for l in band), max(l.bottom for l in band)
+    cuts = _rule_cuts(page, top, bottom)
+    return [c for g in _groups(band, cuts) for c in _cells_for_group(g, gutters)]
+
+
+def _score(cells: Sequence[HeaderCell]) -> tuple[int, int] | None:
+    fields = [c.field for c in cells if c.field]
+    real = {f for f in fields if not f.startswith("ignore:")}
+    if REQUIRED_FIELD not in real and "milestone_and_rag" not in real and len(real) < 4:
+        return None
+    if len(set(fields)) < MIN_HEADER_FIELDS:
+        return None
+    unknown = sum(1 for c in cells if c.field is None)
+    # Mostly unknown text is a paragraph that happens to contain a heading word.
+    if unknown > len(fields) // 2:
+        return None
+    return (len(set(fields)) - unknown, -unknown)
+
+
+def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header]:
+    """Every action-table header row on the page, top to bottom.
+
+    Every band of up to MAX_HEADER_LINES consecutive lines that starts with a heading word is scored
+    by the distinct fields its headings name, less its unknown headings; the best bands that do not
+    overlap win.
+    """
+    if lines is None:
+        lines = words_to_lines(page.words)
+    vocab = _vocabulary()
+    candidates: list[tuple[tuple, int, int, list[HeaderCell]]] = []
+    gutter_cache: dict[int, list[float]] = {}
+    for i, first in enumerate(lines):
+        if not any(normalise_heading(w.text) in vocab for w in first.words):
+            continue
+        band: list[Line] = []
+        for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):
+            ln = lines[j]
+            if band and ln.top - band[-1].bottom > 1.2 * ln.size:
+                break
+            band.append(ln)
+            if j not in gutter_cache:
+                gutter_cache[j] = body_gutters(page, ln.bottom, 0, page.width)
+            cells = _cells_for_band(page, band, gutter_cache[j])
+            score = _score(cells)
+            if score is not None:
+                candidates.append(((score, -(j - i)), i, j, cells))
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    taken: list[tuple[int, int, list[HeaderCell]]] = []
+    for _, i, j, cells in candidates:
+        if any(not (j < a or i > b) for a, b, _ in taken):
+            continue
+        taken.append((i, j, cells))
+    taken.sort(key=lambda t: t[0])
+    return [
+        Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
+        for _, _, cells in taken
+    ]

@@ -1,0 +1,128 @@
+"""Words -> text lines -> paragraphs: the geometry of running text, shared by every strategy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..pdf import Word
+
+# Two words belong to one text line when their vertical centres differ by less than this share of
+# the smaller font size (superscripts and mixed fonts stay on their line).
+LINE_Y_TOLERANCE = 0.45
+# A vertical gap between consecutive lines larger than this share of the font size, beyond the
+# line's own height, starts a new paragraph (a blank line in the source).
+PARAGRAPH_GAP = 0.55
+# Words further apart than this share of the font size are in different chunks (columns).
+CHUNK_GAP = 0.75
+CHUNK_GAP_MIN = 3.5
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
+_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Cluster words into text lines (top to bottom), each line's words left to right."""
+    ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines:
+            cur = lines[-1]
+            ref = cur[0]
+            tol = LINE_Y_TOLERANCE * min(ref.size, w.size)
+            if abs(w.ymid - sum(x.ymid for x in cur) / len(cur)) <= tol:
+                cur.append(w)
+                continue
+        lines.append([w])
+    return [Line(tuple(sorted(ln, key=lambda w: w.x0))) for ln in lines]
+
+
+def split_chunks(line: Line, cuts: Sequence[float] = ()) -> list[Line]:
+    """Split a page-wide line where words are far apart, or where a vertical rule passes between them."""
+    chunks: list[list[Word]] = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:]):
+        gap = w.x0 - prev.x1
+        limit = max(CHUNK_GAP * min(prev.size, w.size), CHUNK_GAP_MIN)
+        ruled = any(prev.x1 - 0.5 <= c <= w.x0 + 0.5 for c in cuts)
+        if gap > limit or ruled:
+            chunks.append([w])
+        else:
+            chunks[-1].append(w)
+    return [Line(tuple(c)) for c in chunks]
+
+
+def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing."""
+    paras: list[list[Line]] = []
+    for ln in lines:
+        if paras:
+            prev = paras[-1][-1]
+            gap = ln.top - prev.bottom
+            if gap <= PARAGRAPH_GAP * min(prev.size, ln.size):
+                paras[-1].append(ln)
+                continue
+        paras.append([ln])
+    return paras
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space."""
+    out = ""
+    for t in texts:
+        t = tidy(t)
+        if not t:
+            continue
+        if not out:
+            out = t
+        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def tidy(text: str) -> str:
+    """Collapse runs of spaces (including no-break spaces), drop replacement characters and bullets."""
+    text = text.replace("\ufffd", "")
+    text = _SPACES.sub(" ", text).strip()
+    return _BULLET.sub("", text)
+
+
+def paragraphs_text(lines: Sequence[Line]) -> list[str]:
+    """A cell's lines as a list of paragraph strings."""
+    result = []
+    for para in lines_to_paragraphs(lines):
+        t = join_lines([ln.text for ln in para])
+        if t:
+            result.append(t)
+    return result

@@ -1,0 +1,72 @@
+"""The Python API behind `planpipe extract`: PDF -> pages -> tables -> rows -> records.
+
+Each stage's output is kept on the Extraction, so any step can be inspected:
+
+    >>> ex = extract_pdf("data/raw/sefton-phase1-2022.pdf")
+    >>> ex.tables[5].tables[0].columns, ex.rows[0].cells, ex.records[0]["rag"]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .errors import NoActionTableError
+from .extract import ENGINES
+from .extract.geometry import PageTables
+from .extract.legend import find_legend
+from .pdf import Document, open_pdf
+from .quality import IssueLog
+from .records import build_records
+from .rows import RawRow, build_rows
+from .sources import sha256_file
+
+
+@dataclass
+class Extraction:
+    path: str
+    publication_id: str
+    sha256: str
+    document: Document
+    tables: list[PageTables]
+    rows: list[RawRow]
+    records: list[dict]
+    legend: list[tuple[str, str]]
+    log: IssueLog = field(default_factory=IssueLog)
+    engine: str = "pdfplumber"
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+
+def extract_pdf(
+    path: str | Path,
+    publication_id: str | None = None,
+    *,
+    engine: str = "pdfplumber",
+    password: str | None = None,
+    published: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Extraction:
+    """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input."""
+    path = Path(path)
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    doc = open_pdf(path, password=password)
+    sha = sha256_file(path)
+    log = IssueLog()
+    tables = ENGINES[engine](doc, progress=progress)
+    rows = build_rows(tables, log)
+    if not rows:
+        raise NoActionTableError(
+            "no action table found: no header row names an action column and two more fields "
+            "(e.g. 'Action', 'Lead officer', 'Milestone'); if the headings use other words, add them "
+            "to schemas/headers.json or give the column map in the registry entry",
+            path=str(path),
+        )
+    legend = find_legend(doc, tables)
+    records = build_records(rows, publication_id or path.stem, sha, legend, published, log)
+    return Extraction(str(path), publication_id or path.stem, sha, doc, tables, rows, records, legend, log, engine)

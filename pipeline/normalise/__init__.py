@@ -1,0 +1,31 @@
+"""Text -> canonical values: RAG status, lead officers, milestones. Pure functions; vocabularies are data
+under schemas/ (status_vocabulary.json, officers.json). Issues come back without page/seq: the caller
+(records assembly) knows where the cell was and adds them."""
+
+from pipeline.normalise.milestones import Milestone, parse_milestone, split_date_and_rating
+from pipeline.normalise.officers import canonical_officers, canonical_role, split_officers
+from pipeline.normalise.rag import (
+    Palette,
+    StatusResult,
+    Swatch,
+    colour_distance,
+    hex_colour,
+    resolve_status,
+    status_from_wording,
+)
+
+__all__ = [
+    "Milestone",
+    "Palette",
+    "StatusResult",
+    "Swatch",
+    "canonical_officers",
+    "canonical_role",
+    "colour_distance",
+    "hex_colour",
+    "parse_milestone",
+    "resolve_status",
+    "split_date_and_rating",
+    "split_officers",
+    "status_from_wording",
+]

@@ -1,0 +1,392 @@
+"""Milestone/timescale cells -> the period they name.
+
+    parse_milestone(text, published=None) -> Milestone(start, end, kind, issues)
+    split_date_and_rating(text)            -> (date_text, rating_text | None)
+
+`start` is the first day of the named period and `end` its last day (the deadline). Kinds and readings:
+
+  day             '31/03/2023', '9.12.16', '31st March 2023', '2023-03-31'   UK day-first; d/m/y never m/d/y
+  month           'March 2023', 'Sept 22', 'Sep-22', 'End of June 2023', 'End Oct 03', '03/2023'
+  quarter         'Q1 2023' = Jan-Mar 2023 (calendar);
+                  'Q3 2023/24' = Oct-Dec 2023 (UK financial year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar)
+  season          meteorological: Spring Mar-May, Summer Jun-Aug, Autumn Sep-Nov, Winter Dec-Feb (Winter 2023 =
+                  Dec 2023-Feb 2024; Winter 2022/23 the same winter as 'Winter 2022')
+  term            English school terms in whole months: Autumn term Sep-Dec, Spring term Jan-Apr, Summer term
+                  May-Jul (the summer term starts after Easter, in mid April; whole months keep the terms from
+                  overlapping). With a school year ('Spring term 2022/23') autumn takes the first year,
+                  spring and summer the second.
+  year            '2023', 'End of 2023'
+  financial_year  '2023/24', '2023-24', 'FY 2023/24' = 1 Apr 2023 - 31 Mar 2024
+  open_ended      'September 2022 onwards', 'From April 2023', 'March 2023 and ongoing': start only, end None
+  ongoing         'Ongoing', 'Termly', 'Annual', 'Quarterly', 'Monthly', 'BAU', ...: recurring, no dates
+  unknown         'TBC', 'TBA', 'N/A', empty: deliberately undated, no dates and no issue;
+                  anything unreadable: no dates and a milestone-unparsed issue
+
+Two-digit years are 20yy. Ranges ('April - June 2023', 'Sept 2022 to March 2023') take the start of the first
+period and the end (and kind) of the second. 'End of', 'By', 'Early', 'Mid', 'Late' and the like do not change
+the period. A trailing rating ('March 2023 - Green') is ignored when the whole text does not parse; use
+split_date_and_rating to keep it.
+
+Implausible dates are kept and flagged (milestone-implausible): with a publication date, a period ending more
+than IMPLAUSIBLE_MONTHS_BEFORE months before it, or starting more than IMPLAUSIBLE_YEARS_AFTER years after it;
+without one, a year outside EARLIEST_YEAR..LATEST_YEAR.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.quality import DataIssue
+
+# A plan's milestones look forward, but actions completed shortly before publication keep their dates:
+# Sefton's plan (published 30 Sep 2022) has four in March 2022, all complete. Six months before publication
+# accepts those and flags seq 11's "February 2022" (probably a typo for 2023).
+IMPLAUSIBLE_MONTHS_BEFORE = 6
+# Improvement plans run 1-3 years; more than 10 years ahead is a typo ("2203") or a misread cell.
+IMPLAUSIBLE_YEARS_AFTER = 10
+# Without a publication date, only dates decades away from any plausible plan are flagged.
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
+
+KINDS = ("day", "month", "quarter", "season", "term", "year", "financial_year", "open_ended", "ongoing", "unknown")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    start: date | None
+    end: date | None
+    kind: str
+    issues: tuple[DataIssue, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------------------------------
+# Vocabulary
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"'?(\d{4}|\d{2})"
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+# Recurring activity: kind ongoing, no dates.
+_ONGOING = frozenset({
+    "ongoing", "on going", "continuous", "continual", "continuing", "throughout", "termly", "half termly",
+    "annual", "annually", "yearly", "quarterly", "monthly", "bi monthly", "six monthly", "6 monthly", "weekly",
+    "fortnightly", "daily", "regular", "regularly", "as required", "as and when", "as needed", "business as usual",
+    "bau", "in place", "every term", "each term", "each year", "every year",
+})
+# Deliberately undated: kind unknown, no dates, no issue.
+_UNDATED = frozenset({
+    "tbc", "tba", "tbd", "n a", "na", "to be confirmed", "to be agreed", "to be determined", "to be decided",
+    "not applicable", "none", "",
+})
+_LEADING = re.compile(
+    r"^(?:by\s+the\s+end\s+of|by\s+end\s+of|by\s+the\s+end|by\s+end|by|end\s+of|the\s+end\s+of|end|before|"
+    r"no\s+later\s+than|due(?:\s+by)?|deadline|target(?:\s+date)?|(?:to\s+be\s+)?complete[d]?\s+by|until|"
+    r"within|in|during|early|mid|late|beginning\s+of|start\s+of|calendar\s+year|the)[\s:,\-]+"
+)
+_OPEN_SUFFIX = re.compile(r"^(.*?)[\s,\-]*(?:onwards?|and\s+beyond|(?:and|then|&)\s+ongoing|ongoing|going\s+forward)$")
+_OPEN_PREFIX = re.compile(r"^(?:ongoing\s+)?(?:from|starting|commencing|beginning|start|begins?)\s+(.+)$")
+_RANGE = re.compile(r"\s+(?:-|to|until|till|through)\s+|(?<=[a-z])\s?-\s?(?=[a-z])")
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return 2000 + y if len(text) <= 2 else y
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[date, date]:
+    return date(y1, m1, 1), _month_end(y2, m2)
+
+
+def _clean(text: str) -> str:
+    t = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}))
+    t = " ".join(t.lower().split())
+    return t.strip(" .;:,-")
+
+
+# --------------------------------------------------------------------------------------------------
+# Single periods. Each parser takes cleaned text and returns (start, end, kind) or None.
+
+
+def _day(s: str):
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})", s)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        else:
+            m = re.fullmatch(rf"{_ORD}\s+(?:of\s+)?{_MONTH}[\s,\-]*{_YEAR}", s)
+            if m:
+                d, mo, y = int(m.group(1)), _MONTHS[m.group(2)], _year(m.group(3))
+            else:
+                m = re.fullmatch(rf"{_MONTH}\s+{_ORD},?\s+(\d{{4}})", s)
+                if not m:
+                    return None
+                mo, d, y = _MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    return day, day, "day"
+
+
+def _month(s: str):
+    m = re.fullmatch(rf"{_MONTH}[\s,\-/]*{_YEAR}", s)
+    if m:
+        mo, y = _MONTHS[m.group(1)], _year(m.group(2))
+    else:
+        m = re.fullmatch(r"(\d{1,2})\s*[/.\-]\s*(\d{4})", s)
+        if not m or not 1 <= int(m.group(1)) <= 12:
+            return None
+        mo, y = int(m.group(1)), int(m.group(2))
+    return (*_span(y, mo, y, mo), "month")
+
+
+def _financial_years(a: str, b: str) -> int | None:
+    """First calendar year of the financial year 'a/b', or None when b is not the year after a."""
+    y1 = _year(a)
+    y2 = _year(b) if len(b) == 4 else (y1 // 100) * 100 + int(b)
+    return y1 if y2 == y1 + 1 else None
+
+
+_FY = r"(?:fy|f/y|financial\s+year)?\s*(\d{4}|\d{2})\s*[/\-]\s*(\d{4}|\d{2})(?:\s*financial\s+year|\s*fy)?"
+
+
+def _quarter(s: str):
+    q = a = b = None
+    m = re.fullmatch(rf"(?:q|quarter\s*)([1-4])\s*(?:of\s+)?{_FY}", s)
+    if m:
+        q, a, b = int(m.group(1)), m.group(2), m.group(3)
+    else:
+        m = re.fullmatch(rf"{_FY}\s*(?:q|quarter\s*)([1-4])", s)
+        if m:
+            a, b, q = m.group(1), m.group(2), int(m.group(3))
+    if q is not None:  # a quarter of a UK financial year: Q1 = Apr-Jun
+        y = _financial_years(a, b)
+        if y is None:
+            return None
+        first = 3 * q + 1
+        if first > 12:
+            first, y = first - 12, y + 1
+        return (*_span(y, first, y, first + 2), "quarter")
+    m = re.fullmatch(r"(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:cy\s*)?(\d{4}|\d{2})", s)
+    if m:
+        q, y = int(m.group(1)), _year(m.group(2))
+    else:
+        m = re.fullmatch(r"(\d{4})\s*(?:q|quarter\s*)([1-4])", s)
+        if not m:
+            return None
+        y, q = int(m.group(1)), int(m.group(2))
+    first = 3 * q - 2  # a calendar quarter: Q1 = Jan-Mar
+    return (*_span(y, first, y, first + 2), "quarter")
+
+
+def _financial_year(s: str):
+    m = re.fullmatch(_FY, s)
+    if not m:
+        return None
+    y = _financial_years(m.group(1), m.group(2))
+    if y is None:
+        return None
+    return (*_span(y, 4, y + 1, 3), "financial_year")
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_TERMS = {"autumn": (9, 12), "fall": (9, 12), "spring": (1, 4), "summer": (5, 7)}
+
+
+def _season_or_term(s: str):
+    m = re.fullmatch(
+        r"(spring|summer|autumn|fall|winter)(\s+(?:school\s+)?term)?\s*(?:of\s+)?" + _YEAR
+        + r"(?:\s*[/\-]\s*(\d{4}|\d{2}))?(\s+term)?",
+        s,
+    )
+    if not m:
+        return None
+    name, y = m.group(1), _year(m.group(3))
+    school_year = m.group(4) is not None
+    if school_year and _financial_years(m.group(3), m.group(4)) is None:
+        return None
+    if m.group(2) or m.group(5):
+        if name == "winter":
+            return None
+        first, last = _TERMS[name]
+        if school_year and name in ("spring", "summer"):
+            y += 1
+        return (*_span(y, first, y, last), "term")
+    if name == "winter":
+        return (*_span(y, 12, y + 1, 2), "season")
+    first, last = _SEASONS[name]
+    if school_year and name in ("spring", "summer"):
+        y += 1
+    return (*_span(y, first, y, last), "season")
+
+
+def _whole_year(s: str):
+    m = re.fullmatch(r"(?:cy\s*)?(\d{4})", s)
+    if not m:
+        return None
+    y = int(m.group(1))
+    return (*_span(y, 1, y, 12), "year")
+
+
+_PARSERS = (_day, _month, _quarter, _financial_year, _season_or_term, _whole_year)
+
+
+def _strip_leading(s: str) -> str:
+    while True:
+        t = _LEADING.sub("", s, count=1)
+        if t == s:
+            return s
+        s = t
+
+
+def _period(s: str):
+    s = _strip_leading(s)
+    for parse in _PARSERS:
+        got = parse(s)
+        if got:
+            return got
+    return None
+
+
+def _range(s: str):
+    """'April - June 2023', 'Sept 2022 to March 2023': start of the first, end and kind of the second."""
+    for m in _RANGE.finditer(s):
+        left, right = s[: m.start()].strip(), s[m.end() :].strip()
+        r = _period(right)
+        if not r or not left:
+            continue
+        l = _period(left)
+        if l is None:  # the first period may borrow the second's year: 'April - June 2023'
+            year = r[1].year
+            l = _period(f"{_strip_leading(left)} {year}")
+            if l and l[0] > r[0]:
+                l = _period(f"{_strip_leading(left)} {year - 1}")
+        if l and l[0] <= r[1]:
+            return l[0], r[1], r[2]
+    return None
+
+
+def _parse_core(s: str):
+    """(start, end, kind) for cleaned text, or None when it cannot be read."""
+    words = re.sub(r"[\-/]", " ", s).strip()
+    words = " ".join(words.split())
+    if s in _UNDATED or words in _UNDATED or re.fullmatch(r"[\-?]+", s):
+        return None, None, "unknown"
+    if words in _ONGOING:
+        return None, None, "ongoing"
+    got = _period(s) or _range(s)
+    if got:
+        return got
+    for pattern in (_OPEN_SUFFIX, _OPEN_PREFIX):
+        m = pattern.match(s)
+        if m and m.group(1):
+            inner = _period(m.group(1).strip(" ,-")) or _range(m.group(1).strip(" ,-"))
+            if inner:
+                return inner[0], None, "open_ended"
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Public API
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _implausible(start: date | None, end: date | None, published: date | None) -> str | None:
+    if start is None and end is None:
+        return None
+    if published is not None:
+        last = end or start
+        earliest = _add_months(published, -IMPLAUSIBLE_MONTHS_BEFORE)
+        if last < earliest:
+            return (f"ends {last.isoformat()}, more than {IMPLAUSIBLE_MONTHS_BEFORE} months before publication "
+                    f"({published.isoformat()})")
+        if start is not None and start > _add_months(published, 12 * IMPLAUSIBLE_YEARS_AFTER):
+            return (f"starts {start.isoformat()}, more than {IMPLAUSIBLE_YEARS_AFTER} years after publication "
+                    f"({published.isoformat()})")
+        return None
+    years = [d.year for d in (start, end) if d is not None]
+    if min(years) < EARLIEST_YEAR or max(years) > LATEST_YEAR:
+        return f"year outside {EARLIEST_YEAR}-{LATEST_YEAR}"
+    return None
+
+
+def parse_milestone(text: str | None, published: date | None = None) -> Milestone:
+    """The period a milestone cell names (see the module docstring for every form read).
+
+    Issues carry field="milestone" and value=the text; the caller adds page and seq. Dates are never
+    changed: an implausible one is kept and flagged.
+    """
+    if text is None:
+        return Milestone(None, None, "unknown")
+    s = _clean(text)
+    got = _parse_core(s)
+    if got is None:
+        date_text, rating = split_date_and_rating(text)
+        if rating is not None:
+            got = _parse_core(_clean(date_text))
+    if got is None:
+        issue = DataIssue("milestone-unparsed", f"cannot read {text!r} as a date or period",
+                          field="milestone", value=text)
+        return Milestone(None, None, "unknown", (issue,))
+    start, end, kind = got
+    why = _implausible(start, end, published)
+    issues = (DataIssue("milestone-implausible", f"{text!r} {why}; kept as printed", field="milestone",
+                        value=text),) if why else ()
+    return Milestone(start, end, kind, issues)
+
+
+_STRICT_HOWS = frozenset({"exact", "prefix", "colour-word", "letter", "percent"})
+_SEPARATORS = re.compile(r"\s*[-|:;,]\s*|\s+")
+
+
+def _is_rating(text: str) -> bool:
+    from pipeline.normalise.rag import status_from_wording
+
+    if not text.strip():
+        return False
+    rag, how = status_from_wording(text)
+    return rag != "unknown" and how in _STRICT_HOWS
+
+
+def _is_date(text: str) -> bool:
+    return bool(text.strip()) and _parse_core(_clean(text)) is not None
+
+
+def split_date_and_rating(text: str | None) -> tuple[str, str | None]:
+    """Split a cell holding a date and a rating: 'March 2023 - Green' -> ('March 2023', 'Green');
+    'Q2 2023/24 (Amber)' -> ('Q2 2023/24', 'Amber'); 'Complete: June 2022' -> ('June 2022', 'Complete').
+    A cell without both comes back whole: (text, None)."""
+    if text is None:
+        return "", None
+    s = " ".join(text.split())
+    m = re.fullmatch(r"(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", s)
+    if m and _is_rating(m.group(2)) and _is_date(m.group(1)):
+        return m.group(1), m.group(2)
+    for sep in _SEPARATORS.finditer(s):
+        left, right = s[: sep.start()].strip(), s[sep.end() :].strip()
+        if not left or not right:
+            continue
+        if _is_rating(right) and _is_date(left):
+            return left, right
+        if _is_rating(left) and _is_date(right):
+            return right, left
+    return s, None

@@ -1,0 +1,385 @@
+"""RAG/progress cells -> canonical status, from their wording and their fill colour.
+
+The vocabulary (phrasings, colour words, letters, default palette) is data: schemas/status_vocabulary.json.
+Pure functions; the only state is the vocabulary, loaded once.
+
+    status_from_wording(text)            -> (rag, how)
+    hex_colour(non_stroking_color)       -> '#rrggbb' | None
+    Palette.default() / Palette.from_legend([(wording, colour), ...])
+    resolve_status(wording, colour, palette) -> StatusResult(rag, source, issues, colour)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from pipeline.quality import DataIssue
+
+VOCABULARY_PATH = Path(__file__).resolve().parents[2] / "schemas" / "status_vocabulary.json"
+
+STATUSES = ("complete", "on_track", "some_issues", "off_track", "not_started", "business_as_usual", "unknown")
+
+# fuzz.ratio (0-100, normalised Indel similarity) a wording must reach against a vocabulary phrase to be
+# accepted as a typo of it. 88 accepts one transposition or two dropped letters in a short phrase
+# ("Not strated" -> 91, "On trak" -> 93) and refuses different words ("Deferred" vs "delayed" -> 53).
+# Below it we do not guess: the status is unknown (or taken from the fill colour) and reported.
+FUZZY_STATUS_THRESHOLD = 88.0
+
+# Fuzzy matching never crosses a negation: "Now on track" is 92 from "not on track" by ratio, but a wording
+# and a phrase must agree on which of these words they contain.
+_NEGATIONS = frozenset({"not", "no", "non", "yet", "un"})
+
+# Largest CIE76 colour difference (Delta E in Lab) at which a fill is read as a palette swatch.
+# About 2.3 is "just noticeable"; PDF fills drift (theme tints, CMYK round trips) by 5-15, while the RAG
+# colours are 30+ apart (amber #ffc000 vs yellow #ffff00 is ~37, amber vs red ~77). 25 keeps a fill with
+# its own colour family and leaves pink, pale blue or beige fills unknown instead of guessing.
+MAX_COLOUR_DISTANCE = 25.0
+
+# How a status was found (the second item of status_from_wording's result).
+HOW_EXACT = "exact"  # the whole wording is a vocabulary phrase (after case/punctuation/plural folding)
+HOW_PREFIX = "prefix"  # a vocabulary phrase followed by more words ("... - annual monitoring")
+HOW_PERCENT = "percent"  # "75%", "100% complete"
+HOW_COLOUR_WORD = "colour-word"  # only colour words: "Green", "Red/Amber"
+HOW_LETTER = "letter"  # a single-letter rating: "R", "G", "A/G"
+HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above FUZZY_STATUS_THRESHOLD
+HOW_EMPTY = "empty"  # no wording at all
+HOW_UNMATCHED = "unmatched"  # wording that maps to no status
+
+# Where resolve_status took its status from.
+SOURCE_WORDING = "wording"
+SOURCE_COLOUR_WORD = "colour-word"
+SOURCE_COLOUR = "colour"
+SOURCE_NONE = "none"
+
+
+# --------------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    severity: tuple[str, ...]  # worst first
+    phrases: dict[str, str]  # folded phrase -> status
+    colour_words: dict[str, str]  # colour word -> status
+    letters: dict[str, str]  # letter -> colour word
+    palette: tuple["Swatch", ...]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    data = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    phrases: dict[str, str] = {}
+    for status, wordings in data["phrases"].items():
+        if status not in STATUSES:
+            raise ValueError(f"{VOCABULARY_PATH.name}: unknown status {status!r}")
+        for w in wordings:
+            phrases[_fold(w)] = status
+    swatches = tuple(Swatch(s["hex"].lower(), s["status"], s["name"]) for s in data["palette"])
+    return _Vocabulary(
+        severity=tuple(data["statuses"]),
+        phrases=phrases,
+        colour_words=dict(data["colour_words"]),
+        letters=dict(data["letters"]),
+        palette=swatches,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Wording
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                         "\u00a0": " "})
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _fold(text: str) -> str:
+    """Lower case, no punctuation (hyphens become spaces), plural -s dropped, single spaces."""
+    t = text.translate(_QUOTES).lower().replace("'", "")
+    words = re.findall(r"[a-z0-9%]+", t)
+    return " ".join(_singular(w) for w in words)
+
+
+def _worst(statuses: Iterable[str]) -> str:
+    order = _vocabulary().severity
+    return min(statuses, key=order.index)
+
+
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:complete|completed|done))?$")
+_LETTERS = re.compile(r"^[A-Za-z](?:\s*[/\-]\s*[A-Za-z])*$")
+_COLOUR_FILLER = frozenset({"rag", "rating", "status", "and", "to"})
+
+
+@dataclass(frozen=True)
+class _Match:
+    rag: str
+    how: str
+    colours: tuple[str, ...] = ()  # colour words named by a colour-word/letter wording
+
+
+def _match_wording(text: str | None) -> _Match:
+    if text is None or not text.strip():
+        return _Match("unknown", HOW_EMPTY)
+    vocab = _vocabulary()
+    raw = text.translate(_QUOTES).strip().rstrip(".")
+    folded = _fold(raw)
+    if not folded:
+        return _Match("unknown", HOW_UNMATCHED)
+
+    if folded in vocab.phrases:
+        return _Match(vocab.phrases[folded], HOW_EXACT)
+
+    m = _PERCENT.match(raw.lower())
+    if m:
+        pct = float(m.group(1))
+        if pct > 100:
+            return _Match("unknown", HOW_UNMATCHED)
+        rag = "complete" if pct == 100 else "not_started" if pct == 0 else "on_track"
+        return _Match(rag, HOW_PERCENT)
+
+    if _LETTERS.match(raw):
+        letters = [c.upper() for c in raw if c.isalpha()]
+        if all(c in vocab.letters for c in letters):
+            if {"R", "A", "G"} <= set(letters):  # "R/A/G": the header echoed, not a rating
+                return _Match("unknown", HOW_UNMATCHED)
+            colours = tuple(vocab.letters[c] for c in letters)
+            return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_LETTER, colours)
+
+    words = folded.split()
+    colours = tuple(w for w in words if w in vocab.colour_words)
+    if colours and all(w in vocab.colour_words or w in _COLOUR_FILLER for w in words):
+        return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_COLOUR_WORD, colours)
+
+    # Longest phrase that the wording starts with, on whole words.
+    best = None
+    for phrase, status in vocab.phrases.items():
+        if len(phrase) >= 4 and (folded.startswith(phrase + " ")) and (best is None or len(phrase) > len(best[0])):
+            best = (phrase, status)
+    if best:
+        return _Match(best[1], HOW_PREFIX)
+
+    # Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+ chars.
+    head = _fold(re.split(r"\s[-:(]|\(|;", raw, maxsplit=1)[0])
+    candidates = [p for p in vocab.phrases if len(p) >= 5]
+    for probe in dict.fromkeys((head, folded)):
+        if not probe:
+            continue
+        negs = _NEGATIONS.intersection(probe.split())
+        for phrase, _score, _ in process.extract(
+            probe, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_STATUS_THRESHOLD
+        ):
+            if _NEGATIONS.intersection(phrase.split()) == negs:
+                return _Match(vocab.phrases[phrase], HOW_FUZZY)
+    return _Match("unknown", HOW_UNMATCHED)
+
+
+def status_from_wording(text: str | None) -> tuple[str, str]:
+    """Canonical status of a RAG cell's wording, and how it was found (one of the HOW_* constants).
+
+    Never guesses: wording that matches nothing gives ("unknown", "unmatched"); no wording gives
+    ("unknown", "empty").
+    """
+    m = _match_wording(text)
+    return m.rag, m.how
+
+
+# --------------------------------------------------------------------------------------------------
+# Colour
+
+
+def _clamp01(v: float) -> float:
+    return 0.0 if v < 0 else 1.0 if v > 1 else v
+
+
+def hex_colour(non_stroking_color) -> str | None:
+    """pdfplumber's `non_stroking_color` as '#rrggbb'; None when there is no single colour.
+
+    Accepts a float (grey), or a tuple/list of 1 (grey), 3 (RGB) or 4 (CMYK) components in 0..1, or a
+    '#rrggbb' string (returned lower-cased). Whole-number components up to 255, some above 1, are read as
+    0..255 values; other values outside 0..1 are clamped.
+    Pattern fills (names, odd lengths) give None.
+    """
+    value = non_stroking_color
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        s = value.strip().lower()
+        return s if re.fullmatch(r"#[0-9a-f]{6}", s) else None
+    if isinstance(value, (int, float)):
+        comps = [float(value)]
+    else:
+        try:
+            comps = [float(v) for v in value]
+        except (TypeError, ValueError):
+            return None
+    if any(math.isnan(c) for c in comps):
+        return None
+    if len(comps) in (1, 3) and any(c > 1 for c in comps) and all(c.is_integer() and c <= 255 for c in comps):
+        comps = [c / 255 for c in comps]
+    comps = [_clamp01(c) for c in comps]
+    if len(comps) == 1:
+        r = g = b = comps[0]
+    elif len(comps) == 3:
+        r, g, b = comps
+    elif len(comps) == 4:
+        c, m, y, k = comps
+        # Naive CMYK -> RGB, as viewers do without a colour profile.
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return "#{:02x}{:02x}{:02x}".format(*(round(v * 255) for v in (r, g, b)))
+
+
+def _lab(hex_value: str) -> tuple[float, float, float]:
+    """sRGB '#rrggbb' -> CIE L*a*b* (D65)."""
+    h = hex_value.lstrip("#")
+    rgb = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
+    y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def colour_distance(a: str, b: str) -> float:
+    """CIE76 Delta E between two '#rrggbb' colours."""
+    return math.dist(_lab(a), _lab(b))
+
+
+@dataclass(frozen=True)
+class Swatch:
+    hex: str  # '#rrggbb'
+    status: str | None  # None: a "no fill" colour such as white
+    label: str  # colour name, or the legend wording it was learned from
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colour -> status, by nearest swatch within `max_distance` (CIE76 Delta E).
+
+    A palette learned from a document's legend is searched first; its `fallback` (the default palette)
+    only when no legend swatch is close enough.
+    """
+
+    swatches: tuple[Swatch, ...]
+    fallback: "Palette | None" = None
+    max_distance: float = MAX_COLOUR_DISTANCE
+
+    @classmethod
+    def default(cls) -> "Palette":
+        return _default_palette()
+
+    @classmethod
+    def from_legend(
+        cls, legend: Iterable[tuple[str, object]], fallback: "Palette | None" = None
+    ) -> "Palette":
+        """Learn colour -> status from a legend: (wording, colour) pairs, colour as '#rrggbb' or a pdfplumber
+        colour. Entries whose wording maps to no status, or that have no colour, are skipped."""
+        swatches = []
+        for wording, colour in legend:
+            rag, _how = status_from_wording(wording)
+            hx = hex_colour(colour)
+            if rag != "unknown" and hx is not None:
+                swatches.append(Swatch(hx, rag, wording))
+        return cls(tuple(swatches), fallback=fallback if fallback is not None else _default_palette())
+
+    def nearest(self, colour) -> tuple[Swatch, float] | None:
+        """The closest swatch within max_distance (own swatches first, then the fallback's), or None."""
+        hx = hex_colour(colour)
+        if hx is None:
+            return None
+        if self.swatches:
+            best = min(((s, colour_distance(hx, s.hex)) for s in self.swatches), key=lambda p: p[1])
+            if best[1] <= self.max_distance:
+                return best
+        return self.fallback.nearest(hx) if self.fallback is not None else None
+
+    def lookup(self, colour) -> str | None:
+        """Status a fill colour means, or None (no close swatch, or a no-fill colour such as white)."""
+        hit = self.nearest(colour)
+        return hit[0].status if hit else None
+
+    def status_for_colour_word(self, word: str) -> str | None:
+        """Status of a colour word in this palette: the word's reference swatch looked up here, so a legend
+        that paints 'Action complete' green makes the word 'Green' mean complete."""
+        ref = next((s.hex for s in _vocabulary().palette if s.label == word), None)
+        status = self.lookup(ref) if ref else None
+        return status or _vocabulary().colour_words.get(word)
+
+
+@functools.cache
+def _default_palette() -> Palette:
+    return Palette(_vocabulary().palette)
+
+
+# --------------------------------------------------------------------------------------------------
+# Wording + colour
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    rag: str  # one of STATUSES
+    source: str  # SOURCE_WORDING | SOURCE_COLOUR_WORD | SOURCE_COLOUR | SOURCE_NONE
+    issues: tuple[DataIssue, ...] = field(default=())
+    colour: str | None = None  # the fill as '#rrggbb' (for the rag_colour column), None when no fill
+
+
+def resolve_status(wording: str | None, colour=None, palette: Palette | None = None) -> StatusResult:
+    """Status of a RAG cell from its wording and its fill colour.
+
+    Wording wins. The colour decides only when there is no usable wording, or when the wording is just a
+    colour word or letter ("Green", "R"), which is then read through the palette (so a document legend can
+    redefine it). A fill that disagrees with the wording is reported (rag-colour-mismatch) and the wording's
+    status kept. Nothing usable -> "unknown", reported (rag-unknown); a status is never dropped.
+    Issues carry field="rag" and value=the wording (or the colour when there is no wording); the caller adds
+    page and seq.
+    """
+    palette = palette if palette is not None else _default_palette()
+    hx = hex_colour(colour)
+    fill_status = palette.lookup(hx) if hx else None
+    m = _match_wording(wording)
+    value = wording if wording is not None and wording.strip() else hx
+    issues: list[DataIssue] = []
+
+    def issue(code: str, message: str) -> None:
+        issues.append(DataIssue(code, message, field="rag", value=value))
+
+    if m.how in (HOW_COLOUR_WORD, HOW_LETTER):
+        rag = _worst(palette.status_for_colour_word(c) or "unknown" for c in m.colours)
+        if fill_status and fill_status != rag:
+            issue("rag-colour-mismatch", f"wording {wording!r} means {rag} but the fill {hx} means {fill_status}")
+        return StatusResult(rag, SOURCE_COLOUR_WORD, tuple(issues), hx)
+
+    if m.rag != "unknown":
+        if m.how == HOW_FUZZY:
+            issue("rag-fuzzy", f"wording {wording!r} read as {m.rag} by approximate match")
+        if fill_status and fill_status != m.rag:
+            issue("rag-colour-mismatch", f"wording {wording!r} means {m.rag} but the fill {hx} means {fill_status}")
+        return StatusResult(m.rag, SOURCE_WORDING, tuple(issues), hx)
+
+    if fill_status:
+        why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
+        issue("rag-from-colour", f"{why}; status {fill_status} read from the fill {hx}")
+        return StatusResult(fill_status, SOURCE_COLOUR, tuple(issues), hx)
+
+    why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
+    fill = f"fill {hx} not in the palette" if hx else "no fill colour"
+    issue("rag-unknown", f"{why}; {fill}")
+    return StatusResult("unknown", SOURCE_NONE, tuple(issues), hx)

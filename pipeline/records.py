@@ -1,0 +1,90 @@
+"""Raw rows -> canonical records (one dict per action, keyed by the schema's column names).
+
+Normalisation of statuses, officers and milestones happens here through pipeline.normalise; every
+problem found becomes a DataIssue with the row's page and seq.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from . import normalise
+from .quality import DataIssue, IssueLog
+from .rows import RawRow
+from .schema import field_names
+
+
+def _with_where(issues, page: int, seq: int) -> list[DataIssue]:
+    out = []
+    for i in issues:
+        out.append(DataIssue(i.code, i.message, page=page, seq=seq, field=i.field, value=i.value))
+    return out
+
+
+def build_records(
+    rows: Sequence[RawRow],
+    publication_id: str,
+    source_sha256: str,
+    legend: Sequence[tuple[str, str]] = (),
+    published: date | None = None,
+    log: IssueLog | None = None,
+) -> list[dict]:
+    log = log if log is not None else IssueLog()
+    palette = normalise.Palette.from_legend(legend) if legend else normalise.Palette.default()
+    records: list[dict] = []
+    for seq, row in enumerate(rows, start=1):
+        rag_raw = row.text("rag")
+        milestone_raw = row.text("milestone")
+        combined = row.text("milestone_and_rag")
+        if combined:
+            date_text, rating_text = normalise.split_date_and_rating(combined.replace("\n", " "))
+            milestone_raw = milestone_raw or date_text
+            rag_raw = rag_raw or rating_text
+        if rag_raw:
+            rag_raw = rag_raw.replace("\n", " ")
+        if milestone_raw:
+            milestone_raw = milestone_raw.replace("\n", " ")
+        status = normalise.resolve_status(rag_raw, row.rag_colour, palette)
+        log.extend(_with_where(status.issues, row.page_start, seq))
+        lead_raw = row.text("lead_officer")
+        officers, officer_issues = normalise.canonical_officers(lead_raw)
+        log.extend(_with_where(officer_issues, row.page_start, seq))
+        if not lead_raw:
+            log.add("officer-missing", "no lead officer printed or inherited", page=row.page_start, seq=seq)
+        ms = normalise.parse_milestone(milestone_raw, published)
+        log.extend(_with_where(ms.issues, row.page_start, seq))
+        for f in row.inherited:
+            log.add("inherited-cell", f"{f} filled from the merged cell above", page=row.page_start, seq=seq, field=f)
+        record = {
+            "publication_id": publication_id,
+            "seq": seq,
+            "page_start": row.page_start,
+            "page_end": row.page_end,
+            "bbox": [float(v) for v in row.bbox],
+            "theme_ref": row.theme_ref,
+            "theme": row.theme,
+            "outcome_ref": row.refs.get("outcome"),
+            "outcome": row.text("outcome"),
+            "objective_ref": row.refs.get("objective"),
+            "objective": row.text("objective"),
+            "action_ref": row.refs.get("action"),
+            "action": row.text("action") or "",
+            "measures": list(row.cells.get("measures") or []),
+            "lead_officer_raw": lead_raw,
+            "lead_officers": officers,
+            "rag_raw": rag_raw,
+            "rag": status.rag,
+            "rag_colour": row.rag_colour,
+            "milestone_raw": milestone_raw,
+            "milestone_start": ms.start,
+            "milestone_end": ms.end,
+            "milestone_kind": ms.kind,
+            "detailed_action_plan": row.text("detailed_action_plan"),
+            "key_area": row.text("key_area") or row.key_area,
+            "inherited": list(row.inherited),
+            "source_sha256": source_sha256,
+        }
+        assert list(record) == field_names(), "records.py is out of step with schemas/actions.schema.json"
+        records.append(record)
+    return records

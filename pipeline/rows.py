@@ -1,0 +1,319 @@
+"""Page tables -> raw rows: one row per action, across pages.
+
+Joins a row that runs over a page break, fills merged cells down (recording which fields were
+inherited), splits reference numbers off cell text, and labels rows with the banner (theme, key area)
+they sit under. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .extract.geometry import Banner, PageTables
+from .extract.grid import PageRow, PageTable
+from .extract.text import paragraphs_text
+from .quality import IssueLog
+
+# Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
+# hierarchy order: a lower field inherits only when the field above it was inherited too.
+HIERARCHY = ("key_area", "outcome", "objective")
+LEAVES = ("lead_officer", "detailed_action_plan")
+LIST_FIELDS = ("measures",)
+# A reference number opening a cell: "1.1", "2.2.", "4.3.1".
+REF_PREFIX = re.compile(r"^(?P<ref>\d+(?:\.\d+)+)\.?(?:\s+|$)(?P<rest>.*)$", re.S)
+REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_TERMINAL = (".", "!", "?", ":", ";", ")")
+# Cells printed once per row, whose page-top text tells a split row from a new one.
+PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag")
+ROW_DATA = ("rag", "milestone", "milestone_and_rag")
+_BARE_NUMBER = re.compile(r"^\d{2,4}\b")
+# Words a phrase cannot end on: text that stops on one goes on at the next page.
+_CONNECTORS = frozenset(
+    "a an the of for to and or in on at by with from into within across including such as but "
+    "that which who will be is are our their its this these those".split()
+)
+
+
+@dataclass
+class RawRow:
+    """One action as printed, before normalisation."""
+
+    cells: dict[str, list[str]]  # field -> paragraphs
+    page_start: int
+    page_end: int
+    bbox: tuple[float, float, float, float]
+    rag_colour: str | None = None
+    inherited: list[str] = field(default_factory=list)
+    refs: dict[str, str | None] = field(default_factory=dict)  # outcome/objective/action -> ref
+    theme_ref: str | None = None
+    theme: str | None = None
+    key_area: str | None = None
+    merged: set[str] | None = None
+    free_space: dict[str, float] = field(default_factory=dict)  # room left on each cell's last line (pt)
+
+    def text(self, fld: str) -> str | None:
+        paras = self.cells.get(fld) or []
+        return "\n".join(paras) if paras else None
+
+
+@dataclass
+class _Table:
+    """A logical table: page tables joined while no banner comes between them."""
+
+    tables: list[PageTable]
+    theme: Banner | None
+    key_area: Banner | None
+
+
+def _ref_binding(columns: Sequence[str | None]) -> str:
+    """A 'ref' column labels the column to its right; with none there, the action."""
+    if "ref" in columns:
+        i = columns.index("ref")
+        for nxt in columns[i + 1 :]:
+            if nxt in ("outcome", "objective", "action"):
+                return nxt
+            if nxt is not None:
+                break
+    return "action"
+
+
+def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
+    out: list[_Table] = []
+    theme: Banner | None = None
+    key_area: Banner | None = None
+    for pt in pages:
+        banners = list(pt.banners)
+        for t in pt.tables:
+            new_banner = False
+            for y, b in banners:
+                if y < t.top:
+                    new_banner = True
+                    if b.kind == "key_area":
+                        key_area = b
+                    else:
+                        if theme is None or b.title != theme.title or b.ref != theme.ref:
+                            key_area = None
+                        theme = b
+            banners = [(y, b) for y, b in banners if y >= t.top]
+            same_columns = out and [c.field for c in out[-1].tables[-1].columns] == [c.field for c in t.columns]
+            continues = (
+                out
+                and not new_banner
+                and same_columns
+                and out[-1].tables[-1].page == t.page - 1
+            )
+            if continues:
+                out[-1].tables.append(t)
+            else:
+                out.append(_Table([t], theme, key_area))
+        for _, b in banners:
+            if b.kind == "key_area":
+                key_area = b
+            else:
+                theme = b
+    return out
+
+
+def _paras(row: PageRow) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines) for f, lines in row.cells.items()}
+
+
+def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
+    """Per field: the room left at the end of the cell's last line, up to the column's text edge
+    (the furthest any line of that column reaches on this page)."""
+    free = {}
+    for f, lines in row.cells.items():
+        if not lines:
+            continue
+        edge = max(ln.x1 for r in table.rows for ln in r.cells.get(f, []))
+        last = max(lines, key=lambda ln: ln.top)
+        free[f] = edge - last.x1
+    return free
+
+
+def _first_word_fits(target: RawRow, f: str, prow: PageRow) -> bool:
+    """Would the first word continuing on the next page have fitted on the cell's last line?
+    If it would, the line ended there on purpose: the paragraph ended."""
+    room = target.free_space.get(f)
+    lines = prow.cells.get(f)
+    if room is None or not lines:
+        return False
+    w = min(lines, key=lambda ln: ln.top).words[0]
+    return room >= (w.x1 - w.x0) + 0.25 * w.size
+
+
+def _continues(before: list[str], after: list[str]) -> bool:
+    """Does `after` (top of a page) read as the rest of `before` (foot of the page before)?
+
+    It does when it opens in lower case or with a bare number (the year of a split "November / 2022"),
+    or when `before` stops on a comma, a hyphen or a word that cannot end a phrase.
+    """
+    if not before or not after:
+        return False
+    first = after[0]
+    if first[:1].islower() or _BARE_NUMBER.match(first):
+        return True
+    last = before[-1].rstrip()
+    if last.endswith((",", "-", "/", "&", "–")):
+        return True
+    tail_word = last.rsplit(" ", 1)[-1].lower()
+    return tail_word in _CONNECTORS
+
+
+def _owner(rows: list[RawRow], f: str) -> RawRow | None:
+    """The row whose cell in column f is still open: the last one that printed text there."""
+    for r in reversed(rows):
+        if r.cells.get(f):
+            return r
+    return None
+
+
+def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
+    """Is the first row on a page the rest of the last row of the page before?
+
+    Certainly when it comes before any row start (unruled), has no action text, or follows a row the
+    ruling left open. Otherwise the row's own cells vote: each per-row cell that reads as the rest of
+    the previous row's cell is a vote for a tail, each that starts afresh a vote against.
+    """
+    if row.leading or not cells.get("action") or not prev_closed:
+        return True
+    if cells.get("ref"):
+        return False
+    votes = 0
+    for f in PER_ROW:
+        if cells.get(f) and prev.cells.get(f):
+            votes += 1 if _continues(prev.cells[f], cells[f]) else -1
+    # A status or date the row before printed, missing here: a new row would print its own.
+    votes += sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
+    return votes > 0
+
+
+def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> list[str]:
+    """Append a cell's continuation from the next page.
+
+    The paragraph cut by the page break goes on when the next part reads as its rest, or when its
+    first word did not fit on the cut paragraph's last line (the line wrapped) and no sentence ended.
+    """
+    if not a:
+        return list(b)
+    if not b:
+        return list(a)
+    last, first = a[-1], b[0]
+    if not word_fitted and (_continues(a, b) or not last.endswith(_TERMINAL)):
+        sep = "" if last.endswith(("-", "/")) and not last.endswith((" -", " /")) else " "
+        return a[:-1] + [last + sep + first] + b[1:]
+    return a + b
+
+
+def _split_ref(paras: list[str]) -> tuple[str | None, list[str]]:
+    if not paras:
+        return None, paras
+    m = REF_PREFIX.match(paras[0])
+    if not m:
+        return None, paras
+    rest = m.group("rest").strip()
+    return m.group("ref"), ([rest] if rest else []) + paras[1:]
+
+
+def build_rows(pages: Sequence[PageTables], log: IssueLog | None = None) -> list[RawRow]:
+    """Raw rows of every action table, in document order."""
+    log = log if log is not None else IssueLog()
+    rows: list[RawRow] = []
+    for lt in _logical_tables(pages):
+        columns = [c.field for c in lt.tables[0].columns]
+        bound = _ref_binding(columns)
+        table_rows: list[RawRow] = []
+        for k, t in enumerate(lt.tables):
+            for i, prow in enumerate(t.rows):
+                cells = _paras(prow)
+                if i == 0 and k > 0 and table_rows and _is_tail(table_rows[-1], prow, cells, lt.tables[k - 1].closed):
+                    prev = table_rows[-1]
+                    for f, paras in cells.items():
+                        target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
+                        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, prow))
+                    prev.page_end = t.page
+                    prev.rag_colour = prev.rag_colour or prow.rag_colour
+                    continue
+                if i == 0 and k > 0 and table_rows:
+                    # A new row under a page break may open with the leftover lines of a merged cell
+                    # still running from the page before: they belong to that cell.
+                    for f in list(cells):
+                        if f in PER_ROW or f in ("ref", "action"):
+                            continue
+                        owner = _owner(table_rows, f)
+                        if owner is not None and _continues(owner.cells[f], cells[f]):
+                            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+                merged = prow.merged
+                if i == 0 and merged is not None and not merged:
+                    merged = None
+                table_rows.append(
+                    RawRow(
+                        cells=cells,
+                        page_start=t.page,
+                        page_end=t.page,
+                        bbox=(round(t.x0, 2), round(prow.top, 2), round(t.x1, 2), round(prow.bottom, 2)),
+                        rag_colour=prow.rag_colour,
+                        theme_ref=lt.theme.ref if lt.theme else None,
+                        theme=lt.theme.title if lt.theme else None,
+                        key_area=lt.key_area.title if lt.key_area else None,
+                        merged=merged,
+                        free_space=_free_space(prow, t),
+                    )
+                )
+        _fill_down(table_rows, columns, bound, log)
+        rows.extend(r for r in table_rows if r.cells.get("action"))
+        for r in table_rows:
+            if not r.cells.get("action"):
+                log.add("row-empty-action", "a table row has no action text; dropped", page=r.page_start)
+    return rows
+
+
+def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog) -> None:
+    present = [f for f in columns if f]
+    mergeable = [f for f in present if f not in ("action", "ref")]
+    prev: RawRow | None = None
+    for row in rows:
+        # Reference numbers: from the ref column, or printed at the start of their cell.
+        ref_cell = row.cells.pop("ref", [])
+        ref_text = " ".join(ref_cell).strip()
+        row.refs = {}
+        if ref_text and REF_VALUE.match(ref_text):
+            row.refs[bound] = ref_text.rstrip(".")
+        elif ref_text:
+            row.refs[bound] = ref_text
+        for f in ("outcome", "objective"):
+            if f in row.cells and not row.refs.get(f):
+                ref, paras = _split_ref(row.cells[f])
+                if ref:
+                    row.refs[f] = ref
+                    row.cells[f] = paras
+        inherited: list[str] = []
+        if prev is not None:
+            for f in mergeable:
+                if row.cells.get(f):
+                    continue
+                if row.merged is not None:
+                    take = f in row.merged
+                else:
+                    # Without rules to show a merge, an empty cell under an empty cell is just empty.
+                    take = bool(prev.cells.get(f)) and _hierarchy_allows(f, present, inherited)
+                if take:
+                    row.cells[f] = list(prev.cells.get(f, []))
+                    inherited.append(f)
+                    if f in ("outcome", "objective"):
+                        # A ref belongs to its cell: inherited with it.
+                        row.refs.setdefault(f, prev.refs.get(f))
+        row.inherited = inherited
+        prev = row
+
+
+def _hierarchy_allows(f: str, present: Sequence[str], inherited: Sequence[str]) -> bool:
+    order = [h for h in HIERARCHY if h in present]
+    if f in order:
+        i = order.index(f)
+        return i == 0 or order[i - 1] in inherited
+    if f in LEAVES:
+        return not order or order[-1] in inherited
+    return False

@@ -1,0 +1,34 @@
+"""Regenerate the sample PDFs: ``python -m pipeline.samples [--out-dir DIR]``.
+
+Writes data/raw/sefton-phase1-2022.pdf (the faithful reconstruction, a committed input) and
+tests/fixtures/sefton-phase1-alt.pdf (the same content in another look). With --out-dir, both files go
+into DIR instead, under the same names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.samples", description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", type=Path, help="write both PDFs into this folder instead")
+    args = parser.parse_args(argv)
+    try:
+        from pipeline.samples import render, sefton_phase1 as sefton
+    except ModuleNotFoundError as err:  # reportlab is a test/dev dependency
+        print(f"Error: {err}. Install the test extras: pip install -e '.[test]'", file=sys.stderr)
+        return 1
+    targets = [(sefton.FAITHFUL, sefton.OUTPUT), (sefton.ALTERNATIVE, sefton.ALT_OUTPUT)]
+    for look, path in targets:
+        if args.out_dir is not None:
+            path = args.out_dir / path.name
+        result = render.write(sefton.document(look), path)
+        print(f"{path}: {result.page_count} pages, {len(result.pdf):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

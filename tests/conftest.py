@@ -1,0 +1,41 @@
+"""Shared fixtures: paths, and extractions cached per session (a whole-PDF extraction takes seconds)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RAW = ROOT / "data" / "raw"
+REFERENCE = ROOT / "data" / "reference" / "sefton-phase1-plan.json"
+PHASE1_PDF = RAW / "sefton-phase1-2022.pdf"
+PHASE1_ALT_PDF = FIXTURES / "sefton-phase1-alt.pdf"
+# Real PDFs nobody here wrote (../shared/corpus/README.md); tests using them skip when absent.
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@lru_cache(maxsize=None)
+def extraction(path: str, engine: str = "pdfplumber"):
+    from pipeline.extraction import extract_pdf
+
+    return extract_pdf(path, engine=engine)
+
+
+@pytest.fixture(scope="session")
+def phase1():
+    return extraction(str(PHASE1_PDF))
+
+
+@pytest.fixture(scope="session")
+def phase1_alt():
+    return extraction(str(PHASE1_ALT_PDF))
+
+
+@pytest.fixture(scope="session")
+def answer_key():
+    from pipeline.scoring import sefton_answer_key
+
+    return sefton_answer_key(REFERENCE)

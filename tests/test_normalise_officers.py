@@ -1,0 +1,176 @@
+"""Lead-officer cells -> canonical roles, and the Sefton Phase 1 reference officers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalise import canonical_officers, split_officers
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference" / "sefton-phase1-plan.json"
+
+AD_EDU = "Assistant Director of Education"
+AD_HP = "Assistant Director of Help and Protection"
+AD_SRQA = "Assistant Director of Safeguarding Review and Quality Assurance"
+AD_CFC = "Assistant Director of Cared for Children"
+ADS_CSC = "Assistant Directors of Children's Social Care"
+JOINT = "Joint Sefton NHS Place Director and Executive Director of Social Care and Health"
+HR = "Human Resources"
+PSW = "Principal Social Worker"
+DCS = "Director of Children's Services"
+
+CASES = [
+    # one role, printed several ways
+    ("Assistant Director for Education", [AD_EDU]),
+    ("Assistant Director of Education", [AD_EDU]),
+    ("Assitant Director for Education", [AD_EDU]),
+    ("Assistant Director Education", [AD_EDU]),
+    ("AD Education", [AD_EDU]),
+    ("assistant director of education", [AD_EDU]),
+    ("Assistant Director Help and Protection", [AD_HP]),
+    ("Assistant Director of Help & Protection", [AD_HP]),
+    ("Assistant Director Help and Protection.", [AD_HP]),
+    ("Asistant Director Help & Protecton", [AD_HP]),
+    ("Assistant Director Safeguarding Review & Quality Assurance", [AD_SRQA]),
+    ("Assistant Director of Safeguarding, Review and QA", [AD_SRQA]),
+    ("Assistant Director Cared for Children", [AD_CFC]),
+    ("Executive Director of Children\u2019s Services", ["Executive Director of Children's Services"]),
+    ("Executive Director of Children's Services", ["Executive Director of Children's Services"]),
+    ("Exec Dir Children\u2019s Services", ["Executive Director of Children's Services"]),
+    ("Executive Director (People)", ["Executive Director of People"]),
+    ("Executive Director for Corporate Resources and Customer Services",
+     ["Executive Director of Corporate Resources and Customer Services"]),
+    ("Joint Sefton NHS Place Director and Executive Director Social Care and Health", [JOINT]),
+    ("Service Manager Fostering", ["Service Manager for Fostering"]),
+    ("SM Fostering", ["Service Manager for Fostering"]),
+    ("Virtual Headteacher", ["Virtual School Headteacher"]),
+    ("All Senior Leadership team", ["Senior Leadership Team"]),
+    ("Sefton Safeguarding Partnership Scrutineer", ["Safeguarding Partnership Scrutineer"]),
+    ("Principle Social Worker", [PSW]),
+    ("PSW", [PSW]),
+    ("DCS", [DCS]),
+    ("IRO", ["Independent Reviewing Officer"]),
+    ("HR", [HR]),
+    ("Chief Executive", ["Chief Executive"]),
+    ("CEO", ["Chief Executive"]),
+    ("  Head of   Service ", ["Head of Service"]),
+    ("\u2022 Team Manager", ["Team Manager"]),
+    # several people or bodies in one cell
+    ("Children\u2019s Assistant Directors & HR", [ADS_CSC, HR]),
+    ("Assistant Directors Children\u2019s Social Care with HR", [ADS_CSC, HR]),
+    ("Assistant Director Safeguarding Review & Quality Assurance\nPrincipal Social Worker", [AD_SRQA, PSW]),
+    ("Assistant Director Cared for Children\nLead Member Children\u2019s Social Care",
+     [AD_CFC, "Lead Member for Children's Social Care"]),
+    ("DCS & PSW", [DCS, PSW]),
+    ("DCS and PSW", [DCS, PSW]),
+    ("Head of Service/Team Manager", ["Head of Service", "Team Manager"]),
+    ("Head of Service, Team Manager", ["Head of Service", "Team Manager"]),
+    ("Director of Finance and Head of HR", ["Director of Finance", "Head of Human Resources"]),
+    ("Chief Executive and Leader of the Council", ["Chief Executive", "Leader of the Council"]),
+    ("AD Education; AD Help and Protection", [AD_EDU, AD_HP]),
+    ("PSW\nPSW", [PSW]),
+    # not in the catalogue: kept as printed, tidied
+    ("Council and partners", ["Council and partners"]),
+    ("Jane Smith, Head of Service", ["Jane Smith, Head of Service"]),
+    ("Named Person, Head of Service", ["Named Person, Head of Service"]),
+    ("Joint Place Director and Executive Director of Social Care and Health",
+     ["Joint Place Director and Executive Director of Social Care and Health"]),
+    ("Assistant Director of Health", ["Assistant Director of Health"]),
+    ("Children\u2019s Commissioner.", ["Children's Commissioner"]),
+    ("", []),
+    (None, []),
+]
+
+
+@pytest.mark.parametrize(("raw", "roles"), CASES, ids=[c[0] for c in CASES])
+def test_officer_cell_gives_canonical_roles_in_printed_order(raw, roles):
+    assert canonical_officers(raw)[0] == roles
+
+
+def test_officer_cases_cover_at_least_forty_strings():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(
+    ("raw", "codes"),
+    [
+        ("Assistant Director for Education", []),
+        ("Assitant Director for Education", ["officer-fuzzy"]),
+        ("Council and partners", ["officer-unknown"]),
+        ("Jane Smith, Head of Service", ["officer-unknown"]),
+        ("Director of Children's Services and Jane Smith", ["officer-unknown"]),
+        (None, []),  # the caller, which knows about inherited cells, reports officer-missing
+        ("  ", []),
+    ],
+)
+def test_officer_issues_report_fuzzy_and_unknown_roles(raw, codes):
+    assert [i.code for i in canonical_officers(raw)[1]] == codes
+
+
+def test_officer_issue_carries_field_and_printed_value_without_page_or_seq():
+    (issue,) = canonical_officers("Principal Social Worker\nCouncil and partners")[1]
+    assert (issue.field, issue.value, issue.page, issue.seq) == ("lead_officer", "Council and partners", None, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "parts"),
+    [
+        ("Assistant Director Safeguarding Review & Quality Assurance",
+         ["Assistant Director Safeguarding Review & Quality Assurance"]),
+        ("Executive Director for Corporate Resources and Customer Services",
+         ["Executive Director for Corporate Resources and Customer Services"]),
+        ("Joint Sefton NHS Place Director and Executive Director Social Care and Health",
+         ["Joint Sefton NHS Place Director and Executive Director Social Care and Health"]),
+        ("Children\u2019s Assistant Directors & HR", ["Children's Assistant Directors", "HR"]),
+        ("Jane Smith and John Brown", ["Jane Smith and John Brown"]),
+    ],
+)
+def test_split_never_cuts_inside_a_title(raw, parts):
+    assert split_officers(raw) == parts
+
+
+# ---------------------------------------------------------------------------------------------------
+# The Sefton Phase 1 reference plan
+
+
+def _sefton_officers() -> dict[int, str]:
+    actions = json.loads(REFERENCE.read_text(encoding="utf-8"))["actions"]
+    return {a["seq"]: a["lead_officer"] for a in actions}
+
+
+def test_sefton_all_spellings_of_one_role_map_to_one_value():
+    raws = set(_sefton_officers().values())
+    by_role: dict[str, set[str]] = {}
+    for raw in raws:
+        for role in canonical_officers(raw)[0]:
+            by_role.setdefault(role, set()).add(raw)
+    assert by_role[AD_EDU] == {
+        "Assistant Director for Education", "Assistant Director of Education", "Assitant Director for Education",
+    }
+    assert by_role[AD_HP] == {
+        "Assistant Director Help and Protection", "Assistant Director of Help & Protection",
+        "Assistant Director Help and Protection.",
+    }
+    assert by_role[AD_SRQA] == {
+        "Assistant Director Safeguarding Review & Quality Assurance",
+        "Assistant Director Safeguarding Review & Quality Assurance\nPrincipal Social Worker",
+    }
+
+
+def test_sefton_two_multi_officer_cells_split_into_two_roles_each():
+    officers = _sefton_officers()
+    assert canonical_officers(officers[22])[0] == [AD_SRQA, PSW]
+    assert canonical_officers(officers[89])[0] == [AD_CFC, "Lead Member for Children's Social Care"]
+
+
+def test_sefton_every_cell_gives_at_least_one_role_and_only_one_unknown_string():
+    officers = _sefton_officers()
+    results = {seq: canonical_officers(raw) for seq, raw in officers.items()}
+    assert all(roles for roles, _ in results.values())
+    unknown = sorted({i.value for _, issues in results.values() for i in issues if i.code == "officer-unknown"})
+    # 33 distinct printed cells; only 'Council and partners' (a body, not a role) stays as printed.
+    assert unknown == ["Council and partners"]
+    distinct_roles = {r for roles, _ in results.values() for r in roles}
+    assert len(distinct_roles) == 28
