@@ -51,13 +51,20 @@ def _write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[Path
     # Write the report first: the Parquet file (the make target) lands last, so a failed run
     # never leaves a target that looks complete.
     write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
+    written = [pq_path, report_path]
+    measures_path = out_dir / f"{stem}.measures.parquet"
+    if ex.measures:
+        write_table(to_table(ex.measures, "measures", meta), measures_path)
+        written.append(measures_path)
+    elif measures_path.exists():
+        measures_path.unlink()  # a stale file from an earlier run of another version of this PDF
     write_table(table, pq_path)
-    return [pq_path, report_path]
+    return written
 
 
 def cmd_extract(args) -> int:
     from .extraction import extract_pdf
-    from .report import summary_text
+    from .report import measures_text, summary_text
     from .sources import load_source, verify
 
     out_dir = Path(args.out_dir)
@@ -94,12 +101,14 @@ def cmd_extract(args) -> int:
             continue
         if not args.quiet:
             print(summary_text(f"{stem}: {len(ex.records)} actions on {ex.pages} pages -> {written[0]}", ex.records, ex.log.issues))
+            if ex.measures:
+                print(measures_text(ex.measures, ex.records))
     return 1 if failures else 0
 
 
 def cmd_summary(args) -> int:
     from .parquet import read_metadata, read_table
-    from .report import summary_text
+    from .report import measures_text, summary_text
 
     for p in args.parquet:
         path = Path(p)
@@ -108,7 +117,6 @@ def cmd_summary(args) -> int:
         records = read_table(path).to_pylist()
         meta = read_metadata(path)
         issues = []
-        report = path.with_suffix("").with_suffix(".report.json") if path.suffix else None
         report = path.parent / (path.stem + ".report.json")
         if report.exists():
             from .quality import DataIssue
@@ -116,6 +124,9 @@ def cmd_summary(args) -> int:
             data = json.loads(report.read_text(encoding="utf-8"))
             issues = [DataIssue(**i) for i in data.get("issues", [])]
         print(summary_text(f"{meta.get('source_id', path.stem)}: {len(records)} actions", records, issues))
+        measures_path = path.parent / (path.stem + ".measures.parquet")
+        if measures_path.exists():
+            print(measures_text(read_table(measures_path).to_pylist(), records))
         print()
     return 0
 

@@ -17,6 +17,7 @@ from .errors import NoActionTableError
 from .extract import ENGINES
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
+from .extract.measures import find_measures
 from .pdf import Document, open_pdf
 from .quality import IssueLog
 from .records import build_records
@@ -36,6 +37,7 @@ class Extraction:
     legend: list[tuple[str, str]]
     log: IssueLog = field(default_factory=IssueLog)
     engine: str = "pdfplumber"
+    measures: list[dict] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -68,5 +70,13 @@ def extract_pdf(
             path=str(path),
         )
     legend = find_legend(doc, tables)
-    records = build_records(rows, publication_id or path.stem, sha, legend, published, log)
-    return Extraction(str(path), publication_id or path.stem, sha, doc, tables, rows, records, legend, log, engine)
+    pub = publication_id or path.stem
+    records = build_records(rows, pub, sha, legend, published, log)
+    measures = [
+        {
+            "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,
+            "refs": m.refs, "refs_raw": m.refs_raw, "subheading": m.subheading, "page": m.page,
+        }
+        for i, m in enumerate(find_measures(doc), start=1)
+    ]
+    return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures)

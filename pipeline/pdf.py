@@ -91,6 +91,7 @@ class Document:
     path: str
     pages: list[Page]
     metadata: dict
+    password: str | None = None
 
 
 # Pages larger than this (in points, either side) are refused: 200 inches is far beyond any real page.
@@ -229,7 +230,7 @@ def open_pdf(path: str | os.PathLike, password: str | None = None) -> Document:
             else ""
         )
         raise NoTextLayerError("the PDF has no text layer;" + (hint or " nothing to extract"), path=str(p))
-    return Document(path=str(p), pages=pages, metadata={k: str(v) for k, v in metadata.items()})
+    return Document(path=str(p), pages=pages, metadata={k: str(v) for k, v in metadata.items()}, password=password)
 
 
 def iter_text_pages(doc: Document) -> Iterator[Page]:

@@ -74,3 +74,34 @@ def summary_text(title: str, records: Sequence[dict], issues: Sequence[DataIssue
     if extra:
         lines.append("data issues: " + ", ".join(extra))
     return "\n".join(lines)
+
+
+def actions_for_refs(refs: Sequence[str], records: Sequence[dict]) -> list[dict]:
+    """Actions a measure's refs point at: a ref names an objective ('1.2.1') or a whole outcome
+    ('4.4' covers 4.4.1, 4.4.2 ...). Each action is counted once."""
+    out, seen = [], set()
+    for r in records:
+        own = [x for x in (r.get("objective_ref"), r.get("outcome_ref"), r.get("action_ref")) if x]
+        if any(o == ref or o.startswith(ref + ".") for ref in refs for o in own) and r["seq"] not in seen:
+            seen.add(r["seq"])
+            out.append(r)
+    return out
+
+
+def measure_status(refs: Sequence[str], records: Sequence[dict]) -> Counter:
+    return Counter(r["rag"] for r in actions_for_refs(refs, records))
+
+
+def measures_text(measures: Sequence[dict], records: Sequence[dict], width: int = 100) -> str:
+    """Per inspection measure: how many of the actions addressing it are done, on track, off track."""
+    lines = ["Ofsted measures: actions addressing each (done / on track / issues / off track / other)"]
+    for m in measures:
+        c = measure_status(m["refs"], records)
+        total = sum(c.values())
+        other = total - c["complete"] - c["on_track"] - c["some_issues"] - c["off_track"]
+        label = f"{m.get('appendix') or ''}{m['seq']:>3} {m['measure']}"
+        label = label if len(label) <= width - 36 else label[: width - 37] + "\u2026"
+        lines.append(
+            f"{label:<{width - 36}} {total:>3} acts {c['complete']:>3} {c['on_track']:>3} {c['some_issues']:>3} {c['off_track']:>3} {other:>3}"
+        )
+    return "\n".join(lines)

@@ -41,11 +41,11 @@ def normalise_heading(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def synonyms() -> dict[str, str]:
-    """normalised heading -> field (first field listed wins on a clash)."""
+def synonyms(section: str = "fields") -> dict[str, str]:
+    """normalised heading -> field (first field listed wins on a clash), for one kind of table."""
     data = json.loads((SCHEMAS_DIR / "headers.json").read_text(encoding="utf-8"))
     table: dict[str, str] = {}
-    for fld, phrases in data["fields"].items():
+    for fld, phrases in data[section].items():
         for phrase in phrases:
             table.setdefault(normalise_heading(phrase), fld)
     return table
@@ -60,12 +60,12 @@ def _vocabulary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def match_heading(text: str) -> str | None:
+def match_heading(text: str, section: str = "fields") -> str | None:
     """The canonical field a heading names, or None."""
     norm = normalise_heading(text)
     if not norm:
         return None
-    table = synonyms()
+    table = synonyms(section)
     if norm in table:
         return table[norm]
     stripped = norm.rstrip("?").strip()
@@ -141,7 +141,7 @@ def _group_text(group: Sequence[Line]) -> str:
     return " ".join(c.text for c in sorted(group, key=lambda c: (round(c.top), c.x0)))
 
 
-def _split_run(words: Sequence[str]) -> list[tuple[str, str]] | None:
+def _split_run(words: Sequence[str], section: str = "fields") -> list[tuple[str, str]] | None:
     """Split one run of heading words into consecutive known headings, e.g. two headings set too close."""
     n = len(words)
     best: dict[int, list[tuple[str, str]]] = {0: []}
@@ -150,7 +150,7 @@ def _split_run(words: Sequence[str]) -> list[tuple[str, str]] | None:
             if start not in best:
                 continue
             text = " ".join(words[start:end])
-            fld = match_heading(text)
+            fld = match_heading(text, section)
             if fld is None:
                 continue
             cand = best[start] + [(fld, text)]
@@ -181,9 +181,9 @@ def body_gutters(page: Page, below: float, x0: float, x1: float) -> list[float]:
     return gutters
 
 
-def _cells_for_group(g: Sequence[Line], gutters: Sequence[float]) -> list[HeaderCell]:
+def _cells_for_group(g: Sequence[Line], gutters: Sequence[float], section: str = "fields") -> list[HeaderCell]:
     text = _group_text(g)
-    fld = match_heading(text)
+    fld = match_heading(text, section)
     gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
     if fld is not None:
@@ -192,12 +192,12 @@ def _cells_for_group(g: Sequence[Line], gutters: Sequence[float]) -> list[Header
     if gutters:
         sub = _groups(g, gutters)
         if len(sub) > 1:
-            cells = [c for sg in sub for c in _cells_for_group(sg, ())]
+            cells = [c for sg in sub for c in _cells_for_group(sg, (), section)]
             if sum(1 for c in cells if c.field) > 0 and all(c.field for c in cells):
                 return cells
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
-        parts = _split_run([w.text for w in g[0].words])
+        parts = _split_run([w.text for w in g[0].words], section)
         if parts and len(parts) > 1:
             words = list(g[0].words)
             cells, i = [], 0
@@ -210,10 +210,11 @@ def _cells_for_group(g: Sequence[Line], gutters: Sequence[float]) -> list[Header
     return [HeaderCell(None, text, gx0, gx1, gtop, gbot)]
 
 
-def _cells_for_band(page: Page, band: Sequence[Line], gutters: Sequence[float] = ()) -> list[HeaderCell]:
+def cells_for_band(page: Page, band: Sequence[Line], gutters: Sequence[float] = (), section: str = "fields") -> list[HeaderCell]:
+    """The headings of a band of lines, each matched to a field of `section` (or None)."""
     top, bottom = min(l.top for l in band), max(l.bottom for l in band)
     cuts = _rule_cuts(page, top, bottom)
-    return [c for g in _groups(band, cuts) for c in _cells_for_group(g, gutters)]
+    return [c for g in _groups(band, cuts) for c in _cells_for_group(g, gutters, section)]
 
 
 def _score(cells: Sequence[HeaderCell]) -> tuple[int, int] | None:
@@ -253,7 +254,7 @@ def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header
             band.append(ln)
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, ln.bottom, 0, page.width)
-            cells = _cells_for_band(page, band, gutter_cache[j])
+            cells = cells_for_band(page, band, gutter_cache[j])
             score = _score(cells)
             if score is not None:
                 candidates.append(((score, -(j - i)), i, j, cells))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..normalise.rag import status_from_wording
 from ..pdf import Document, Fill
 from .geometry import PageTables
 from .text import tidy, words_to_lines
@@ -34,7 +35,8 @@ def find_legend(doc: Document, tables: Sequence[PageTables]) -> list[tuple[str, 
             if any(top <= mid <= bottom for top, bottom in inside):
                 continue
             text = _wording_for(page.words, f)
-            if text and f.colour not in seen:
+            # Only wordings that name a status are legend entries (not a grey header fill).
+            if text and f.colour not in seen and status_from_wording(text)[0] != "unknown":
                 seen.add(f.colour)
                 pairs.append((text, f.colour))
     return pairs

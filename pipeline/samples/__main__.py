@@ -1,8 +1,9 @@
 """Regenerate the sample PDFs: ``python -m pipeline.samples [--out-dir DIR]``.
 
 Writes data/raw/sefton-phase1-2022.pdf (the faithful reconstruction, a committed input) and
-tests/fixtures/sefton-phase1-alt.pdf (the same content in another look). With --out-dir, both files go
-into DIR instead, under the same names.
+tests/fixtures/sefton-phase1-alt.pdf (the same content in another look), and the constructed layouts of
+other councils with their answer keys, tests/fixtures/layout-<name>.pdf and .key.json
+(pipeline/samples/layouts.py). With --out-dir, all files go into DIR instead, under the same names.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out_dir / path.name
         result = render.write(sefton.document(look), path)
         print(f"{path}: {result.page_count} pages, {len(result.pdf):,} bytes")
+    from pipeline.samples import layouts
+
+    for path, result in layouts.write_all(args.out_dir):
+        print(f"{path}: {result.page_count} pages, {len(result.pdf):,} bytes (+ {path.stem}.key.json)")
     return 0
 
 

@@ -93,6 +93,8 @@ class TableLayout:
     section_style: SectionStyle = "banner"
     header_fill: str | None = DEFAULT_HEADER_FILL
     section_fill: str | None = None
+    # section rows span the whole table: the inner vertical rules stop above them and start again below
+    section_rows_span: bool = False
     text_colour: str = DEFAULT_TEXT_COLOUR
     cell_padding: float = DEFAULT_CELL_PADDING
     paragraph_gap: float = DEFAULT_PARAGRAPH_GAP
@@ -383,6 +385,7 @@ class _TableEngine:
         self.body_top: float = 0.0
         self.header_bbox: BBox | None = None
         self.header_due = True  # draw the header with the next fragment
+        self.spans: list[tuple[float, float]] = []  # section rows of the current fragment (top, bottom)
 
     # -- header ------------------------------------------------------------------------------------------
     def _header_lines(self) -> list[list[str]]:
@@ -432,11 +435,27 @@ class _TableEngine:
             pages.line(self.x0, bottom, self.x1, bottom, lay.rule_width)
         if lay.vertical_rules:
             for x in self.xs:
-                pages.line(x, self.fragment_top, x, bottom, lay.rule_width)
+                inner = x not in (self.x0, self.x1)
+                for y0, y1 in self._rule_runs(self.fragment_top, bottom) if inner else [(self.fragment_top, bottom)]:
+                    pages.line(x, y0, x, y1, lay.rule_width)
+        self.spans = []
         self.result.fragments.append(
             Fragment(self.table.key, pages.number, self.header_bbox, (self.x0, self.body_top, self.x1, bottom))
         )
         self.fragment_top = None
+
+    def _rule_runs(self, top: float, bottom: float) -> list[tuple[float, float]]:
+        """The stretches of an inner vertical rule: from top to bottom, minus the spanning section rows."""
+        if not self.layout.section_rows_span:
+            return [(top, bottom)]
+        runs, y = [], top
+        for s_top, s_bottom in sorted(self.spans):
+            if s_top > y + 0.001:
+                runs.append((y, s_top))
+            y = max(y, s_bottom)
+        if bottom > y + 0.001:
+            runs.append((y, bottom))
+        return runs
 
     def _page_break(self) -> None:
         self._close_fragment()
@@ -577,6 +596,7 @@ class _TableEngine:
             if lay.horizontal_rules and top > self.body_top + 0.001:
                 pages.line(self.x0, top, self.x1, top, lay.rule_width)
             pages.y = top + height
+            self.spans.append((top, top + height))
             self.result.rows.append(
                 RowPlacement(self.table.key, section.key, pages.number, pages.number, (self.x0, top, self.x1, top + height))
             )
