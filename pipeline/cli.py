@@ -21,6 +21,7 @@ examples:
   planpipe extract --source sources/sefton-phase1-2022.toml --out-dir data/processed
   planpipe extract a.pdf b.pdf --out-dir out/ --engine camelot
   planpipe summary data/processed/*.parquet
+  planpipe diff data/processed/sefton-phase1-2022.parquet data/processed/sefton-phase2-2023.parquet --out-dir out/
 """
 
 
@@ -131,6 +132,55 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def _diff_meta(path: Path) -> dict:
+    """A Parquet file's planpipe metadata plus the publication date from its registry entry, if any."""
+    from .parquet import read_metadata
+    from .sources import load_source
+
+    meta = read_metadata(path)
+    source_id = meta.get("source_id")
+    entry = Path("sources") / f"{source_id}.toml"
+    if source_id and entry.exists():
+        meta["published"] = load_source(entry).published.isoformat()
+    return meta
+
+
+def cmd_diff(args) -> int:
+    from .diff import diff_plans
+    from .diff.report import summary_text, to_html, to_markdown
+    from .parquet import read_table, write_table, write_text
+
+    paths = [Path(args.old), Path(args.new)]
+    for path in paths:
+        if not path.exists():
+            raise PlanpipeError("file not found; extract the plan first with `planpipe extract`", path=str(path))
+    tables = []
+    for path in paths:
+        try:
+            table = read_table(path)
+        except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+            raise PlanpipeError(f"cannot read as Parquet ({exc}); give files written by `planpipe extract`",
+                                path=str(path)) from None
+        if "action" not in table.column_names:
+            raise PlanpipeError("not a planpipe actions file (no 'action' column); give files written by "
+                                "`planpipe extract`", path=str(path))
+        tables.append(table.to_pylist())
+    old, new = tables
+    old_meta, new_meta = _diff_meta(paths[0]), _diff_meta(paths[1])
+    old_meta.setdefault("source_id", paths[0].stem)
+    new_meta.setdefault("source_id", paths[1].stem)
+    if args.published:
+        new_meta["published"] = args.published
+    result = diff_plans(old, new, old_meta, new_meta)
+    out_dir = Path(args.out_dir)
+    write_text(out_dir / "diff.md", to_markdown(result))
+    write_text(out_dir / "diff.html", to_html(result))
+    write_table(result.to_table(), out_dir / "diff.parquet")
+    print(summary_text(result))
+    print(f"wrote {out_dir / 'diff.parquet'}, {out_dir / 'diff.md'}, {out_dir / 'diff.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planpipe",
@@ -159,6 +209,22 @@ def build_parser() -> argparse.ArgumentParser:
     sm = sub.add_parser("summary", help="print actions per status per theme of extracted Parquet files")
     sm.add_argument("parquet", nargs="+", metavar="PARQUET")
     sm.set_defaults(func=cmd_summary)
+
+    df = sub.add_parser(
+        "diff",
+        help="what changed between two versions of a plan (extracted Parquet files)",
+        description="Pair the actions of two versions of a plan and classify every change; writes DIR/diff.parquet, "
+                    "DIR/diff.md and DIR/diff.html and prints a summary.",
+        epilog="example:\n  planpipe diff data/processed/sefton-phase1-2022.parquet "
+               "data/processed/sefton-phase2-2023.parquet --out-dir out/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    df.add_argument("old", metavar="OLD.parquet", help="the earlier version")
+    df.add_argument("new", metavar="NEW.parquet", help="the later version")
+    df.add_argument("--out-dir", required=True, metavar="DIR", help="folder for diff.parquet, diff.md and diff.html")
+    df.add_argument("--published", metavar="YYYY-MM-DD",
+                    help="publication date of the new version (for 'overdue'; default: from its sources/ entry)")
+    df.set_defaults(func=cmd_diff)
     return parser
 
 

@@ -66,7 +66,7 @@ def extract_pdf(
         raise NoActionTableError(
             "no action table found: no header row names an action column and two more fields "
             "(e.g. 'Action', 'Lead officer', 'Milestone'); if the headings use other words, add them "
-            "to schemas/headers.json or give the column map in the registry entry",
+            "to schemas/headers.json",
             path=str(path),
         )
     legend = find_legend(doc, tables)

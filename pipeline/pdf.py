@@ -185,20 +185,21 @@ def open_pdf(path: str | os.PathLike, password: str | None = None) -> Document:
     _check_header(p)
     try:
         pdf = pdfplumber.open(p, password=password or "")
-    except PDFPasswordIncorrect:
-        if password:
-            raise EncryptedPdfError("the password given does not open this encrypted PDF", path=str(p))
-        raise EncryptedPdfError(
-            "the PDF is encrypted; pass its password with --password", path=str(p)
-        )
-    except PDFSyntaxError as exc:
-        raise NotAPdfError(f"damaged PDF ({exc}); try re-downloading it", path=str(p))
     except Exception as exc:  # pdfminer raises many kinds on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise EncryptedPdfError(
-                "the PDF is encrypted; pass its password with --password", path=str(p)
-            )
-        raise NotAPdfError(f"cannot be read as a PDF ({type(exc).__name__}: {exc})", path=str(p))
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect(...))).
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+            if password:
+                raise EncryptedPdfError(
+                    "the password given does not open this encrypted PDF; check it with the publisher",
+                    path=str(p),
+                ) from None
+            raise EncryptedPdfError("the PDF is encrypted; pass its password with --password", path=str(p)) from None
+        if isinstance(cause, PDFSyntaxError):
+            raise NotAPdfError(f"damaged PDF ({cause}); try re-downloading it", path=str(p)) from None
+        raise NotAPdfError(
+            f"cannot be read as a PDF ({type(cause).__name__}: {cause}); try re-downloading it", path=str(p)
+        ) from None
     pages: list[Page] = []
     with pdf:
         try:

@@ -27,8 +27,9 @@ REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _TERMINAL = (".", "!", "?", ":", ";", ")")
 # Cells printed once per row, whose page-top text tells a split row from a new one.
 PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag")
+PROSE = ("action", "measures")
 ROW_DATA = ("rag", "milestone", "milestone_and_rag")
-_BARE_NUMBER = re.compile(r"^\d{2,4}\b")
+_BARE_NUMBER = re.compile(r"^(?:19|20)\d{2}\b(?!%)")
 # Words a phrase cannot end on: text that stops on one goes on at the next page.
 _CONNECTORS = frozenset(
     "a an the of for to and or in on at by with from into within across including such as but "
@@ -59,12 +60,23 @@ class RawRow:
 
 
 @dataclass
-class _Table:
-    """A logical table: page tables joined while no banner comes between them."""
+class _Entry:
+    table: PageTable
+    row: PageRow
+    first_on_page: bool
 
-    tables: list[PageTable]
+
+@dataclass
+class _Table:
+    """A logical table: rows under one banner, joined across pages while no banner comes between."""
+
+    entries: list[_Entry]
     theme: Banner | None
     key_area: Banner | None
+
+    @property
+    def columns(self) -> list[str | None]:
+        return [c.field for c in self.entries[0].table.columns]
 
 
 def _ref_binding(columns: Sequence[str | None]) -> str:
@@ -80,39 +92,42 @@ def _ref_binding(columns: Sequence[str | None]) -> str:
 
 
 def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
+    """Rows and banners in reading order; a banner (above a table or a section row inside it)
+    starts a new logical table, so cells are never filled down across it."""
     out: list[_Table] = []
     theme: Banner | None = None
     key_area: Banner | None = None
+    fresh = True
     for pt in pages:
-        banners = list(pt.banners)
+        events: list[tuple[float, int, object]] = [(y, 0, b) for y, b in pt.banners]
         for t in pt.tables:
-            new_banner = False
-            for y, b in banners:
-                if y < t.top:
-                    new_banner = True
-                    if b.kind == "key_area":
-                        key_area = b
-                    else:
-                        if theme is None or b.title != theme.title or b.ref != theme.ref:
-                            key_area = None
-                        theme = b
-            banners = [(y, b) for y, b in banners if y >= t.top]
-            same_columns = out and [c.field for c in out[-1].tables[-1].columns] == [c.field for c in t.columns]
+            for i, r in enumerate(t.rows):
+                events.append((r.top, 1, (t, r, i == 0)))
+        events.sort(key=lambda e: (e[0], e[1]))
+        for _, kind, item in events:
+            if kind == 0:
+                b = item  # type: ignore[assignment]
+                if b.kind == "key_area":
+                    key_area = b
+                else:
+                    if theme is None or b.title != theme.title or b.ref != theme.ref:
+                        key_area = None
+                    theme = b
+                fresh = True
+                continue
+            t, r, first = item  # type: ignore[misc]
+            last = out[-1] if out else None
             continues = (
-                out
-                and not new_banner
-                and same_columns
-                and out[-1].tables[-1].page == t.page - 1
+                last is not None
+                and not fresh
+                and [c.field for c in last.entries[-1].table.columns] == [c.field for c in t.columns]
+                and last.entries[-1].table.page in (t.page, t.page - 1)
             )
             if continues:
-                out[-1].tables.append(t)
+                last.entries.append(_Entry(t, r, first and last.entries[-1].table.page != t.page))
             else:
-                out.append(_Table([t], theme, key_area))
-        for _, b in banners:
-            if b.kind == "key_area":
-                key_area = b
-            else:
-                theme = b
+                out.append(_Table([_Entry(t, r, False)], theme, key_area))
+            fresh = False
     return out
 
 
@@ -184,7 +199,9 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     votes = 0
     for f in PER_ROW:
         if cells.get(f) and prev.cells.get(f):
-            votes += 1 if _continues(prev.cells[f], cells[f]) else -1
+            # Prose that stopped mid-sentence because the next word did not fit goes on here.
+            wrapped = f in PROSE and not prev.cells[f][-1].endswith(_TERMINAL) and not _first_word_fits(prev, f, row)
+            votes += 1 if (_continues(prev.cells[f], cells[f]) or wrapped) else -1
     # A status or date the row before printed, missing here: a new row would print its own.
     votes += sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
     return votes > 0
@@ -222,46 +239,50 @@ def build_rows(pages: Sequence[PageTables], log: IssueLog | None = None) -> list
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     for lt in _logical_tables(pages):
-        columns = [c.field for c in lt.tables[0].columns]
+        columns = lt.columns
         bound = _ref_binding(columns)
         table_rows: list[RawRow] = []
-        for k, t in enumerate(lt.tables):
-            for i, prow in enumerate(t.rows):
-                cells = _paras(prow)
-                if i == 0 and k > 0 and table_rows and _is_tail(table_rows[-1], prow, cells, lt.tables[k - 1].closed):
-                    prev = table_rows[-1]
-                    for f, paras in cells.items():
-                        target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
-                        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, prow))
-                    prev.page_end = t.page
-                    prev.rag_colour = prev.rag_colour or prow.rag_colour
-                    continue
-                if i == 0 and k > 0 and table_rows:
-                    # A new row under a page break may open with the leftover lines of a merged cell
-                    # still running from the page before: they belong to that cell.
-                    for f in list(cells):
-                        if f in PER_ROW or f in ("ref", "action"):
-                            continue
-                        owner = _owner(table_rows, f)
-                        if owner is not None and _continues(owner.cells[f], cells[f]):
-                            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
-                merged = prow.merged
-                if i == 0 and merged is not None and not merged:
-                    merged = None
-                table_rows.append(
-                    RawRow(
-                        cells=cells,
-                        page_start=t.page,
-                        page_end=t.page,
-                        bbox=(round(t.x0, 2), round(prow.top, 2), round(t.x1, 2), round(prow.bottom, 2)),
-                        rag_colour=prow.rag_colour,
-                        theme_ref=lt.theme.ref if lt.theme else None,
-                        theme=lt.theme.title if lt.theme else None,
-                        key_area=lt.key_area.title if lt.key_area else None,
-                        merged=merged,
-                        free_space=_free_space(prow, t),
-                    )
+        prev_entry: _Entry | None = None
+        for entry in lt.entries:
+            t, prow = entry.table, entry.row
+            cells = _paras(prow)
+            page_top = entry.first_on_page and table_rows and prev_entry is not None
+            if page_top and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
+                prev = table_rows[-1]
+                for f, paras in cells.items():
+                    target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
+                    target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, prow))
+                prev.page_end = t.page
+                prev.rag_colour = prev.rag_colour or prow.rag_colour
+                prev_entry = entry
+                continue
+            if page_top:
+                # A new row under a page break may open with the leftover lines of a merged cell
+                # still running from the page before: they belong to that cell.
+                for f in list(cells):
+                    if f in PER_ROW or f in ("ref", "action"):
+                        continue
+                    owner = _owner(table_rows, f)
+                    if owner is not None and _continues(owner.cells[f], cells[f]):
+                        owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+            merged = prow.merged
+            if (entry.first_on_page or not table_rows) and merged is not None and not merged:
+                merged = None
+            table_rows.append(
+                RawRow(
+                    cells=cells,
+                    page_start=t.page,
+                    page_end=t.page,
+                    bbox=(round(t.x0, 2), round(prow.top, 2), round(t.x1, 2), round(prow.bottom, 2)),
+                    rag_colour=prow.rag_colour,
+                    theme_ref=lt.theme.ref if lt.theme else None,
+                    theme=lt.theme.title if lt.theme else None,
+                    key_area=lt.key_area.title if lt.key_area else None,
+                    merged=merged,
+                    free_space=_free_space(prow, t),
                 )
+            )
+            prev_entry = entry
         _fill_down(table_rows, columns, bound, log)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:

@@ -92,19 +92,25 @@ def find_tables(doc: Document, progress=None) -> list[PageTables]:
         if headers:
             top = min(top, headers[0].top - 0.5)
         lines = [ln for ln in lines_by_page[p.number] if ln.top >= top - 0.5 and ln.bottom <= bottom + 0.5]
-        words = [w for ln in lines for w in ln.words]
         banners = _banners(lines)
+        banner_tops = {round(y, 2) for y, _ in banners}
+        # Banner and section-row text is a label for the rows below it, never cell text.
+        words = [w for ln in lines if round(ln.top, 2) not in banner_tops for w in ln.words]
         stoppers = [ln.top for ln in lines if STOPPER.match(ln.text.strip())]
         tables: list[PageTable] = []
-        limits = sorted([h.top for h in headers] + [y for y, _ in banners] + stoppers + [bottom])
+        first_header = min((h.top for h in headers), default=bottom)
+        # Banners above the page's first header open a new table; those below it are section rows
+        # inside a table, which label rows but do not end the table.
+        leading_banners = [y for y, _ in banners if y < first_header] if headers else []
+        limits = sorted([h.top for h in headers] + stoppers + [bottom])
 
         def limit_after(y: float) -> float:
             return min((v for v in limits if v > y + 0.5), default=bottom)
 
-        first_item = min([h.top for h in headers] + [y for y, _ in banners] + stoppers, default=bottom)
+        first_item = min([h.top for h in headers] + leading_banners + stoppers, default=bottom)
         # A page without a header of its own may continue the previous page's table.
         if previous is not None and not any(s <= first_item for s in stoppers):
-            region_bottom = first_item if (headers or banners or stoppers) else bottom
+            region_bottom = first_item
             body = [w for w in words if w.ymid < region_bottom]
             if body and straddle_ratio(body, previous.columns) <= CONTINUATION_MAX_STRADDLE:
                 action_col = previous.column("action")
@@ -119,14 +125,7 @@ def find_tables(doc: Document, progress=None) -> list[PageTables]:
             t = build_table(p, h, columns, body, h.bottom, tb)
             tables.append(t)
         stopped = bool(stoppers)
-        if tables and not stopped:
-            last = tables[-1]
-            # The table runs on to the next page only when nothing but furniture follows it.
-            trailing = [b for y, b in banners if y > last.top]
-            previous = last if not trailing else None
-        elif not tables:
-            previous = None
-        else:
-            previous = None
+        # The last table runs on to the next page unless an appendix heading ended the tables.
+        previous = tables[-1] if tables and not stopped else None
         result.append(PageTables(p.number, tables, banners, stopped))
     return result

@@ -327,4 +327,5 @@ def build_table(page: Page, header: Header | None, columns: list[Column] | None,
         rows, closed = ruled
         return PageTable(page.number, columns, top, bottom, x0, x1, header, True, rows, closed=closed)
     rows = rows_from_text(page, columns, inside, top, bottom)
-    return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=False)
+    # Without rules nothing shows a row left open at the foot of the page: the text decides.
+    return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True)

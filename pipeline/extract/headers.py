@@ -26,6 +26,8 @@ FUZZY_MIN_LEN = 7
 MAX_HEADER_LINES = 4
 # An action table's header must name the action column and at least this many fields in all.
 MIN_HEADER_FIELDS = 3
+# Share of a line's words that must be heading vocabulary for a header band to start on it.
+HEADING_WORD_SHARE = 0.6
 # White gutters narrower than this (pt) in the body text do not part two headings.
 GUTTER_MIN_WIDTH = 3.0
 # Fields that show a band of headings is an action table.
@@ -244,7 +246,9 @@ def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header
     candidates: list[tuple[tuple, int, int, list[HeaderCell]]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
-        if not any(normalise_heading(w.text) in vocab for w in first.words):
+        # A header band opens on a line made mostly of heading words; running text is not.
+        known = sum(1 for w in first.words if normalise_heading(w.text) in vocab)
+        if not known or known < HEADING_WORD_SHARE * len(first.words):
             continue
         band: list[Line] = []
         for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):

@@ -355,7 +355,7 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
 
 
 _STRICT_HOWS = frozenset({"exact", "prefix", "colour-word", "letter", "percent"})
-_SEPARATORS = re.compile(r"\s*[-|:;,]\s*|\s+")
+_SEPARATORS = re.compile(r"\s*[-\u2013\u2014|:;,]\s*|\s+")
 
 
 def _is_rating(text: str) -> bool:

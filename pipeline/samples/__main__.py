@@ -3,7 +3,8 @@
 Writes data/raw/sefton-phase1-2022.pdf (the faithful reconstruction, a committed input) and
 tests/fixtures/sefton-phase1-alt.pdf (the same content in another look), and the constructed layouts of
 other councils with their answer keys, tests/fixtures/layout-<name>.pdf and .key.json
-(pipeline/samples/layouts.py). With --out-dir, all files go into DIR instead, under the same names.
+(pipeline/samples/layouts.py), and the CONSTRUCTED Phase 2 (data/raw/sefton-phase2-2023.pdf, with a second
+seed in tests/fixtures/sefton-phase2-alt.pdf) with their answer keys (pipeline/samples/phase2.py). With --out-dir, all files go into DIR instead, under the same names.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out_dir / path.name
         result = render.write(sefton.document(look), path)
         print(f"{path}: {result.page_count} pages, {len(result.pdf):,} bytes")
+    from pipeline.samples import phase2
+
+    for spec in (phase2.SAMPLE, phase2.FIXTURE):
+        plan = phase2.build(spec)
+        pdf = spec.pdf if args.out_dir is None else args.out_dir / spec.pdf.name
+        key = spec.answer_key if args.out_dir is None else args.out_dir / spec.answer_key.name
+        result = render.write(phase2.document(plan), pdf)
+        phase2.write_answer_key(plan, key)
+        print(f"{pdf}: {result.page_count} pages, {len(result.pdf):,} bytes, constructed (+ {key.name})")
     from pipeline.samples import layouts
 
     for path, result in layouts.write_all(args.out_dir):

@@ -1,0 +1,144 @@
+"""Pairs -> change records: the change class and flags of each pair (the contract in README "Change
+classes" and schemas/diff.schema.json)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from ..schema import field_names
+from .match import Pair, norm
+
+# Status rank for rag_improved / rag_worsened. not_started sits with on_track (a plan that says "not
+# started" for a future action is not worse than "on track"); business_as_usual with complete (an action
+# that has become everyday work is as far along as it goes). unknown has no rank: no flag.
+RANK = {"off_track": 0, "some_issues": 1, "not_started": 2, "on_track": 2, "business_as_usual": 3, "complete": 3}
+
+
+def is_done(record: dict | None) -> bool:
+    return record is not None and record.get("rag") == "complete"
+
+
+def classify(old: dict | None, new: dict | None) -> str:
+    if new is None:
+        return "completed" if is_done(old) else "dropped"
+    if old is None:
+        return "new"
+    if is_done(old):
+        return "carried" if is_done(new) else "reopened"
+    if is_done(new):
+        return "completed"
+    a, b = old.get("milestone_end"), new.get("milestone_end")
+    if a is not None and b is not None:
+        if b > a:
+            return "slipped"
+        if b < a:
+            return "brought_forward"
+    return "carried"
+
+
+def flags_of(old: dict | None, new: dict | None, fan: str | None, new_published: date | None) -> list[str]:
+    flags: list[str] = []
+    if old is not None and new is not None:
+        if fan is None and norm(old.get("action")) != norm(new.get("action")):
+            flags.append("reworded")
+        a, b = RANK.get(old.get("rag")), RANK.get(new.get("rag"))
+        if a is not None and b is not None and a != b:
+            flags.append("rag_improved" if b > a else "rag_worsened")
+        if set(old.get("lead_officers") or []) != set(new.get("lead_officers") or []):
+            flags.append("lead_changed")
+        if (old.get("milestone_end") is None) != (new.get("milestone_end") is None):
+            flags.append("milestone_changed")
+    if fan:
+        flags.append(fan)
+    current = new if new is not None else old
+    end = current.get("milestone_end") if current else None
+    if new_published is not None and end is not None and end < new_published and not is_done(current):
+        flags.append("overdue")
+    return sorted(flags)
+
+
+def _ref(r: dict | None) -> str | None:
+    if r is None:
+        return None
+    return r.get("action_ref") or r.get("objective_ref") or r.get("outcome_ref")
+
+
+def _lead(r: dict | None) -> str | None:
+    if r is None:
+        return None
+    return "; ".join(r.get("lead_officers") or []) or r.get("lead_officer_raw")
+
+
+def reason_of(change: str, flags: list[str], pair: Pair | None, old: dict | None, new: dict | None) -> str:
+    bits = []
+    if pair is None or pair.similarity is None:
+        bits.append("no counterpart in the new version" if new is None else "no counterpart in the old version")
+    elif pair.fan == "split" and pair.how == "part":
+        bits.append(f"part of a split of the old action (similarity {pair.similarity:.2f})")
+    elif pair.fan == "merged" and pair.how == "part":
+        bits.append(f"merged into the new action (similarity {pair.similarity:.2f})")
+    elif norm(old.get("action")) == norm(new.get("action")):
+        bits.append("same action text")
+    else:
+        bits.append(f"matched by text and context (similarity {pair.similarity:.2f})")
+    if change == "completed":
+        bits.append("done in the old version, left out of the new" if new is None else "now complete")
+    elif change == "dropped":
+        bits.append(f"left out while {old.get('rag_raw') or old.get('rag')}")
+    elif change in ("slipped", "brought_forward"):
+        bits.append(f"deadline {old.get('milestone_raw')} -> {new.get('milestone_raw')}")
+    elif change == "reopened":
+        bits.append("complete in the old version, open in the new")
+    if "lead_changed" in flags:
+        bits.append(f"lead {_lead(old)} -> {_lead(new)}")
+    return "; ".join(bits)
+
+
+def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_published: date | None) -> dict:
+    change = classify(old, new, )
+    fan = pair.fan if pair else None
+    flags = flags_of(old, new, fan, new_published)
+    a = old.get("milestone_end") if old else None
+    b = new.get("milestone_end") if new else None
+    record = {
+        "change": change,
+        "flags": flags,
+        "old_seq": old.get("seq") if old else None,
+        "new_seq": new.get("seq") if new else None,
+        "old_ref": _ref(old),
+        "new_ref": _ref(new),
+        "old_action": old.get("action") if old else None,
+        "new_action": new.get("action") if new else None,
+        "similarity": round(pair.similarity, 4) if pair and pair.similarity is not None else None,
+        "old_rag": old.get("rag") if old else None,
+        "new_rag": new.get("rag") if new else None,
+        "old_milestone_end": a,
+        "new_milestone_end": b,
+        "slip_days": (b - a).days if a is not None and b is not None else None,
+        "old_lead": _lead(old),
+        "new_lead": _lead(new),
+        "old_page": old.get("page_start") if old else None,
+        "new_page": new.get("page_start") if new else None,
+        "reason": reason_of(change, flags, pair, old, new),
+    }
+    assert list(record) == field_names("diff"), "changes.py is out of step with schemas/diff.schema.json"
+    return record
+
+
+def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair], new_published: date | None) -> list[dict]:
+    """One record per pair, per unpaired old action and per unpaired new action; in old order, new ones
+    placed after the old action they follow in the new version."""
+    out = []
+    paired_old = {p.old for p in pairs}
+    paired_new = {p.new for p in pairs}
+    for p in pairs:
+        out.append(change_record(p, old[p.old], new[p.new], new_published))
+    for i, r in enumerate(old):
+        if i not in paired_old:
+            out.append(change_record(None, r, None, new_published))
+    for j, r in enumerate(new):
+        if j not in paired_new:
+            out.append(change_record(None, None, r, new_published))
+    out.sort(key=lambda c: (c["old_seq"] if c["old_seq"] is not None else 10**9, c["new_seq"] or 0))
+    return out

@@ -1,0 +1,181 @@
+"""Diff reports for people: Markdown and a self-contained HTML page, from a DiffResult.
+
+Counts per change class per theme, then tables of slipped, dropped, completed and new actions; every
+row cites the pages of the old and the new version it comes from.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from . import CHANGE_CLASSES, DiffResult
+
+LABELS = {
+    "completed": "Completed", "slipped": "Slipped", "brought_forward": "Brought forward", "dropped": "Dropped",
+    "new": "New", "carried": "Carried", "reopened": "Reopened",
+}
+RAG_LABELS = {
+    "complete": "complete", "on_track": "on track", "some_issues": "some issues", "off_track": "off track",
+    "not_started": "not started", "business_as_usual": "business as usual", "unknown": "unknown",
+}
+# A dropped action whose last status was one of these is news: it was in trouble when it disappeared.
+TROUBLE = {"off_track", "some_issues"}
+
+
+def _records(result: DiffResult):
+    old = {r["seq"]: r for r in result.old}
+    new = {r["seq"]: r for r in result.new}
+    return old, new
+
+
+def theme_of(change: dict, old: dict, new: dict) -> str:
+    """The theme a change is counted under: the new action's, else the old one's. Themes are grouped by
+    their number (a plan may retitle "Implementation of Learning" as "Improving Implementation of
+    Learning"), titled as the new version prints them."""
+    r = new.get(change["new_seq"]) if change["new_seq"] is not None else old.get(change["old_seq"])
+    if r is None or not (r.get("theme_ref") or r.get("theme")):
+        return "(no theme)"
+    return r.get("theme_ref") or r.get("theme")
+
+
+def theme_labels(result: DiffResult) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for r in list(result.new) + list(result.old):  # new titles first
+        ref, title = r.get("theme_ref"), r.get("theme")
+        key = ref or title
+        if key and key not in labels:
+            labels[key] = f"{ref}. {title}" if ref and title else str(key)
+    return labels
+
+
+def months(days: int | None) -> str:
+    return "" if days is None else f"{days / 30.44:+.1f}"
+
+
+def pages(change: dict) -> str:
+    o, n = change["old_page"], change["new_page"]
+    if o is not None and n is not None:
+        return f"p. {o} → p. {n}"
+    return f"old p. {o}" if o is not None else f"new p. {n}"
+
+
+def _short(text: str | None, n: int = 140) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def sections(result: DiffResult) -> tuple[list[str], list[list[str]], list[tuple[str, list[str], list[list[str]]]]]:
+    """(count header, count rows, [(title, header, rows)]): the report's content, shared by both formats."""
+    old, new = _records(result)
+    counts: Counter = Counter()
+    themes: list[str] = []
+    for c in result.changes:
+        t = theme_of(c, old, new)
+        if t not in themes:
+            themes.append(t)
+        counts[(t, c["change"])] += 1
+    themes.sort(key=lambda t: (t == "(no theme)", t))
+    labels = theme_labels(result)
+    head = ["Theme"] + [LABELS[k] for k in CHANGE_CLASSES] + ["Total"]
+    rows = []
+    for t in themes + ["All"]:
+        vals = [sum(counts[(x, k)] for x in themes) if t == "All" else counts[(t, k)] for k in CHANGE_CLASSES]
+        rows.append([labels.get(t, t)] + [str(v) for v in vals] + [str(sum(vals))])
+
+    def ms(r: dict | None) -> str:
+        return (r or {}).get("milestone_raw") or ""
+
+    tables = []
+    slipped = sorted((c for c in result.changes if c["change"] == "slipped"), key=lambda c: -(c["slip_days"] or 0))
+    tables.append(("Slipped", ["Old ref", "New ref", "Action (new wording)", "Deadline old → new", "Months", "Status", "Pages"], [
+        [c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"]),
+         f"{ms(old.get(c['old_seq']))} → {ms(new.get(c['new_seq']))}", months(c["slip_days"]),
+         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), pages(c)] for c in slipped]))
+    dropped = sorted((c for c in result.changes if c["change"] == "dropped"), key=lambda c: (c["old_rag"] not in TROUBLE, c["old_seq"]))
+    tables.append(("Dropped while open", ["Old ref", "Action", "Last status", "Deadline", "Lead", "Pages"], [
+        [c["old_ref"] or "", _short(c["old_action"]),
+         (RAG_LABELS.get(c["old_rag"], "") + (" ⚠" if c["old_rag"] in TROUBLE else "")),
+         ms(old.get(c["old_seq"])), c["old_lead"] or "", pages(c)] for c in dropped]))
+    completed = [c for c in result.changes if c["change"] == "completed"]
+    tables.append(("Completed", ["Old ref", "New ref", "Action", "How", "Pages"], [
+        [c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"] or c["old_action"]),
+         "retired (done in the old version)" if c["new_seq"] is None else "now complete", pages(c)] for c in completed]))
+    new_rows = [c for c in result.changes if c["change"] == "new"]
+    tables.append(("New", ["New ref", "Action", "Deadline", "Status", "Lead", "Pages"], [
+        [c["new_ref"] or "", _short(c["new_action"]), ms(new.get(c["new_seq"])),
+         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), c["new_lead"] or "", pages(c)] for c in new_rows]))
+    other = [c for c in result.changes if c["change"] in ("brought_forward", "reopened") or {"split", "merged"} & set(c["flags"])]
+    tables.append(("Brought forward, reopened, split and merged", ["Change", "Old ref", "New ref", "Action (new wording)", "Flags", "Pages"], [
+        [LABELS[c["change"]], c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"] or c["old_action"]),
+         ", ".join(c["flags"]), pages(c)] for c in other]))
+    return head, rows, tables
+
+
+def _title(result: DiffResult) -> str:
+    o, n = result.old_meta.get("source_id", "old"), result.new_meta.get("source_id", "new")
+    return f"What changed: {o} → {n}"
+
+
+def to_markdown(result: DiffResult) -> str:
+    head, rows, tables = sections(result)
+
+    def table(h, rs):
+        esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        lines = ["| " + " | ".join(h) + " |", "|" + "---|" * len(h)]
+        lines += ["| " + " | ".join(esc(x) for x in r) + " |" for r in rs]
+        return "\n".join(lines)
+
+    out = [f"# {_title(result)}", "", "Pages are the old version's → the new version's.", "",
+           "## Changes per theme", "", table(head, rows), ""]
+    for title, h, rs in tables:
+        out += [f"## {title} ({len(rs)})", ""]
+        out += [table(h, rs) if rs else "None.", ""]
+    return "\n".join(out)
+
+
+CSS = """
+body{font:14px/1.4 system-ui,Segoe UI,Helvetica,Arial,sans-serif;margin:24px auto;max-width:1300px;color:#222;padding:0 16px}
+h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
+table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d0d0d0;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f1f3f6;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:600;background:#fafafa}
+.trouble{color:#b00020;font-weight:600}.muted{color:#666}
+"""
+
+
+def to_html(result: DiffResult) -> str:
+    head, rows, tables = sections(result)
+    e = html.escape
+
+    def table(h, rs, numeric=False, total=False):
+        out = ["<table><thead><tr>" + "".join(f"<th>{e(x)}</th>" for x in h) + "</tr></thead><tbody>"]
+        for k, r in enumerate(rs):
+            cls = ' class="total"' if total and k == len(rs) - 1 else ""
+            cells = []
+            for i, x in enumerate(r):
+                c = ' class="n"' if (numeric and i > 0) or h[i] == "Months" else ""
+                if x.endswith("⚠"):
+                    c = ' class="trouble"'
+                cells.append(f"<td{c}>{e(x)}</td>")
+            out.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
+        out.append("</tbody></table>")
+        return "".join(out)
+
+    body = [f"<h1>{e(_title(result))}</h1>",
+            '<p class="muted">Pages are the old version’s → the new version’s. ⚠ marks an action dropped while it '
+            "was off track or had issues.</p>",
+            "<h2>Changes per theme</h2>", table(head, rows, numeric=True, total=True)]
+    for title, h, rs in tables:
+        body.append(f"<h2>{e(title)} ({len(rs)})</h2>")
+        body.append(table(h, rs) if rs else "<p>None.</p>")
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + e(_title(result))
+            + f"</title><style>{CSS}</style></head><body>" + "".join(body) + "</body></html>\n")
+
+
+def summary_text(result: DiffResult) -> str:
+    counts = result.counts()
+    parts = ", ".join(f"{v} {LABELS[k].lower()}" for k, v in counts.items() if v)
+    flags = Counter(f for c in result.changes for f in c["flags"])
+    flag_text = ", ".join(f"{v} {k}" for k, v in sorted(flags.items()))
+    return (f"{_title(result)}: {len(result.old)} old and {len(result.new)} new actions -> "
+            f"{len(result.changes)} changes ({parts})" + (f"; flags: {flag_text}" if flag_text else ""))
