@@ -13,12 +13,13 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test samples bench clean help
+.PHONY: extract test samples bench diff clean help
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
 	@echo "make test      set up .venv, run the test suite"
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
+	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 
 $(STAMP): pyproject.toml
@@ -36,6 +37,16 @@ data/processed/%.parquet: sources/%.toml data/raw/%.pdf $(STAMP) $(CODE)
 data/processed/summary.txt: $(PROCESSED)
 	$(PLANPIPE) summary $(PROCESSED) | tee $@.tmp
 	mv $@.tmp $@
+
+# Each registry entry with `pairs_with = "<older id>"` is diffed against that older version.
+diff: data/processed/summary.txt
+	@for t in $(SOURCES); do \
+	  old=$$(sed -n 's/^pairs_with *= *"\(.*\)"/\1/p' $$t); new=$$(basename $$t .toml); \
+	  if [ -n "$$old" ]; then \
+	    $(PLANPIPE) diff data/processed/$$old.parquet data/processed/$$new.parquet \
+	      --out-dir data/processed/diff/$$old--$$new || exit 1; \
+	  fi; \
+	done
 
 test: $(STAMP)
 	$(PY) -m pytest

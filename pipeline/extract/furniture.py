@@ -32,14 +32,24 @@ def _key(line: Line) -> str:
     return _DIGITS.sub("#", line.text.lower()).strip()
 
 
-def find_furniture(pages: Sequence[Page], lines_by_page: dict[int, list[Line]] | None = None) -> Furniture:
+def find_furniture(
+    pages: Sequence[Page],
+    lines_by_page: dict[int, list[Line]] | None = None,
+    protected: dict[int, list[tuple[float, float]]] | None = None,
+) -> Furniture:
+    """Running heads and footers. Lines inside a `protected` band (a table header repeated at the top
+    of every page) are content, not furniture."""
     lines_by_page = lines_by_page or {p.number: words_to_lines(p.words) for p in pages}
+    protected = protected or {}
     counts: Counter[str] = Counter()
     zone_lines: dict[int, list[tuple[Line, str]]] = {}
     for p in pages:
         seen = set()
         zl = []
+        bands = protected.get(p.number, [])
         for ln in lines_by_page[p.number]:
+            if any(top - 0.5 <= ln.top and ln.bottom <= bottom + 0.5 for top, bottom in bands):
+                continue
             if ln.bottom <= p.height * HEAD_ZONE:
                 zl.append((ln, "head"))
             elif ln.top >= p.height * (1 - FOOT_ZONE):

@@ -77,18 +77,24 @@ def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
     return out
 
 
+def h_any_below(header, w) -> bool:
+    return w.ymid > header.bottom
+
+
 def find_tables(doc: Document, progress=None) -> list[PageTables]:
     """Every action table of the document, page by page."""
     lines_by_page = {p.number: words_to_lines(p.words) for p in doc.pages}
-    furniture = find_furniture(doc.pages, lines_by_page)
+    # A header repeated at the top of every page looks like a running head: find headers first.
+    all_headers = {p.number: find_headers(p, lines_by_page[p.number]) for p in doc.pages}
+    bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
+    furniture = find_furniture(doc.pages, lines_by_page, bands)
     result: list[PageTables] = []
     previous: PageTable | None = None
     for p in doc.pages:
         if progress:
             progress(p.number, len(doc.pages))
         top, bottom = furniture.body_top[p.number], furniture.body_bottom[p.number]
-        # A header repeated at the top of every page looks like a running head: find headers first.
-        headers = [h for h in find_headers(p, lines_by_page[p.number]) if h.bottom < bottom]
+        headers = [h for h in all_headers[p.number] if h.bottom < bottom]
         if headers:
             top = min(top, headers[0].top - 0.5)
         lines = [ln for ln in lines_by_page[p.number] if ln.top >= top - 0.5 and ln.bottom <= bottom + 0.5]
@@ -102,7 +108,22 @@ def find_tables(doc: Document, progress=None) -> list[PageTables]:
         # Banners above the page's first header open a new table; those below it are section rows
         # inside a table, which label rows but do not end the table.
         leading_banners = [y for y, _ in banners if y < first_header] if headers else []
-        limits = sorted([h.top for h in headers] + stoppers + [bottom])
+        # A banner below a header ends that table when a new header follows it on the page, or when
+        # running prose (an "aim" line across the columns) follows it; otherwise it is a section row.
+        closing_banners = []
+        for y, _ in banners:
+            above = [h for h in headers if h.bottom < y]
+            if not above:
+                continue
+            if any(h.top > y for h in headers):
+                closing_banners.append(y)
+                continue
+            after = [ln for ln in lines if ln.top > y + 0.5 and round(ln.top, 2) not in banner_tops][:2]
+            body = [w for w in words if h_any_below(above[-1], w)]
+            cols, _ = columns_from_header(p, above[-1], body)
+            if after and straddle_ratio([w for ln in after for w in ln.words], cols) > CONTINUATION_MAX_STRADDLE:
+                closing_banners.append(y)
+        limits = sorted([h.top for h in headers] + stoppers + closing_banners + [bottom])
 
         def limit_after(y: float) -> float:
             return min((v for v in limits if v > y + 0.5), default=bottom)
