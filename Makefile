@@ -28,11 +28,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-extract: data/processed/summary.txt
+# Carries on past a publication that fails (-k), then names every failure with its reason and exits
+# non-zero; the outputs of the publications that succeeded are complete.
+extract: $(STAMP)
+	@$(MAKE) --no-print-directory -k data/processed/summary.txt; status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  ok=$$(for id in $(IDS); do [ -f data/processed/$$id.parquet ] && [ ! -f data/interim/$$id.err ] && echo data/processed/$$id.parquet; done); \
+	  [ -z "$$ok" ] || $(PLANPIPE) summary $$ok; \
+	  echo "make extract: these publications failed:" >&2; \
+	  for f in data/interim/*.err; do [ -f "$$f" ] && sed "s|^|  $$(basename $$f .err): |" "$$f" >&2; done; \
+	fi; exit $$status
 
 # One Parquet per registered publication; its registry entry names the PDF under data/raw/.
 data/processed/%.parquet: sources/%.toml data/raw/%.pdf $(STAMP) $(CODE)
-	$(PLANPIPE) extract --quiet --source $< --out-dir data/processed
+	@mkdir -p data/interim
+	@echo "extracting $*"
+	@$(PLANPIPE) extract --quiet --source $< --out-dir data/processed 2> data/interim/$*.err \
+	  || { cat data/interim/$*.err >&2; exit 1; }
+	@rm -f data/interim/$*.err
 
 data/processed/summary.txt: $(PROCESSED)
 	$(PLANPIPE) summary $(PROCESSED) | tee $@.tmp

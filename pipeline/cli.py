@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -40,36 +41,11 @@ def _progress(label: str):
     return report
 
 
-def _write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[Path]:
-    from .parquet import to_table, write_table, write_text
-    from .report import quality_report
-
-    meta = {"source_id": ex.publication_id, "source_sha256": ex.sha256, "engine": ex.engine}
-    table = to_table(ex.records, "actions", meta)
-    pq_path = out_dir / f"{stem}.parquet"
-    report_path = out_dir / f"{stem}.report.json"
-    report = quality_report(publication, ex.records, ex.log.issues)
-    # Write the report first: the Parquet file (the make target) lands last, so a failed run
-    # never leaves a target that looks complete.
-    write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
-    written = [pq_path, report_path]
-    measures_path = out_dir / f"{stem}.measures.parquet"
-    if ex.measures:
-        write_table(to_table(ex.measures, "measures", meta), measures_path)
-        written.append(measures_path)
-    elif measures_path.exists():
-        measures_path.unlink()  # a stale file from an earlier run of another version of this PDF
-    write_table(table, pq_path)
-    return written
-
-
-def cmd_extract(args) -> int:
-    from .extraction import extract_pdf
-    from .report import measures_text, summary_text
+def _jobs(args) -> list:
+    from .batch import Job
     from .sources import load_source, verify
 
-    out_dir = Path(args.out_dir)
-    jobs: list[tuple[Path, str, dict, object]] = []
+    jobs = []
     for src_path in args.source or []:
         src = load_source(src_path)
         verify(src)
@@ -77,33 +53,36 @@ def cmd_extract(args) -> int:
             "id": src.id, "council": src.council, "title": src.title, "phase": src.phase,
             "published": src.published.isoformat(), "url": src.url, "reconstruction": src.reconstruction,
         }
-        jobs.append((src.file, src.id, publication, src))
+        jobs.append(Job(str(src.file), src.id, publication, args.engine, args.password or src.password, src.published, src.overrides))
     for pdf in args.pdfs:
         p = Path(pdf)
-        jobs.append((p, p.stem, {"id": p.stem, "file": str(p)}, None))
+        jobs.append(Job(str(p), p.stem, {"id": p.stem, "file": str(p)}, args.engine, args.password))
+    stems = [j.stem for j in jobs]
+    dupes = sorted({s for s in stems if stems.count(s) > 1})
+    if dupes:
+        raise PlanpipeError(f"two inputs would write the same outputs ({', '.join(dupes)}); rename one of them")
+    return jobs
+
+
+def cmd_extract(args) -> int:
+    from .batch import run_jobs
+
+    jobs = _jobs(args)
     if not jobs:
         raise SystemExit("planpipe extract: give PDF files or --source; see planpipe extract --help")
-    failures = 0
-    for n, (path, stem, publication, src) in enumerate(jobs, start=1):
-        label = f"[{n}/{len(jobs)}] {stem}"
-        try:
-            ex = extract_pdf(
-                path,
-                publication_id=stem,
-                engine=args.engine,
-                password=args.password or (src.password if src else None),
-                published=src.published if src else None,
-                progress=None if args.quiet else _progress(label),
-            )
-            written = _write_outputs(ex, out_dir, stem, publication)
-        except PlanpipeError as exc:
-            failures += 1
-            print(f"Error: {exc}", file=sys.stderr)
-            continue
-        if not args.quiet:
-            print(summary_text(f"{stem}: {len(ex.records)} actions on {ex.pages} pages -> {written[0]}", ex.records, ex.log.issues))
-            if ex.measures:
-                print(measures_text(ex.measures, ex.records))
+    n_jobs = args.jobs or os.cpu_count() or 1
+    progress_for = None if args.quiet else (lambda n, job: _progress(f"[{n}/{len(jobs)}] {job.stem}"))
+    failures = []
+    for outcome in run_jobs(jobs, args.out_dir, n_jobs, args.budget, progress_for):
+        if not outcome.ok:
+            failures.append(outcome)
+            print(f"Error: {outcome.error}", file=sys.stderr)
+        elif not args.quiet:
+            print(outcome.summary)
+    if failures and len(jobs) > 1:
+        print(f"{len(failures)} of {len(jobs)} files failed:", file=sys.stderr)
+        for f in failures:
+            print(f"  {f.job.path}: {f.error.split(': ', 1)[-1] if f.error else ''}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -204,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--engine", choices=["pdfplumber", "camelot"], default="pdfplumber", help="table engine (default pdfplumber)")
     ex.add_argument("--password", help="password of an encrypted PDF")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary")
+    ex.add_argument("--jobs", type=int, default=0, metavar="N", help="files extracted at once (default: all cores)")
+    ex.add_argument("--budget", type=float, default=300.0, metavar="SECONDS", help="time allowed per file before it is stopped as an error (default 300)")
     ex.set_defaults(func=cmd_extract)
 
     sm = sub.add_parser("summary", help="print actions per status per theme of extracted Parquet files")

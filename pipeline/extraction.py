@@ -8,12 +8,14 @@ Each stage's output is kept on the Extraction, so any step can be inspected:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .errors import NoActionTableError
+from .errors import NoActionTableError, PlanpipeError
+from .extract.headers import extra_headings
 from .extract import ENGINES
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
@@ -51,16 +53,35 @@ def extract_pdf(
     engine: str = "pdfplumber",
     password: str | None = None,
     published: date | None = None,
+    overrides: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
+    reader: str = "pdfium",
 ) -> Extraction:
-    """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input."""
+    """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input.
+
+    `overrides` (validated by pipeline.sources.validate_overrides) may restrict the pages read
+    (`pages`) and pin headings to fields (`headings`), for a publication that defeats detection.
+    `reader` is the PDF reader (pipeline.pdf.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
+    """
+    overrides = overrides or {}
     path = Path(path)
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    doc = open_pdf(path, password=password)
+    doc = open_pdf(path, password=password, reader=reader)
     sha = sha256_file(path)
     log = IssueLog()
-    tables = ENGINES[engine](doc, progress=progress)
+    full = doc  # legends and appendices may sit outside the pages an override selects
+    if overrides.get("pages"):
+        wanted = set(overrides["pages"])
+        kept = [p for p in doc.pages if p.number in wanted]
+        if not kept:
+            raise PlanpipeError(
+                f"overrides.pages names pages {min(wanted)}-{max(wanted)} but the PDF has {len(doc.pages)} pages",
+                path=str(path),
+            )
+        doc = dataclasses.replace(doc, pages=kept)
+    with extra_headings(overrides.get("headings", {})):
+        tables = ENGINES[engine](doc, progress=progress)
     rows = build_rows(tables, log)
     if not rows:
         raise NoActionTableError(
@@ -69,7 +90,7 @@ def extract_pdf(
             "to schemas/headers.json",
             path=str(path),
         )
-    legend = find_legend(doc, tables)
+    legend = find_legend(full, tables)
     pub = publication_id or path.stem
     records = build_records(rows, pub, sha, legend, published, log)
     measures = [
@@ -77,6 +98,6 @@ def extract_pdf(
             "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,
             "refs": m.refs, "refs_raw": m.refs_raw, "subheading": m.subheading, "page": m.page,
         }
-        for i, m in enumerate(find_measures(doc), start=1)
+        for i, m in enumerate(find_measures(full), start=1)
     ]
     return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures)

@@ -35,6 +35,67 @@ class Source:
     overrides: dict = field(default_factory=dict)
 
 
+OVERRIDE_KEYS = ("pages", "headers", "columns")
+
+
+def parse_pages(spec, where: str) -> list[int]:
+    """'4-33', '4,6,8-10' or a TOML list of page numbers -> sorted 1-based page numbers."""
+    pages: set[int] = set()
+    items = spec if isinstance(spec, list) else str(spec).split(",")
+    for item in items:
+        text = str(item).strip()
+        try:
+            if "-" in text:
+                a, b = (int(x) for x in text.split("-", 1))
+                if a < 1 or b < a:
+                    raise ValueError
+                pages.update(range(a, b + 1))
+            else:
+                n = int(text)
+                if n < 1:
+                    raise ValueError
+                pages.add(n)
+        except ValueError:
+            raise SourceError(f"overrides.pages: {text!r} is not a page or range like 4-33", path=where) from None
+    if not pages:
+        raise SourceError("overrides.pages is empty", path=where)
+    return sorted(pages)
+
+
+def validate_overrides(raw: dict, where: str) -> dict:
+    """Check a registry entry's [overrides] table; return it normalised.
+
+    pages: which pages hold the action tables; headers: field -> extra heading wordings;
+    columns: exact heading -> field (or "ignore"), for headings that defeat the synonyms.
+    """
+    from .extract.headers import synonyms
+
+    unknown = sorted(set(raw) - set(OVERRIDE_KEYS))
+    if unknown:
+        raise SourceError(f"unknown override(s) {', '.join(unknown)}; allowed: {', '.join(OVERRIDE_KEYS)}", path=where)
+    fields = sorted({f for f in synonyms().values() if not f.startswith("ignore:")})
+    out: dict = {}
+    if "pages" in raw:
+        out["pages"] = parse_pages(raw["pages"], where)
+    headings: dict[str, str] = {}
+    for fld, words in (raw.get("headers") or {}).items():
+        if fld not in fields:
+            raise SourceError(f"overrides.headers: unknown field {fld!r}; fields are {', '.join(fields)}", path=where)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise SourceError(f"overrides.headers.{fld} must be a list of heading wordings", path=where)
+        headings.update({w: fld for w in words})
+    for heading, fld in (raw.get("columns") or {}).items():
+        if fld != "ignore" and fld not in fields:
+            raise SourceError(
+                f"overrides.columns: {heading!r} maps to unknown field {fld!r}; use one of {', '.join(fields)} or \"ignore\"",
+                path=where,
+            )
+        headings[heading] = "ignore:column" if fld == "ignore" else fld
+    if headings:
+        out["headings"] = headings
+    return out
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -72,7 +133,7 @@ def load_source(path: str | Path, root: Path | None = None) -> Source:
         note=str(data.get("note", "")),
         password=data.get("password"),
         pairs_with=data.get("pairs_with"),
-        overrides=dict(data.get("overrides", {})),
+        overrides=validate_overrides(dict(data.get("overrides", {})), str(path)),
     )
 
 

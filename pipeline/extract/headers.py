@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -61,9 +63,32 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=4096)
+# Headings a registry entry adds or pins (overrides.headers / overrides.columns): normalised -> field.
+_EXTRA: ContextVar[dict[str, str]] = ContextVar("planpipe_extra_headings", default={})
+
+
+@contextmanager
+def extra_headings(mapping: dict[str, str]):
+    """Within the block, these headings (any wording) name these fields, before the synonyms."""
+    token = _EXTRA.set({normalise_heading(k): v for k, v in mapping.items()})
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
 def match_heading(text: str, section: str = "fields") -> str | None:
     """The canonical field a heading names, or None."""
+    extra = _EXTRA.get()
+    if extra and section == "fields":
+        norm = normalise_heading(text)
+        if norm in extra:
+            return extra[norm]
+    return _match_heading(text, section)
+
+
+@lru_cache(maxsize=4096)
+def _match_heading(text: str, section: str) -> str | None:
     norm = normalise_heading(text)
     if not norm:
         return None
