@@ -115,25 +115,30 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _is_bold(fontname: str) -> bool:
+def is_bold(fontname: str) -> bool:
+    """A bold face, by its name ("ABCDEF+Arial-BoldMT")."""
     name = fontname.split("+")[-1].lower()
     return any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
 
 
-def _page_from_plumber(pp, number: int) -> Page:
-    width, height = float(pp.width), float(pp.height)
+def check_page_size(width: float, height: float, number: int) -> None:
     if width > MAX_PAGE_SIDE or height > MAX_PAGE_SIDE or width <= 0 or height <= 0:
         raise PlanpipeError(
             f"absurd page size {width:.0f} x {height:.0f} pt; is this really a document page?",
             page=number,
         )
+
+
+def _page_from_plumber(pp, number: int) -> Page:
+    width, height = float(pp.width), float(pp.height)
+    check_page_size(width, height, number)
     raw_words = pp.extract_words(
         keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"], x_tolerance=1.5
     )
     words = [
         Word(
             w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), float(w["size"]),
-            _is_bold(w.get("fontname", "")),
+            is_bold(w.get("fontname", "")),
         )
         for w in raw_words
         if w["text"].strip()
@@ -175,14 +180,42 @@ def _page_from_plumber(pp, number: int) -> Page:
     )
 
 
-def open_pdf(path: str | os.PathLike, password: str | None = None) -> Document:
-    """Read every page of `path` into the Page model. Raises a PlanpipeError subclass on bad input."""
+READERS = ("pdfium", "pdfplumber")
+
+
+def open_pdf(path: str | os.PathLike, password: str | None = None, reader: str = "pdfplumber") -> Document:
+    """Read every page of `path` into the Page model. Raises a PlanpipeError subclass on bad input.
+
+    `reader` picks the library: "pdfium" (pypdfium2, the default: fast) or "pdfplumber" (pdfminer, the
+    reference). Both give the same words, rules and fills (tests/test_readers.py holds them to it).
+    """
+    if reader not in READERS:
+        raise ValueError(f"unknown reader {reader!r}; use one of {', '.join(READERS)}")
+    p = Path(path)
+    _check_header(p)
+    if reader == "pdfium":
+        from .pdfium_reader import read_document
+
+        pages, metadata = read_document(p, password)
+    else:
+        pages, metadata = _read_with_plumber(p, password)
+    if not pages:
+        raise NotAPdfError("the PDF has no pages", path=str(p))
+    if not any(pg.words for pg in pages):
+        hint = (
+            " its pages are images (a scan): run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then extract out.pdf"
+            if any(pg.has_images for pg in pages)
+            else ""
+        )
+        raise NoTextLayerError("the PDF has no text layer;" + (hint or " nothing to extract"), path=str(p))
+    return Document(path=str(p), pages=pages, metadata={k: str(v) for k, v in metadata.items()}, password=password)
+
+
+def _read_with_plumber(p: Path, password: str | None) -> tuple[list[Page], dict]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
-    p = Path(path)
-    _check_header(p)
     try:
         pdf = pdfplumber.open(p, password=password or "")
     except Exception as exc:  # pdfminer raises many kinds on damaged files
@@ -208,7 +241,6 @@ def open_pdf(path: str | os.PathLike, password: str | None = None) -> Document:
                 try:
                     pages.append(_page_from_plumber(pp, i))
                 except PlanpipeError as exc:
-                    exc.path = str(p)
                     raise type(exc)(exc.message, path=str(p), page=exc.page or i) from None
                 except Exception as exc:
                     raise NotAPdfError(
@@ -222,16 +254,7 @@ def open_pdf(path: str | os.PathLike, password: str | None = None) -> Document:
             raise NotAPdfError(
                 f"cannot be read as a PDF ({type(exc).__name__}: {exc})", path=str(p)
             ) from None
-    if not pages:
-        raise NotAPdfError("the PDF has no pages", path=str(p))
-    if not any(pg.words for pg in pages):
-        hint = (
-            " its pages are images (a scan): run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then extract out.pdf"
-            if any(pg.has_images for pg in pages)
-            else ""
-        )
-        raise NoTextLayerError("the PDF has no text layer;" + (hint or " nothing to extract"), path=str(p))
-    return Document(path=str(p), pages=pages, metadata={k: str(v) for k, v in metadata.items()}, password=password)
+    return pages, metadata
 
 
 def iter_text_pages(doc: Document) -> Iterator[Page]:

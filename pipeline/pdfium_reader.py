@@ -1,0 +1,556 @@
+"""The fast reader: PDF pages -> the Page model of pipeline.pdf, read with pypdfium2 (PDFium).
+
+It gives what the pdfplumber reader gives, so that the extractor cannot tell them apart:
+
+- words are grouped from characters exactly as pdfplumber's `extract_words(x_tolerance=1.5,
+  keep_blank_chars=False, extra_attrs=["size", "fontname"])` groups them (`chars_to_words`), and each
+  character's box follows pdfminer's convention: the advance width across, and from the font's descent
+  to descent + font size up (pdfium's own boxes use its ascent and descent instead);
+- ruling lines and filled rectangles follow pdfminer's reading of paths (`path_to_shapes`): a path is cut
+  into subpaths at each move; a two-point subpath is a line, a closed axis-aligned four-corner subpath a
+  rectangle, anything else a curve (ignored, as pdf.py ignores pdfplumber's curves);
+- coordinates are pdfplumber's: points from the top-left of the page as displayed (after /Rotate).
+
+Known differences from the pdfplumber reader (none occurs in the bundled PDFs): PDFium converts colours
+itself (CMYK through its colour profile, ICC and Separation spaces through their definitions) where
+pdfplumber's colour goes through `hex_colour`'s naive formulas; PDFium drops text drawn twice at the same
+spot (fake bold) and splits ligature glyphs into their letters; characters with no Unicode mapping come
+out as PDFium's guess rather than pdfminer's "(cid:N)".
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .errors import EncryptedPdfError, NotAPdfError, PlanpipeError
+from .pdf import FILL_MIN_SIDE, RULE_MAX_THICKNESS, Fill, Page, Rule, Word, check_page_size, is_bold
+
+# pdfplumber's extract_words settings that pdf.py uses.
+X_TOLERANCE = 1.5
+Y_TOLERANCE = 3.0
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+# pdfminer takes the metrics of these fonts from its own AFM tables, whatever the PDF says
+# (pdfminer.fontmetrics.FONT_METRICS: Descent, per 1000 units of font size; Symbol and ZapfDingbats have none).
+STANDARD_DESCENT = {
+    **dict.fromkeys(("Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique"), -194.0),
+    **dict.fromkeys(("CourierNew", "CourierNew,Italic", "CourierNew,Bold", "CourierNew,BoldItalic"), -194.0),
+    **dict.fromkeys(("Helvetica", "Helvetica-Bold", "Helvetica-BoldOblique", "Helvetica-Oblique"), -207.0),
+    **dict.fromkeys(("Arial", "Arial,Italic", "Arial,Bold", "Arial,BoldItalic"), -207.0),
+    **dict.fromkeys(("Times-Roman", "Times-Bold", "Times-BoldItalic", "Times-Italic"), -217.0),
+    **dict.fromkeys(("TimesNewRoman", "TimesNewRoman,Italic", "TimesNewRoman,Bold", "TimesNewRoman,BoldItalic"), -217.0),
+    "Symbol": 0.0,
+    "ZapfDingbats": 0.0,
+}
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def mult(m0: Matrix, m1: Matrix) -> Matrix:
+    """m0 then m1 (PDF row-vector convention, as pdfminer's mult_matrix)."""
+    a0, b0, c0, d0, e0, f0 = m0
+    a1, b1, c1, d1, e1, f1 = m1
+    return (
+        a0 * a1 + b0 * c1, a0 * b1 + b0 * d1,
+        c0 * a1 + d0 * c1, c0 * b1 + d0 * d1,
+        e0 * a1 + f0 * c1 + e1, e0 * b1 + f0 * d1 + f1,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Page geometry: PDF user space -> pdfplumber's top-left coordinates
+
+
+def page_frame(mediabox: tuple[float, float, float, float], rotation: int) -> tuple[float, float, Matrix]:
+    """(width, height, matrix from user space to pdfplumber's (x, top)) for a page, as pdfplumber computes them.
+
+    pdfminer turns the page by /Rotate and moves the MediaBox's corner to the origin; pdfplumber then
+    flips y and adds the MediaBox's offset back.
+    """
+    x0, x1 = sorted((mediabox[0], mediabox[2]))
+    y0, y1 = sorted((mediabox[1], mediabox[3]))
+    rotation %= 360
+    if rotation == 90:
+        ctm: Matrix = (0, -1, 1, 0, -y0, x1)
+    elif rotation == 180:
+        ctm = (-1, 0, 0, -1, x1, y1)
+    elif rotation == 270:
+        ctm = (0, 1, -1, 0, y1, -x0)
+    else:
+        ctm = (1, 0, 0, 1, -x0, -y0)
+    # pdfplumber's (normalised, inverted) MediaBox.
+    if rotation in (90, 270):
+        bx0, by0, bx1, by1 = y0, x0, y1, x1
+    else:
+        bx0, by0, bx1, by1 = x0, y0, x1, y1
+    width, height = bx1 - bx0, by1 - by0
+    mb_x0, mb_top = bx0, height - by1  # _invert_box: (x0, h - y1, x1, h - y0)
+    # x = x' + mb_x0; top = height - y' + mb_top
+    to_plumber: Matrix = (1, 0, 0, -1, mb_x0, height + mb_top)
+    return width, height, mult(ctm, to_plumber)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Characters
+
+
+class _FontInfo:
+    __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths")
+
+    def __init__(self, font) -> None:
+        self.font = font
+        self.widths: dict[int, float] = {}
+        self.fontname = _font_string(raw.FPDFFont_GetBaseFontName, font)  # /BaseFont, less any subset tag
+        # pdfminer takes a standard font's metrics from its AFM tables only when /BaseFont is exactly
+        # the standard name; an embedded subset ("ABCDEF+Arial") keeps its own.
+        standard = not raw.FPDFFont_GetIsEmbedded(font) or "+" not in _font_string(raw.FPDFFont_GetFamilyName, font)
+        v = ctypes.c_float()
+        # PDFium's metrics (what its loose boxes use), per unit of font size.
+        self.ascent_pd = v.value if raw.FPDFFont_GetAscent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
+        self.descent_pd = v.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
+        std = STANDARD_DESCENT.get(self.fontname) if standard else None
+        # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative).
+        self.descent = std / 1000 if std is not None else -abs(self.descent_pd)
+        self.bold = is_bold(self.fontname)
+
+    def width(self, code: int) -> float:
+        """The advance width of the character with Unicode `code`, per unit of font size (-1 if unknown).
+
+        PDFium maps the code point back to the font's character code and reads /Widths (or the standard
+        font's metrics) for it: the advance pdfminer uses too.
+        """
+        w = self.widths.get(code)
+        if w is None:
+            v = ctypes.c_float()
+            ok = 0 < code < 0x110000 and raw.FPDFFont_GetGlyphWidth(self.font, code, ctypes.c_float(1.0), ctypes.byref(v))
+            w = self.widths[code] = v.value if ok else -1.0
+        return w
+
+
+def _font_string(getter, font) -> str:
+    n = getter(font, None, 0)
+    if n <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    getter(font, buf, n)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _fast(fn, restype, *argtypes):
+    """A second ctypes prototype for a PDFium function, taking and returning plain addresses (hashable,
+    and cheaper to call than pypdfium2's typed pointers) for the per-character calls."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_VP, _INT, _DBLP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_get_text_object = _fast(raw.FPDFText_GetTextObject, _VP, _VP, _INT)
+_get_char_origin = _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DBLP, _DBLP)
+_is_generated = _fast(raw.FPDFText_IsGenerated, _INT, _VP, _INT)
+_get_loose_box = _fast(raw.FPDFText_GetLooseCharBox, _INT, _VP, _INT, ctypes.POINTER(raw.FS_RECTF))
+
+
+def _page_text(textpage, n: int) -> str | None:
+    """The text of characters 0..n-1, one Python character per PDFium character, or None if it does not
+    line up."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(textpage, 0, n, buf)
+    if got <= 0:
+        return None
+    text = bytes(buf)[: 2 * (got - 1)].decode("utf-16-le", "replace")
+    return text if len(text) == n else None
+
+
+def read_chars(textpage, frame: Matrix) -> list[tuple]:
+    """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold), in PDFium's
+    order (the content stream's), without the spaces and line breaks PDFium makes up."""
+    n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    page_text = _page_text(textpage, n)
+    fa, fb, fc, fd, fe, ff = frame
+    axis_frame = fb == 0 and fc == 0
+    fonts: dict[int, _FontInfo] = {}
+    objects: dict[int, tuple] = {}
+    box = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
+    box_p = ctypes.pointer(box)
+    get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
+    out = []
+    append = out.append
+    for i in range(n):
+        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i))
+        if text.isspace() and is_generated(tp, i) == 1:
+            continue
+        obj = get_object(tp, i)
+        if not obj:
+            continue
+        info = objects.get(obj)
+        if info is None:
+            info = objects[obj] = _object_info(textpage, i, obj, fonts)
+        finfo, fs, a, b, c, d = info
+        code = ord(text)
+        get_origin(tp, i, ox_p, oy_p)
+        # The advance along the baseline, in text space: the font's width for the character (what pdfminer
+        # uses), else recovered from PDFium's loose box, the bounding box of [0, adv] x [descent, ascent]
+        # * fs under the character's matrix (widened to the glyph's ink where that overhangs).
+        adv = finfo.width(code) * fs
+        if adv < 0:
+            get_box(tp, i, box_p)
+            span = (finfo.ascent_pd - finfo.descent_pd) * fs
+            if abs(a) >= abs(b):
+                adv = ((box.right - box.left) - abs(c) * span) / abs(a) if a else 0.0
+            else:
+                adv = ((box.top - box.bottom) - abs(d) * span) / abs(b)
+            adv = max(adv, 0.0)
+        # pdfminer's box: [0, adv] x [descent*fs, descent*fs + fs] from the origin, then in pdfplumber's
+        # coordinates.
+        v0 = finfo.descent * fs
+        v1 = v0 + fs
+        x, y = ox.value, oy.value
+        if axis_frame and b == 0 and c == 0:
+            x0 = fa * x + fe
+            x1 = fa * (x + adv * a) + fe
+            top = fd * (y + v0 * d) + ff
+            bottom = fd * (y + v1 * d) + ff
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if bottom < top:
+                top, bottom = bottom, top
+            upright = a * fa * d * fd < 0  # fd < 0: pdfplumber's y runs down
+        else:
+            xs = []
+            ys = []
+            for u, v in ((0.0, v0), (adv, v0), (adv, v1), (0.0, v1)):
+                px = x + u * a + v * c
+                py = y + u * b + v * d
+                xs.append(fa * px + fc * py + fe)
+                ys.append(fb * px + fd * py + ff)
+            x0, x1 = min(xs), max(xs)
+            top, bottom = min(ys), max(ys)
+            # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
+            ra, rb = a * fa + b * fc, -(a * fb + b * fd)
+            rc, rd = c * fa + d * fc, -(c * fb + d * fd)
+            upright = ra * rd > 0 and rb * rc <= 0
+        append((text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold))
+    return out
+
+
+def _object_info(textpage, index: int, obj: int, fonts: dict) -> tuple:
+    """(font info, font size, a, b, c, d of the text matrix) of the text object behind character `index`."""
+    handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+    font = raw.FPDFTextObj_GetFont(handle)
+    fkey = ctypes.cast(font, ctypes.c_void_p).value
+    finfo = fonts.get(fkey)
+    if finfo is None:
+        finfo = fonts[fkey] = _FontInfo(font)
+    v = ctypes.c_float()
+    fs = v.value if raw.FPDFTextObj_GetFontSize(handle, ctypes.byref(v)) else 0.0
+    m = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
+    return finfo, fs, m.a, m.b, m.c, m.d
+
+
+def _cluster_order(values: list[float], tolerance: float) -> dict[float, int]:
+    """pdfplumber's make_cluster_dict: sorted distinct values, chained while within `tolerance`."""
+    out: dict[float, int] = {}
+    last = None
+    idx = -1
+    for v in sorted(set(values)):
+        if last is None or v > last + tolerance:
+            idx += 1
+        out[v] = idx
+        last = v
+    return out
+
+
+def chars_to_words(chars: list[tuple]) -> list[Word]:
+    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
+    extra_attrs=["size", "fontname"]).extract_words, on read_chars' tuples."""
+    words: list[Word] = []
+    for (upright, _size, _font), group in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
+        group = list(group)
+        if upright:  # lines by top (tolerance y), characters left to right
+            key = [ch[2] for ch in group]
+            tol = Y_TOLERANCE
+        else:  # rotated text: lines by x0 (tolerance x), characters top to bottom
+            key = [ch[1] for ch in group]
+            tol = X_TOLERANCE
+        clusters = _cluster_order(key, tol)
+        order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
+        for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
+            line = [group[i] for i in idxs]
+            if upright:
+                line.sort(key=lambda ch: ch[1])
+            else:
+                line.sort(key=lambda ch: (ch[2], ch[4]))
+            current: list[tuple] = []
+            for ch in line:
+                text = ch[0]
+                if text.isspace():
+                    if current:
+                        words.append(_merge(current))
+                    current = []
+                elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
+                    if current:
+                        words.append(_merge(current))
+                    words.append(_merge([ch]))
+                    current = []
+                elif current and _begins_new_word(current[-1], ch, upright):
+                    words.append(_merge(current))
+                    current = [ch]
+                else:
+                    current.append(ch)
+            if current:
+                words.append(_merge(current))
+    return [w for w in words if w.text.strip()]
+
+
+def _begins_new_word(prev: tuple, cur: tuple, upright: bool) -> bool:
+    if upright:  # direction "ltr"
+        x, y = X_TOLERANCE, Y_TOLERANCE
+        ay, cy = prev[2], cur[2]
+        ax, bx, cx = prev[1], prev[3], cur[1]
+    else:  # direction "ttb"
+        x, y = Y_TOLERANCE, X_TOLERANCE
+        ay, cy = prev[1], cur[1]
+        ax, bx, cx = prev[2], prev[4], cur[2]
+    return cx < ax or cx > bx + x or abs(cy - ay) > y
+
+
+def _merge(chars: list[tuple]) -> Word:
+    first = chars[0]
+    return Word(
+        "".join(LIGATURES.get(ch[0], ch[0]) for ch in chars),
+        float(min(ch[1] for ch in chars)),
+        float(min(ch[2] for ch in chars)),
+        float(max(ch[3] for ch in chars)),
+        float(max(ch[4] for ch in chars)),
+        float(first[6]),
+        first[8],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Paths: ruling lines and filled rectangles
+
+
+def _colour(getter, obj) -> str | None:
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return None
+    return "#{:02x}{:02x}{:02x}".format(r.value, g.value, b.value)
+
+
+def _obj_matrix(obj) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def path_to_subpaths(obj, matrix: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """A path object's subpaths as pdfminer sees them: (shape, points) with shape in m/l/c/h letters and
+    one point per letter ('h' gets the subpath's start), points in the target space of `matrix`."""
+    a, b, c, d, e, f = matrix
+    n = raw.FPDFPath_CountSegments(obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xr, yr = ctypes.byref(x), ctypes.byref(y)
+    subpaths: list[tuple[str, list]] = []
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(n):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        raw.FPDFPathSegment_GetPoint(seg, xr, yr)
+        px, py = x.value, y.value
+        pt = (a * px + c * py + e, b * px + d * py + f)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if shape:
+                subpaths.append(("".join(shape), pts))
+            shape, pts, bezier = ["m"], [pt], 0
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier == 3:  # PDFium stores a cubic as three points; pdfminer as one 'c'
+                shape.append("c")
+                pts.append(pt)
+                bezier = 0
+        else:
+            if not shape:
+                shape, pts = ["m"], [pt]
+                continue
+            shape.append("l")
+            pts.append(pt)
+        if raw.FPDFPathSegment_GetClose(seg) and shape:
+            shape.append("h")
+            pts.append(pts[0])
+    if shape:
+        subpaths.append(("".join(shape), pts))
+    return subpaths
+
+
+def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float, float, float, float]] | None:
+    """pdfminer's paint_path on one subpath: ('line'|'rect', (x0, y0, x1, y1)) or None for a curve."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    if shape in ("mlh", "ml"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        return "line", (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), p4 = pts
+        closed = pts[0] == p4
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            return "rect", (min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2))
+    return None
+
+
+def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
+    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects."""
+    hrules: list[Rule] = []
+    vrules: list[Rule] = []
+    fills: list[Fill] = []
+    has_images = False
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def walk(objs, matrix: Matrix, depth: int) -> None:
+        nonlocal has_images
+        for obj in objs:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+                    continue
+                filled, stroked = fillmode.value != raw.FPDF_FILLMODE_NONE, bool(stroke.value)
+                if not (filled or stroked):
+                    continue
+                m = mult(_obj_matrix(obj), matrix)
+                colour = None
+                for shape, pts in path_to_subpaths(obj, m):
+                    got = _shape(shape, pts)
+                    if got is None:
+                        continue
+                    what, (x0, top, x1, bottom) = got
+                    if what == "line":
+                        rule = Rule(x0, top, x1, bottom)
+                        (hrules if rule.horizontal else vrules).append(rule)
+                        continue
+                    w, h = x1 - x0, bottom - top
+                    if h <= RULE_MAX_THICKNESS and w > h:
+                        hrules.append(Rule(x0, top, x1, bottom))
+                        continue
+                    if w <= RULE_MAX_THICKNESS and h > w:
+                        vrules.append(Rule(x0, top, x1, bottom))
+                        continue
+                    if filled and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
+                        if colour is None:
+                            colour = _colour(raw.FPDFPageObj_GetFillColor, obj) or ""
+                        if colour:
+                            fills.append(Fill(x0, top, x1, bottom, colour))
+                    if stroked:
+                        hrules.append(Rule(x0, top, x1, top))
+                        hrules.append(Rule(x0, bottom, x1, bottom))
+                        vrules.append(Rule(x0, top, x0, bottom))
+                        vrules.append(Rule(x1, top, x1, bottom))
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 32:
+                m = mult(_obj_matrix(obj), matrix)
+                k = raw.FPDFFormObj_CountObjects(obj)
+                walk((raw.FPDFFormObj_GetObject(obj, j) for j in range(max(k, 0))), m, depth + 1)
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                has_images = True
+
+    n = raw.FPDFPage_CountObjects(page)
+    walk((raw.FPDFPage_GetObject(page, j) for j in range(max(n, 0))), frame, 0)
+    return hrules, vrules, fills, has_images
+
+
+# ---------------------------------------------------------------------------------------------------
+# Documents
+
+
+def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
+    """Every page of `path` and its document information. Raises PlanpipeError subclasses."""
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            if password:
+                raise EncryptedPdfError(
+                    "the password given does not open this encrypted PDF; check it with the publisher",
+                    path=str(path),
+                ) from None
+            raise EncryptedPdfError("the PDF is encrypted; pass its password with --password", path=str(path)) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise EncryptedPdfError(
+                "the PDF is encrypted with an unsupported security handler; ask the publisher for an open copy",
+                path=str(path),
+            ) from None
+        if code == raw.FPDF_ERR_FORMAT:
+            raise NotAPdfError(f"damaged PDF ({exc}); try re-downloading it", path=str(path)) from None
+        raise NotAPdfError(
+            f"cannot be read as a PDF ({type(exc).__name__}: {exc}); try re-downloading it", path=str(path)
+        ) from None
+    pages: list[Page] = []
+    try:
+        metadata = _metadata(pdf)
+        for i in range(len(pdf)):
+            number = i + 1
+            try:
+                pages.append(_read_page(pdf, i))
+            except PlanpipeError as exc:
+                raise type(exc)(exc.message, path=str(path), page=exc.page or number) from None
+            except Exception as exc:
+                raise NotAPdfError(
+                    f"damaged page content ({type(exc).__name__}: {exc})", path=str(path), page=number
+                ) from None
+    finally:
+        pdf.close()
+    return pages, metadata
+
+
+def _read_page(pdf, index: int) -> Page:
+    number = index + 1
+    page = pdf[index]
+    try:
+        mediabox = page.get_mediabox()
+        width, height, frame = page_frame(mediabox, page.get_rotation())
+        check_page_size(width, height, number)
+        textpage = page.get_textpage()
+        try:
+            words = chars_to_words(read_chars(textpage, frame))
+        finally:
+            textpage.close()
+        hrules, vrules, fills, has_images = read_graphics(page, frame)
+    finally:
+        page.close()
+    return Page(
+        number=number, width=float(width), height=float(height), words=words,
+        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images,
+    )
+
+
+INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped")
+
+
+def _metadata(pdf) -> dict:
+    out = {}
+    for key in INFO_KEYS:
+        n = raw.FPDF_GetMetaText(pdf, key.encode(), None, 0)
+        if n <= 2:
+            continue
+        buf = ctypes.create_string_buffer(n)
+        raw.FPDF_GetMetaText(pdf, key.encode(), buf, n)
+        value = buf.raw[: n - 2].decode("utf-16-le", "replace")
+        if value:
+            out[key] = value
+    return out
