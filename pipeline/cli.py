@@ -22,6 +22,7 @@ examples:
   planpipe extract --source sources/sefton-phase1-2022.toml --out-dir data/processed
   planpipe extract a.pdf b.pdf --out-dir out/ --engine camelot
   planpipe summary data/processed/*.parquet
+  planpipe tables statistics.pdf --format csv         generic tables of any document
   planpipe diff data/processed/sefton-phase1-2022.parquet data/processed/sefton-phase2-2023.parquet --out-dir out/
 """
 
@@ -84,6 +85,15 @@ def cmd_extract(args) -> int:
         for f in failures:
             print(f"  {f.job.path}: {f.error.split(': ', 1)[-1] if f.error else ''}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def cmd_tables(args) -> int:
+    from .generic.cli import tables_command
+
+    text = tables_command(args.pdfs, fmt=args.format, out=args.out, password=args.password)
+    if args.out is None:
+        sys.stdout.write(text)
+    return 0
 
 
 def cmd_summary(args) -> int:
@@ -186,6 +196,17 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jobs", type=int, default=0, metavar="N", help="files extracted at once (default: all cores)")
     ex.add_argument("--budget", type=float, default=300.0, metavar="SECONDS", help="time allowed per file before it is stopped as an error (default 300)")
     ex.set_defaults(func=cmd_extract)
+
+    tb = sub.add_parser(
+        "tables",
+        help="the generic tables found in any PDF, as JSON or CSV (for documents that are not action plans)",
+        description="Every table the engine finds (ruled grids and text-aligned columns), cell by cell.",
+    )
+    tb.add_argument("pdfs", nargs="+", metavar="PDF")
+    tb.add_argument("--format", choices=["json", "csv"], default="json")
+    tb.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    tb.add_argument("--password", help="password of an encrypted PDF")
+    tb.set_defaults(func=cmd_tables)
 
     sm = sub.add_parser("summary", help="print actions per status per theme of extracted Parquet files")
     sm.add_argument("parquet", nargs="+", metavar="PARQUET")

@@ -127,3 +127,18 @@ def test_every_registered_source_verifies():
     for s in sources:
         verify(s)
         assert s.url.startswith("https://")
+
+
+def test_tables_command_prints_generic_tables_as_json(capsys):
+    from .conftest import FIXTURES
+
+    assert main(["tables", str(FIXTURES / "layout-simple.pdf"), "--format", "json"]) == 0
+    tables = json.loads(capsys.readouterr().out)
+    assert tables and all({"page", "cells"} <= set(t) for t in tables)
+    texts = {c["text"] for t in tables for c in t["cells"]}
+    assert "Actions Required" in texts
+
+
+def test_tables_command_on_a_missing_file_is_an_error(tmp_path, capsys):
+    assert main(["tables", str(tmp_path / "nope.pdf")]) == 1
+    assert capsys.readouterr().err.startswith(f"Error: {tmp_path / 'nope.pdf'}: file not found")

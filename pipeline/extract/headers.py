@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..pdf import Page, Rule
 from ..schema import SCHEMAS_DIR
@@ -87,7 +87,14 @@ def match_heading(text: str, section: str = "fields") -> str | None:
     return _match_heading(text, section)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def _fuzzy_table(section: str) -> tuple[list[str], list[str], int]:
+    """Synonyms long enough to match fuzzily, their fields, and the longest one's length."""
+    items = [(p, f) for p, f in synonyms(section).items() if len(p) >= FUZZY_MIN_LEN]
+    return [p for p, _ in items], [f for _, f in items], max((len(p) for p, _ in items), default=0)
+
+
+@lru_cache(maxsize=16384)
 def _match_heading(text: str, section: str) -> str | None:
     norm = normalise_heading(text)
     if not norm:
@@ -98,16 +105,12 @@ def _match_heading(text: str, section: str) -> str | None:
     stripped = norm.rstrip("?").strip()
     if stripped in table:
         return table[stripped]
-    if len(norm) < FUZZY_MIN_LEN:
+    phrases, fields, longest = _fuzzy_table(section)
+    # A ratio of FUZZY_HEADING is out of reach for text much longer than every synonym.
+    if len(norm) < FUZZY_MIN_LEN or len(norm) > longest * 1.3:
         return None
-    best, best_score = None, 0.0
-    for phrase, fld in table.items():
-        if len(phrase) < FUZZY_MIN_LEN:
-            continue
-        score = fuzz.ratio(norm, phrase)
-        if score > best_score:
-            best, best_score = fld, score
-    return best if best_score >= FUZZY_HEADING else None
+    hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING)
+    return fields[hit[2]] if hit else None
 
 
 @dataclass

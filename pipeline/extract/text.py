@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -22,33 +23,32 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8]\s*")
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    words: tuple[Word, ...]
+    """A run of words on one baseline, left to right. Its extent is computed once: lines are read
+    many times over by header search, gutters and row assembly."""
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+    __slots__ = ("words", "x0", "x1", "top", "bottom", "size")
 
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
+    def __init__(self, words: tuple[Word, ...]):
+        self.words = tuple(words)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        self.size = max(w.size for w in self.words)
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Line) and self.words == other.words
+
+    def __hash__(self) -> int:
+        return hash(self.words)
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, x0={self.x0:.1f}, top={self.top:.1f})"
 
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
@@ -70,10 +70,12 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
 def split_chunks(line: Line, cuts: Sequence[float] = ()) -> list[Line]:
     """Split a page-wide line where words are far apart, or where a vertical rule passes between them."""
     chunks: list[list[Word]] = [[line.words[0]]]
+    cuts = sorted(cuts)
     for prev, w in zip(line.words, line.words[1:]):
         gap = w.x0 - prev.x1
         limit = max(CHUNK_GAP * min(prev.size, w.size), CHUNK_GAP_MIN)
-        ruled = any(prev.x1 - 0.5 <= c <= w.x0 + 0.5 for c in cuts)
+        k = bisect_left(cuts, prev.x1 - 0.5)
+        ruled = k < len(cuts) and cuts[k] <= w.x0 + 0.5
         if gap > limit or ruled:
             chunks.append([w])
         else:

@@ -1,0 +1,48 @@
+"""Generic tables: every table on every page of any PDF, not only action plans.
+
+`find_generic_tables(doc)` runs two strategies per page, in order: ruled tables from the rule grid
+(`ruled.py`), then unruled tables from text alignment (`aligned.py`) among the words no ruled table
+holds. Nothing is tuned per document. `to_json` / `to_csv` render the result; `tables_from_pdf`
+opens a file with `pipeline.pdf.open_pdf` (the only module that opens PDFs).
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..pdf import Document, Page, open_pdf
+from .aligned import find_aligned_tables
+from .export import to_csv, to_dicts, to_json
+from .model import GenericCell, GenericTable
+from .ruled import find_ruled_tables
+
+__all__ = [
+    "GenericCell", "GenericTable", "find_generic_tables", "find_page_tables", "tables_from_pdf",
+    "to_csv", "to_dicts", "to_json",
+]
+
+
+def _inside(w, bbox, margin: float = 1.0) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 - margin <= w.xmid <= x1 + margin and top - margin <= w.ymid <= bottom + margin
+
+
+def find_page_tables(page: Page) -> list[GenericTable]:
+    ruled = find_ruled_tables(page)
+    rest = [w for w in page.words if not any(_inside(w, t.bbox) for t in ruled)]
+    aligned = find_aligned_tables(page, rest)
+    return sorted(ruled + aligned, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def find_generic_tables(doc: Document) -> list[GenericTable]:
+    """Every table found on every page of `doc`, in reading order (page, then top to bottom)."""
+    out: list[GenericTable] = []
+    for page in doc.pages:
+        if page.words:
+            out.extend(find_page_tables(page))
+    return out
+
+
+def tables_from_pdf(path: str | os.PathLike, password: str | None = None) -> list[GenericTable]:
+    """Open `path` and find its tables. Raises a PlanpipeError subclass on bad input."""
+    return find_generic_tables(open_pdf(path, password=password))

@@ -1,0 +1,300 @@
+"""Unruled tables: words -> lines -> chunks -> table regions -> column gutters -> rows -> cells.
+
+Pure functions in the order they run. A text line is cut into chunks where its words are far apart
+(`split_chunks`). A run of lines where most lines have two or more chunks is a candidate table region.
+Its columns are split at gutters: x-ranges that no chunk of the region's multi-chunk lines crosses
+(a few spanning headings may), and that at least `GUTTER_SUPPORT` lines show as a gap between two
+chunks. Every line starts a row, except a continuation line: a line with nothing in the first column
+(the rest of a wrapped cell), or whose first-column text carries on the label above.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..extract.text import Line, split_chunks, words_to_lines
+from ..pdf import Page, Word
+from .model import GenericCell, GenericTable
+
+# A region needs this many lines of two or more chunks.
+MIN_TABLE_LINES = 3
+# A gap between consecutive lines larger than this many line heights ends a region.
+MAX_LINE_GAP = 2.6
+# Single-chunk lines allowed in a row inside a region (section headings, wrapped labels).
+MAX_SINGLE_RUN = 3
+# A gutter must show as a gap between chunks in at least this many lines.
+GUTTER_SUPPORT = 3
+# ... and may be crossed by at most this share of the region's multi-chunk lines (spanning headings).
+GUTTER_CROSS_SHARE = 0.12
+# The row-start column holds text in at least this share of a table's lines.
+FIRST_COL_SHARE = 0.3
+# Lines at either end of a region with a chunk wider than this share of the region are prose
+# (notes, captions), not table rows.
+WIDE_CHUNK = 0.45
+# Step (pt) of the gutter scan.
+STEP = 1.0
+
+# List markers: a chunk of these alone is the bullet of the chunk after it, not a cell.
+BULLETS = frozenset("\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u2043\u25a1\u2610\u27a2")
+_CONTINUES = re.compile(r"^[a-z(\[&]")
+_OPEN_END = re.compile(r"(?:[-,/&(]|\b(?:and|or|of|the|for|in|to|by|with|on|from|at|a))$", re.I)
+
+
+@dataclass
+class TextLine:
+    line: Line
+    chunks: list[Line]
+
+    @property
+    def top(self) -> float:
+        return self.line.top
+
+    @property
+    def bottom(self) -> float:
+        return self.line.bottom
+
+    @property
+    def height(self) -> float:
+        return max(self.line.bottom - self.line.top, 1.0)
+
+
+def line_chunks(line: Line) -> list[Line]:
+    """A line's chunks (words far apart are in different cells); a bullet is joined to its item."""
+    chunks = split_chunks(line)
+    out: list[Line] = []
+    for ch in chunks:
+        if out and all(w.text in BULLETS for w in out[-1].words):
+            out[-1] = Line(out[-1].words + ch.words)
+        else:
+            out.append(ch)
+    return out
+
+
+def words_to_textlines(words: Sequence[Word]) -> list[TextLine]:
+    return [TextLine(ln, line_chunks(ln)) for ln in words_to_lines(words)]
+
+
+def textlines_to_regions(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Runs of lines dense in multi-chunk lines: each run is a candidate table."""
+    regions: list[list[TextLine]] = []
+    cur: list[TextLine] = []
+    singles: list[TextLine] = []
+    heights = [ln.height for ln in lines] or [10.0]
+    typical = statistics.median(heights)
+
+    def close():
+        nonlocal cur
+        if sum(1 for ln in cur if len(ln.chunks) >= 2) >= MIN_TABLE_LINES:
+            regions.append(cur)
+        cur = []
+
+    prev_bottom = None
+    for ln in lines:
+        gap_ok = prev_bottom is None or ln.top - prev_bottom <= MAX_LINE_GAP * max(typical, ln.height)
+        if not gap_ok:
+            close()
+            singles = []
+        if len(ln.chunks) >= 2:
+            if cur:
+                cur.extend(singles)
+            cur.append(ln)
+            singles = []
+        elif cur:
+            singles.append(ln)
+            if len(singles) > MAX_SINGLE_RUN:
+                close()
+                singles = []
+        prev_bottom = ln.bottom
+    close()
+    return regions
+
+
+def region_to_columns(region: Sequence[TextLine]) -> list[tuple[float, float]]:
+    """Column x-ranges of a region, split at gutters."""
+    multi = [ln for ln in region if len(ln.chunks) >= 2]
+    x0 = min(ln.line.x0 for ln in region)
+    x1 = max(ln.line.x1 for ln in region)
+    n = int((x1 - x0) / STEP) + 2
+    cross = [0] * n
+    gap = [0] * n
+    for ln in multi:
+        for ch in ln.chunks:
+            a = max(0, int((ch.x0 - x0) / STEP))
+            b = min(n - 1, int((ch.x1 - x0) / STEP))
+            for k in range(a, b + 1):
+                cross[k] += 1
+        for left, right in zip(ln.chunks, ln.chunks[1:]):
+            a = int((left.x1 - x0) / STEP) + 1
+            b = int((right.x0 - x0) / STEP)
+            for k in range(max(0, a), min(n, b)):
+                gap[k] += 1
+    allowed = int(GUTTER_CROSS_SHARE * len(multi))
+    ok = [cross[k] <= allowed and gap[k] >= min(GUTTER_SUPPORT, len(multi)) for k in range(n)]
+    cuts: list[float] = []
+    k = 0
+    while k < n:
+        if not ok[k]:
+            k += 1
+            continue
+        start = k
+        while k < n and ok[k]:
+            k += 1
+        run = range(start, k)
+        least = min(cross[i] for i in run)
+        best = [i for i in run if cross[i] == least]
+        # The middle of the least-crossed stretch of the gutter.
+        cuts.append(x0 + (best[0] + best[-1]) / 2 * STEP + STEP / 2)
+    edges = [x0 - 1] + cuts + [x1 + 1]
+    return list(zip(edges, edges[1:]))
+
+
+def _cols_of(chunk: Line, columns: Sequence[tuple[float, float]]) -> tuple[int, int]:
+    """The columns a chunk covers: those its words' centres fall in."""
+    hits = []
+    for w in chunk.words:
+        for i, (a, b) in enumerate(columns):
+            if a <= w.xmid < b:
+                hits.append(i)
+                break
+    if not hits:
+        mid = (chunk.x0 + chunk.x1) / 2
+        hits = [min(range(len(columns)), key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - mid))]
+    return min(hits), max(hits)
+
+
+def _split_at_cuts(chunk: Line, columns: Sequence[tuple[float, float]]) -> list[Line]:
+    """Split a chunk whose words sit in different columns, unless it reads as one spanning heading
+    (then it is kept whole and spans those columns)."""
+    c0, c1 = _cols_of(chunk, columns)
+    if c0 == c1:
+        return [chunk]
+    # Words separated by a gutter with a wider-than-word-space gap: two cells printed close together.
+    parts: list[list[Word]] = [[chunk.words[0]]]
+    for prev, w in zip(chunk.words, chunk.words[1:]):
+        pc = _cols_of(Line((prev,)), columns)[0]
+        wc = _cols_of(Line((w,)), columns)[0]
+        if pc != wc and w.x0 - prev.x1 > 0.5 * min(prev.size, w.size) + 1.0:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [Line(tuple(p)) for p in parts]
+
+
+@dataclass
+class _Row:
+    cells: dict[int, tuple[int, list[Line]]]  # col0 -> (col1, lines)
+    top: float
+    bottom: float
+
+
+def _continues(prev: _Row, placed: dict[int, tuple[int, Line]], first_col: int) -> bool:
+    """Is this line the rest of the row above rather than a new row?"""
+    if first_col not in placed:
+        # Nothing in the first column: a wrapped cell, unless it would split a spanning cell above.
+        for c0, (c1, _) in placed.items():
+            for p0, (p1, _) in prev.cells.items():
+                if p0 <= c0 <= p1 and (p0 != c0 or p1 != c1):
+                    return False
+        # A line under a row whose first column is empty is a new row of a header block, not a wrap,
+        # only when all its cells sit under filled cells of the row above.
+        return True
+    text = placed[first_col][1].text
+    prev_first = prev.cells.get(first_col)
+    if prev_first is None:
+        return False
+    prev_text = prev_first[1][-1].text
+    only_first = len(placed) == 1
+    prev_only_first = len(prev.cells) == 1
+    if _CONTINUES.match(text) or _OPEN_END.search(prev_text):
+        # A label wrapped over two lines, its figures on one of them.
+        return only_first or prev_only_first
+    return False
+
+
+def trim_region(region: Sequence[TextLine]) -> list[TextLine]:
+    """Drop prose lines (one chunk wider than WIDE_CHUNK of the region) from both ends."""
+    lines = list(region)
+    x0 = min(ln.line.x0 for ln in lines)
+    x1 = max(ln.line.x1 for ln in lines)
+    limit = WIDE_CHUNK * (x1 - x0)
+
+    def wide(ln: TextLine) -> bool:
+        return any(ch.x1 - ch.x0 > limit for ch in ln.chunks)
+
+    while lines and wide(lines[-1]):
+        lines.pop()
+    while lines and wide(lines[0]):
+        lines.pop(0)
+    return lines
+
+
+def region_to_table(page: Page, region: Sequence[TextLine]) -> GenericTable | None:
+    region = trim_region(region)
+    if sum(1 for ln in region if len(ln.chunks) >= 2) < MIN_TABLE_LINES:
+        return None
+    columns = region_to_columns(region)
+    if len(columns) < 2:
+        return None
+    placed_lines: list[tuple[TextLine, dict[int, tuple[int, Line]]]] = []
+    for ln in region:
+        placed: dict[int, tuple[int, Line]] = {}
+        for ch in ln.chunks:
+            for part in _split_at_cuts(ch, columns):
+                c0, c1 = _cols_of(part, columns)
+                if c0 in placed:  # two chunks in one column: join them
+                    o1, other = placed[c0]
+                    placed[c0] = (max(o1, c1), Line(other.words + part.words))
+                else:
+                    placed[c0] = (c1, part)
+        placed_lines.append((ln, placed))
+    used = sorted({c for _, p in placed_lines for c0, (c1, _) in p.items() for c in range(c0, c1 + 1)})
+    if len(used) < 2:
+        return None
+    # The row-start column: the leftmost column with text in a good share of the lines (not a column
+    # of footnote marks).
+    counts = {c: sum(1 for _, p in placed_lines if c in p) for c in used}
+    first_col = next((c for c in used if counts[c] >= FIRST_COL_SHARE * len(placed_lines)), used[0])
+    rows: list[_Row] = []
+    for ln, placed in placed_lines:
+        if rows and _continues(rows[-1], placed, first_col):
+            row = rows[-1]
+            for c0, (c1, part) in placed.items():
+                if c0 in row.cells:
+                    p1, lines = row.cells[c0]
+                    row.cells[c0] = (max(p1, c1), lines + [part])
+                else:
+                    row.cells[c0] = (c1, [part])
+            row.bottom = max(row.bottom, ln.bottom)
+        else:
+            rows.append(_Row({c0: (c1, [part]) for c0, (c1, part) in placed.items()}, ln.top, ln.bottom))
+    if len(rows) < 2:
+        return None
+    cells = []
+    for r, row in enumerate(rows):
+        for c0, (c1, lines) in sorted(row.cells.items()):
+            text = "\n".join(ln.text for ln in lines)
+            bbox = (min(l.x0 for l in lines), min(l.top for l in lines), max(l.x1 for l in lines), max(l.bottom for l in lines))
+            cells.append(GenericCell(r, r, c0, c1, text, bbox))
+    # Renumber columns to the ones in use.
+    cmap = {c: i for i, c in enumerate(used)}
+    cells = [GenericCell(c.row0, c.row1, cmap[c.col0], cmap[c.col1], c.text, c.bbox) for c in cells]
+    x0 = min(c.bbox[0] for c in cells)
+    x1 = max(c.bbox[2] for c in cells)
+    top, bottom = rows[0].top, rows[-1].bottom
+    col_edges = [columns[used[0]][0]] + [columns[c][1] for c in used]
+    row_edges = [r.top for r in rows] + [rows[-1].bottom]
+    return GenericTable(page.number, (x0, top, x1, bottom), len(rows), len(used), cells, "text", col_edges, row_edges)
+
+
+def find_aligned_tables(page: Page, words: Sequence[Word]) -> list[GenericTable]:
+    """Tables laid out by text alignment alone among `words` (those outside ruled tables)."""
+    lines = words_to_textlines(words)
+    tables = []
+    for region in textlines_to_regions(lines):
+        t = region_to_table(page, region)
+        if t is not None:
+            tables.append(t)
+    return tables

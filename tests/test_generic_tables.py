@@ -1,0 +1,176 @@
+"""Generic tables (pipeline/generic) and the ICDAR 2013 structure metric (pipeline/icdar.py).
+
+The metric is checked on hand-made grids with exact precision/recall/F1. The finder is checked on real
+PDFs nobody here wrote (../shared/corpus/, from camelot-dev/camelot's tests; see
+../shared/corpus/README.md): those tests skip when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+
+from pipeline import icdar
+from pipeline.icdar import GridCell
+
+from .conftest import CORPUS
+
+# --- the metric ----------------------------------------------------------------------------------
+
+
+def grid(rows):
+    return icdar.grid_to_cells(rows)
+
+
+def test_relations_skip_empty_cells_and_normalise_text():
+    cells = grid([["A", "", "B"], ["C", "D", " e\nF "]])
+    assert icdar.relations(cells) == Counter({
+        ("a", "b", "right"), ("c", "d", "right"), ("d", "ef", "right"),
+        ("a", "c", "below"), ("b", "ef", "below"),
+    })
+
+
+def test_spanning_cell_has_a_neighbour_in_each_row_it_spans():
+    cells = [
+        GridCell(0, 1, 0, 0, "Group"),
+        GridCell(0, 0, 1, 1, "x"),
+        GridCell(1, 1, 1, 1, "y"),
+    ]
+    assert icdar.relations(cells) == Counter({("group", "x", "right"), ("group", "y", "right"), ("x", "y", "below")})
+
+
+def test_score_exact_precision_recall_f1():
+    truth = icdar.relations(grid([["a", "b"], ["c", "d"]]))  # 4 relations
+    predicted = icdar.relations(grid([["a", "b", "z"]]))  # a-b (right, correct), b-z (wrong)
+    s = icdar.score(truth, predicted)
+    assert (s.correct, s.predicted, s.truth) == (1, 2, 4)
+    assert s.precision == 0.5 and s.recall == 0.25
+    assert s.f1 == pytest.approx(2 * 0.5 * 0.25 / 0.75)
+
+
+def test_score_counts_repeated_relations_as_a_multiset():
+    truth = icdar.relations(grid([["-", "-"], ["-", "-"]]))
+    assert truth == Counter({("-", "-", "right"): 2, ("-", "-", "below"): 2})
+    once = icdar.relations(grid([["-", "-"]]))
+    s = icdar.score(truth, once)
+    assert (s.correct, s.predicted, s.truth) == (1, 1, 4)
+
+
+def test_nothing_predicted_scores_zero_and_micro_pools_counts():
+    truth = icdar.relations(grid([["a", "b"]]))
+    empty = icdar.score(truth, Counter())
+    assert (empty.precision, empty.recall, empty.f1) == (0.0, 0.0, 0.0)
+    perfect = icdar.score(truth, truth)
+    m = icdar.micro([empty, perfect])
+    assert (m.correct, m.predicted, m.truth) == (1, 1, 2)
+    assert m.precision == 1.0 and m.recall == 0.5
+
+
+def test_parse_structure_reads_spans_and_content(tmp_path):
+    xml = tmp_path / "x-str.xml"
+    xml.write_text(
+        '<?xml version="1.0"?><document><table id="1"><region id="1" page="2">'
+        '<cell id="1" start-row="0" start-col="1" end-col="2"><content>Head</content></cell>'
+        '<cell id="2" start-row="1" start-col="1"><content>to air\nkg</content></cell>'
+        '<cell id="3" start-row="1" start-col="2"><content/></cell>'
+        "</region></table></document>"
+    )
+    (region,) = icdar.parse_structure(xml)
+    assert region.page == 2
+    assert region.cells == (
+        GridCell(0, 0, 1, 2, "Head"), GridCell(1, 1, 1, 1, "to air\nkg"), GridCell(1, 1, 2, 2, ""),
+    )
+    assert icdar.truth_relations(xml) == Counter({("head", "toairkg", "below")})
+
+
+# --- the finder on real PDFs ---------------------------------------------------------------------
+
+REAL = CORPUS / "real"
+ICDAR = CORPUS / "icdar2013"
+needs_corpus = pytest.mark.skipif(not REAL.exists(), reason=f"{REAL} is absent (the shared corpus of real PDFs)")
+
+
+@lru_cache(maxsize=None)
+def tables(path: str):
+    from pipeline.generic import tables_from_pdf
+
+    return tables_from_pdf(path)
+
+
+def cell_at(table, row, col):
+    return next(c for c in table.cells if c.row0 == row and c.col0 == col)
+
+
+@needs_corpus
+def test_ruled_table_with_row_spans():
+    (t,) = tables(str(REAL / "row_span_1.pdf"))
+    assert (t.page, t.strategy, t.n_rows, t.n_cols) == (1, "ruled", 40, 4)
+    assert t.rows()[0] == ["Plan Type", "County", "Plan Name", "Totals"]
+    gmc = cell_at(t, 1, 0)
+    assert (gmc.text, gmc.row1) == ("GMC", 10)  # merged down over the ten GMC rows
+    sacramento = cell_at(t, 1, 1)
+    assert (sacramento.text, sacramento.row1) == ("Sacramento", 4)
+    assert t.rows()[1][2:] == ["Anthem Blue Cross", "164,380"]
+    assert t.rows()[2] == ["", "", "Health Net", "126,547"]
+
+
+@needs_corpus
+def test_boxed_table_whose_rows_are_not_ruled():
+    """missing_values.pdf: a box, a few partial rules; rows come from the text lines."""
+    (t,) = tables(str(REAL / "missing_values.pdf"))
+    assert t.strategy == "ruled"
+    rows = t.rows()
+    assert rows[3][0].startswith("Any Injury") and rows[3][1:] == ["1.9", "2.1"]
+    assert rows[4][0].startswith("Acute Illness") and rows[4][1:] == ["4.5", "5.6"]
+    section = cell_at(t, 2, 0)
+    assert (section.text, section.col1) == ("Reported Prevalence of Morbidity", 2)  # spans the table
+
+
+@needs_corpus
+def test_unruled_table_from_text_alignment():
+    (t,) = tables(str(REAL / "campaign_donors.pdf"))
+    assert (t.strategy, t.n_cols) == ("text", 7)
+    rows = t.rows()
+    assert rows[0] == ["Apellido", "Nombre", "Matricula", "Cuit", "Fecha", "Tipo", "Importe"]
+    assert rows[1] == ["MENA", "JUAN MARTÍN", "27.083.460", "20-27083460-5", "09/10/2013", "EFECTIVO", "$ 10.000,00"]
+
+
+@pytest.mark.skipif(not ICDAR.exists(), reason=f"{ICDAR} is absent")
+def test_icdar_document_scores_perfectly():
+    """us-026: an unruled table with a spanning two-level header, found whole on the page."""
+    from pipeline.bench_tables import run_planpipe
+
+    pdf = ICDAR / "competition-dataset-us" / "us-026.pdf"
+    s = icdar.score(icdar.truth_relations(pdf.with_name("us-026-str.xml")), icdar.pooled_relations(run_planpipe(pdf)))
+    assert s.f1 == 1.0
+
+
+@needs_corpus
+def test_json_and_csv_and_command(tmp_path):
+    from pipeline.generic import to_csv, to_json
+    from pipeline.generic.cli import tables_command
+
+    found = tables(str(REAL / "row_span_1.pdf"))
+    data = json.loads(to_json(found))
+    assert data[0]["page"] == 1 and data[0]["cells"][0] == {
+        "row": 0, "col": 0, "row_end": 0, "col_end": 0, "text": "Plan Type", "bbox": data[0]["cells"][0]["bbox"],
+    }
+    text = to_csv(found)
+    assert text.splitlines()[0] == "# table 1, page 1"
+    parsed = list(csv.reader(io.StringIO(text.split("\n", 1)[1])))
+    assert parsed[0] == ["Plan Type", "County", "Plan Name", "Totals"]
+    out = tmp_path / "t.csv"
+    assert tables_command([str(REAL / "row_span_1.pdf")], "csv", out) == out.read_text() == text
+
+
+def test_command_rejects_unknown_format():
+    from pipeline.errors import PlanpipeError
+    from pipeline.generic.cli import tables_command
+
+    with pytest.raises(PlanpipeError, match="unknown format 'xml'; use one of: json, csv"):
+        tables_command(["x.pdf"], "xml")
