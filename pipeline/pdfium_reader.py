@@ -187,7 +187,9 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
     out = []
     append = out.append
     for i in range(n):
-        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i))
+        text = page_text[i] if page_text is not None else "\ufffe"
+        if text == "\ufffe":  # FPDFText_GetText marks a hyphen that ends a line so; the character is "-"
+            text = chr(raw.FPDFText_GetUnicode(textpage, i))
         if text.isspace() and is_generated(tp, i) == 1:
             continue
         obj = get_object(tp, i)

@@ -18,10 +18,11 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 @lru_cache(maxsize=None)
-def extraction(path: str, engine: str = "pdfplumber"):
+def extraction(path: str, engine: str = "pdfplumber", reader: str = "pdfium"):
+    """extract_pdf(path), once per session; `reader` is the PDF reader (tests/test_readers.py uses both)."""
     from pipeline.extraction import extract_pdf
 
-    return extract_pdf(path, engine=engine)
+    return extract_pdf(path, engine=engine, reader=reader)
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,13 @@ schemas/headers.json; rows come from the same grid code as action tables.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..pdf import Document
 from .furniture import find_furniture
 from .grid import build_table, columns_from_header
-from .headers import MAX_HEADER_LINES, Header, cells_for_band
+from .headers import HEADING_WORD_SHARE, MAX_HEADER_LINES, Header, cells_for_band, normalise_heading, synonyms
 from .text import paragraphs_text, tidy, words_to_lines
 
 APPENDIX = re.compile(r"^(?:appendix|annex|annexe)\s+(?P<id>[A-Z0-9]+)\b\s*[:.\-\u2013]?\s*(?P<title>.*)$", re.I)
@@ -94,7 +95,17 @@ def find_measures(doc: Document) -> list[MeasureRow]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for phrase in synonyms("measure_tables") for w in phrase.split())
+
+
 def _header_at(page, lines, i) -> tuple[Header, int] | None:
+    vocab = _vocabulary()
+    # Only a line made mostly of heading words can open a header band.
+    known = sum(1 for w in lines[i].words if normalise_heading(w.text) in vocab)
+    if known < HEADING_WORD_SHARE * len(lines[i].words):
+        return None
     best = None
     band = []
     for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):
