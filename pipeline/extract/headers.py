@@ -191,23 +191,15 @@ def _split_run(words: Sequence[str], section: str = "fields") -> list[tuple[str,
 
 def body_gutters(page: Page, below: float, x0: float, x1: float) -> list[float]:
     """x of white vertical gutters in the text below a header: where no body word is printed."""
-    words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
-    if len(words) < 5:
+    spans = sorted((w.x0, w.x1) for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1)
+    if len(spans) < 5:
         return []
-    step = 1.0
-    n = int((x1 - x0) / step) + 1
-    covered = [False] * n
-    for w in words:
-        for k in range(max(0, int((w.x0 - x0) / step)), min(n, int((w.x1 - x0) / step) + 1)):
-            covered[k] = True
-    gutters, start = [], None
-    for k, c in enumerate(covered + [True]):
-        if not c and start is None:
-            start = k
-        elif c and start is not None:
-            if (k - start) * step >= GUTTER_MIN_WIDTH:
-                gutters.append(x0 + (start + k) / 2 * step)
-            start = None
+    gutters = []
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a - reach >= GUTTER_MIN_WIDTH:
+            gutters.append((reach + a) / 2)
+        reach = max(reach, b)
     return gutters
 
 

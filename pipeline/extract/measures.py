@@ -46,8 +46,8 @@ def parse_refs(text: str) -> list[str]:
     return REF.findall(text)
 
 
-def find_measures(doc: Document) -> list[MeasureRow]:
-    lines_by_page = {p.number: words_to_lines(p.words) for p in doc.pages}
+def find_measures(doc: Document, lines_by_page: dict | None = None) -> list[MeasureRow]:
+    lines_by_page = lines_by_page or {p.number: words_to_lines(p.words) for p in doc.pages}
     furniture = find_furniture(doc.pages, lines_by_page)
     ctx = _Context()
     out: list[MeasureRow] = []

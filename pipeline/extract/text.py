@@ -55,15 +55,18 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Cluster words into text lines (top to bottom), each line's words left to right."""
     ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
     lines: list[list[Word]] = []
+    mid_sum = 0.0  # running sum of the current line's word centres
     for w in ordered:
+        ymid = w.ymid
         if lines:
             cur = lines[-1]
-            ref = cur[0]
-            tol = LINE_Y_TOLERANCE * min(ref.size, w.size)
-            if abs(w.ymid - sum(x.ymid for x in cur) / len(cur)) <= tol:
+            tol = LINE_Y_TOLERANCE * min(cur[0].size, w.size)
+            if abs(ymid - mid_sum / len(cur)) <= tol:
                 cur.append(w)
+                mid_sum += ymid
                 continue
         lines.append([w])
+        mid_sum = ymid
     return [Line(tuple(sorted(ln, key=lambda w: w.x0))) for ln in lines]
 
 
