@@ -65,6 +65,20 @@ def _jobs(args) -> list:
     return jobs
 
 
+def _debug(jobs, out_dir: str) -> None:
+    from .debug import draw_tables
+    from .extract import ENGINES
+    from .pdf import open_pdf
+
+    for job in jobs:
+        try:
+            doc = open_pdf(job.path, password=job.password)
+            written = draw_tables(job.path, ENGINES[job.engine](doc), out_dir, password=job.password)
+            print(f"debug: {len(written)} page images in {out_dir}", file=sys.stderr)
+        except PlanpipeError:
+            pass  # the extraction itself reports the error
+
+
 def cmd_extract(args) -> int:
     from .batch import run_jobs
 
@@ -72,6 +86,8 @@ def cmd_extract(args) -> int:
     if not jobs:
         raise SystemExit("planpipe extract: give PDF files or --source; see planpipe extract --help")
     n_jobs = args.jobs or os.cpu_count() or 1
+    if args.debug:
+        _debug(jobs, args.debug)
     progress_for = None if args.quiet else (lambda n, job: _progress(f"[{n}/{len(jobs)}] {job.stem}"))
     failures = []
     for outcome in run_jobs(jobs, args.out_dir, n_jobs, args.budget, progress_for):
@@ -162,8 +178,11 @@ def cmd_diff(args) -> int:
         new_meta["published"] = args.published
     result = diff_plans(old, new, old_meta, new_meta)
     out_dir = Path(args.out_dir)
-    write_text(out_dir / "diff.md", to_markdown(result))
-    write_text(out_dir / "diff.html", to_html(result))
+    # The old plan's Ofsted measures (its appendix tables), when extracted beside it.
+    measures_path = paths[0].parent / (paths[0].stem + ".measures.parquet")
+    measures = read_table(measures_path).to_pylist() if measures_path.exists() else None
+    write_text(out_dir / "diff.md", to_markdown(result, measures))
+    write_text(out_dir / "diff.html", to_html(result, measures))
     write_table(result.to_table(), out_dir / "diff.parquet")
     print(summary_text(result))
     print(f"wrote {out_dir / 'diff.parquet'}, {out_dir / 'diff.md'}, {out_dir / 'diff.html'}")
@@ -193,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--engine", choices=["pdfplumber", "camelot"], default="pdfplumber", help="table engine (default pdfplumber)")
     ex.add_argument("--password", help="password of an encrypted PDF")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary")
+    ex.add_argument("--debug", metavar="DIR", help="also draw the detected headers, columns and rows over each page as PNG in DIR")
     ex.add_argument("--jobs", type=int, default=0, metavar="N", help="files extracted at once (default: all cores)")
     ex.add_argument("--budget", type=float, default=300.0, metavar="SECONDS", help="time allowed per file before it is stopped as an error (default 300)")
     ex.set_defaults(func=cmd_extract)

@@ -142,3 +142,11 @@ def test_tables_command_prints_generic_tables_as_json(capsys):
 def test_tables_command_on_a_missing_file_is_an_error(tmp_path, capsys):
     assert main(["tables", str(tmp_path / "nope.pdf")]) == 1
     assert capsys.readouterr().err.startswith(f"Error: {tmp_path / 'nope.pdf'}: file not found")
+
+
+def test_debug_draws_the_detected_grid_as_png(tmp_path, capsys):
+    from .conftest import FIXTURES
+
+    assert main(["extract", str(FIXTURES / "layout-simple.pdf"), "--out-dir", str(tmp_path / "o"), "--quiet", "--debug", str(tmp_path / "d")]) == 0
+    pngs = sorted((tmp_path / "d").glob("layout-simple-p*.png"))
+    assert pngs and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)

@@ -190,3 +190,16 @@ def test_phase2_pdf_says_it_is_constructed():
         assert phase2.NOTICE == pdf.metadata["Subject"]
         assert "constructed" in pdf.metadata["Title"].lower()
         assert "CONSTRUCTED SAMPLE" in pdf.pages[0].extract_text()
+
+
+def test_diff_report_answers_per_ofsted_measure(sample_pair, phase1):
+    from pipeline.diff.report import MEASURE_HEAD, measure_rows, to_markdown
+
+    result = sample_pair[0] if isinstance(sample_pair, tuple) else sample_pair
+    rows = measure_rows(result, phase1.measures)
+    assert len(rows) == 22
+    for row in rows:
+        counts = [int(x) for x in row[4:]]
+        assert sum(counts) == int(row[3]), row  # every action of a measure lands in exactly one bucket
+    assert "## Ofsted measures: what became of their actions (22)" in to_markdown(result, phase1.measures)
+    assert MEASURE_HEAD[-2] == "Dropped"

@@ -65,7 +65,45 @@ def _short(text: str | None, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def sections(result: DiffResult) -> tuple[list[str], list[list[str]], list[tuple[str, list[str], list[list[str]]]]]:
+def measure_rows(result: DiffResult, measures) -> list[list[str]]:
+    """Per inspection measure of the old plan (its appendix): what became of the actions addressing it.
+
+    An action counts as complete when the new version has it complete (or it was retired as done),
+    dropped when it vanished while open; otherwise by its status in the new version."""
+    from ..report import actions_for_refs
+
+    by_old: dict[int, dict] = {}
+    for c in result.changes:
+        if c["old_seq"] is not None:
+            by_old.setdefault(c["old_seq"], c)
+    rows = []
+    for m in measures:
+        acts = actions_for_refs(m["refs"], result.old)
+        n = Counter()
+        for a in acts:
+            c = by_old.get(a["seq"])
+            if c is None:
+                n["other"] += 1
+            elif c["change"] == "dropped":
+                n["dropped"] += 1
+            elif c["change"] == "completed" or c["new_rag"] == "complete":
+                n["complete"] += 1
+            elif c["new_rag"] in ("on_track", "business_as_usual"):
+                n["on_track"] += 1
+            elif c["new_rag"] in ("off_track", "some_issues"):
+                n["off_track"] += 1
+            else:
+                n["other"] += 1
+        label = f"{m.get('appendix') or ''}{m['seq']}"
+        rows.append([label, _short(m["measure"], 110), ", ".join(m["refs"]), str(len(acts)), str(n["complete"]),
+                     str(n["on_track"]), str(n["off_track"]), str(n["dropped"]), str(n["other"])])
+    return rows
+
+
+MEASURE_HEAD = ["#", "Ofsted measure", "Refs", "Actions", "Complete", "On track", "Issues / off track", "Dropped", "Other"]
+
+
+def sections(result: DiffResult, measures=None) -> tuple[list[str], list[list[str]], list[tuple[str, list[str], list[list[str]]]]]:
     """(count header, count rows, [(title, header, rows)]): the report's content, shared by both formats."""
     old, new = _records(result)
     counts: Counter = Counter()
@@ -109,6 +147,8 @@ def sections(result: DiffResult) -> tuple[list[str], list[list[str]], list[tuple
     tables.append(("Brought forward, reopened, split and merged", ["Change", "Old ref", "New ref", "Action (new wording)", "Flags", "Pages"], [
         [LABELS[c["change"]], c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"] or c["old_action"]),
          ", ".join(c["flags"]), pages(c)] for c in other]))
+    if measures:
+        tables.append(("Ofsted measures: what became of their actions", MEASURE_HEAD, measure_rows(result, measures)))
     return head, rows, tables
 
 
@@ -117,8 +157,8 @@ def _title(result: DiffResult) -> str:
     return f"What changed: {o} → {n}"
 
 
-def to_markdown(result: DiffResult) -> str:
-    head, rows, tables = sections(result)
+def to_markdown(result: DiffResult, measures=None) -> str:
+    head, rows, tables = sections(result, measures)
 
     def table(h, rs):
         esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
@@ -143,8 +183,8 @@ th{background:#f1f3f6;font-weight:600}td.n{text-align:right;font-variant-numeric
 """
 
 
-def to_html(result: DiffResult) -> str:
-    head, rows, tables = sections(result)
+def to_html(result: DiffResult, measures=None) -> str:
+    head, rows, tables = sections(result, measures)
     e = html.escape
 
     def table(h, rs, numeric=False, total=False):
