@@ -77,7 +77,7 @@ def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
     return out
 
 
-def h_any_below(header, w) -> bool:
+def _below_header(header, w) -> bool:
     return w.ymid > header.bottom
 
 
@@ -119,7 +119,7 @@ def find_tables(doc: Document, progress=None) -> list[PageTables]:
                 closing_banners.append(y)
                 continue
             after = [ln for ln in lines if ln.top > y + 0.5 and round(ln.top, 2) not in banner_tops][:2]
-            body = [w for w in words if h_any_below(above[-1], w)]
+            body = [w for w in words if _below_header(above[-1], w)]
             cols, _ = columns_from_header(p, above[-1], body)
             if after and straddle_ratio([w for ln in after for w in ln.words], cols) > CONTINUATION_MAX_STRADDLE:
                 closing_banners.append(y)
