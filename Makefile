@@ -13,7 +13,7 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test samples bench diff clean help
+.PHONY: extract test samples bench diff fuzz clean help
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
@@ -21,6 +21,7 @@ help:
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
+	@echo "make fuzz      1,000 seeded byte-level mutants of the reconstruction, write docs/fuzz.md"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +70,9 @@ samples: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pipeline.bench
+
+fuzz: $(STAMP)
+	$(PY) -m pipeline.fuzz --mutants 1000 --seed 1 --budget 20
 
 clean:
 	rm -rf data/interim data/processed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -251,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Parsers log warnings about damaged content (pdfminer: "Could not get FontBBox ..."); the user
+    # gets planpipe's own messages instead, unless PLANPIPE_DEBUG asks for everything.
+    if not os.environ.get("PLANPIPE_DEBUG") and not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

@@ -126,7 +126,8 @@ def is_bold(fontname: str) -> bool:
 def check_page_size(width: float, height: float, number: int) -> None:
     if width > MAX_PAGE_SIDE or height > MAX_PAGE_SIDE or width <= 0 or height <= 0:
         raise PlanpipeError(
-            f"absurd page size {width:.0f} x {height:.0f} pt; is this really a document page?",
+            f"absurd page size {width:.0f} x {height:.0f} pt; the page box is damaged or this is not a "
+            "document page: re-download the PDF or re-export it from its source application",
             page=number,
         )
 
@@ -236,26 +237,30 @@ def _read_with_plumber(p: Path, password: str | None) -> tuple[list[Page], dict]
             f"cannot be read as a PDF ({type(cause).__name__}: {cause}); try re-downloading it", path=str(p)
         ) from None
     pages: list[Page] = []
-    with pdf:
+    try:
+        metadata = dict(pdf.metadata or {})
+        for i, pp in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(_page_from_plumber(pp, i))
+            except PlanpipeError as exc:
+                raise type(exc)(exc.message, path=str(p), page=exc.page or i) from None
+            except Exception as exc:
+                raise NotAPdfError(
+                    f"damaged page content ({type(exc).__name__}: {exc})", path=str(p), page=i
+                ) from None
+            finally:
+                pp.flush_cache()
+    except PlanpipeError:
+        raise
+    except Exception as exc:
+        raise NotAPdfError(f"cannot be read as a PDF ({type(exc).__name__}: {exc})", path=str(p)) from None
+    finally:
+        # pdfplumber's close() reads the page list again, which fails again on a damaged file and
+        # would replace the error above: close the stream whatever close() does.
         try:
-            metadata = dict(pdf.metadata or {})
-            for i, pp in enumerate(pdf.pages, start=1):
-                try:
-                    pages.append(_page_from_plumber(pp, i))
-                except PlanpipeError as exc:
-                    raise type(exc)(exc.message, path=str(p), page=exc.page or i) from None
-                except Exception as exc:
-                    raise NotAPdfError(
-                        f"damaged page content ({type(exc).__name__}: {exc})", path=str(p), page=i
-                    ) from None
-                finally:
-                    pp.flush_cache()
-        except PlanpipeError:
-            raise
-        except Exception as exc:
-            raise NotAPdfError(
-                f"cannot be read as a PDF ({type(exc).__name__}: {exc})", path=str(p)
-            ) from None
+            pdf.close()
+        except Exception:
+            pdf.stream.close()
     return pages, metadata
 
 

@@ -355,6 +355,8 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
 
 
 _STRICT_HOWS = frozenset({"exact", "prefix", "colour-word", "letter", "percent"})
+# Longest cell (in words) read as a date and a rating; real ones are under ten words.
+MAX_COMBINED_WORDS = 30
 _SEPARATORS = re.compile(r"\s*[-\u2013\u2014|:;,]\s*|\s+")
 
 
@@ -378,6 +380,9 @@ def split_date_and_rating(text: str | None) -> tuple[str, str | None]:
     if text is None:
         return "", None
     s = " ".join(text.split())
+    if s.count(" ") >= MAX_COMBINED_WORDS:
+        # A date-and-rating cell is a few words; trying every split of a long text costs its square.
+        return s, None
     m = re.fullmatch(r"(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", s)
     if m and _is_rating(m.group(2)) and _is_date(m.group(1)):
         return m.group(1), m.group(2)
