@@ -330,12 +330,18 @@ def _begins_new_word(prev: tuple, cur: tuple, upright: bool) -> bool:
 
 def _merge(chars: list[tuple]) -> Word:
     first = chars[0]
+    if len(chars) == 1:
+        return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
+                    float(first[4]), float(first[6]), first[8])
+    text = "".join([ch[0] for ch in chars])
+    if not text.isascii():
+        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
     return Word(
-        "".join(LIGATURES.get(ch[0], ch[0]) for ch in chars),
-        float(min(ch[1] for ch in chars)),
-        float(min(ch[2] for ch in chars)),
-        float(max(ch[3] for ch in chars)),
-        float(max(ch[4] for ch in chars)),
+        text,
+        float(min([ch[1] for ch in chars])),
+        float(min([ch[2] for ch in chars])),
+        float(max([ch[3] for ch in chars])),
+        float(max([ch[4] for ch in chars])),
         float(first[6]),
         first[8],
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..pdf import Page
-from .text import Line, words_to_lines
+from .text import Line, page_lines, words_to_lines
 
 # Running heads live in the top HEAD_ZONE and footers in the bottom FOOT_ZONE of a page (shares of height).
 HEAD_ZONE = 0.10
@@ -39,7 +39,7 @@ def find_furniture(
 ) -> Furniture:
     """Running heads and footers. Lines inside a `protected` band (a table header repeated at the top
     of every page) are content, not furniture."""
-    lines_by_page = lines_by_page or {p.number: words_to_lines(p.words) for p in pages}
+    lines_by_page = lines_by_page or {p.number: page_lines(p) for p in pages}
     protected = protected or {}
     counts: Counter[str] = Counter()
     zone_lines: dict[int, list[tuple[Line, str]]] = {}

@@ -15,7 +15,7 @@ from ..pdf import Document, Page
 from .furniture import find_furniture
 from .grid import PageTable, build_table, columns_from_header, straddle_ratio
 from .headers import find_headers
-from .text import Line, split_chunks, tidy, words_to_lines
+from .text import Line, page_lines, split_chunks, tidy, words_to_lines
 
 # A headerless page continues the previous table only if at most this share of its words cross
 # that table's column boundaries.
@@ -63,16 +63,16 @@ class PageTables:
 
 def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
     """Heading lines: one chunk of text, set bold or larger than the page's body text."""
-    sizes = sorted(w.size for ln in lines for w in ln.words)
-    body_size = sizes[len(sizes) // 2] if sizes else 0
     out = []
+    body_size = None
     for ln in lines:
-        if len(split_chunks(ln)) != 1:
+        b = parse_banner(ln.text)  # cheapest test first: most lines are not worded like a banner
+        if b is None or len(split_chunks(ln)) != 1:
             continue
-        if not (all(w.bold for w in ln.words) or ln.size >= 1.15 * body_size):
-            continue
-        b = parse_banner(ln.text)
-        if b is not None:
+        if body_size is None:
+            sizes = sorted(w.size for l2 in lines for w in l2.words)
+            body_size = sizes[len(sizes) // 2]
+        if all(w.bold for w in ln.words) or ln.size >= 1.15 * body_size:
             out.append((ln.top, b))
     return out
 
@@ -83,7 +83,7 @@ def _below_header(header, w) -> bool:
 
 def find_tables(doc: Document, progress=None) -> list[PageTables]:
     """Every action table of the document, page by page."""
-    lines_by_page = {p.number: words_to_lines(p.words) for p in doc.pages}
+    lines_by_page = {p.number: page_lines(p) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
     all_headers = {p.number: find_headers(p, lines_by_page[p.number]) for p in doc.pages}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from ..pdf import Page, Rule
 from ..schema import SCHEMAS_DIR
-from .text import Line, split_chunks, words_to_lines
+from .text import Line, page_lines, split_chunks, words_to_lines
 
 # A heading matches a synonym fuzzily only when both are at least this long and the ratio reaches
 # FUZZY_HEADING; short headings ("Who?", "Ref") must match exactly, or "Lead" would match "Leads to".
@@ -28,6 +28,9 @@ FUZZY_MIN_LEN = 7
 MAX_HEADER_LINES = 4
 # An action table's header must name the action column and at least this many fields in all.
 MIN_HEADER_FIELDS = 3
+LITTLE_WORDS = frozenset(
+    "a an the and or of to for in on at by we our are is it has have will be this that these how".split()
+)
 # Share of a line's words that must be heading vocabulary for a header band to start on it.
 HEADING_WORD_SHARE = 0.6
 # White gutters narrower than this (pt) in the body text do not part two headings.
@@ -38,6 +41,7 @@ REQUIRED_FIELD = "action"
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_heading(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     text = _NORMALISE.sub(" ", text)
@@ -261,14 +265,16 @@ def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header
     overlap win.
     """
     if lines is None:
-        lines = words_to_lines(page.words)
+        lines = page_lines(page)
     vocab = _vocabulary()
     candidates: list[tuple[tuple, int, int, list[HeaderCell]]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
-        # A header band opens on a line made mostly of heading words; running text is not.
-        known = sum(1 for w in first.words if normalise_heading(w.text) in vocab)
-        if not known or known < HEADING_WORD_SHARE * len(first.words):
+        # A header band opens on a line made mostly of heading words; running text is not. Little
+        # words ("and", "we", "the") are in headings and prose alike, so they do not count either way.
+        content = [n for n in (normalise_heading(w.text) for w in first.words) if n not in LITTLE_WORDS]
+        known = sum(1 for n in content if n in vocab)
+        if not known or known < HEADING_WORD_SHARE * len(content):
             continue
         band: list[Line] = []
         for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):

@@ -16,7 +16,7 @@ from ..pdf import Document
 from .furniture import find_furniture
 from .grid import build_table, columns_from_header
 from .headers import HEADING_WORD_SHARE, MAX_HEADER_LINES, Header, cells_for_band, normalise_heading, synonyms
-from .text import paragraphs_text, tidy, words_to_lines
+from .text import page_lines, paragraphs_text, tidy, words_to_lines
 
 APPENDIX = re.compile(r"^(?:appendix|annex|annexe)\s+(?P<id>[A-Z0-9]+)\b\s*[:.\-\u2013]?\s*(?P<title>.*)$", re.I)
 REF = re.compile(r"\d+(?:\.\d+)+|\d+(?=\s*(?:,|$))")
@@ -47,7 +47,7 @@ def parse_refs(text: str) -> list[str]:
 
 
 def find_measures(doc: Document, lines_by_page: dict | None = None) -> list[MeasureRow]:
-    lines_by_page = lines_by_page or {p.number: words_to_lines(p.words) for p in doc.pages}
+    lines_by_page = lines_by_page or {p.number: page_lines(p) for p in doc.pages}
     furniture = find_furniture(doc.pages, lines_by_page)
     ctx = _Context()
     out: list[MeasureRow] = []

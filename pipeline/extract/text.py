@@ -30,12 +30,21 @@ class Line:
     __slots__ = ("words", "x0", "x1", "top", "bottom", "size")
 
     def __init__(self, words: tuple[Word, ...]):
-        self.words = tuple(words)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
-        self.size = max(w.size for w in self.words)
+        self.words = words = tuple(words)
+        first = words[0]
+        x0, x1, top, bottom, size = first.x0, first.x1, first.top, first.bottom, first.size
+        for w in words[1:]:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+            if w.size > size:
+                size = w.size
+        self.x0, self.x1, self.top, self.bottom, self.size = x0, x1, top, bottom, size
 
     @property
     def text(self) -> str:
@@ -68,6 +77,15 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
         lines.append([w])
         mid_sum = ymid
     return [Line(tuple(sorted(ln, key=lambda w: w.x0))) for ln in lines]
+
+
+def page_lines(page) -> list[Line]:
+    """The page's text lines, computed once per page: several stages read them."""
+    cached = getattr(page, "_planpipe_lines", None)
+    if cached is None:
+        cached = words_to_lines(page.words)
+        page._planpipe_lines = cached
+    return cached
 
 
 def split_chunks(line: Line, cuts: Sequence[float] = ()) -> list[Line]:
