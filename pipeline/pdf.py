@@ -132,6 +132,16 @@ def check_page_size(width: float, height: float, number: int) -> None:
         )
 
 
+def page_or_error(read, number: int, path) -> Page:
+    """Read one page; whatever goes wrong becomes an error naming the file and the page."""
+    try:
+        return read()
+    except PlanpipeError as exc:
+        raise type(exc)(exc.message, path=str(path), page=exc.page or number) from None
+    except Exception as exc:
+        raise NotAPdfError(f"damaged page content ({type(exc).__name__}: {exc})", path=str(path), page=number) from None
+
+
 def _page_from_plumber(pp, number: int) -> Page:
     width, height = float(pp.width), float(pp.height)
     check_page_size(width, height, number)
@@ -241,13 +251,7 @@ def _read_with_plumber(p: Path, password: str | None) -> tuple[list[Page], dict]
         metadata = dict(pdf.metadata or {})
         for i, pp in enumerate(pdf.pages, start=1):
             try:
-                pages.append(_page_from_plumber(pp, i))
-            except PlanpipeError as exc:
-                raise type(exc)(exc.message, path=str(p), page=exc.page or i) from None
-            except Exception as exc:
-                raise NotAPdfError(
-                    f"damaged page content ({type(exc).__name__}: {exc})", path=str(p), page=i
-                ) from None
+                pages.append(page_or_error(lambda: _page_from_plumber(pp, i), i, p))
             finally:
                 pp.flush_cache()
     except PlanpipeError:

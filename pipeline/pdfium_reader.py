@@ -28,8 +28,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .errors import EncryptedPdfError, NotAPdfError, PlanpipeError
-from .pdf import FILL_MIN_SIDE, RULE_MAX_THICKNESS, Fill, Page, Rule, Word, check_page_size, is_bold
+from .errors import EncryptedPdfError, NotAPdfError
+from .pdf import FILL_MIN_SIDE, RULE_MAX_THICKNESS, Fill, Page, Rule, Word, check_page_size, is_bold, page_or_error
 
 # pdfplumber's extract_words settings that pdf.py uses.
 X_TOLERANCE = 1.5
@@ -512,15 +512,7 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            number = i + 1
-            try:
-                pages.append(_read_page(pdf, i))
-            except PlanpipeError as exc:
-                raise type(exc)(exc.message, path=str(path), page=exc.page or number) from None
-            except Exception as exc:
-                raise NotAPdfError(
-                    f"damaged page content ({type(exc).__name__}: {exc})", path=str(path), page=number
-                ) from None
+            pages.append(page_or_error(lambda: _read_page(pdf, i), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
