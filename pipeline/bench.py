@@ -347,11 +347,11 @@ def render(tgts, per_pub, thr, big, machine) -> str:
         f"({machine['cpu']}, {platform.machine()}); load average (1/5/15 min) {machine['load_start']} at the "
         f"start and {machine['load_end']} at the end; the run took {machine['minutes']:.1f} min.",
         "",
-        "**Load.** The machine is shared: another helper runs a fuzzer (two planpipe processes) at "
-        "times. The load averages above, and those at the start of the subprocess runs below, show how "
-        "busy it was (the benchmark itself accounts for about 1.0 with one job, 2.0 with two); with "
-        "the fuzzer running, absolute pages/s drop by up to half and the --jobs speed-up collapses. "
-        "Ratios measured back to back (planpipe ÷ char reading) are the least affected figures.",
+        "**Load.** The load averages above, and those at the start of the subprocess runs below, show "
+        "how busy the machine was (the benchmark itself accounts for about 1.0 with one job, 2.0 with "
+        "two); on a shared machine other work lowers absolute pages/s and the --jobs speed-up. Ratios "
+        "measured back to back (planpipe ÷ char reading) are the least affected figures; run to run they "
+        "vary by a few hundredths.",
         "",
         "Timing: wall-clock of the whole document in one process (open, read, extract, and for planpipe "
         "normalise; no Parquet writing), after a warm-up extraction (imports, vocabularies). Files of at "
