@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import math
 from pathlib import Path
 
 import pypdfium2 as pdfium

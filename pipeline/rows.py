@@ -20,7 +20,6 @@ from .quality import IssueLog
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
 HIERARCHY = ("key_area", "outcome", "objective")
 LEAVES = ("lead_officer", "detailed_action_plan")
-LIST_FIELDS = ("measures",)
 # A reference number opening a cell: "1.1", "2.2.", "4.3.1".
 REF_PREFIX = re.compile(r"^(?P<ref>\d+(?:\.\d+)+)\.?(?:\s+|$)(?P<rest>.*)$", re.S)
 REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..pdf import Page
-from .text import Line, page_lines, words_to_lines
+from .text import Line, page_lines
 
 # Running heads live in the top HEAD_ZONE and footers in the bottom FOOT_ZONE of a page (shares of height).
 HEAD_ZONE = 0.10

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from ..pdf import Document, Page
+from ..pdf import Document
 from .furniture import find_furniture
 from .grid import PageTable, build_table, columns_from_header, straddle_ratio
 from .headers import find_headers
-from .text import Line, page_lines, split_chunks, tidy, words_to_lines
+from .text import Line, page_lines, split_chunks, tidy
 
 # A headerless page continues the previous table only if at most this share of its words cross
 # that table's column boundaries.

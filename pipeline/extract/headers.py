@@ -16,9 +16,9 @@ from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..pdf import Page, Rule
+from ..pdf import Page
 from ..schema import SCHEMAS_DIR
-from .text import Line, page_lines, split_chunks, words_to_lines
+from .text import Line, page_lines, split_chunks
 
 # A heading matches a synonym fuzzily only when both are at least this long and the ratio reaches
 # FUZZY_HEADING; short headings ("Who?", "Ref") must match exactly, or "Lead" would match "Leads to".

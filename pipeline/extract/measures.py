@@ -16,7 +16,7 @@ from ..pdf import Document
 from .furniture import find_furniture
 from .grid import build_table, columns_from_header
 from .headers import HEADING_WORD_SHARE, MAX_HEADER_LINES, Header, cells_for_band, normalise_heading, synonyms
-from .text import page_lines, paragraphs_text, tidy, words_to_lines
+from .text import page_lines, paragraphs_text, tidy
 
 APPENDIX = re.compile(r"^(?:appendix|annex|annexe)\s+(?P<id>[A-Z0-9]+)\b\s*[:.\-\u2013]?\s*(?P<title>.*)$", re.I)
 REF = re.compile(r"\d+(?:\.\d+)+|\d+(?=\s*(?:,|$))")
