@@ -132,6 +132,29 @@ def check_page_size(width: float, height: float, number: int) -> None:
         )
 
 
+def add_rect(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], box, *, filled: bool, stroked: bool, colour) -> None:
+    """Sort one drawn rectangle, the same way for every reader: a thin one is a ruling line, a filled
+    one big enough is a cell fill (`colour()` gives its '#rrggbb', read only then), and a stroked one's
+    sides are ruling lines (cell borders drawn as boxes)."""
+    x0, top, x1, bottom = box
+    w, h = x1 - x0, bottom - top
+    if h <= RULE_MAX_THICKNESS and w > h:
+        hrules.append(Rule(x0, top, x1, bottom))
+        return
+    if w <= RULE_MAX_THICKNESS and h > w:
+        vrules.append(Rule(x0, top, x1, bottom))
+        return
+    if filled and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
+        fill_colour = colour()
+        if fill_colour:
+            fills.append(Fill(x0, top, x1, bottom, fill_colour))
+    if stroked:
+        hrules.append(Rule(x0, top, x1, top))
+        hrules.append(Rule(x0, bottom, x1, bottom))
+        vrules.append(Rule(x0, top, x0, bottom))
+        vrules.append(Rule(x1, top, x1, bottom))
+
+
 def page_or_error(read, number: int, path) -> Page:
     """Read one page; whatever goes wrong becomes an error naming the file and the page."""
     try:
@@ -163,24 +186,13 @@ def _page_from_plumber(pp, number: int) -> Page:
         rule = Rule(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"]))
         (hrules if rule.horizontal else vrules).append(rule)
     for rc in pp.rects:
-        x0, top, x1, bottom = float(rc["x0"]), float(rc["top"]), float(rc["x1"]), float(rc["bottom"])
-        w, h = x1 - x0, bottom - top
-        if h <= RULE_MAX_THICKNESS and w > h:
-            hrules.append(Rule(x0, top, x1, bottom))
-            continue
-        if w <= RULE_MAX_THICKNESS and h > w:
-            vrules.append(Rule(x0, top, x1, bottom))
-            continue
-        if rc.get("fill") and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
-            colour = hex_colour(rc.get("non_stroking_color"))
-            if colour is not None:
-                fills.append(Fill(x0, top, x1, bottom, colour))
-        if rc.get("stroke"):
-            # A stroked rectangle's sides are ruling lines (cell borders drawn as boxes).
-            hrules.append(Rule(x0, top, x1, top))
-            hrules.append(Rule(x0, bottom, x1, bottom))
-            vrules.append(Rule(x0, top, x0, bottom))
-            vrules.append(Rule(x1, top, x1, bottom))
+        add_rect(
+            hrules, vrules, fills,
+            (float(rc["x0"]), float(rc["top"]), float(rc["x1"]), float(rc["bottom"])),
+            filled=bool(rc.get("fill")),
+            stroked=bool(rc.get("stroke")),
+            colour=lambda rc=rc: hex_colour(rc.get("non_stroking_color")),
+        )
     return Page(
         number=number,
         width=width,

@@ -21,6 +21,7 @@ out as PDFium's guess rather than pdfminer's "(cid:N)".
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from .errors import EncryptedPdfError, NotAPdfError
-from .pdf import FILL_MIN_SIDE, RULE_MAX_THICKNESS, Fill, Page, Rule, Word, check_page_size, is_bold, page_or_error
+from .pdf import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
 
 # pdfplumber's extract_words settings that pdf.py uses.
 X_TOLERANCE = 1.5
@@ -441,7 +442,7 @@ def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fil
                 if not (filled or stroked):
                     continue
                 m = mult(_obj_matrix(obj), matrix)
-                colour = None
+                fill_colour = functools.partial(_colour, raw.FPDFPageObj_GetFillColor, obj)
                 for shape, pts in path_to_subpaths(obj, m):
                     got = _shape(shape, pts)
                     if got is None:
@@ -451,23 +452,7 @@ def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fil
                         rule = Rule(x0, top, x1, bottom)
                         (hrules if rule.horizontal else vrules).append(rule)
                         continue
-                    w, h = x1 - x0, bottom - top
-                    if h <= RULE_MAX_THICKNESS and w > h:
-                        hrules.append(Rule(x0, top, x1, bottom))
-                        continue
-                    if w <= RULE_MAX_THICKNESS and h > w:
-                        vrules.append(Rule(x0, top, x1, bottom))
-                        continue
-                    if filled and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
-                        if colour is None:
-                            colour = _colour(raw.FPDFPageObj_GetFillColor, obj) or ""
-                        if colour:
-                            fills.append(Fill(x0, top, x1, bottom, colour))
-                    if stroked:
-                        hrules.append(Rule(x0, top, x1, top))
-                        hrules.append(Rule(x0, bottom, x1, bottom))
-                        vrules.append(Rule(x0, top, x0, bottom))
-                        vrules.append(Rule(x1, top, x1, bottom))
+                    add_rect(hrules, vrules, fills, (x0, top, x1, bottom), filled=filled, stroked=stroked, colour=fill_colour)
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 32:
                 m = mult(_obj_matrix(obj), matrix)
                 k = raw.FPDFFormObj_CountObjects(obj)
