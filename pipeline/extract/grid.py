@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..pdf import Fill, Page, Rule, Word
 from .headers import Header
+from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines
 
 # Horizontal rules closer than this (pt) are one rule (double borders, rounding).
@@ -168,17 +169,7 @@ def _rule_rows(hrules: Sequence[Rule], columns: Sequence[Column], top: float, bo
         covered: set[int] = set()
         for i, col in enumerate(columns):
             width = col.x1 - col.x0
-            spans = sorted((max(r.x0, col.x0), min(r.x1, col.x1)) for r in cl if r.x1 > col.x0 and r.x0 < col.x1)
-            length, cur_a, cur_b = 0.0, None, None
-            for a, b in spans:
-                if cur_b is None or a > cur_b:
-                    if cur_b is not None:
-                        length += cur_b - cur_a
-                    cur_a, cur_b = a, b
-                else:
-                    cur_b = max(cur_b, b)
-            if cur_b is not None:
-                length += cur_b - cur_a
+            length = union_length((max(r.x0, col.x0), min(r.x1, col.x1)) for r in cl if r.x1 > col.x0 and r.x0 < col.x1)
             if width > 0 and length >= RULE_COVER * width:
                 covered.add(i)
         if covered:

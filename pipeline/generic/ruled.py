@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..extract.intervals import union_length
 from ..extract.text import words_to_lines
 from ..pdf import Page, Rule, Word
 from .model import GenericCell, GenericTable
@@ -109,17 +110,7 @@ def _covered(segs: Sequence[Segment], pos: float, a: float, b: float, share: flo
     length = b - a
     if length <= 0:
         return True
-    spans = sorted((max(s.a, a), min(s.b, b)) for s in segs if abs(s.pos - pos) <= RULE_SNAP + 1 and s.b > a and s.a < b)
-    total, cur_a, cur_b = 0.0, None, None
-    for sa, sb in spans:
-        if cur_b is None or sa > cur_b:
-            if cur_b is not None:
-                total += cur_b - cur_a
-            cur_a, cur_b = sa, sb
-        else:
-            cur_b = max(cur_b, sb)
-    if cur_b is not None:
-        total += cur_b - cur_a
+    total = union_length((max(s.a, a), min(s.b, b)) for s in segs if abs(s.pos - pos) <= RULE_SNAP + 1 and s.b > a and s.a < b)
     return total >= share * length
 
 
