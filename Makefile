@@ -66,13 +66,13 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 samples: $(STAMP)
-	$(PY) -m pipeline.samples
+	$(PY) -m tools.samples
 
 bench: $(STAMP)
-	$(PY) -m pipeline.bench
+	$(PY) -m tools.bench
 
 fuzz: $(STAMP)
-	$(PY) -m pipeline.fuzz --mutants 1000 --seed 1 --budget 20
+	$(PY) -m tools.fuzz --mutants 1000 --seed 1 --budget 20
 
 clean:
 	rm -rf data/interim data/processed

@@ -69,7 +69,7 @@ def _jobs(args) -> list:
 def _debug(jobs, out_dir: str) -> None:
     from .debug import draw_tables
     from .extract import ENGINES
-    from .pdf import open_pdf
+    from .readers import open_pdf
 
     for job in jobs:
         try:
@@ -105,7 +105,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_tables(args) -> int:
-    from .generic.cli import tables_command
+    from .tables.cli import tables_command
 
     text = tables_command(args.pdfs, fmt=args.format, out=args.out, password=args.password)
     if args.out is None:

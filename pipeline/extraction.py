@@ -20,10 +20,10 @@ from .extract import ENGINES
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
 from .extract.measures import find_measures
-from .pdf import Document, open_pdf
+from .readers import Document, open_pdf
 from .quality import IssueLog
-from .records import build_records
-from .rows import RawRow, build_rows
+from .assemble.records import build_records
+from .assemble.rows import RawRow, build_rows
 from .sources import sha256_file
 
 
@@ -61,7 +61,7 @@ def extract_pdf(
 
     `overrides` (validated by pipeline.sources.validate_overrides) may restrict the pages read
     (`pages`) and pin headings to fields (`headings`), for a publication that defeats detection.
-    `reader` is the PDF reader (pipeline.pdf.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
+    `reader` is the PDF reader (pipeline.readers.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
     """
     overrides = overrides or {}
     path = Path(path)

@@ -1,17 +1,17 @@
-"""The actions schema, defined once as data in schemas/actions.schema.json.
+"""The schemas and vocabularies, defined once as data in schemas/ (shipped inside the package as
+pipeline/schemas, read through importlib.resources so an installed wheel finds them).
 
-Everything else (the pyarrow schema, the Parquet metadata, the README table) is derived from it.
+Everything else (the pyarrow schemas, the Parquet metadata, the README tables) is derived from them.
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 import pyarrow as pa
 
-SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 METADATA_KEY = b"planpipe"
 
 _TYPES = {
@@ -27,11 +27,16 @@ _TYPES = {
 }
 
 
+def load_json(filename: str) -> dict:
+    """The data file schemas/<filename> (a schema or a vocabulary), parsed."""
+    text = resources.files("pipeline.schemas").joinpath(filename).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 @lru_cache(maxsize=None)
 def load_definition(name: str = "actions") -> dict:
     """The schema document schemas/<name>.schema.json."""
-    path = SCHEMAS_DIR / f"{name}.schema.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json(f"{name}.schema.json")
 
 
 def arrow_schema(name: str = "actions") -> pa.Schema:

@@ -37,6 +37,6 @@ def phase1_alt():
 
 @pytest.fixture(scope="session")
 def answer_key():
-    from pipeline.scoring import sefton_answer_key
+    from tools.scoring import sefton_answer_key
 
     return sefton_answer_key(REFERENCE)

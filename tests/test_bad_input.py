@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.fuzz import rebuild_xref
+from tools.fuzz import rebuild_xref
 
 from .conftest import PHASE1_PDF
 

@@ -12,10 +12,10 @@ import pytest
 from pipeline.cli import main
 from pipeline.diff import CHANGE_CLASSES, FLAGS, diff_plans
 from pipeline.diff.match import hungarian
-from pipeline.diff.score import score_diff
+from tools.diff_score import score_diff
 from pipeline.parquet import read_metadata, to_table, write_table
 from pipeline.schema import arrow_schema
-from pipeline.scoring import sefton_answer_key
+from tools.scoring import sefton_answer_key
 from pipeline.sources import load_source, verify
 
 from .conftest import FIXTURES, PHASE1_ALT_PDF, PHASE1_PDF, RAW, REFERENCE, ROOT, extraction
@@ -173,18 +173,18 @@ def test_phase2_registry_entry_is_labelled_constructed_and_verified():
 
 def test_committed_phase2_files_are_fresh_renders():
     pytest.importorskip("reportlab")
-    from pipeline.samples import phase2, render
+    from tools.samples import phase2, render
 
     for spec in (phase2.SAMPLE, phase2.FIXTURE):
         plan = phase2.build(spec)
         pdf = render.render(phase2.document(plan)).pdf
-        assert spec.pdf.read_bytes() == pdf, f"{spec.pdf} is stale: regenerate with python -m pipeline.samples"
+        assert spec.pdf.read_bytes() == pdf, f"{spec.pdf} is stale: regenerate with python -m tools.samples"
         assert load_key(spec.answer_key) == phase2.answer_key(plan), f"{spec.answer_key} is stale"
 
 
 def test_phase2_pdf_says_it_is_constructed():
     pdfplumber = pytest.importorskip("pdfplumber")
-    from pipeline.samples import phase2
+    from tools.samples import phase2
 
     with pdfplumber.open(PHASE2_PDF) as pdf:
         assert phase2.NOTICE == pdf.metadata["Subject"]

@@ -2,8 +2,8 @@
 command line, in-process. Every one must end as a clean success or one clean `Error: <path>: ...` line:
 no exception escaping `main`, no catch-all "could not process this file", no hang, no file left behind.
 
-The full run is `python -m pipeline.fuzz --mutants 1000` (docs/fuzz.md); reproduce a failure here with
-`python -m pipeline.fuzz --pdf <the seed> --seed 5 --only INDEX --write DIR`.
+The full run is `python -m tools.fuzz --mutants 1000` (docs/fuzz.md); reproduce a failure here with
+`python -m tools.fuzz --pdf <the seed> --seed 5 --only INDEX --write DIR`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import traceback
 import pytest
 
 from pipeline.cli import main
-from pipeline.fuzz import classify, mutate
+from tools.fuzz import classify, mutate
 
 SEED = 5
 MUTANTS = 30
@@ -114,7 +114,7 @@ def test_seeded_mutants_end_cleanly(tmp_path, capsys, monkeypatch):
 def test_each_reader_refuses_seeded_mutants_with_a_planpipe_error(reader, tmp_path):
     """The reader alone (no extraction, so fast): a mutant opens, or raises a PlanpipeError, nothing else."""
     from pipeline.errors import PlanpipeError
-    from pipeline.pdf import open_pdf
+    from pipeline.readers import open_pdf
 
     seed_pdf = tmp_path / "plan.pdf"
     one_page_plan(seed_pdf)

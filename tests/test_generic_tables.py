@@ -1,4 +1,4 @@
-"""Generic tables (pipeline/generic) and the ICDAR 2013 structure metric (pipeline/icdar.py).
+"""Generic tables (pipeline/tables) and the ICDAR 2013 structure metric (tools/icdar.py).
 
 The metric is checked on hand-made grids with exact precision/recall/F1. The finder is checked on real
 PDFs nobody here wrote (../shared/corpus/, from camelot-dev/camelot's tests; see
@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import pytest
 
-from pipeline import icdar
-from pipeline.icdar import GridCell
+from tools import icdar
+from tools.icdar import GridCell
 
 from .conftest import CORPUS
 
@@ -97,7 +97,7 @@ needs_corpus = pytest.mark.skipif(not REAL.exists(), reason=f"{REAL} is absent (
 
 @lru_cache(maxsize=None)
 def tables(path: str):
-    from pipeline.generic import tables_from_pdf
+    from pipeline.tables import tables_from_pdf
 
     return tables_from_pdf(path)
 
@@ -143,7 +143,7 @@ def test_unruled_table_from_text_alignment():
 @pytest.mark.skipif(not ICDAR.exists(), reason=f"{ICDAR} is absent")
 def test_icdar_document_scores_perfectly():
     """us-026: an unruled table with a spanning two-level header, found whole on the page."""
-    from pipeline.bench_tables import run_planpipe
+    from tools.bench_tables import run_planpipe
 
     pdf = ICDAR / "competition-dataset-us" / "us-026.pdf"
     s = icdar.score(icdar.truth_relations(pdf.with_name("us-026-str.xml")), icdar.pooled_relations(run_planpipe(pdf)))
@@ -152,8 +152,8 @@ def test_icdar_document_scores_perfectly():
 
 @needs_corpus
 def test_json_and_csv_and_command(tmp_path):
-    from pipeline.generic import to_csv, to_json
-    from pipeline.generic.cli import tables_command
+    from pipeline.tables import to_csv, to_json
+    from pipeline.tables.cli import tables_command
 
     found = tables(str(REAL / "row_span_1.pdf"))
     data = json.loads(to_json(found))
@@ -170,7 +170,7 @@ def test_json_and_csv_and_command(tmp_path):
 
 def test_command_rejects_unknown_format():
     from pipeline.errors import PlanpipeError
-    from pipeline.generic.cli import tables_command
+    from pipeline.tables.cli import tables_command
 
     with pytest.raises(PlanpipeError, match="unknown format 'xml'; use one of: json, csv"):
         tables_command(["x.pdf"], "xml")

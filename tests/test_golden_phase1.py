@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.scoring import score
+from tools.scoring import score
 
 
 def test_reconstruction_yields_every_action_exactly_field_by_field(phase1, answer_key):

@@ -1,8 +1,8 @@
-"""Other councils' layouts (pipeline/samples/layouts.py): constructed fixtures scored against their answer keys.
+"""Other councils' layouts (tools/samples/layouts.py): constructed fixtures scored against their answer keys.
 
 Each layout must give at least 98% of its actions, no extra rows, and at least 97% of rows exact in every
 field of its answer key (fields the layout has no column for are null in the key: nothing may be invented).
-`python -m pipeline.samples.check` prints the same figures with every failure.
+`python -m tools.samples.check` prints the same figures with every failure.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ import pytest
 pytest.importorskip("reportlab")
 pdfplumber = pytest.importorskip("pdfplumber")
 
-from pipeline.samples import layouts  # noqa: E402
-from pipeline.samples.check import MIN_FIELD_RATE, MIN_FOUND_RATE, scored_fields  # noqa: E402
-from pipeline.scoring import score  # noqa: E402
+from tools.samples import layouts  # noqa: E402
+from tools.samples.check import MIN_FIELD_RATE, MIN_FOUND_RATE, scored_fields  # noqa: E402
+from tools.scoring import score  # noqa: E402
 
 from .conftest import extraction  # noqa: E402
 
-REGENERATE = "regenerate with `python -m pipeline.samples` and commit the fixtures"
+REGENERATE = "regenerate with `python -m tools.samples` and commit the fixtures"
 
-# Layouts the extractor does not read yet, with why (see `python -m pipeline.samples.check NAME`).
+# Layouts the extractor does not read yet, with why (see `python -m tools.samples.check NAME`).
 KNOWN_FAILURES: dict[str, str] = {}  # none: every case passes
 
 

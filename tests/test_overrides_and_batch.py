@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.errors import SourceError
-from pipeline.samples import render as r
+from tools.samples import render as r
 from pipeline.sources import load_source, sha256_file, validate_overrides
 
 from .conftest import FIXTURES, PHASE1_PDF

@@ -1,4 +1,4 @@
-"""The peers' glue (pipeline/peers.py) that `make bench` puts behind camelot and pdfplumber: a smoke test."""
+"""The peers' glue (tools/peers.py) that `make bench` puts behind camelot and pdfplumber: a smoke test."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("pdfplumber")
 
-from pipeline.peers import peer_records, records_from_table  # noqa: E402
-from pipeline.scoring import TEXT_FIELDS  # noqa: E402
+from tools.peers import peer_records, records_from_table  # noqa: E402
+from tools.scoring import TEXT_FIELDS  # noqa: E402
 
 from .conftest import FIXTURES  # noqa: E402
 

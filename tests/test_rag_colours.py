@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extraction import extract_pdf
-from pipeline.samples import render as r
+from tools.samples import render as r
 
 LEGEND_BLUE = "#5b9bd5"  # complete
 LEGEND_GREEN = "#92d050"  # on track

@@ -1,4 +1,4 @@
-"""The two PDF readers (pipeline.pdf.open_pdf's `reader`): pdfium, the fast default, must give the
+"""The two PDF readers (pipeline.readers.open_pdf's `reader`): pdfium, the fast default, must give the
 extractor what pdfplumber, the reference, gives. Every bundled PDF must come out with the same records,
 data issues, legend and measures (coordinates within half a point), and bad input with the same error.
 """
@@ -10,7 +10,7 @@ import math
 import pytest
 
 from pipeline.errors import PlanpipeError
-from pipeline.pdf import open_pdf
+from pipeline.readers import open_pdf
 
 from .conftest import CORPUS, FIXTURES, RAW, extraction
 

@@ -11,10 +11,10 @@ import pytest
 pytest.importorskip("reportlab")
 pdfplumber = pytest.importorskip("pdfplumber")
 
-from pipeline.samples import render as r  # noqa: E402
-from pipeline.samples import sefton_phase1 as sefton  # noqa: E402
+from tools.samples import render as r  # noqa: E402
+from tools.samples import sefton_phase1 as sefton  # noqa: E402
 
-REGENERATE = "regenerate with `python -m pipeline.samples` and commit the PDFs"
+REGENERATE = "regenerate with `python -m tools.samples` and commit the PDFs"
 
 
 def norm(text: str) -> str:

@@ -2,7 +2,7 @@
 
     find_tables(doc: Document, progress=None) -> list[PageTables]
 
-`pdfplumber` (default) works from the page geometry read by pipeline.pdf; `camelot` takes camelot's
+`pdfplumber` (default) works from the page geometry read by pipeline.readers; `camelot` takes camelot's
 lattice grid for the cells and shares the rest.
 """
 

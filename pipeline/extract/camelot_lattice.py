@@ -3,7 +3,7 @@ page's ruling), our geometry does the rest.
 
 Camelot's cells give the ruling that is really drawn (a cell edge is present or not, which is how a
 merged cell shows); they replace the page's own rules, and the words and fills still come from
-pipeline.pdf. Header matching, row assembly and merged-cell fill-down are shared with the default
+pipeline.readers. Header matching, row assembly and merged-cell fill-down are shared with the default
 strategy, so both engines give the same rows wherever they see the same grid.
 """
 
@@ -14,7 +14,7 @@ import warnings
 from collections import defaultdict
 
 from ..errors import PlanpipeError
-from ..pdf import Document, Rule
+from ..readers.model import Document, Rule
 from .geometry import PageTables
 from .geometry import find_tables as geometry_tables
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..pdf import Page
+from ..readers.model import Page
 from .text import Line, page_lines
 
 # Running heads live in the top HEAD_ZONE and footers in the bottom FOOT_ZONE of a page (shares of height).

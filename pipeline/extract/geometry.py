@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..pdf import Document
+from ..readers.model import Document
 from .furniture import find_furniture
 from .grid import PageTable, build_table, columns_from_header, straddle_ratio
 from .headers import find_headers

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..pdf import Fill, Page, Rule, Word
+from ..readers.model import Fill, Page, Rule, Word
 from .headers import Header
 from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines

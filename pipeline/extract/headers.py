@@ -16,8 +16,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..pdf import Page
-from ..schema import SCHEMAS_DIR
+from ..readers.model import Page
+from ..schema import load_json
 from .text import Line, page_lines, split_chunks
 
 # A heading matches a synonym fuzzily only when both are at least this long and the ratio reaches
@@ -51,7 +51,7 @@ def normalise_heading(text: str) -> str:
 @lru_cache(maxsize=None)
 def synonyms(section: str = "fields") -> dict[str, str]:
     """normalised heading -> field (first field listed wins on a clash), for one kind of table."""
-    data = json.loads((SCHEMAS_DIR / "headers.json").read_text(encoding="utf-8"))
+    data = load_json("headers.json")
     table: dict[str, str] = {}
     for fld, phrases in data[section].items():
         for phrase in phrases:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..normalise.rag import status_from_wording
-from ..pdf import Document, Fill
+from ..readers.model import Document, Fill
 from .geometry import PageTables
 from .text import tidy, words_to_lines
 

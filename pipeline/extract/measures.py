@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from ..pdf import Document
+from ..readers.model import Document
 from .furniture import find_furniture
 from .grid import build_table, columns_from_header
 from .headers import HEADING_WORD_SHARE, MAX_HEADER_LINES, Header, cells_for_band, normalise_heading, synonyms

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from typing import Iterable, Sequence
 
-from ..pdf import Word
+from ..readers.model import Word
 
 # Two words belong to one text line when their vertical centres differ by less than this share of
 # the smaller font size (superscripts and mixed fonts stay on their line).

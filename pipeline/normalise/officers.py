@@ -25,8 +25,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.quality import DataIssue
+from pipeline.schema import load_json
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "schemas" / "officers.json"
+CATALOGUE_FILE = "officers.json"
 
 # fuzz.ratio (0-100) between folded keys for a printed role to be read as a typo/variant of a catalogue role.
 # 90 takes a dropped or swapped letter in a role of 15+ characters ("Assitant Director for Education" -> 98)
@@ -58,7 +59,7 @@ class _Catalogue:
 
 @functools.cache
 def _catalogue() -> _Catalogue:
-    data = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    data = load_json(CATALOGUE_FILE)
     abbreviations = dict(data["abbreviations"])
     keys: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
@@ -67,7 +68,7 @@ def _catalogue() -> _Catalogue:
         for form in [role, *entry.get("variants", [])]:
             key = _key(form, abbreviations)
             if keys.get(key, role) != role:
-                raise ValueError(f"{CATALOGUE_PATH.name}: {form!r} folds to the same key as role {keys[key]!r}")
+                raise ValueError(f"{CATALOGUE_FILE}: {form!r} folds to the same key as role {keys[key]!r}")
             keys[key] = role
             phrases.append((tidy(form), role))
             if "&" not in form and " and " in form:  # the ruler matches tokens, so give it the '&' spelling too

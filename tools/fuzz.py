@@ -1,4 +1,4 @@
-"""`python -m pipeline.fuzz`: seeded byte-level fuzzing of `planpipe extract` (issue #5, bad input).
+"""`python -m tools.fuzz`: seeded byte-level fuzzing of `planpipe extract` (issue #5, bad input).
 
 Each mutant of a seed PDF (bit flips, byte overwrites, truncations, chunk deletions and duplications,
 xref and stream-length corruption, header damage, extreme numbers, rewired object references, mangled
@@ -333,7 +333,7 @@ def check_outputs(out_dir: Path) -> tuple[str, int | None]:
     """('', actions) when every output in `out_dir` is a valid planpipe output; else (what is wrong, None)."""
     import pyarrow.parquet as pq
 
-    from .schema import arrow_schema
+    from pipeline.schema import arrow_schema
 
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
     stray = [f for f in files if f.endswith(".tmp") or f.startswith(".")]
@@ -473,7 +473,7 @@ def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
     lines = [
         "# Fuzzing `planpipe extract`",
         "",
-        f"`python -m pipeline.fuzz --mutants {meta['mutants']} --seed {meta['seed']} --budget {meta['budget']:g}` "
+        f"`python -m tools.fuzz --mutants {meta['mutants']} --seed {meta['seed']} --budget {meta['budget']:g}` "
         f"on `{meta['pdf']}` ({meta['pdf_bytes']:,} bytes; unmutated run {meta['baseline_seconds']:.1f} s, "
         f"outcome {meta['baseline_kind']}), {meta['workers']} workers, {meta['wall_seconds'] / 60:.1f} min wall clock, "
         f"code at {meta['code']}.",
@@ -531,7 +531,7 @@ def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
             lines.append("")
             if kind in FAILURE_KINDS:
                 lines.append(f"Examples are in `docs/fuzz-failures/` (`m<index>-<mutation>.stderr.txt`, and the "
-                             f"`.pdf` when under {MAX_SAVED_BYTES // 1024} KB); rebuild a mutant with `python -m pipeline.fuzz "
+                             f"`.pdf` when under {MAX_SAVED_BYTES // 1024} KB); rebuild a mutant with `python -m tools.fuzz "
                              f"--seed {meta['seed']} --only INDEX --write DIR`, rerun it with `--only INDEX`.")
 
     times = sorted(outcomes, key=lambda o: -o.seconds)
@@ -602,7 +602,7 @@ def run(pdf: Path, seed: int, indices: Iterable[int], budget: float, workers: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.fuzz", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tools.fuzz", description=__doc__.split("\n\n")[0])
     ap.add_argument("--mutants", type=int, default=1000, help="how many mutants (default 1000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=float, default=DEFAULT_BUDGET, help="seconds per mutant before it counts as a hang")

@@ -1,8 +1,8 @@
-"""`python -m pipeline.bench_tables`: generic table finding on the ICDAR 2013 table competition set.
+"""`python -m tools.bench_tables`: generic table finding on the ICDAR 2013 table competition set.
 
 Runs planpipe's generic finder and the usual open-source tools on every page of every PDF in
 /work/shared/corpus/icdar2013/ (no table regions given) and scores each document with the ICDAR
-2013 structure metric (`pipeline.icdar`: adjacency relations, pooled per document). One run per tool;
+2013 structure metric (`tools.icdar`: adjacency relations, pooled per document). One run per tool;
 pages/s is the document's page count over the wall time of the tool's call on the whole file,
 including its own PDF reading. Writes docs/benchmark-icdar.md.
 
@@ -23,7 +23,7 @@ import time
 import warnings
 from pathlib import Path
 
-from . import icdar
+from tools import icdar
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PLANPIPE_CORPUS", ROOT.parent / "shared" / "corpus")) / "icdar2013"
@@ -49,17 +49,17 @@ def documents(corpus: Path = CORPUS) -> list[tuple[str, Path, Path]]:
 
 
 def run_planpipe(path: Path) -> list[list[icdar.GridCell]]:
-    from .generic import tables_from_pdf
+    from pipeline.tables import tables_from_pdf
 
-    return [t.grid_cells() for t in tables_from_pdf(path)]
+    return [icdar.grid_cells(t) for t in tables_from_pdf(path)]
 
 
 def run_planpipe_pdfium(path: Path) -> list[list[icdar.GridCell]]:
-    """planpipe with pipeline.pdf's pypdfium2 reader (`open_pdf(..., reader="pdfium")`)."""
-    from .generic import find_generic_tables
-    from .pdf import open_pdf
+    """planpipe with the pypdfium2 reader (`open_pdf(..., reader="pdfium")`)."""
+    from pipeline.tables import find_generic_tables
+    from pipeline.readers import open_pdf
 
-    return [t.grid_cells() for t in find_generic_tables(open_pdf(path, reader="pdfium"))]
+    return [icdar.grid_cells(t) for t in find_generic_tables(open_pdf(path, reader="pdfium"))]
 
 
 def _camelot(flavor: str):
@@ -97,7 +97,7 @@ def _has_hybrid() -> bool:
 def _has_pdfium_reader() -> bool:
     import inspect
 
-    from .pdf import open_pdf
+    from pipeline.readers import open_pdf
 
     return "reader" in inspect.signature(open_pdf).parameters
 
@@ -161,13 +161,13 @@ def render(all_results: dict[str, dict], docs) -> str:
     lines = [
         "# Generic tables on the ICDAR 2013 table competition set",
         "",
-        "Written by `python -m pipeline.bench_tables` from one run on this machine "
+        "Written by `python -m tools.bench_tables` from one run on this machine "
         f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).",
         "",
         f"Corpus: `{CORPUS.relative_to(CORPUS.parent.parent.parent) if CORPUS.is_relative_to(ROOT.parent) else CORPUS}` "
         f"({len(docs)} PDFs, {sum(next(iter(all_results.values()))[d[0]]['pages'] for d in docs)} pages), "
         "see `shared/corpus/README.md`. Every tool runs on whole documents, every page, with no table regions "
-        "given and default settings. Metric: `pipeline/icdar.py` (the competition's adjacency relations between "
+        "given and default settings. Metric: `tools/icdar.py` (the competition's adjacency relations between "
         "neighbouring non-empty cells, text normalised by NFKC, whitespace removed, lower-cased; all relations of a "
         "document pooled, so tables found where there is none cost precision). Mean F1 is the mean of per-document "
         "F1; micro P/R/F1 pool the relations of all documents. With `--cache`, tools not re-run are read from an "
@@ -212,7 +212,7 @@ def render(all_results: dict[str, dict], docs) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.bench_tables", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m tools.bench_tables", description=__doc__.splitlines()[0])
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
     ap.add_argument("--cache", type=Path, default=None, help="keep/reuse per-tool results here")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark-icdar.md")

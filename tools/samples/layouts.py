@@ -29,15 +29,15 @@ from typing import Callable
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.samples import render as r
-from pipeline.samples.sefton_phase1 import legend_order, load_plan
+from tools.samples import render as r
+from tools.samples.sefton_phase1 import legend_order, load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 NOTICE = "Constructed layout fixture by planpipe from the Sefton Phase 1 text — not a council's file"
 
-# The answer key's fields: the canonical names of pipeline/scoring.py, null where the layout has no column.
+# The answer key's fields: the canonical names of tools/scoring.py, null where the layout has no column.
 KEY_FIELDS = (
     "theme_ref", "theme", "outcome_ref", "outcome", "objective_ref", "objective", "action_ref", "action",
     "measures", "lead_officer_raw", "rag_raw", "milestone_raw", "detailed_action_plan", "key_area",

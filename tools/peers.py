@@ -1,6 +1,6 @@
 """What a user of a generic table extractor gets on an improvement plan, with small generic glue.
 
-`make bench` (pipeline/bench.py) runs camelot (lattice and stream) and pdfplumber's `find_tables()` on
+`make bench` (tools/bench.py) runs camelot (lattice and stream) and pdfplumber's `find_tables()` on
 the same PDFs as planpipe and scores their output with the same code. Each tool only returns grids of
 cell strings; the SAME glue (`records_from_tables`) turns any tool's grids into records with the
 canonical field names the scorer reads:
@@ -30,8 +30,8 @@ import warnings
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .extract.headers import match_heading
-from .scoring import TEXT_FIELDS
+from pipeline.extract.headers import match_heading
+from tools.scoring import TEXT_FIELDS
 
 Grid = list[list["str | None"]]  # one table: rows of cell text (None: covered by a merged cell)
 

@@ -49,9 +49,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.normalise import canonical_officers, parse_milestone
-from pipeline.samples import phase2_text as text
-from pipeline.samples import sefton_phase1 as phase1
-from pipeline.samples.render import (
+from tools.samples import phase2_text as text
+from tools.samples import sefton_phase1 as phase1
+from tools.samples.render import (
     Column,
     Document,
     Margins,
@@ -71,6 +71,8 @@ PHASE2_PUBLISHED = date(2023, 1, 31)  # the committee meeting that received the 
 NOTICE = "Constructed sample by planpipe — not Sefton Council’s file"
 NOTICE_LONG = (
     "CONSTRUCTED SAMPLE. Sefton Council’s Phase 2 plan is not available to planpipe. This document was "
+    # The generator's path as it was when data/raw/sefton-phase2-2023.pdf was made: raw inputs are
+    # write-once, so the printed text keeps it (the generator now lives in tools/samples/phase2.py).
     "constructed by planpipe (pipeline/samples/phase2.py) from the published Phase 1 text by scripted, "
     "seeded edits, following the structure described in the committee report of 31 January 2023: the same "
     "four themes, four key areas, milestones and measures. Its actions, dates, statuses and officers are "
@@ -460,8 +462,8 @@ def _check(p: Phase2, splits, merges, completed, slipped, brought, dropped, reti
 def answer_key(p: Phase2) -> dict:
     themes = {t["priority"]: t["title"] for t in p.themes}
     return {
-        "$comment": "Answer key of a CONSTRUCTED Phase 2 (pipeline/samples/phase2.py): which Phase 1 seq became "
-                    "which Phase 2 action, with its change class and flags. Regenerate with python -m pipeline.samples.",
+        "$comment": "Answer key of a CONSTRUCTED Phase 2 (tools/samples/phase2.py): which Phase 1 seq became "
+                    "which Phase 2 action, with its change class and flags. Regenerate with python -m tools.samples.",
         "constructed": True,
         "old": "sefton-phase1-2022",
         "new": p.spec.publication_id,

@@ -2,15 +2,15 @@
 
 Writes docs/benchmark.md from one run:
 
-1. accuracy (pipeline.scoring.score, the tests' scoring code) and pages/s on every publication with an
+1. accuracy (tools.scoring.score, the tests' scoring code) and pages/s on every publication with an
    answer key, for planpipe (pdfium reader + pdfplumber engine, pdfplumber reader, camelot engine) and
    for camelot lattice, camelot stream and pdfplumber `find_tables()`, each behind the same small
-   generic glue (pipeline/peers.py);
+   generic glue (tools/peers.py);
 2. the parse floor: pdfplumber reading every char and pypdfium2 reading the text, and planpipe's time
    over the char-reading time;
 3. throughput of `planpipe extract` over 50+ PDFs with --jobs 1 and --jobs 2;
 4. peak RSS of `planpipe extract` on a 300-page plan;
-5. the ICDAR 2013 summary, read from docs/benchmark-icdar.md (written by pipeline/bench_tables.py).
+5. the ICDAR 2013 summary, read from docs/benchmark-icdar.md (written by tools/bench_tables.py).
 """
 
 from __future__ import annotations
@@ -48,17 +48,17 @@ class Target:
     name: str
     path: Path
     key: list[dict]
-    fields: list[str] | None  # fields scored (None: those of the key, as pipeline.scoring does)
+    fields: list[str] | None  # fields scored (None: those of the key, as tools.scoring does)
     kwargs: dict = field(default_factory=dict)  # extract_pdf arguments from the registry entry
     note: str = ""
     pages: int = 0
 
 
 def targets() -> list[Target]:
-    from .samples.check import scored_fields
-    from .samples.layouts import NAMES, load_key, pdf_path
-    from .scoring import sefton_answer_key
-    from .sources import load_all
+    from tools.samples.check import scored_fields
+    from tools.samples.layouts import NAMES, load_key, pdf_path
+    from tools.scoring import sefton_answer_key
+    from pipeline.sources import load_all
 
     phase1 = sefton_answer_key(REFERENCE)
     out: list[Target] = []
@@ -97,7 +97,7 @@ def _page_count(path: Path) -> int:
 # --- what is timed ----------------------------------------------------------------------------------------
 def _planpipe(**opts) -> Callable[[Target], list[dict]]:
     def run(t: Target) -> list[dict]:
-        from .extraction import extract_pdf
+        from pipeline.extraction import extract_pdf
 
         return extract_pdf(t.path, **t.kwargs, **opts).records
 
@@ -106,7 +106,7 @@ def _planpipe(**opts) -> Callable[[Target], list[dict]]:
 
 def _peer(tool: str) -> Callable[[Target], list[dict]]:
     def run(t: Target) -> list[dict]:
-        from .peers import peer_records
+        from tools.peers import peer_records
 
         return peer_records(tool, t.path)
 
@@ -175,7 +175,7 @@ def _log(msg: str) -> None:
 
 # --- 1 and 2: accuracy, speed and the parse floor per publication -------------------------------------------
 def per_publication(tgts: list[Target]) -> dict:
-    from .scoring import score
+    from tools.scoring import score
 
     results: dict = {}
     for t in tgts:
@@ -336,13 +336,13 @@ def _pct(x: float) -> str:
 
 
 def render(tgts, per_pub, thr, big, machine) -> str:
-    from . import __version__
+    from pipeline import __version__
 
     rec = per_pub[RECONSTRUCTION]
     L = [
         "# planpipe benchmark",
         "",
-        f"Written by `make bench` (`python -m pipeline.bench`) on {machine['date']}, from one run. "
+        f"Written by `make bench` (`python -m tools.bench`) on {machine['date']}, from one run. "
         f"planpipe {__version__}, Python {platform.python_version()}; {machine['cores']} cores "
         f"({machine['cpu']}, {platform.machine()}); load average (1/5/15 min) {machine['load_start']} at the "
         f"start and {machine['load_end']} at the end; the run took {machine['minutes']:.1f} min.",
@@ -366,7 +366,7 @@ def render(tgts, per_pub, thr, big, machine) -> str:
         "equal. The scorer aligns rows on their action text and pairs a run of differing rows one to one, "
         "so a tool that splits every row into fragments still 'finds' rows: read found with the action's "
         "exact rate (per publication, below) and the extra rows. Peers are the table tools behind the same "
-        "small generic glue (pipeline/peers.py, below).",
+        "small generic glue (tools/peers.py, below).",
         "",
         "| tool | found | extra | rows exact | pages/s | time (s) |",
         "|---|---|---|---|---|---|",
@@ -390,7 +390,7 @@ def render(tgts, per_pub, thr, big, machine) -> str:
     L += [
         "## Accuracy on every publication (per-field exact rate)",
         "",
-        "Scored with `pipeline.scoring.score`, the code the tests use, against each publication's answer "
+        "Scored with `tools.scoring.score`, the code the tests use, against each publication's answer "
         "key: the transcription for the Sefton Phase 1 files (`sefton_answer_key`), the `actions` of "
         "`tests/fixtures/sefton-phase2-*.answer.json`, and `tests/fixtures/layout-*.key.json` with the "
         "fields `tests/test_layouts.py` scores (including the fields a layout has no column for, which "
@@ -505,7 +505,7 @@ def render(tgts, per_pub, thr, big, machine) -> str:
         "## Generic tables: ICDAR 2013",
         "",
         "Not re-run by `make bench` (it needs the corpus and takes long): the summary table of "
-        "[benchmark-icdar.md](benchmark-icdar.md), written by `python -m pipeline.bench_tables`, where "
+        "[benchmark-icdar.md](benchmark-icdar.md), written by `python -m tools.bench_tables`, where "
         "the protocol, the metric and the per-document figures are.",
         "",
     ]
@@ -513,10 +513,10 @@ def render(tgts, per_pub, thr, big, machine) -> str:
     L.append("")
 
     # the glue
-    from . import peers
+    from tools import peers
 
     L += [
-        "## The peers' glue (pipeline/peers.py)",
+        "## The peers' glue (tools/peers.py)",
         "",
         "camelot (`camelot.read_pdf(path, pages='all', flavor='lattice'|'stream')`) and pdfplumber "
         "(`page.find_tables()` then `.extract()` on every page, default settings) return grids of cell "
@@ -541,7 +541,7 @@ def render(tgts, per_pub, thr, big, machine) -> str:
 
 
 def run() -> str:
-    from .extraction import extract_pdf
+    from pipeline.extraction import extract_pdf
 
     t_start = time.perf_counter()
     machine = {
@@ -554,7 +554,7 @@ def run() -> str:
     tgts = targets()
     # Warm-up: imports, spaCy's blank pipeline and vocabularies load once per process.
     extract_pdf(tgts[0].path)
-    from .peers import tables_camelot, tables_pdfplumber
+    from tools.peers import tables_camelot, tables_pdfplumber
 
     tables_pdfplumber(tgts[-1].path)
     tables_camelot(tgts[-1].path, "stream")
@@ -569,7 +569,7 @@ def run() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.md")
     args = parser.parse_args(argv)
     text = run()

@@ -19,7 +19,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.samples.render import (
+from tools.samples.render import (
     Column,
     Document,
     Margins,

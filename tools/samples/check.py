@@ -1,7 +1,7 @@
-"""Score the extractor on the constructed layouts: ``python -m pipeline.samples.check [NAME ...] [-n N]``.
+"""Score the extractor on the constructed layouts: ``python -m tools.samples.check [NAME ...] [-n N]``.
 
 For each tests/fixtures/layout-<name>.pdf: actions found, extra rows, per-field exact rates against its
-answer key (pipeline.scoring.score), then the first N mismatches with the page the action is printed on.
+answer key (tools.scoring.score), then the first N mismatches with the page the action is printed on.
 Exit code 0 when every layout meets the bar of tests/test_layouts.py, 1 otherwise.
 """
 
@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 
 from pipeline.errors import PlanpipeError
-from pipeline.scoring import Score, align, norm, score
+from tools.scoring import Score, align, norm, score
 
 # The bar tests/test_layouts.py holds every layout to.
 MIN_FOUND_RATE = 0.98
@@ -45,7 +45,7 @@ def scored_fields(key: list[dict]) -> list[str]:
 
 def check_layout(name: str) -> LayoutResult:
     from pipeline.extraction import extract_pdf
-    from pipeline.samples.layouts import load_key, pdf_path
+    from tools.samples.layouts import load_key, pdf_path
 
     key = load_key(name)
     try:
@@ -84,9 +84,9 @@ def failure_lines(result: LayoutResult) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pipeline.samples.layouts import NAMES
+    from tools.samples.layouts import NAMES
 
-    parser = argparse.ArgumentParser(prog="python -m pipeline.samples.check", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.samples.check", description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {', '.join(NAMES)} (default: all)")
     parser.add_argument("-n", type=int, default=10, help="mismatches to show per layout (default 10)")
     args = parser.parse_args(argv)

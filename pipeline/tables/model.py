@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..icdar import GridCell
-
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the page's top-left
 
 
@@ -39,6 +37,3 @@ class GenericTable:
         for c in self.cells:
             grid[c.row0][c.col0] = c.text
         return grid
-
-    def grid_cells(self) -> list[GridCell]:
-        return [GridCell(c.row0, c.row1, c.col0, c.col1, c.text) for c in self.cells]

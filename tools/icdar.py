@@ -16,7 +16,8 @@ Simplifications, kept on purpose and applied the same way to every tool:
 - A document with no relations predicted scores P = R = F1 = 0.
 
 `parse_structure(path)` reads `NAME-str.xml`; `relations(cells)` works on any grid of `GridCell`;
-`score(truth, predicted)` compares two relation multisets.
+`score(truth, predicted)` compares two relation multisets; `grid_cells(table)` turns a planpipe table into
+that grid.
 """
 
 from __future__ import annotations
@@ -147,3 +148,8 @@ def micro(scores: Iterable[Score]) -> Score:
     for s in scores:
         total = total + s
     return total
+
+
+def grid_cells(table) -> list[GridCell]:
+    """A planpipe table (pipeline.tables.model.GenericTable) as a grid of GridCell."""
+    return [GridCell(c.row0, c.row1, c.col0, c.col1, c.text) for c in table.cells]

@@ -1,7 +1,7 @@
 """Scoring a diff against an answer key (tests and benchmarks): pairing and class accuracy per action.
 
-The answer key (pipeline/samples/phase2.py) names actions by their seq in the ground truth; extracted
-records are first aligned to the ground truth on their action text (pipeline.scoring.align), so a row the
+The answer key (tools/samples/phase2.py) names actions by their seq in the ground truth; extracted
+records are first aligned to the ground truth on their action text (tools.scoring.align), so a row the
 extractor missed costs only its own actions.
 """
 
@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..scoring import align
+from tools.scoring import align
 
 
 @dataclass

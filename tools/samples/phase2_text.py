@@ -1,4 +1,4 @@
-"""Hand-written text for the constructed Phase 2 plans (pipeline/samples/phase2.py): paraphrases, splits,
+"""Hand-written text for the constructed Phase 2 plans (tools/samples/phase2.py): paraphrases, splits,
 merges and new actions. Data only.
 
 Every paraphrase was written by hand to say the same thing in other words (not a suffix or a word swap),

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from . import normalise
-from .quality import DataIssue, IssueLog
+from .. import normalise
+from ..quality import DataIssue, IssueLog
 from .rows import RawRow
-from .schema import field_names
+from ..schema import field_names
 
 
 def _with_where(issues, page: int, seq: int) -> list[DataIssue]:

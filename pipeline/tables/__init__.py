@@ -3,14 +3,14 @@
 `find_generic_tables(doc)` runs two strategies per page, in order: ruled tables from the rule grid
 (`ruled.py`), then unruled tables from text alignment (`aligned.py`) among the words no ruled table
 holds. Nothing is tuned per document. `to_json` / `to_csv` render the result; `tables_from_pdf`
-opens a file with `pipeline.pdf.open_pdf` (the only module that opens PDFs).
+opens a file with `pipeline.readers.open_pdf` (the readers are the only code that opens PDFs).
 """
 
 from __future__ import annotations
 
 import os
 
-from ..pdf import Document, Page, open_pdf
+from ..readers import Document, Page, open_pdf
 from .aligned import find_aligned_tables
 from .export import to_csv, to_dicts, to_json
 from .model import GenericCell, GenericTable

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from ..extract.intervals import union_length
 from ..extract.text import words_to_lines
-from ..pdf import Page, Rule, Word
+from ..readers.model import Page, Rule, Word
 from .model import GenericCell, GenericTable
 
 # Rules whose positions differ by less than this (pt) are one line (double borders, rounding).

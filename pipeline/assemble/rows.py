@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .extract.geometry import Banner, PageTables
-from .extract.grid import PageRow, PageTable
-from .extract.text import paragraphs_text
-from .quality import IssueLog
+from ..extract.geometry import Banner, PageTables
+from ..extract.grid import PageRow, PageTable
+from ..extract.text import paragraphs_text
+from ..quality import IssueLog
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.

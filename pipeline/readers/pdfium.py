@@ -1,4 +1,4 @@
-"""The fast reader: PDF pages -> the Page model of pipeline.pdf, read with pypdfium2 (PDFium).
+"""The fast reader: PDF pages -> the page model (pipeline.readers.model), read with pypdfium2 (PDFium).
 
 It gives what the pdfplumber reader gives, so that the extractor cannot tell them apart:
 
@@ -28,8 +28,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .errors import EncryptedPdfError, NotAPdfError
-from .pdf import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
+from ..errors import EncryptedPdfError, NotAPdfError
+from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
 
 # pdfplumber's extract_words settings that pdf.py uses.
 X_TOLERANCE = 1.5

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..extract.text import Line, split_chunks, words_to_lines
-from ..pdf import Page, Word
+from ..readers.model import Page, Word
 from .model import GenericCell, GenericTable
 
 # A region needs this many lines of two or more chunks.

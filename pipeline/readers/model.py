@@ -1,0 +1,144 @@
+"""The page model every stage after the readers works on: words, ruling lines and filled rectangles.
+
+Coordinates are PDF points from the page's top-left corner (as displayed, after /Rotate). The readers
+(pipeline.readers.pdfium, pipeline.readers.plumber) fill it; nothing else opens PDFs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import NotAPdfError, PlanpipeError
+
+# A filled rectangle thinner than this is a ruling line (Word and LibreOffice draw borders this way).
+RULE_MAX_THICKNESS = 2.5
+# A filled rectangle must be at least this big in both directions to count as a cell fill.
+FILL_MIN_SIDE = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+    @property
+    def xmid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def ymid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal or vertical ruling segment."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+    @property
+    def y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    colour: str  # '#rrggbb'
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    hrules: list[Rule] = field(default_factory=list)
+    vrules: list[Rule] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+    has_images: bool = False
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+
+@dataclass
+class Document:
+    path: str
+    pages: list[Page]
+    metadata: dict
+    password: str | None = None
+
+
+# Pages larger than this (in points, either side) are refused: 200 inches is far beyond any real page.
+MAX_PAGE_SIDE = 14400.0
+
+
+def is_bold(fontname: str) -> bool:
+    """A bold face, by its name ("ABCDEF+Arial-BoldMT")."""
+    name = fontname.split("+")[-1].lower()
+    return any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def check_page_size(width: float, height: float, number: int) -> None:
+    if width > MAX_PAGE_SIDE or height > MAX_PAGE_SIDE or width <= 0 or height <= 0:
+        raise PlanpipeError(
+            f"absurd page size {width:.0f} x {height:.0f} pt; the page box is damaged or this is not a "
+            "document page: re-download the PDF or re-export it from its source application",
+            page=number,
+        )
+
+
+def add_rect(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], box, *, filled: bool, stroked: bool, colour) -> None:
+    """Sort one drawn rectangle, the same way for every reader: a thin one is a ruling line, a filled
+    one big enough is a cell fill (`colour()` gives its '#rrggbb', read only then), and a stroked one's
+    sides are ruling lines (cell borders drawn as boxes)."""
+    x0, top, x1, bottom = box
+    w, h = x1 - x0, bottom - top
+    if h <= RULE_MAX_THICKNESS and w > h:
+        hrules.append(Rule(x0, top, x1, bottom))
+        return
+    if w <= RULE_MAX_THICKNESS and h > w:
+        vrules.append(Rule(x0, top, x1, bottom))
+        return
+    if filled and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
+        fill_colour = colour()
+        if fill_colour:
+            fills.append(Fill(x0, top, x1, bottom, fill_colour))
+    if stroked:
+        hrules.append(Rule(x0, top, x1, top))
+        hrules.append(Rule(x0, bottom, x1, bottom))
+        vrules.append(Rule(x0, top, x0, bottom))
+        vrules.append(Rule(x1, top, x1, bottom))
+
+
+def page_or_error(read, number: int, path) -> Page:
+    """Read one page; whatever goes wrong becomes an error naming the file and the page."""
+    try:
+        return read()
+    except PlanpipeError as exc:
+        raise type(exc)(exc.message, path=str(path), page=exc.page or number) from None
+    except Exception as exc:
+        raise NotAPdfError(f"damaged page content ({type(exc).__name__}: {exc})", path=str(path), page=number) from None
+
+

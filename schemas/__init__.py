@@ -1,0 +1,1 @@
+"""The contracts as data: schemas and vocabularies (shipped inside the package as pipeline.schemas)."""

@@ -1,0 +1,1 @@
+"""Tooling that is not shipped: sample generators, benchmarks, peers, fuzzing and scoring."""
