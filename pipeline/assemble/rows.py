@@ -126,7 +126,7 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
                 and [c.field for c in last.entries[-1].table.columns] == [c.field for c in t.columns]
                 and last.entries[-1].table.page in (t.page, t.page - 1)
             )
-            if continues:
+            if continues and last is not None:
                 last.entries.append(_Entry(t, r, first and last.entries[-1].table.page != t.page))
             else:
                 out.append(_Table([_Entry(t, r, False)], theme, key_area))

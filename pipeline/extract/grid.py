@@ -266,7 +266,7 @@ def _rows_between(boundaries: list[tuple[float, set[int]]], columns: Sequence[Co
     rows = []
     for k, ((y0, cov), (y1, _)) in enumerate(zip(boundaries, boundaries[1:])):
         row = PageRow(top=y0, bottom=y1)
-        missing = {columns[i].field for i in range(len(columns)) if i not in cov and columns[i].field}
+        missing = {f for i, c in enumerate(columns) if i not in cov and (f := c.field)}
         row.merged = missing if missing else (None if k == 0 else set())
         rows.append(row)
     return rows
