@@ -67,14 +67,21 @@ def _jobs(args) -> list:
 
 
 def _debug(jobs, out_dir: str) -> None:
+    """Draw what the run detects on each page it reads, with the same settings and overrides."""
+    import dataclasses
+
     from .debug import draw_tables
     from .extract import ENGINES
     from .readers import open_pdf
+    from .settings import ExtractSettings
 
     for job in jobs:
         try:
+            settings = ExtractSettings.from_overrides(job.overrides)
             doc = open_pdf(job.path, password=job.password)
-            written = draw_tables(job.path, ENGINES[job.engine](doc), out_dir, password=job.password)
+            if settings.pages:
+                doc = dataclasses.replace(doc, pages=[p for p in doc.pages if p.number in set(settings.pages)])
+            written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password)
             print(f"debug: {len(written)} page images in {out_dir}", file=sys.stderr)
         except PlanpipeError:
             pass  # the extraction itself reports the error

@@ -163,3 +163,16 @@ def test_diff_reads_the_publication_date_from_the_parquet_so_any_folder_works(tm
     assert main(["diff", str(old), str(new), "--out-dir", "d"]) == 0
     flags = [f for row in pq.read_table(elsewhere / "d" / "diff.parquet").to_pylist() for f in row["flags"]]
     assert "overdue" in flags
+
+
+def test_debug_also_draws_the_pages_where_detection_failed(tmp_path, capsys):
+    """The Ofsted report is narrative, with no action table (corpus/council/README.md): extract fails,
+    and --debug still shows every page, marked as having no table."""
+    from .conftest import CORPUS
+
+    pdf = CORPUS / "council" / "sefton-2022-ofsted-ilacs-inspection.pdf"
+    if not pdf.exists():
+        pytest.skip("shared corpus not present")
+    assert main(["extract", str(pdf), "--out-dir", str(tmp_path / "o"), "--quiet", "--debug", str(tmp_path / "d")]) == 1
+    failed = sorted((tmp_path / "d").glob("*-no-table.png"))
+    assert len(failed) == 11

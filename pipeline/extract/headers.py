@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from ..readers.model import Page
 from ..schema import load_json
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .columns import cues, field_from_cues
 from .text import Line, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
@@ -55,9 +56,9 @@ def override_headings(headings: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def heading_vocabulary(headings: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
-    """Words of every known heading: the synonyms' and those a registry entry adds, so that an
-    override can also open a header band."""
-    words: set[str] = set()
+    """Words of every known heading: the synonyms', the cue words, and those a registry entry adds, so
+    that an override can also open a header band."""
+    words: set[str] = set(cues())
     for phrase in [*synonyms(), *override_headings(headings)]:
         words.update(phrase.split())
     return frozenset(words)
@@ -93,10 +94,15 @@ def _match_heading(text: str, section: str, cutoff: float, min_len: int) -> str 
         return table[stripped]
     phrases, fields, longest = _fuzzy_table(section, min_len)
     # The cutoff ratio is out of reach for text much longer than every synonym.
-    if len(norm) < min_len or len(norm) > longest * 1.3:
+    if min_len <= len(norm) <= longest * 1.3:
+        hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit:
+            return fields[hit[2]]
+    if section != "fields":
         return None
-    hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return fields[hit[2]] if hit else None
+    # A wording nobody listed: read it by its cue words.
+    cued = field_from_cues(norm)
+    return "ignore:extra" if cued == "extra" else cued
 
 
 @dataclass
