@@ -180,3 +180,83 @@ def test_sefton_every_cell_gives_at_least_one_role_and_no_unknown_string():
     assert unknown == []
     distinct_roles = {r for roles, _ in results.values() for r in roles}
     assert len(distinct_roles) == 28
+
+
+# ---------------------------------------------------------------------------------------------------
+# Holders by structure: kinds, glossary, the document's own abbreviations, variants within a document
+
+from pipeline.normalise import DocumentContext, canonical_leads, parse_holders, unify_within_document  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("raw", "holders"),
+    [
+        ("Asst. Dir. Education", [("Assistant Director of Education", "role")]),  # title words, then the catalogue
+        ("Snr Mgr Commissioning", [("Senior Manager Commissioning", "role")]),
+        ("ICB", [("Integrated Care Board", "partner")]),
+        ("NHS Kent and Medway", [("NHS Kent and Medway", "partner")]),
+        ("District Councils", [("District Councils", "partner")]),
+        ("People Strategy Team", [("People Strategy Team", "team")]),
+        ("Peter Catchpole / Carol Pilson", [("Peter Catchpole", "person"), ("Carol Pilson", "person")]),
+        ("Corporate Director Amanda Beer", [("Amanda Beer, Corporate Director", "person")]),
+        ("DCS", [("Director of Children's Services", "role")]),
+        ("see above", [("see above", "unknown")]),
+    ],
+)
+def test_lead_cell_holders_get_a_kind_and_a_canonical_form(raw, holders):
+    assert [(h.canonical, h.kind) for h in parse_holders(raw)[0]] == holders
+
+
+def test_canonical_leads_gives_parallel_forms_and_kinds():
+    forms, kinds, issues = canonical_leads("DPH, CPH and PH Specialists, PH District Coordinator")
+    assert forms == ["Director of Public Health", "Consultant in Public Health", "Public Health Specialists",
+                     "Public Health District Coordinator"]
+    assert kinds == ["role"] * 4 and issues == []
+
+
+def test_document_definitions_expand_abbreviations_and_override_the_glossary():
+    text = "The Family Hubs (FH) programme is led by the Project Manager (PM). CPH (Children's Public Health) leads."
+    context = DocumentContext.from_text(text)
+    assert context.abbreviations == {"FH": "Family Hubs", "PM": "Project Manager", "CPH": "Children's Public Health"}
+    assert canonical_leads("FH workforce leads", context)[0] == ["Family Hubs workforce leads"]
+    assert canonical_leads("CPH lead", context)[0] == ["Children's Public Health lead"]
+    assert canonical_leads("CPH lead")[0] == ["Consultant in Public Health lead"]  # the glossary without it
+
+
+def test_document_definition_needs_matching_initials():
+    assert DocumentContext.from_text("as agreed with the board (SLT)").abbreviations == {}
+    assert DocumentContext.from_text("").abbreviations == {}
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not present")
+def test_document_definitions_read_from_a_real_report():
+    # Ofsted's Sefton report (corpus/council/README.md) defines its abbreviations in lower case.
+    import pdfplumber
+
+    with pdfplumber.open(CORPUS / "council" / "sefton-2022-ofsted-ilacs-inspection.pdf") as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    context = DocumentContext.from_text(text)
+    assert context.abbreviations["IROs"] == "Independent Reviewing Officers"
+    assert context.abbreviations["MASH"] == "Multi-agency Safeguarding Hub"
+
+
+def test_variants_of_one_holder_in_a_document_are_unified_onto_the_most_frequent():
+    cells = [parse_holders(raw)[0] for raw in ["CPH lead", "CPH lead", "CPH leads", "Head of Enviroment",
+                                               "Head of Environment", "Head of Environment"]]
+    unified, issues = unify_within_document(cells)
+    assert [[h.canonical for h in cell] for cell in unified] == [
+        ["Consultant in Public Health lead"]] * 3 + [["Head of Environment"]] * 3
+    assert [(n, i.code, i.value) for n, i in issues] == [(2, "officer-fuzzy", "CPH leads"),
+                                                        (3, "officer-fuzzy", "Head of Enviroment")]
+
+
+def test_short_holders_are_not_unified_by_one_edit():
+    cells = [parse_holders(raw)[0] for raw in ["Head of IT", "Head of ICT", "Head of ICT"]]
+    assert unify_within_document(cells)[1] == []
+
+
+def test_a_holder_with_an_extra_word_is_another_holder_not_a_variant():
+    cells = [parse_holders(raw)[0] for raw in ["WFD", "WFD", "FH WFD"]]
+    assert unify_within_document(cells)[1] == []

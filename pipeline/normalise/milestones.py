@@ -365,7 +365,7 @@ def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[
         if word in _START_CUES:
             cue = "start"
         got, j = _longest_period(tokens, i)
-        if got and i > 0 and re.fullmatch(r"q\d|quarter|term|fy|\d+|[a-z]*\d[a-z\d]*", tokens[i - 1]):
+        if got and i > 0 and re.fullmatch(r"quarter|term|fy|[a-z]+\d[a-z\d]*", tokens[i - 1]):
             got = None  # the period is the tail of a date we cannot read ('Q5 2023'): not a date of its own
         if got:
             found.append(_Found(got[0], got[1], got[2], cue))
@@ -507,7 +507,7 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
     got = _parse_core(s)
     if got is None and "(" in s:  # an aside in brackets: 'Quarter 2 (Jul - Sep), 2024/25'
         got = _parse_core(_clean(re.sub(r"\s*\([^()]*\)", "", s)))
-    if got is None:
+    if got is None and s.split(" ")[0] not in _START_CUES:  # 'Commenced 2024' is a start, not a rating and a date
         date_text, rating = split_date_and_rating(text)
         if rating is not None:
             got = _parse_core(_clean(date_text))

@@ -32,7 +32,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -162,19 +162,33 @@ def role_key(text: str) -> str:
 # The document's own abbreviations
 
 
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&"})
+
+
 def _initials_match(words: Sequence[str], abbr: str) -> bool:
-    """'Director of Public Health' spells 'DPH': the capitalised words' initials, small words skipped."""
-    letters = [c.upper() for c in abbr if c.isalpha()]
-    initials = [w[0].upper() for w in words if w[:1].isupper() or w[:1].isdigit()]
-    return initials == letters and bool(words) and words[0][:1].isupper()
+    """'Director of Public Health' spells 'DPH', 'multi-agency safeguarding hub' spells 'MASH': the initials of
+    the words (hyphenated parts counted, small words skipped) against the abbreviation's capitals."""
+    letters = [c for c in abbr if c.isupper() or c.isdigit()]
+    parts = [p for w in words for p in w.split("-") if p]
+    content = [p for p in parts if p.lower() not in _SMALL_WORDS]
+    if not content or parts[0].lower() in _SMALL_WORDS:
+        return False
+    return [p[0].upper() for p in content] == letters
 
 
 def _long_form(before: str, abbr: str) -> str | None:
-    words = re.findall(r"[A-Za-z][A-Za-z'\-]*", before)[-DEFINITION_MAX_WORDS:]
+    words = [w.strip("'") for w in re.findall(r"[A-Za-z][A-Za-z'\-]*|&", before)[-DEFINITION_MAX_WORDS:]]
     for start in range(len(words)):
-        if _initials_match(words[start:], abbr):
-            return " ".join(words[start:])
+        if abbr not in words[start:] and _initials_match(words[start:], abbr):
+            return _title(" ".join(words[start:]))
     return None
+
+
+def _title(long: str) -> str:
+    """A long form printed in lower case ('independent reviewing officers') is written as a title."""
+    if long != long.lower():
+        return long
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in long.split())
 
 
 @dataclass(frozen=True)
@@ -185,19 +199,19 @@ class DocumentContext:
     abbreviations: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_text(cls, text: str | None) -> "DocumentContext":
+    def from_text(cls, text: str | None) -> DocumentContext:
         if not text:
             return cls()
         flat = " ".join(text.translate(_PUNCT).split())
         found: dict[str, str] = {}
-        for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,7})\)", flat):
+        for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,7})\)", flat):  # 'Long Form (ABBR)'; the long form is read back
             long = _long_form(flat[max(0, m.start() - 200) : m.start()], m.group(1))
             if long:
                 found.setdefault(m.group(1), long)
         for m in re.finditer(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([A-Z][^()]{3,80})\)", flat):
             words = m.group(2).split()
             if m.group(1) not in found and _initials_match(words, m.group(1)):
-                found[m.group(1)] = " ".join(words)
+                found[m.group(1)] = _title(" ".join(words))
         return cls(found)
 
 
@@ -388,7 +402,7 @@ def _kind(expanded: str, printed: str, abbreviation_kinds: list[str]) -> str:
     wordset = set(words)
     if wordset & (g.role_heads | _catalogue().role_words - g.team_heads):
         return KIND_ROLE
-    if wordset & g.partner_markers:
+    if wordset & g.partner_markers or KIND_PARTNER in abbreviation_kinds:  # 'ICB' is a body though it reads 'Board'
         return KIND_PARTNER
     if wordset & g.team_heads:
         return KIND_TEAM
@@ -521,6 +535,14 @@ def _variant_key(canonical: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
+def _typo_of(key: str, other: str) -> bool:
+    """Same words but for a few letters ('Head of Enviroment'); a whole extra word ('FH Workforce Development' vs
+    'Workforce Development') names another holder."""
+    return (len(key) >= FUZZY_UNIFY_MIN_LEN and len(key.split()) == len(other.split())
+            and fuzz.ratio(key, other) >= FUZZY_OFFICER_THRESHOLD
+            and Levenshtein.distance(key, other) <= FUZZY_OFFICER_MAX_EDITS)
+
+
 def _representatives(holders: Iterable[Holder]) -> dict[str, str]:
     """canonical -> the form it is unified onto: same folded key (plural, case, '&'), or a near typo of a more
     frequent form of the same kind."""
@@ -533,9 +555,7 @@ def _representatives(holders: Iterable[Holder]) -> dict[str, str]:
     for n, (key, kind) in enumerate(keys):
         target = by_key[(key, kind)]
         for other, other_kind in keys[:n]:
-            if other_kind == kind and len(key) >= FUZZY_UNIFY_MIN_LEN and \
-                    fuzz.ratio(key, other) >= FUZZY_OFFICER_THRESHOLD and \
-                    Levenshtein.distance(key, other) <= FUZZY_OFFICER_MAX_EDITS:
+            if other_kind == kind and _typo_of(key, other):
                 target = by_key[(other, other_kind)]
                 break
         by_key[(key, kind)] = target
