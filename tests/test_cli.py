@@ -27,7 +27,7 @@ def test_extract_writes_parquet_with_the_documented_schema_and_metadata(extracte
     table = pq.read_table(path)
     assert table.schema.remove_metadata() == arrow_schema()
     meta = json.loads(table.schema.metadata[b"planpipe"])
-    assert meta["schema_version"] == "1.0.0"
+    assert meta["schema_version"] == "1.1.0"
     assert meta["planpipe_version"] == __version__
     assert meta["source_id"] == "sefton-phase1-2022"
     assert len(meta["source_sha256"]) == 64

@@ -260,3 +260,9 @@ def test_short_holders_are_not_unified_by_one_edit():
 def test_a_holder_with_an_extra_word_is_another_holder_not_a_variant():
     cells = [parse_holders(raw)[0] for raw in ["WFD", "WFD", "FH WFD"]]
     assert unify_within_document(cells)[1] == []
+
+
+def test_control_characters_never_reach_the_canonical_form():
+    # Kent's plan prints its hyphen with a glyph some readers map to U+0002 (corpus/council/README.md).
+    forms, kinds, _ = canonical_leads("Corporate Lead\x02 Strategy, Strategy Officer")
+    assert forms == ["Corporate Lead Strategy", "Strategy Officer"] and kinds == ["role", "role"]

@@ -140,7 +140,8 @@ def _glossary() -> _Glossary:
 
 def tidy(text: str) -> str:
     """Whitespace collapsed, straight apostrophes, no bullets or trailing full stops/commas."""
-    t = " ".join(text.translate(_PUNCT).split())
+    # a control character (a glyph the PDF's font maps to no text, e.g. U+0002 for a hyphen) is never canonical text
+    t = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text.translate(_PUNCT)).split())
     t = re.sub(r"^[\-\u2022*\u25cf\u25aa\u00b7]+\s*", "", t)
     return t.strip(" .,;:")
 
