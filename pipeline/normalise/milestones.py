@@ -119,8 +119,11 @@ def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[date, date]:
     return date(y1, m1, 1), _month_end(y2, m2)
 
 
+_CLEAN_TABLE: dict[str, str | int | None] = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}
+
+
 def _clean(text: str) -> str:
-    t = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}))
+    t = text.translate(str.maketrans(_CLEAN_TABLE))
     t = " ".join(t.lower().split())
     return t.strip(" .;:,-")
 
@@ -184,7 +187,7 @@ def _quarter(s: str):
         m = re.fullmatch(rf"{_FY}\s*(?:q|quarter\s*)([1-4])", s)
         if m:
             a, b, q = m.group(1), m.group(2), int(m.group(3))
-    if q is not None:  # a quarter of a UK financial year: Q1 = Apr-Jun
+    if q is not None and a is not None and b is not None:  # a quarter of a UK financial year: Q1 = Apr-Jun
         y = _financial_years(a, b)
         if y is None:
             return None
@@ -297,14 +300,14 @@ def _range(s: str):
         r = _period(right)
         if not r or not left:
             continue
-        l = _period(left)
-        if l is None:  # the first period may borrow the second's year: 'April - June 2023'
+        first = _period(left)
+        if first is None:  # the first period may borrow the second's year: 'April - June 2023'
             year = r[1].year
-            l = _period(f"{_strip_leading(left)} {year}")
-            if l and l[0] > r[0]:
-                l = _period(f"{_strip_leading(left)} {year - 1}")
-        if l and l[0] <= r[1]:
-            return l[0], r[1], r[2]
+            first = _period(f"{_strip_leading(left)} {year}")
+            if first and first[0] > r[0]:
+                first = _period(f"{_strip_leading(left)} {year - 1}")
+        if first and first[0] <= r[1]:
+            return first[0], r[1], r[2]
     return None
 
 

@@ -32,6 +32,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -226,7 +227,7 @@ def _nlp():
 
     cat = _catalogue()
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler: Any = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})  # an EntityRuler
     ruler.add_patterns([{"label": "ROLE", "pattern": form, "id": role} for form, role in cat.phrases])
     return nlp
 

@@ -12,11 +12,9 @@ Pure functions; the only state is the vocabulary, loaded once.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
