@@ -250,6 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("--published", metavar="YYYY-MM-DD",
                     help="publication date of the new version (for 'overdue'; default: from its sources/ entry)")
     df.set_defaults(func=cmd_diff)
+
+    from .cli_reports import register
+
+    register(sub)  # export, add, fetch, datapackage
     return parser
 
 
