@@ -121,6 +121,7 @@ def add(what: str, *, council: str | None = None, phase: int | None = None, pub_
             raise PlanpipeError("give the council with --council \"Name Council\" (it names the publication's id)",
                                 path=what)
         notes.append(f"title from {info.title_from or 'the command line'}; date from {info.date_from or 'the command line'}")
+        phase = phase or 1
         pub_id = pub_id or make_id(council, phase, published)
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", pub_id):
             raise PlanpipeError(f"id {pub_id!r} must be lower-case letters, digits, '.', '_' or '-'", path=what)
@@ -134,7 +135,7 @@ def add(what: str, *, council: str | None = None, phase: int | None = None, pub_
         if temporary:
             shutil.rmtree(local.parent, ignore_errors=True)
     source_url = url or (what if _is_url(what) else "")
-    fields = {"id": pub_id, "council": council, "title": title, "phase": phase or 1, "published": published,
+    fields = {"id": pub_id, "council": council, "title": title, "phase": phase, "published": published,
               "url": source_url, "file": f"data/raw/{pub_id}.pdf", "sha256": sha, "pages": info.pages,
               "password": password}
     text = toml_text(fields, f"Registered by `planpipe add` ({notes[0]}). Check the title and date against the document.")

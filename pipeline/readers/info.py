@@ -18,6 +18,9 @@ MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re
 PDF_DATE = re.compile(r"^D?:?((?:19|20)\d\d)(\d\d)?(\d\d)?")
 # Titles that tools write rather than authors ("Microsoft Word - plan.docx", "untitled").
 TOOL_TITLE = re.compile(r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$)", re.I)
+# Lines at the top of the first page searched for a date: a cover or heading says when the plan was
+# published; a date further down is more likely a milestone in a table.
+DATE_LINES = 8
 # A first-page line that could be a title: a few words, not a page number or a date alone.
 TITLE_MIN_WORDS = 2
 TITLE_MAX_CHARS = 160
@@ -92,7 +95,7 @@ def pdf_info(path: str | Path, password: str | None = None) -> PdfInfo:
     title, title_from = (meta.get("Title") or "").strip(), "metadata"
     if not title or TOOL_TITLE.match(title):
         title, title_from = (title_in_text(first) or ""), "first page"
-    published, date_from = date_in_text(first), "first page"
+    published, date_from = date_in_text("\n".join(first.splitlines()[:DATE_LINES])), "first page"
     if published is None:
         published, date_from = pdf_date(meta.get("CreationDate")), "metadata"
     return PdfInfo(pages, title or None, published, title_from if title else "", date_from if published else "")
