@@ -14,13 +14,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import htmlkit
-from pipeline.cli import main
 from pipeline.diff import diff_plans
 from pipeline.diff.html import CLASS_COLOURS, headline_figures, short_labels, word_diff
 from pipeline.diff.report import to_html
 from pipeline.readers.render import page_count
 
-from .conftest import ROOT
+from .conftest import BUNDLED_DIFF
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)"> & </td></tr>'
 
@@ -60,31 +59,16 @@ def parse(text: str, table_id: str = "changes") -> Page:
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    """The bundled Phase 1 -> Phase 2 pair, extracted and diffed by the CLI (from the repo root, where the
-    registry is)."""
-    import os
-
-    out = tmp_path_factory.mktemp("reports")
-    here = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        sources = [str(ROOT / "sources" / f"{s}.toml") for s in ("sefton-phase1-2022", "sefton-phase2-2023")]
-        assert main(["extract", "--quiet", "--jobs", "1", "--source", sources[0], "--source", sources[1],
-                     "--out-dir", str(out)]) == 0
-        assert main(["diff", str(out / "sefton-phase1-2022.parquet"), str(out / "sefton-phase2-2023.parquet"),
-                     "--out-dir", str(out / "diff")]) == 0
-    finally:
-        os.chdir(here)
-    return out
+def bundled(processed):
+    return processed
 
 
 def test_headline_figures_equal_the_diff_parquet_counts(bundled):
-    html_text = (bundled / "diff" / "diff.html").read_text(encoding="utf-8")
+    html_text = (bundled / BUNDLED_DIFF / "diff.html").read_text(encoding="utf-8")
     shown = {}
     for name, value in re.findall(r'data-figure="([a-z_]+)">([^<]*)<', html_text):
         assert shown.setdefault(name, value) == value, f"figure {name} stated twice with different values"
-    rows = pq.read_table(bundled / "diff" / "diff.parquet").to_pylist()
+    rows = pq.read_table(bundled / BUNDLED_DIFF / "diff.parquet").to_pylist()
     counts = Counter(r["change"] for r in rows)
     for k in ("completed", "slipped", "dropped", "new", "brought_forward", "carried", "reopened"):
         assert int(shown[k]) == counts[k], k
@@ -97,7 +81,7 @@ def test_headline_figures_equal_the_diff_parquet_counts(bundled):
 
 
 def test_every_diff_row_links_to_its_pages_and_shows_its_thumbnails(bundled):
-    out = bundled / "diff"
+    out = bundled / BUNDLED_DIFF
     page = parse((out / "diff.html").read_text(encoding="utf-8"))
     rows = pq.read_table(out / "diff.parquet").to_pylist()
     assert len(page.rows) == len(rows) == 132
@@ -118,7 +102,7 @@ def test_every_diff_row_links_to_its_pages_and_shows_its_thumbnails(bundled):
 
 
 def test_diff_report_is_self_contained_and_marks_up_headers(bundled):
-    text = (bundled / "diff" / "diff.html").read_text(encoding="utf-8")
+    text = (bundled / BUNDLED_DIFF / "diff.html").read_text(encoding="utf-8")
     page = parse(text)
     assert not re.search(r'(src|href)="(https?:)?//', text)
     assert not any(t == "link" and a.get("rel") == "stylesheet" for t, a in page.tags)
@@ -129,8 +113,8 @@ def test_diff_report_is_self_contained_and_marks_up_headers(bundled):
 
 
 def test_reworded_actions_show_word_level_insertions_and_deletions(bundled):
-    text = (bundled / "diff" / "diff.html").read_text(encoding="utf-8")
-    rows = pq.read_table(bundled / "diff" / "diff.parquet").to_pylist()
+    text = (bundled / BUNDLED_DIFF / "diff.html").read_text(encoding="utf-8")
+    rows = pq.read_table(bundled / BUNDLED_DIFF / "diff.parquet").to_pylist()
     reworded = sum("reworded" in r["flags"] for r in rows)
     assert f"Reworded actions ({reworded})" in text
     assert text.count('<div class="side">') == reworded
