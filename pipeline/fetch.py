@@ -13,8 +13,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .errors import ChecksumMismatchError, NotAPdfError, PlanpipeError

@@ -10,9 +10,9 @@ re-read from disk but the page images for the thumbnails.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 from . import htmlkit as hk
 from .htmlkit import esc

@@ -13,8 +13,8 @@ import base64
 import hashlib
 import html
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from .schema import enum_values
 

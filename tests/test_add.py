@@ -12,7 +12,6 @@ import threading
 import time
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
@@ -191,8 +190,8 @@ def test_add_then_make_extract_needs_no_hand_step(server, tmp_path):
     assert {"example-phase1-2003.parquet", "example-phase1-2003.report.json", "example-phase1-2003.html",
             "datapackage.json", "summary.txt"} <= set(names)
     assert Handler.hits["/plan.pdf"] == 2  # add, then the download step of make extract
-    from pipeline.datapackage import check
-
     import json
+
+    from pipeline.datapackage import check
 
     assert check(json.loads((out / "datapackage.json").read_text(encoding="utf-8")), out) == []

@@ -80,9 +80,10 @@ def headline(result: DiffResult, old_label: str, new_label: str) -> str:
     f = headline_figures(result)
     words = [f"Of the {_fig('old_actions', f['old_actions'])} actions in {esc(old_label)}, "
              f"{_fig('completed', f['completed'])} were completed by {esc(new_label)}."]
-    if f["slipped"]:
-        words.append(f" {_fig('slipped', f['slipped'])} slipped, by a median of {esc(_months(f['slip_median_days']))}"
-                     f" (the longest by {esc(_months(f['slip_max_days']))}).")
+    median, longest = f["slip_median_days"], f["slip_max_days"]
+    if f["slipped"] and median is not None and longest is not None:
+        words.append(f" {_fig('slipped', f['slipped'])} slipped, by a median of {esc(_months(median))}"
+                     f" (the longest by {esc(_months(longest))}).")
     else:
         words.append(f" {_fig('slipped', 0)} slipped.")
     words.append(f" {_fig('dropped', f['dropped'])} were dropped while still open, "
@@ -129,19 +130,23 @@ def charts(result: DiffResult, old: dict, new: dict, old_label: str) -> str:
     totals = [sum(per_theme[t][k] for t in themes) for k in CHANGE_CLASSES]
     table_rows.append(["All"] + [str(n) for n in totals] + [str(sum(totals))])
     out.append(hk.data_table(["Theme"] + [CLASS_LABELS[k] for k in CHANGE_CLASSES] + ["Total"], table_rows, total_last=True))
+    return "".join(out) + fate_chart(result, old_label)
+
+
+def fate_chart(result: DiffResult, old_label: str) -> str:
+    """Each old status, split by what became of the actions that had it."""
     by_status: dict[str, Counter] = {}
     for c in result.changes:
         if c["old_seq"] is not None:
             by_status.setdefault(c["old_rag"] or "unknown", Counter())[c["change"]] += 1
     statuses = [s for s in hk.STATUS_ORDER if s in by_status]
     srows = [(hk.STATUS_LABELS[s], [(k, by_status[s][k]) for k in CHANGE_CLASSES if k != "new"]) for s in statuses]
-    out += [f"<h2 id=\"fate\">Status in {esc(old_label)} against what became of each action</h2><figure>",
+    return "".join([f"<h2 id=\"fate\">Status in {esc(old_label)} against what became of each action</h2><figure>",
             hk.stacked_bars("Old status against change class", srows, CLASS_COLOURS, CLASS_LABELS),
             "<figcaption>Each bar is the actions that had that status in the old version, split by what became of them."
             "</figcaption></figure>",
             hk.data_table(["Old status"] + [CLASS_LABELS[k] for k in CHANGE_CLASSES if k != "new"] + ["Total"],
-                          [[esc(label)] + [str(n) for _, n in segs] + [str(sum(n for _, n in segs))] for label, segs in srows])]
-    return "".join(out)
+                          [[esc(label)] + [str(n) for _, n in segs] + [str(sum(n for _, n in segs))] for label, segs in srows])])
 
 
 TOKEN = re.compile(r"\s+|[^\s]+")

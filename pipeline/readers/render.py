@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 # Pixels per PDF point when rendering a page for thumbnails: 1.25 keeps 7-8 pt table text legible once
 # cropped, while a full landscape page stays about 1,000 px wide (a fraction of a second to render).
