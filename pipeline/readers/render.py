@@ -15,14 +15,15 @@ from pathlib import Path
 # Pixels per PDF point when rendering a page for thumbnails: 1.25 keeps 7-8 pt table text legible once
 # cropped, while a full landscape page stays about 1,000 px wide (a fraction of a second to render).
 THUMB_SCALE = 1.25
-# Widest thumbnail (px): wider crops are scaled down to this so a row fits beside its text in a report.
-THUMB_MAX_WIDTH = 560
+# Widest thumbnail (px): wider crops are scaled down to this so a row fits beside its text in a report
+# (shown at about 300 px; the extra width is for zooming in) and a 130-row diff stays near 1.5 MB.
+THUMB_MAX_WIDTH = 480
 # Tallest thumbnail (px) before scaling: a row that runs the height of a page is cut at this height
 # (the link to the page shows the rest).
 THUMB_MAX_HEIGHT = 260
-# Colours in the palette of a thumbnail PNG: 48 keep text antialiasing and RAG fills recognisable at
+# Colours in the palette of a thumbnail PNG: 32 keep text antialiasing and RAG fills recognisable at
 # a third of the size of a full-colour PNG.
-THUMB_COLOURS = 48
+THUMB_COLOURS = 32
 # Points of page kept around a row's bbox, so the rules that bound it show.
 THUMB_MARGIN = 2.0
 
