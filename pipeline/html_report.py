@@ -113,7 +113,7 @@ def issues_section(records: Sequence[dict], issues: Sequence[DataIssue], href: s
     return (f'<h2 id="issues">Data issues ({len(issues)})</h2>'
             "<p>Nothing is swallowed: every problem met while reading the plan, with the row it concerns as printed.</p>"
             + (f"<ul>{summary}</ul>" if summary else "<p>None.</p>")
-            + (controls + '<table id="issue-rows"><thead><tr><th scope="col">Where</th><th scope="col">Action</th>'
+            + (controls + f'<table id="issue-rows" class="fixed">{hk.colgroup((30, 35, 35))}<thead><tr><th scope="col">Where</th><th scope="col">Action</th>'
                f'<th scope="col">Issues</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' if rows else ""))
 
 

@@ -49,7 +49,8 @@ p.sub,.muted{color:var(--muted)}
 .figures{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0;padding:0;list-style:none}
 .figures li{border:1px solid var(--rule);border-radius:6px;padding:8px 12px;min-width:9em}
 .figures strong{display:block;font-size:26px;line-height:1.1}
-table{border-collapse:collapse;width:100%;margin:8px 0}
+table{border-collapse:collapse;width:100%;margin:8px 0}table.fixed{table-layout:fixed}
+td{overflow-wrap:anywhere}
 th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:top;text-align:left}
 thead th{background:var(--head);font-weight:600;position:sticky;top:0;z-index:1}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -73,6 +74,8 @@ th[aria-sort=ascending] button::after{content:" \\2191"}th[aria-sort=descending]
 .side>div{border:1px solid var(--rule);padding:6px 8px}
 del{background:#ffd7d5;color:#6b0000;text-decoration:line-through}
 ins{background:#cdeccf;color:#0b3d1e;text-decoration:underline}
+col.w5{width:5%}col.w6{width:6%}col.w9{width:9%}col.w10{width:10%}col.w20{width:20%}col.w22{width:22%}
+col.w30{width:30%}col.w35{width:35%}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px}
 @media print{
  body{max-width:none;font-size:10pt;padding:0}.controls,.noprint{display:none!important}
@@ -234,6 +237,12 @@ def data_table(head: Sequence[str], rows: Iterable[Sequence[str]], *, numeric_fr
         out.append(f"<tr{tr}>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def colgroup(shares: Sequence[int]) -> str:
+    """Column widths as shares of the table (for `table.fixed`), as classes: the CSP keeps styles inline
+    only, and <col> takes its width from a rule in CSS below."""
+    return "<colgroup>" + "".join(f'<col class="w{int(s)}">' for s in shares) + "</colgroup>"
 
 
 def controls(table_id: str, filters: Sequence[tuple[str, str, Sequence[tuple[str, str]]]]) -> str:

