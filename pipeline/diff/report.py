@@ -78,18 +78,18 @@ def measure_rows(result: DiffResult, measures) -> list[list[str]]:
     rows = []
     for m in measures:
         acts = actions_for_refs(m["refs"], result.old)
-        n = Counter()
+        n: Counter = Counter()
         for a in acts:
-            c = by_old.get(a["seq"])
-            if c is None:
+            fate = by_old.get(a["seq"])
+            if fate is None:
                 n["other"] += 1
-            elif c["change"] == "dropped":
+            elif fate["change"] == "dropped":
                 n["dropped"] += 1
-            elif c["change"] == "completed" or c["new_rag"] == "complete":
+            elif fate["change"] == "completed" or fate["new_rag"] == "complete":
                 n["complete"] += 1
-            elif c["new_rag"] in ("on_track", "business_as_usual"):
+            elif fate["new_rag"] in ("on_track", "business_as_usual"):
                 n["on_track"] += 1
-            elif c["new_rag"] in ("off_track", "some_issues"):
+            elif fate["new_rag"] in ("off_track", "some_issues"):
                 n["off_track"] += 1
             else:
                 n["other"] += 1
