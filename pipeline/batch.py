@@ -27,8 +27,8 @@ from .errors import LimitExceeded, OptionError, PlanpipeError
 DEFAULT_BUDGET = 300.0
 # Smallest budget accepted: below this not even the child process can start, so it is a typo.
 MIN_BUDGET = 0.01
-# Address space (MiB) one extraction may use. A 100-page plan peaks near 1.5 GiB of address space
-# (pdfium, numpy and their thread arenas reserve more than they touch); 4 GiB leaves room for plans
+# Address space (MiB) one extraction may use. The 35-page Phase 1 plan peaks at 0.45 GiB of address space
+# (2.1 GiB with the camelot engine, whose libraries reserve more than they touch); 4 GiB leaves room for plans
 # several times that size while a decompression bomb stops long before it takes the machine.
 DEFAULT_MAX_MEMORY_MB = 4096
 # Smallest limit accepted (MiB): the interpreter and libraries alone need about this much.

@@ -48,13 +48,25 @@ def _unmapped(tables: list[PageTables], log: IssueLog) -> None:
                             value=cell.text.strip())
 
 
+def _continues(pt: PageTables, nxt: PageTables | None) -> bool:
+    """The next page carries on this page's last table: it opens with a headerless continuation, or
+    with the same header repeated and no heading banner above it (a new theme would have one)."""
+    if nxt is None or not nxt.tables or not pt.tables or not nxt.tables[0].rows:
+        return False
+    first, last = nxt.tables[0], pt.tables[-1]
+    if first.header is None:
+        return True
+    same = last.header is not None and first.header.mapped() == last.header.mapped()
+    return same and not any(y < first.top for y, _ in nxt.banners)
+
+
 def _ends_early(pt: PageTables, nxt: PageTables | None, page: Page | None) -> bool:
-    """The page's table runs on to the next page (which opens with a headerless continuation) but its
-    rows stop well above the foot of the page: the rest of the page's content is missing."""
-    if page is None or nxt is None or not nxt.tables or nxt.tables[0].header is not None:
+    """The page's table runs on to the next page but its rows stop well above the foot of the page:
+    the rest of the page's content is missing (a cut or undecodable content stream)."""
+    if page is None or not _continues(pt, nxt):
         return False
     bottoms = [r.bottom for t in pt.tables for r in t.rows]
-    return bool(bottoms) and bool(nxt.tables[0].rows) and max(bottoms) < ENDS_EARLY_SHARE * page.height
+    return bool(bottoms) and max(bottoms) < ENDS_EARLY_SHARE * page.height
 
 
 def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], log: IssueLog) -> None:

@@ -97,6 +97,17 @@ def test_an_emptied_page_inside_the_tables_is_a_warning_on_stderr_and_in_the_rep
     assert any(i["code"] == "page-no-table" and i["page"] == 10 for i in report["issues"])
 
 
+def test_a_page_whose_content_stops_short_is_a_table_ends_early_warning(tmp_path, capsys):
+    pdf = tmp_path / "cut.pdf"
+    with pikepdf.open(SIMPLE) as src:  # each page repeats the header; page 2's content is cut at 40 %
+        data = src.pages[1].Contents.read_bytes()
+        src.pages[1].Contents = src.make_stream(data[: int(len(data) * 0.4)])
+        src.save(pdf)
+    assert main(["extract", str(pdf), "--out-dir", str(tmp_path / "out"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "page 2: table-ends-early" in err or "page 2: page-no-table" in err, err
+
+
 def test_strict_turns_page_warnings_into_exit_1(tmp_path, capsys):
     pdf = tmp_path / "emptied.pdf"
     emptied_page(PHASE1_PDF, pdf, 9)
