@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .errors import LimitExceeded, OptionError, PlanpipeError
 
@@ -197,8 +197,8 @@ def _child_main(conn, fn: Callable, args: tuple, path: str, limits: Limits) -> N
 class _Running:
     n: int
     path: str
-    process: object
-    conn: object
+    process: Any  # multiprocessing Process of the context in use
+    conn: Any  # the read end of its pipe
     start: float
     deadline: float | None
 
@@ -207,7 +207,7 @@ def _start(n: int, path: str, fn: Callable, args: tuple, limits: Limits) -> _Run
     import multiprocessing
 
     # fork: the child starts at once with planpipe already imported (spawn would re-import for ~1 s).
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    ctx: Any = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child_main, args=(send, fn, args, path, limits), daemon=True)
     proc.start()
@@ -230,16 +230,16 @@ def _died_message(path: str, exitcode: int | None, limits: Limits) -> str:
             "check it opens in a PDF viewer, raise the limit with --max-memory MIB, or report it with the file")
 
 
-def _collect(r: _Running, limits: Limits) -> tuple[str, object]:
+def _collect(r: _Running, limits: Limits) -> tuple[str, Any]:
     """(kind, payload) of a child that has sent its result or died: kind is ok or error."""
     try:
-        kind, payload = r.conn.recv()  # type: ignore[attr-defined]
+        kind, payload = r.conn.recv()
     except (EOFError, OSError):
         kind, payload = "died", None
-    r.process.join()  # type: ignore[attr-defined]
-    r.conn.close()  # type: ignore[attr-defined]
+    r.process.join()
+    r.conn.close()
     if kind == "died":
-        return "error", _died_message(r.path, r.process.exitcode, limits)  # type: ignore[attr-defined]
+        return "error", _died_message(r.path, r.process.exitcode, limits)
     return kind, payload
 
 
@@ -249,10 +249,10 @@ def _budget_message(path: str, limits: Limits) -> str:
 
 
 def _kill(r: _Running) -> None:
-    if r.process.is_alive():  # type: ignore[attr-defined]
-        r.process.kill()  # type: ignore[attr-defined]
-    r.process.join()  # type: ignore[attr-defined]
-    r.conn.close()  # type: ignore[attr-defined]
+    if r.process.is_alive():
+        r.process.kill()
+    r.process.join()
+    r.conn.close()
 
 
 def _step(running: list[_Running]) -> list[tuple[_Running, bool]]:
@@ -262,10 +262,10 @@ def _step(running: list[_Running]) -> list[tuple[_Running, bool]]:
     now = time.monotonic()
     deadlines = [r.deadline - now for r in running if r.deadline is not None]
     timeout = max(0.0, min(deadlines + [POLL_SECONDS]))
-    ready = set(wait([r.conn for r in running] + [r.process.sentinel for r in running], timeout))  # type: ignore[attr-defined]
+    ready = set(wait([r.conn for r in running] + [r.process.sentinel for r in running], timeout))
     out = []
     for r in running:
-        if r.conn in ready or r.process.sentinel in ready:  # type: ignore[attr-defined]
+        if r.conn in ready or r.process.sentinel in ready:
             out.append((r, False))
         elif r.deadline is not None and time.monotonic() >= r.deadline:
             out.append((r, True))
@@ -329,6 +329,7 @@ def run_jobs(
             for r, over in _step(list(running.values())):
                 del running[r.n]
                 seconds = time.monotonic() - r.start
+                payload: Any
                 if over:
                     _kill(r)
                     kind, payload = "error", _budget_message(r.path, limits)

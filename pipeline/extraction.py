@@ -30,6 +30,11 @@ from .sources import sha256_file
 # A table that runs on to the next page fills this one: rows ending above this share of the page's
 # height, on a page whose table the next page continues, mean the page's content stopped early.
 ENDS_EARLY_SHARE = 0.7
+# On a page between the section's first and last, this many words below the last row that no row took
+# mean the table stopped early (a damaged header or content): a prose note is a line or two, not this.
+UNREAD_WORDS_MIN = 40
+# Bottom share of the page left out of that count: footers and page numbers live there.
+UNREAD_FOOT_SHARE = 0.12
 # Largest page number the Parquet schema's int16 page columns hold.
 MAX_PAGES = 32767
 
@@ -69,6 +74,21 @@ def _ends_early(pt: PageTables, nxt: PageTables | None, page: Page | None) -> bo
     return bool(bottoms) and max(bottoms) < ENDS_EARLY_SHARE * page.height
 
 
+def _unread_below(pt: PageTables, page: Page | None) -> int:
+    """Words no row can have taken: in the body of the page below its last row (footers excluded), or
+    drawn off the page altogether (damaged content places text at absurd coordinates)."""
+    bottoms = [r.bottom for t in pt.tables for r in t.rows]
+    if page is None or not bottoms:
+        return 0
+    low, foot = max(bottoms), (1 - UNREAD_FOOT_SHARE) * page.height
+
+    def unread(w) -> bool:
+        off_page = not (0 <= w.xmid <= page.width and 0 <= w.ymid <= page.height)
+        return off_page or low < w.ymid < foot
+
+    return sum(1 for w in page.words if unread(w))
+
+
 def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], log: IssueLog) -> None:
     """Every page of the table section yields rows or an issue saying why not (no silent loss).
 
@@ -89,7 +109,11 @@ def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], l
         page = by_number.get(pt.page)
         blank = page is not None and not page.words
         if pt.page in with_rows:
-            if _ends_early(pt, tables[k + 1] if k + 1 < len(tables) else None, page):
+            unread = _unread_below(pt, page) if first < pt.page < last else 0
+            if unread >= UNREAD_WORDS_MIN:
+                log.add("table-ends-early", f"the table stops high on this page, with {unread} words below it or "
+                        "off the page that no row took; its content may be damaged", page=pt.page)
+            elif _ends_early(pt, tables[k + 1] if k + 1 < len(tables) else None, page):
                 log.add("table-ends-early", "the table runs on to the next page but its rows stop high on this "
                         "page; the rest of the page's content is missing or could not be read", page=pt.page)
             continue
