@@ -200,6 +200,9 @@ def _report_for(path: Path, meta: dict) -> dict | None:
         data = json.loads(report.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise InputFileError(f"the report is not readable JSON ({exc}); extract the plan again", path=str(report)) from None
+    if isinstance(data, dict) and "source_sha256" not in data:
+        raise InputFileError(f"the report names no source sha256 (written by an older planpipe), so it cannot be "
+                             f"matched to {path.name}; extract the plan again", path=str(report))
     if not isinstance(data, dict) or data.get("source_sha256") != meta.get("source_sha256"):
         raise InputFileError(
             f"belongs to another extraction than {path.name} (its source sha256 differs: a mixed output set); "
@@ -360,6 +363,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate_like_ctrl_c():
+    """SIGTERM (a scheduler, `timeout`, `kill`) stops planpipe the way Ctrl-C does: children killed,
+    only complete output sets left. Only in the main thread, where Python allows signal handlers."""
+    import signal
+    import threading
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        return lambda: None
+    signal.signal(signal.SIGTERM, on_term)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Parsers log warnings about damaged content (pdfminer: "Could not get FontBBox ..."); the user
     # gets planpipe's own messages instead, unless PLANPIPE_DEBUG asks for everything.
@@ -367,6 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger().addHandler(logging.NullHandler())
     parser = build_parser()
     args = parser.parse_args(argv)
+    restore = _terminate_like_ctrl_c()
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -381,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         err("Error: planpipe ran out of memory in the main process; close other programs or give fewer files")
         return 1
+    finally:
+        restore()
 
 
 if __name__ == "__main__":

@@ -150,6 +150,15 @@ def test_summary_refuses_a_report_from_another_extraction(tmp_path, phase1_out, 
     assert "mixed output set" in one_error_line(capsys.readouterr().err)
 
 
+def test_summary_refuses_a_report_that_names_no_source(tmp_path, simple_out, capsys):
+    (tmp_path / "x.parquet").write_bytes((simple_out / "layout-simple.parquet").read_bytes())
+    report = json.loads((simple_out / "layout-simple.report.json").read_text())
+    del report["source_sha256"]  # as written before reports carried it
+    (tmp_path / "x.report.json").write_text(json.dumps(report))
+    assert main(["summary", str(tmp_path / "x.parquet")]) == 1
+    assert "names no source sha256" in one_error_line(capsys.readouterr().err)
+
+
 def test_summary_and_diff_refuse_measures_from_another_extraction(tmp_path, phase1_out, simple_out, capsys):
     (tmp_path / "x.parquet").write_bytes((simple_out / "layout-simple.parquet").read_bytes())
     (tmp_path / "x.measures.parquet").write_bytes((phase1_out / "sefton-phase1-2022.measures.parquet").read_bytes())
@@ -258,6 +267,21 @@ def test_ctrl_c_stops_within_a_second_and_leaves_only_complete_sets(tmp_path):
     stems = {n.split(".")[0] for n in names}
     for s in stems:  # each set whole: actions, report and measures together
         assert {f"{s}.parquet", f"{s}.report.json", f"{s}.measures.parquet"} <= set(names)
+
+
+def test_sigterm_stops_like_ctrl_c_and_kills_the_children(tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(PHASE1_PDF.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "extract", str(pdf), "--out-dir", str(tmp_path / "o"),
+                             "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    time.sleep(3.0)
+    children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    proc.terminate()
+    _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130 and "Error: interrupted" in err and "Traceback" not in err
+    time.sleep(0.5)
+    assert not [c for c in children if Path(f"/proc/{c}").exists()]
+    assert not (tmp_path / "o").exists() or not [p for p in (tmp_path / "o").iterdir() if p.suffix == ".tmp"]
 
 
 REGISTRY = """id = {id}

