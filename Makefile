@@ -23,7 +23,7 @@ help:
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
-	@echo "make fuzz      1,000 seeded byte-level mutants of the reconstruction, write docs/fuzz.md"
+	@echo "make fuzz      1,000 byte-level + 300 structure-aware mutants of three PDFs, write docs/fuzz.md"
 	@echo "make browser-check  load every HTML report in headless chromium (installed if missing), screenshots to docs/screenshots/"
 
 $(STAMP): pyproject.toml
@@ -105,7 +105,8 @@ bench: $(STAMP)
 	$(PY) -m tools.bench
 
 fuzz: $(STAMP)
-	$(PY) -m tools.fuzz --mutants 1000 --seed 1 --budget 20
+	$(PY) -m tools.fuzz --mutants 1000 --structure 300 --seed 1 --budget 20 --workers 2 \
+	  --pdf data/raw/sefton-phase1-2022.pdf --pdf tests/fixtures/layout-tracker.pdf --libreoffice-seed
 
 clean:
 	rm -rf data/interim data/processed

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import PlanpipeError, SourceError
-from .parquet import atomic_write_bytes
+from .parquet import commit_files
 from .sources import load_source, sha256_file
 
 # Words that say what kind of body a council is, left out of its id ("Sefton Council" -> "sefton").
@@ -91,7 +91,7 @@ def _place(local: Path, target: Path, sha: str) -> None:
                               "give this version its own id with --id", path=str(target))
         return
     if local.resolve() != target.resolve():
-        atomic_write_bytes(target, lambda tmp: shutil.copyfile(local, tmp))
+        commit_files(target.parent, [(target.name, local.read_bytes())])
 
 
 def add(what: str, *, council: str | None = None, phase: int | None = None, pub_id: str | None = None,
@@ -139,6 +139,6 @@ def add(what: str, *, council: str | None = None, phase: int | None = None, pub_
               "url": source_url, "file": f"data/raw/{pub_id}.pdf", "sha256": sha, "pages": info.pages,
               "password": password}
     text = toml_text(fields, f"Registered by `planpipe add` ({notes[0]}). Check the title and date against the document.")
-    atomic_write_bytes(toml_path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    commit_files(toml_path.parent, [(toml_path.name, text.encode("utf-8"))])
     load_source(toml_path)  # what we wrote must load
     return Added(pub_id, toml_path, target, sha, info.pages, title, published, notes)

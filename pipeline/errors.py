@@ -47,3 +47,19 @@ class SourceError(PlanpipeError):
 
 class SchemaError(PlanpipeError):
     pass
+
+
+class OptionError(PlanpipeError):
+    """A command-line option has a value planpipe cannot use (the user's option, not the PDF)."""
+
+
+class OutputError(PlanpipeError):
+    """The output folder or the disk refused a write (not the PDF's fault)."""
+
+
+class LimitExceeded(PlanpipeError):
+    """A file needed more than its time budget or memory limit; the message names the option to raise."""
+
+
+class InputFileError(PlanpipeError):
+    """A Parquet or report file given to `summary` or `diff` is not what planpipe wrote, or not one set."""

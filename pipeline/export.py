@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import PlanpipeError
 from .htmlkit import STATUS_COLOURS, STATUS_LABELS
-from .parquet import atomic_write_bytes, read_metadata
+from .parquet import commit_files, read_metadata
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "xlsx")
@@ -183,5 +183,5 @@ def export(path: str | Path, fmt: str, out: str | Path | None = None) -> Path:
         raise PlanpipeError("the output would overwrite the input; give --out", path=str(path))
     sheet = str(meta.get("schema", "planpipe")).removeprefix("planpipe.") or "data"
     data = to_csv_bytes(columns, rows) if fmt == "csv" else to_xlsx_bytes(columns, rows, sheet)
-    atomic_write_bytes(target, lambda tmp: Path(tmp).write_bytes(data))
+    commit_files(target.parent, [(target.name, data)])
     return target

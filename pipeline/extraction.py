@@ -19,12 +19,114 @@ from .extract import ENGINES
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
 from .extract.measures import find_measures
-from .readers import Document, open_pdf
+from .readers import Document, Page, open_pdf
 from .quality import IssueLog
 from .assemble.records import build_records
 from .assemble.rows import RawRow, build_rows
 from .settings import ExtractSettings
 from .sources import sha256_file
+
+
+# A table that runs on to the next page fills this one: rows ending above this share of the page's
+# height, on a page whose table the next page continues, mean the page's content stopped early.
+ENDS_EARLY_SHARE = 0.7
+# On a page between the section's first and last, this many words below the last row that no row took
+# mean the table stopped early (a damaged header or content): a prose note is a line or two, not this.
+UNREAD_WORDS_MIN = 40
+# Bottom share of the page left out of that count: footers and page numbers live there.
+UNREAD_FOOT_SHARE = 0.12
+# Largest page number the Parquet schema's int16 page columns hold.
+MAX_PAGES = 32767
+
+
+def _row_pages(rows: list[RawRow]) -> set[int]:
+    return {n for r in rows for n in range(r.page_start, r.page_end + 1)}
+
+
+def _unmapped(tables: list[PageTables], log: IssueLog) -> None:
+    for pt in tables:
+        for t in pt.tables:
+            for cell in (t.header.cells if t.header else []):
+                if cell.field is None and cell.text.strip():
+                    log.add("table-columns-unmapped", f"heading {cell.text.strip()!r} matched no field; its column "
+                            "was ignored (map it with overrides.columns in a registry entry)", page=pt.page,
+                            value=cell.text.strip())
+
+
+def _continues(pt: PageTables, nxt: PageTables | None) -> bool:
+    """The next page carries on this page's last table: it opens with a headerless continuation, or
+    with the same header repeated and no heading banner above it (a new theme would have one)."""
+    if nxt is None or not nxt.tables or not pt.tables or not nxt.tables[0].rows:
+        return False
+    first, last = nxt.tables[0], pt.tables[-1]
+    if first.header is None:
+        return True
+    same = last.header is not None and first.header.mapped() == last.header.mapped()
+    return same and not any(y < first.top for y, _ in nxt.banners)
+
+
+def _ends_early(pt: PageTables, nxt: PageTables | None, page: Page | None) -> bool:
+    """The page's table runs on to the next page but its rows stop well above the foot of the page:
+    the rest of the page's content is missing (a cut or undecodable content stream)."""
+    if page is None or not _continues(pt, nxt):
+        return False
+    bottoms = [r.bottom for t in pt.tables for r in t.rows]
+    return bool(bottoms) and max(bottoms) < ENDS_EARLY_SHARE * page.height
+
+
+def _unread_below(pt: PageTables, page: Page | None) -> int:
+    """Words no row can have taken: in the body of the page below its last row (footers excluded), or
+    drawn off the page altogether (damaged content places text at absurd coordinates)."""
+    bottoms = [r.bottom for t in pt.tables for r in t.rows]
+    if page is None or not bottoms:
+        return 0
+    low, foot = max(bottoms), (1 - UNREAD_FOOT_SHARE) * page.height
+
+    def unread(w) -> bool:
+        off_page = not (0 <= w.xmid <= page.width and 0 <= w.ymid <= page.height)
+        return off_page or low < w.ymid < foot
+
+    return sum(1 for w in page.words if unread(w))
+
+
+def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], log: IssueLog) -> None:
+    """Every page of the table section yields rows or an issue saying why not (no silent loss).
+
+    The section runs from the first page with an action row to the last, or on to the appendix heading
+    that ends it. A page inside it without rows is `page-no-table` (with the reason: no text at all,
+    i.e. empty or undecodable content, a header with no rows, or no table), and so is a page with no
+    text just before or after it (the section's first or last page may be the one that was lost). A
+    page whose table runs on to the next page but stops short is `table-ends-early`. Every heading of
+    an action table that matched no field is `table-columns-unmapped`."""
+    _unmapped(tables, log)
+    with_rows = _row_pages(rows)
+    if not with_rows:
+        return
+    first, last = min(with_rows), max(with_rows)
+    stop = min((pt.page for pt in tables if pt.stopped and pt.page > last), default=last)
+    by_number = {p.number: p for p in doc.pages}
+    for k, pt in enumerate(tables):
+        page = by_number.get(pt.page)
+        blank = page is not None and not page.words
+        if pt.page in with_rows:
+            unread = _unread_below(pt, page) if first < pt.page < last else 0
+            if unread >= UNREAD_WORDS_MIN:
+                log.add("table-ends-early", f"the table stops high on this page, with {unread} words below it or "
+                        "off the page that no row took; its content may be damaged", page=pt.page)
+            elif _ends_early(pt, tables[k + 1] if k + 1 < len(tables) else None, page):
+                log.add("table-ends-early", "the table runs on to the next page but its rows stop high on this "
+                        "page; the rest of the page's content is missing or could not be read", page=pt.page)
+            continue
+        inside = first < pt.page < max(last, stop)
+        if not inside and not (blank and first - 1 <= pt.page <= last + 1):
+            continue
+        if blank:
+            why = "has no text (its content is empty or could not be decoded); its actions, if any, are missing"
+        elif any(t.header for t in pt.tables):
+            why = "has an action table header but no rows were read from it"
+        else:
+            why = "has no action table although it lies inside the table section; its actions, if any, are missing"
+        log.add("page-no-table", f"the page {why}", page=pt.page)
 
 
 @dataclass
@@ -74,12 +176,17 @@ def extract_pdf(
     sha = sha256_file(path)
     log = IssueLog()
     full = doc  # legends and appendices may sit outside the pages an override selects
+    if len(doc.pages) > MAX_PAGES:
+        raise PlanpipeError(
+            f"the PDF has {len(doc.pages)} pages, more than the {MAX_PAGES} a page number column holds; "
+            "split it (e.g. `qpdf --split-pages=1000 in.pdf out.pdf`) and extract the parts", path=str(path))
     if settings.pages:
         wanted = set(settings.pages)
         kept = [p for p in doc.pages if p.number in wanted]
-        if not kept:
+        if max(wanted) > len(doc.pages):
             raise PlanpipeError(
-                f"overrides.pages names pages {min(wanted)}-{max(wanted)} but the PDF has {len(doc.pages)} pages",
+                f"the registry entry's overrides.pages names pages up to {max(wanted)} but the PDF has "
+                f"{len(doc.pages)} pages; correct overrides.pages in the registry entry",
                 path=str(path),
             )
         doc = dataclasses.replace(doc, pages=kept)
@@ -92,6 +199,7 @@ def extract_pdf(
             "to schemas/headers.json",
             path=str(path),
         )
+    account_pages(doc, tables, rows, log)
     legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
     records = build_records(rows, pub, sha, legend, published, log)

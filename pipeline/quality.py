@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "row-empty-action": "A table row has no action text; it was dropped.",
     "table-columns-unmapped": "A header cell of an action table matched no known field; its column was ignored.",
     "page-no-table": "A page inside the plan's table section has no action table.",
+    "table-ends-early": "An action table runs on to the next page but its rows stop high on this page; content is missing.",
 }
 
 

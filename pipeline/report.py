@@ -26,15 +26,19 @@ def theme_label(r: dict) -> str:
     return "(no theme)"
 
 
-def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[DataIssue]) -> dict:
-    """The content of <id>.report.json."""
+def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[DataIssue],
+                   sha256: str | None = None, n_pages: int | None = None) -> dict:
+    """The content of <id>.report.json. `source_sha256` ties the report to its Parquet files: `summary`
+    and `diff` refuse a report whose sha256 differs from the Parquet's metadata (a mixed output set)."""
     by_status = Counter(r["rag"] for r in records)
     by_theme: dict[str, Counter] = {}
     for r in records:
         by_theme.setdefault(theme_label(r), Counter())[r["rag"]] += 1
     codes = Counter(i.code for i in issues)
-    return {
+    out = {
         "publication": publication,
+        "source_sha256": sha256,
+        "document_pages": n_pages,
         "actions": len(records),
         "pages": sorted({r["page_start"] for r in records} | {r["page_end"] for r in records}),
         "by_status": {s: by_status.get(s, 0) for s in STATUS_ORDER},
@@ -43,6 +47,7 @@ def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[
         "issue_codes": {c: CODES[c] for c in sorted(codes)},
         "issues": [i.to_dict() for i in issues],
     }
+    return {k: v for k, v in out.items() if v is not None or k not in ("source_sha256", "document_pages")}
 
 
 def summary_text(title: str, records: Sequence[dict], issues: Sequence[DataIssue] = (), width: int = 100) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,19 @@ except ModuleNotFoundError:  # Python 3.10
 from .errors import ChecksumMismatchError, SourceError
 
 REQUIRED = ("id", "council", "title", "phase", "published", "url", "file", "sha256")
+# A registry id names output files and sources/<id>.toml: lower-case letters, digits, dot, dash and
+# underscore, not starting with a dot or dash, so it can never climb out of a folder ("../x", "/etc/x").
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
+SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
+# Types of the entry's fields (TOML types), checked before any is used.
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,), "council": (str,), "title": (str,), "phase": (int,), "published": (date,), "url": (str,),
+    "file": (str,), "sha256": (str,), "reconstruction": (bool,), "note": (str,), "password": (str,),
+    "pairs_with": (str,), "overrides": (dict,),
+}
+# Highest page number an entry may name: the Parquet page columns are int16. Checked before a range
+# is expanded, so "1-999999999" is refused at once instead of filling memory with page numbers.
+MAX_PAGE = 32767
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,9 @@ OVERRIDE_KEYS = ("pages", "headers", "columns")
 def parse_pages(spec, where: str) -> list[int]:
     """'4-33', '4,6,8-10' or a TOML list of page numbers -> sorted 1-based page numbers."""
     pages: set[int] = set()
+    if not isinstance(spec, (list, str, int)) or isinstance(spec, bool):
+        raise SourceError(f"overrides.pages must be a string like \"4-33\" or a list of pages, not {type(spec).__name__}",
+                          path=where)
     items = spec if isinstance(spec, list) else str(spec).split(",")
     for item in items:
         text = str(item).strip()
@@ -49,10 +66,13 @@ def parse_pages(spec, where: str) -> list[int]:
                 a, b = (int(x) for x in text.split("-", 1))
                 if a < 1 or b < a:
                     raise ValueError
+                if b > MAX_PAGE:
+                    raise SourceError(f"overrides.pages: {text!r} goes past page {MAX_PAGE}, more than any PDF "
+                                      "planpipe reads; give the pages of the action tables", path=where)
                 pages.update(range(a, b + 1))
             else:
                 n = int(text)
-                if n < 1:
+                if n < 1 or n > MAX_PAGE:
                     raise ValueError
                 pages.add(n)
         except ValueError:
@@ -70,6 +90,9 @@ def validate_overrides(raw: dict, where: str) -> dict:
     """
     from .extract.headers import synonyms
 
+    for key in ("headers", "columns"):
+        if key in raw and not isinstance(raw[key], dict):
+            raise SourceError(f"overrides.{key} must be a table (field = [...]), not {type(raw[key]).__name__}", path=where)
     unknown = sorted(set(raw) - set(OVERRIDE_KEYS))
     if unknown:
         raise SourceError(f"unknown override(s) {', '.join(unknown)}; allowed: {', '.join(OVERRIDE_KEYS)}", path=where)
@@ -85,7 +108,7 @@ def validate_overrides(raw: dict, where: str) -> dict:
             raise SourceError(f"overrides.headers.{fld} must be a list of heading wordings", path=where)
         headings.update({w: fld for w in words})
     for heading, fld in (raw.get("columns") or {}).items():
-        if fld != "ignore" and fld not in fields:
+        if not isinstance(fld, str) or (fld != "ignore" and fld not in fields):
             raise SourceError(
                 f"overrides.columns: {heading!r} maps to unknown field {fld!r}; use one of {', '.join(fields)} or \"ignore\"",
                 path=where,
@@ -112,18 +135,14 @@ def load_source(path: str | Path, root: Path | None = None) -> Source:
         raise SourceError("registry entry not found", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise SourceError(f"not valid TOML ({exc})", path=str(path)) from None
-    missing = [k for k in REQUIRED if k not in data]
-    if missing:
-        raise SourceError(f"missing field(s) {', '.join(missing)}; see README 'Adding a publication'", path=str(path))
+    check_entry(data, str(path))
     root = root or path.resolve().parent.parent
     published = data["published"]
-    if not isinstance(published, date):
-        raise SourceError("'published' must be a TOML date like 2022-09-30", path=str(path))
     return Source(
         id=str(data["id"]),
         council=str(data["council"]),
         title=str(data["title"]),
-        phase=int(data["phase"]),
+        phase=data["phase"],
         published=published,
         url=str(data["url"]),
         file=(root / data["file"]).resolve(),
@@ -135,6 +154,35 @@ def load_source(path: str | Path, root: Path | None = None) -> Source:
         pairs_with=data.get("pairs_with"),
         overrides=validate_overrides(dict(data.get("overrides", {})), str(path)),
     )
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", dict: "a table", list: "a list",
+               float: "a number", date: "a date"}
+
+
+def _type_name(cls: type) -> str:
+    return _TYPE_NAMES.get(cls, cls.__name__)
+
+
+def check_entry(data: dict, where: str) -> None:
+    """A registry entry against its schema: required fields, TOML types, the id and sha256 patterns.
+    Raises SourceError naming the field and the fix; nothing of the entry is used before this passes."""
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise SourceError(f"missing field(s) {', '.join(missing)}; see README 'Adding a publication'", path=where)
+    for key, types in FIELD_TYPES.items():
+        value = data.get(key)
+        if key in data and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
+            want = "a TOML date like 2022-09-30" if key == "published" else _type_name(types[0])
+            raise SourceError(f"'{key}' must be {want}, not {_type_name(type(value))} ({value!r:.40})", path=where)
+    for key in ("id", "pairs_with"):
+        if key in data and not ID_PATTERN.fullmatch(data[key]):
+            raise SourceError(f"'{key}' {data[key]!r:.60} is not an id: use lower-case letters, digits, '.', '-' "
+                              "and '_', starting with a letter or digit (it names output files)", path=where)
+    if not SHA256_PATTERN.fullmatch(data["sha256"].lower()):
+        raise SourceError("'sha256' must be 64 hexadecimal digits (`sha256sum FILE`)", path=where)
+    if data["phase"] < 0:
+        raise SourceError("'phase' must be 0 or more", path=where)
 
 
 def verify(source: Source) -> None:

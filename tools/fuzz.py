@@ -39,21 +39,25 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PDF = ROOT / "data" / "raw" / "sefton-phase1-2022.pdf"
 DEFAULT_BUDGET = 20.0
 # A mutant over the budget is re-run with this many times the budget before it counts as a hang.
 CONFIRM_FACTOR = 3
+# Share of the fuzz budget given to planpipe's own --budget (the rest is start-up and the kill).
+PLANPIPE_BUDGET_SHARE = 0.5
 # Address-space cap of each child (bytes): a decompression bomb must fail there, not take the machine.
 MEMORY_LIMIT = 4 * 1024**3
 # Failing mutants kept per kind in docs/fuzz-failures/ (the rest are only counted).
 KEEP_PER_KIND = 3
 # A failing mutant bigger than this is not copied (only its stderr): `--only INDEX --write DIR` rebuilds it.
 MAX_SAVED_BYTES = 512 * 1024
-FAILURE_KINDS = ("traceback", "internal", "hang", "other")
-KINDS = ("ok", "error", "slow", "internal", "traceback", "hang", "other")
+FAILURE_KINDS = ("traceback", "internal", "hang", "loss", "other")
+# A warning that names a page: rows may be missing there (pipeline.batch.WARNING_CODES).
+PAGE_WARNING = re.compile(r"^Warning: .*?: (page \d+: [a-z-]+)", re.M)
+KINDS = ("ok", "error", "loss", "slow", "internal", "traceback", "hang", "other")
 # The command line's catch-all wording for an unexpected exception (a planpipe bug, not bad input).
 INTERNAL_MARKERS = ("could not process this file", "please report it")
 
@@ -301,6 +305,159 @@ MUTATORS: dict[str, tuple[Callable[[bytes, random.Random], bytes], float]] = {
 }
 
 
+# --------------------------------------------------------------------------------------------------
+# Structure-aware mutation (pikepdf): a valid PDF that lies. Byte-level mutants are mostly refused as
+# damaged; these parse cleanly and then hold less, or other, than the intact file.
+# --------------------------------------------------------------------------------------------------
+
+def _page(pdf, rng: random.Random):
+    return pdf.pages[rng.randrange(len(pdf.pages))]
+
+
+def _content_bytes(page) -> bytes:
+    import pikepdf
+
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return b""
+    if isinstance(contents, pikepdf.Array):
+        return b"".join(c.read_bytes() for c in contents)
+    return contents.read_bytes()
+
+
+def s_empty_page(pdf, rng: random.Random) -> None:
+    """One page's content stream emptied (the page draws nothing)."""
+    _page(pdf, rng).Contents = pdf.make_stream(b"")
+
+
+def s_cut_stream(pdf, rng: random.Random) -> None:
+    """One page's content stream cut short (decoded, then truncated at a random byte)."""
+    page = _page(pdf, rng)
+    data = _content_bytes(page)
+    page.Contents = pdf.make_stream(data[: rng.randrange(max(1, len(data)))])
+
+
+def s_drop_fonts(pdf, rng: random.Random) -> None:
+    """A page's /Font resources removed (text drawn with fonts that are not there)."""
+    res = _page(pdf, rng).obj.get("/Resources")
+    if res is not None and "/Font" in res:
+        del res["/Font"]
+
+
+def s_drop_maps(pdf, rng: random.Random) -> None:
+    """Fonts lose their /ToUnicode maps, /Encoding or /Widths (text that decodes to other characters)."""
+    key = rng.choice(["/ToUnicode", "/Encoding", "/Widths", "/FontDescriptor"])
+    for page in pdf.pages if rng.random() < 0.3 else [_page(pdf, rng)]:
+        fonts = (page.obj.get("/Resources") or {}).get("/Font") or {}
+        for name in list(fonts.keys()):
+            if key in fonts[name]:
+                del fonts[name][key]
+
+
+def s_delete_object(pdf, rng: random.Random) -> None:
+    """A random indirect object (font, page, content stream, image...) deleted: what referred to it
+    now finds an empty dictionary."""
+    import pikepdf
+
+    keep = {pdf.Root.objgen, pdf.Root.Pages.objgen}
+    objs = [o.objgen for o in pdf.objects if o.is_indirect and o.objgen not in keep and o.objgen != (0, 0)]
+    if objs:
+        pdf._replace_object(rng.choice(objs), pikepdf.Dictionary())  # qpdf's own way to swap an object
+
+
+def s_swap_pages(pdf, rng: random.Random) -> None:
+    """Two pages swapped."""
+    kids = pdf.Root.Pages.Kids
+    if len(kids) < 2:
+        return
+    a, b = rng.sample(range(len(kids)), 2)
+    first, second = kids[a], kids[b]
+    kids[a], kids[b] = second, first
+
+
+def s_scramble_ops(pdf, rng: random.Random) -> None:
+    """Text-showing and path operators of one page's content replaced by others (content that lies)."""
+    page = _page(pdf, rng)
+    data = _content_bytes(page)
+    ops = [b" Tj", b" TJ", b" re", b" l", b" m", b" f", b" S", b" Td", b" Tf", b" cm", b" q", b" Q"]
+    for _ in range(rng.randint(1, 20)):
+        a, b = rng.choice(ops), rng.choice(ops)
+        i = data.find(a, rng.randrange(max(1, len(data))))
+        if i >= 0:
+            data = data[:i] + b + data[i + len(a):]
+    page.Contents = pdf.make_stream(data)
+
+
+def s_media_box(pdf, rng: random.Random) -> None:
+    """A page's /MediaBox or /Rotate made odd (tiny, inverted, offset, rotated)."""
+    page = _page(pdf, rng)
+    choice = rng.randrange(4)
+    if choice == 0:
+        page.obj["/MediaBox"] = [0, 0, rng.choice([1, 10, 100]), rng.choice([1, 10, 100])]
+    elif choice == 1:
+        page.obj["/MediaBox"] = [842, 595, 0, 0]
+    elif choice == 2:
+        page.obj["/MediaBox"] = [-5000, -5000, -4158, -4405]
+    else:
+        page.obj["/Rotate"] = rng.choice([90, 180, 270, 45, -90])
+
+
+def s_nest_xobject(pdf, rng: random.Random) -> None:
+    """One page drawn through a chain of form XObjects, each drawing the next twice (a few KB that
+    expand to 2^depth draws)."""
+    import pikepdf
+
+    page = _page(pdf, rng)
+    depth = rng.choice([4, 12, 20, 28])
+    inner = pdf.make_stream(_content_bytes(page))
+    inner["/Type"], inner["/Subtype"] = pikepdf.Name.XObject, pikepdf.Name.Form
+    inner["/BBox"] = page.obj.get("/MediaBox") or [0, 0, 842, 595]
+    inner["/Resources"] = page.obj.get("/Resources") or pikepdf.Dictionary()
+    current = inner
+    for _ in range(depth):
+        outer = pdf.make_stream(b"q /X Do Q q /X Do Q")
+        outer["/Type"], outer["/Subtype"] = pikepdf.Name.XObject, pikepdf.Name.Form
+        outer["/BBox"] = inner["/BBox"]
+        outer["/Resources"] = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=current))
+        current = outer
+    page.Contents = pdf.make_stream(b"/X Do")
+    page.obj["/Resources"] = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=current))
+
+
+STRUCTURE_MUTATORS: dict[str, tuple[Callable, float]] = {
+    "s-empty-page": (s_empty_page, 2.0),
+    "s-cut-stream": (s_cut_stream, 2.0),
+    "s-drop-fonts": (s_drop_fonts, 1.0),
+    "s-drop-maps": (s_drop_maps, 1.5),
+    "s-delete-object": (s_delete_object, 2.0),
+    "s-swap-pages": (s_swap_pages, 1.0),
+    "s-scramble-ops": (s_scramble_ops, 1.5),
+    "s-media-box": (s_media_box, 1.0),
+    "s-nest-xobject": (s_nest_xobject, 0.5),
+}
+
+
+def mutate_structure(data: bytes, seed: int, index: int) -> tuple[str, bytes]:
+    """The structure-aware mutant number `index`: (operator name, bytes). Deterministic (pikepdf writes
+    with a static id and no compression changes)."""
+    import io
+
+    import pikepdf
+
+    rng = random.Random(f"planpipe-fuzz-structure:{seed}:{index}")
+    names = list(STRUCTURE_MUTATORS)
+    name = rng.choices(names, weights=[STRUCTURE_MUTATORS[n][1] for n in names])[0]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        try:
+            STRUCTURE_MUTATORS[name][0](pdf, rng)
+        except (pikepdf.PdfError, KeyError, AttributeError, TypeError, ValueError):
+            name = "s-empty-page"  # this seed has nothing the operator can work on
+            s_empty_page(pdf, rng)
+        buf = io.BytesIO()
+        pdf.save(buf, static_id=True, deterministic_id=False)
+    return name, buf.getvalue()
+
+
 def mutate(data: bytes, seed: int, index: int) -> tuple[str, bytes]:
     """The mutant number `index` of `data` under `seed`: (operator name, bytes). Deterministic."""
     rng = random.Random(f"planpipe-fuzz:{seed}:{index}")
@@ -327,6 +484,8 @@ class Outcome:
     returncode: int | None = None
     warnings: bool = False  # stderr held lines besides the outcome (e.g. library log warnings)
     actions: int | None = None  # rows of the actions Parquet file, for ok
+    campaign: str = "byte"  # byte (bytes mutated) or structure (pikepdf: a valid PDF that lies)
+    pdf: str = ""  # name of the seed PDF
 
 
 def check_outputs(out_dir: Path) -> tuple[str, int | None]:
@@ -371,7 +530,7 @@ def classify(returncode: int | None, stderr: str, mutant: Path, out_dir: Path, t
     if "Traceback" in stderr:
         last = [ln for ln in stderr.strip().splitlines() if ln.strip()]
         return "traceback", last[-1] if last else "", False
-    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    lines = [ln for ln in stderr.splitlines() if ln.strip() and not ln.startswith("Warning: ")]
     prefix = f"Error: {mutant}: "
     error_lines = [ln for ln in lines if ln.startswith("Error: ")]
     extra = len(lines) > len(error_lines)
@@ -403,9 +562,12 @@ def classify(returncode: int | None, stderr: str, mutant: Path, out_dir: Path, t
 
 def run_cli(mutant: Path, out_dir: Path, tmp_dir: Path, budget: float, cwd: Path = ROOT,
             extra_env: dict | None = None) -> tuple[int | None, str, bool, float]:
-    """Run `python -m pipeline.cli extract MUTANT --out-dir OUT --quiet` in a fresh process group,
-    killed when `budget` seconds run out. (returncode, stderr, timed_out, seconds)."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(mutant), "--out-dir", str(out_dir), "--quiet"]
+    """Run `python -m pipeline.cli extract MUTANT --out-dir OUT --quiet --budget B` in a fresh process
+    group, killed when `budget` seconds run out. planpipe's own budget B is a share of it: a mutant that
+    planpipe stops itself is an error naming the budget, a hang only if planpipe fails to stop it.
+    (returncode, stderr, timed_out, seconds)."""
+    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(mutant), "--out-dir", str(out_dir), "--quiet",
+           "--budget", f"{budget * PLANPIPE_BUDGET_SHARE:g}"]
     if shutil.which("prlimit"):
         cmd = ["prlimit", f"--as={MEMORY_LIMIT}", "--"] + cmd
     env = dict(os.environ, TMPDIR=str(tmp_dir), PYTHONDONTWRITEBYTECODE="1", **(extra_env or {}))
@@ -422,9 +584,10 @@ def run_cli(mutant: Path, out_dir: Path, tmp_dir: Path, budget: float, cwd: Path
     return proc.returncode, err.decode("utf-8", "replace"), timed_out, time.perf_counter() - start
 
 
-def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd: Path = ROOT) -> tuple[Outcome, bytes]:
-    op, mutant_bytes = mutate(data, seed, index)
-    case = work / f"{index:05d}"
+def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd: Path = ROOT,
+             campaign: str = "byte", pdf_name: str = "") -> tuple[Outcome, bytes]:
+    op, mutant_bytes = (mutate_structure if campaign == "structure" else mutate)(data, seed, index)
+    case = work / f"{campaign}-{pdf_name}-{index:05d}"
     case.mkdir(parents=True)
     mutant = case / f"m{index:05d}-{op}.pdf"
     mutant.write_bytes(mutant_bytes)
@@ -448,12 +611,29 @@ def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd:
             seconds = seconds2
     shutil.rmtree(case, ignore_errors=True)
     actions = int(detail) if kind == "ok" else None
-    return Outcome(index, op, kind, seconds, "" if kind == "ok" else detail, err, rc, extra, actions), mutant_bytes
+    return Outcome(index, op, kind, seconds, "" if kind == "ok" else detail, err, rc, extra, actions, campaign,
+                   pdf_name), mutant_bytes
 
 
 # --------------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------------
+
+def page_warnings(stderr: str) -> set[str]:
+    """The `page N: code` of every warning naming a page."""
+    return set(PAGE_WARNING.findall(stderr))
+
+
+def mark_silent_losses(outcomes: list[Outcome], baseline_actions: int | None, baseline_stderr: str = "") -> None:
+    """An `ok` run with fewer actions than the intact file and no warning naming a page (beyond those
+    the intact file already gets) is a silent loss (`loss`): damage took rows and nobody said where."""
+    if baseline_actions is None:
+        return
+    known = page_warnings(baseline_stderr)
+    for o in outcomes:
+        if o.kind == "ok" and o.actions is not None and o.actions < baseline_actions and not page_warnings(o.stderr) - known:
+            o.kind, o.detail = "loss", f"{o.actions} of {baseline_actions} actions, no warning naming a page"
+
 
 def message_kind(message: str) -> str:
     """An error message with its particulars (numbers, quoted text, exception text) taken out."""
@@ -469,82 +649,92 @@ def _extra_line(stderr: str) -> str:
     return re.sub(r"\d+", "N", extra[0])[:120].replace("|", "/").replace("`", "") if extra else ""
 
 
+def _kind_table(outcomes: list[Outcome], key, keys: list[str], head: str) -> list[str]:
+    lines = [f"| {head} | " + " | ".join(KINDS) + " | total |", "|---|" + "---|" * (len(KINDS) + 1)]
+    for k in keys:
+        c = Counter(o.kind for o in outcomes if key(o) == k)
+        lines.append(f"| {k} | " + " | ".join(str(c.get(x, 0)) for x in KINDS) + f" | {sum(c.values())} |")
+    return lines
+
+
 def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
-    kinds = Counter(o.kind for o in outcomes)
+    pdfs = meta["pdfs"]
     lines = [
         "# Fuzzing `planpipe extract`",
         "",
-        f"`python -m tools.fuzz --mutants {meta['mutants']} --seed {meta['seed']} --budget {meta['budget']:g}` "
-        f"on `{meta['pdf']}` ({meta['pdf_bytes']:,} bytes; unmutated run {meta['baseline_seconds']:.1f} s, "
-        f"outcome {meta['baseline_kind']}), {meta['workers']} workers, {meta['wall_seconds'] / 60:.1f} min wall clock, "
-        f"code at {meta['code']}.",
+        f"`{meta['command']}`: {meta['byte']} byte-level and {meta['structure']} structure-aware mutants over "
+        f"{len(pdfs)} PDFs, {meta['workers']} workers, {meta['wall_seconds'] / 60:.1f} min wall clock, code at "
+        f"{meta['code']}.",
         "",
-        "Each mutant runs `python -m pipeline.cli extract MUTANT --out-dir D --quiet` in a fresh process with "
-        f"a {meta['budget']:g} s wall-clock budget. `error` means exit 1 with one `Error: <path>: ...` line, "
-        "no traceback and nothing left in D or TMPDIR; `ok` means exit 0 with valid Parquet of the documented "
-        "schema; `internal` is the command line's catch-all for a planpipe bug.",
-        "",
-        "## Outcomes",
-        "",
-        "| outcome | mutants |",
-        "|---|---|",
+        "| seed PDF | bytes | intact run | actions |",
+        "|---|---|---|---|",
     ]
-    for kind in KINDS:
-        lines.append(f"| {kind} | {kinds.get(kind, 0)} |")
-    lines.append(f"| **total** | **{len(outcomes)}** |")
+    for p in pdfs:
+        lines.append(f"| `{p['path']}` ({p['what']}) | {p['bytes']:,} | {p['kind']} in {p['seconds']:.1f} s | {p['actions']} |")
+    lines += [
+        "",
+        "Each mutant runs `python -m pipeline.cli extract MUTANT --out-dir D --quiet --budget "
+        f"{meta['budget'] * PLANPIPE_BUDGET_SHARE:g}` in a fresh process, killed after {meta['budget']:g} s. "
+        "`ok`: exit 0 with valid Parquet of the documented schema. `error`: exit 1 with one `Error: <path>: ...` "
+        "line (a clear error), no traceback and nothing left in D or TMPDIR. `loss`: exit 0 with fewer actions "
+        "than the intact file and no warning naming a page (silent loss). `internal`: the catch-all for a "
+        "planpipe bug. `hang`: planpipe's own budget failed to stop it (killed twice by the harness). "
+        "Byte-level mutants damage bytes; structure-aware mutants (pikepdf) are valid PDFs that lie: a page "
+        "emptied, a stream cut, fonts or their maps dropped, an object deleted, pages swapped, operators "
+        "scrambled, a page box made odd, a page drawn through nested form XObjects.",
+        "",
+        "## Outcomes per campaign",
+        "",
+    ]
+    lines += _kind_table(outcomes, lambda o: o.campaign, ["byte", "structure"], "campaign")
+    lines += ["", "## Outcomes per seed PDF and campaign", ""]
+    keys = [f"{p['name']} / {c}" for p in pdfs for c in ("byte", "structure")]
+    lines += _kind_table(outcomes, lambda o: f"{o.pdf} / {o.campaign}", keys, "seed / campaign")
+    for pdf in pdfs:
+        oks = [o for o in outcomes if o.pdf == pdf["name"] and o.kind == "ok" and o.actions is not None]
+        base = pdf["actions"]
+        if base is not None and oks:
+            fewer = [o for o in oks if o.actions < base]
+            lines += ["", f"`{pdf['name']}`: of {len(oks)} `ok` runs, {sum(1 for o in oks if o.actions == base)} wrote "
+                      f"the intact file's {base} actions, {len(fewer)} fewer, each with a warning naming the page, "
+                      f"and {sum(1 for o in oks if o.actions > base)} more."]
     noisy = sum(1 for o in outcomes if o.warnings)
-    base = meta.get("baseline_actions")
-    oks = [o.actions for o in outcomes if o.kind == "ok"]
-    if base is not None and oks:
-        same = sum(1 for a in oks if a == base)
-        fewer = sum(1 for a in oks if a < base)
-        lines += ["", f"Of the {len(oks)} `ok` runs, {same} wrote the unmutated file's {base} actions, {fewer} fewer "
-                  f"(damage dropped rows without an error: see the report's data issues) and {len(oks) - same - fewer} more."]
-    lines += ["", f"Runs whose stderr held lines besides the outcome (library warnings): {noisy}.", ""]
-
-    warn = Counter(_extra_line(o.stderr) for o in outcomes if o.warnings)
-    if warn:
-        lines += ["| runs | first extra stderr line (numbers replaced by N) |", "|---|---|"]
-        lines += [f"| {n} | `{w}` |" for w, n in warn.most_common(5)]
-        lines.append("")
-    lines += ["## Outcomes by mutation", "", "| mutation | " + " | ".join(KINDS) + " |",
-              "|---|" + "---|" * len(KINDS)]
-    for op in sorted({o.op for o in outcomes}):
-        c = Counter(o.kind for o in outcomes if o.op == op)
-        lines.append(f"| {op} | " + " | ".join(str(c.get(k, 0)) for k in KINDS) + " |")
+    lines += ["", f"Runs whose stderr held lines besides planpipe's own `Error:`/`Warning:` lines: {noisy}.", ""]
+    lines += ["## Outcomes by mutation", ""]
+    lines += _kind_table(outcomes, lambda o: o.op, sorted({o.op for o in outcomes}), "mutation")
 
     errs = Counter(message_kind(o.detail) for o in outcomes if o.kind == "error")
-    lines += ["", "## Error messages (top 10 kinds)", "", "| mutants | message (particulars replaced by N and …) |", "|---|---|"]
-    for msg, n in errs.most_common(10):
+    lines += ["", "## Error messages (top 12 kinds)", "", "| mutants | message (particulars replaced by N and …) |", "|---|---|"]
+    for msg, n in errs.most_common(12):
         lines.append(f"| {n} | {msg.replace('|', '/')} |")
-    if len(errs) > 10:
-        lines.append(f"| {sum(errs.values()) - sum(n for _, n in errs.most_common(10))} | ({len(errs) - 10} other kinds) |")
+    if len(errs) > 12:
+        lines.append(f"| {sum(errs.values()) - sum(n for _, n in errs.most_common(12))} | ({len(errs) - 12} other kinds) |")
 
     for kind, title in (("traceback", "Tracebacks"), ("internal", "Internal errors (planpipe bugs behind the catch-all)"),
-                        ("hang", "Hangs"), ("slow", "Slow (over budget once, finished on a re-run)"), ("other", "Other")):
+                        ("hang", "Hangs"), ("loss", "Silent losses"), ("slow", "Slow (over budget once, finished on a re-run)"),
+                        ("other", "Other")):
         bad = [o for o in outcomes if o.kind == kind]
         lines += ["", f"## {title}: {len(bad)}", ""]
         if bad:
             c = Counter(message_kind(o.detail) for o in bad)
             for msg, n in c.most_common(10):
                 ex = next(o for o in bad if message_kind(o.detail) == msg)
-                lines.append(f"- {n} × `{msg.replace('`', '')}` (e.g. mutant {ex.index}, {ex.op})")
+                lines.append(f"- {n} × `{msg.replace('`', '')}` (e.g. {ex.campaign} mutant {ex.index} of {ex.pdf}, {ex.op})")
             lines.append("")
             if kind in FAILURE_KINDS:
-                lines.append(f"Examples are in `docs/fuzz-failures/` (`m<index>-<mutation>.stderr.txt`, and the "
-                             f"`.pdf` when under {MAX_SAVED_BYTES // 1024} KB); rebuild a mutant with `python -m tools.fuzz "
-                             f"--seed {meta['seed']} --only INDEX --write DIR`, rerun it with `--only INDEX`.")
+                lines.append(f"Examples are in `docs/fuzz-failures/`; rebuild a mutant with `python -m tools.fuzz --pdf SEED "
+                             f"--seed {meta['seed']} [--structure-only] --only INDEX --write DIR`.")
 
     times = sorted(outcomes, key=lambda o: -o.seconds)
     lines += ["", "## Time", "", f"Median {sorted(o.seconds for o in outcomes)[len(outcomes) // 2]:.1f} s per mutant; slowest:", ""]
     for o in times[:5]:
-        lines.append(f"- mutant {o.index} ({o.op}): {o.seconds:.1f} s, {o.kind}")
+        lines.append(f"- {o.campaign} mutant {o.index} of {o.pdf} ({o.op}): {o.seconds:.1f} s, {o.kind}")
     return "\n".join(lines) + "\n"
 
 
 def save_failure(o: Outcome, mutant_bytes: bytes, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"m{o.index:05d}-{o.op}"
+    name = f"{Path(o.pdf).stem}-{o.campaign}-m{o.index:05d}-{o.op}"
     if len(mutant_bytes) <= MAX_SAVED_BYTES:
         (folder / f"{name}.pdf").write_bytes(mutant_bytes)
     (folder / f"{name}.stderr.txt").write_text(
@@ -561,29 +751,47 @@ def _code_version() -> str:
         return str(ROOT)
 
 
-def run(pdf: Path, seed: int, indices: Iterable[int], budget: float, workers: int, docs: Path | None,
-        log=sys.stderr) -> tuple[list[Outcome], dict]:
-    data = pdf.read_bytes()
+def _baseline(pdf: Path, work: Path, budget: float, log) -> dict:
+    base_dir = work / f"baseline-{pdf.stem}"
+    base_dir.mkdir()
+    (base_dir / "tmp").mkdir()
+    rc, err, to, base_s = run_cli(pdf, base_dir / "out", base_dir / "tmp", budget * 3)
+    kind, detail, _ = classify(rc, err, pdf, base_dir / "out", base_dir / "tmp", to)
+    print(f"baseline {pdf.name}: {kind} in {base_s:.1f} s {detail}", file=log, flush=True)
+    path = "LibreOffice seed (--libreoffice-seed)" if pdf.name == "libreoffice-plan.pdf" else str(
+        pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf)
+    return {"name": pdf.name, "path": path,
+            "bytes": pdf.stat().st_size, "kind": kind, "seconds": base_s, "what": _producer(pdf),
+            "actions": int(detail) if kind == "ok" else None, "stderr": err}
+
+
+def _producer(pdf: Path) -> str:
+    if pdf.name == "libreoffice-plan.pdf":
+        return "LibreOffice Writer"
+    m = re.search(rb"/Producer\s*\(((?:[^()\\]|\\.){1,60})", pdf.read_bytes())
+    return m.group(1).decode("latin-1").replace("\\", "").strip() if m else "producer not stated"
+
+
+def run(pdfs: list[Path], seed: int, tasks: list[tuple[str, int, int]], budget: float, workers: int,
+        docs: Path | None, log=sys.stderr) -> tuple[list[Outcome], dict]:
+    """tasks: (campaign, index of the seed PDF in `pdfs`, mutant index)."""
+    data = [p.read_bytes() for p in pdfs]
     work = Path(tempfile.mkdtemp(prefix="planpipe-fuzz-"))
-    indices = list(indices)
     start = time.perf_counter()
     try:
-        base_dir = work / "baseline"
-        base_dir.mkdir()
-        (base_dir / "tmp").mkdir()
-        rc, err, to, base_s = run_cli(pdf, base_dir / "out", base_dir / "tmp", budget * 3)
-        base_kind, base_detail, _ = classify(rc, err, pdf, base_dir / "out", base_dir / "tmp", to)
-        base_actions = int(base_detail) if base_kind == "ok" else None
-        print(f"baseline {pdf.name}: {base_kind} in {base_s:.1f} s {base_detail}", file=log, flush=True)
+        bases = [_baseline(p, work, budget, log) for p in pdfs]
         outcomes: list[Outcome] = []
         kept: Counter = Counter()
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(fuzz_one, data, seed, i, work, budget) for i in indices]
+            futures = [pool.submit(fuzz_one, data[k], seed, i, work, budget, ROOT, campaign, pdfs[k].name)
+                       for campaign, k, i in tasks]
             for n, fut in enumerate(as_completed(futures), start=1):
                 o, mutant_bytes = fut.result()
                 outcomes.append(o)
+                base = next(b for b in bases if b["name"] == o.pdf)
+                mark_silent_losses([o], base["actions"], base["stderr"])
                 if o.kind in FAILURE_KINDS:
-                    print(f"  mutant {o.index} ({o.op}): {o.kind}: {o.detail[:200]}", file=log, flush=True)
+                    print(f"  {o.campaign} mutant {o.index} of {o.pdf} ({o.op}): {o.kind}: {o.detail[:200]}", file=log, flush=True)
                     if docs is not None and kept[o.kind] < KEEP_PER_KIND:
                         kept[o.kind] += 1
                         save_failure(o, mutant_bytes, docs / "fuzz-failures")
@@ -594,38 +802,88 @@ def run(pdf: Path, seed: int, indices: Iterable[int], budget: float, workers: in
                           f"~{el / n * (len(futures) - n) / 60:.0f} min left", file=log, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    outcomes.sort(key=lambda o: o.index)
-    meta = {"mutants": len(outcomes), "seed": seed, "budget": budget, "pdf": str(pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf),
-            "pdf_bytes": len(data), "baseline_seconds": base_s, "baseline_kind": base_kind,
-            "baseline_actions": base_actions, "workers": workers,
+    outcomes.sort(key=lambda o: (o.campaign, o.pdf, o.index))
+    meta = {"seed": seed, "budget": budget, "pdfs": bases, "workers": workers,
+            "byte": sum(1 for t in tasks if t[0] == "byte"), "structure": sum(1 for t in tasks if t[0] == "structure"),
             "wall_seconds": time.perf_counter() - start, "code": _code_version()}
     return outcomes, meta
 
 
+def libreoffice_seed(folder: Path) -> Path:
+    """A four-page action plan rendered by LibreOffice (HTML table -> PDF), written into `folder`: a seed
+    from another PDF producer than ReportLab. The content is fixed, so the seed is the same on every run
+    of one LibreOffice version. Raises RuntimeError when `soffice` is missing or fails."""
+    statuses = ["On track", "Complete", "Some issues", "Off track", "Not started"]
+    officers = ["Director of Children's Services", "Head of Quality Assurance", "Principal Social Worker", "Assistant Director"]
+    months = ["March 2023", "June 2023", "September 2023", "December 2023", "Ongoing"]
+    verbs = ["Recruit", "Audit", "Train", "Publish", "Review", "Embed", "Develop", "Strengthen"]
+    objects = ["permanent social workers in every locality team", "case files every month and act on the findings",
+               "team managers in reflective supervision", "the sufficiency strategy for children in care",
+               "the multi-agency safeguarding hub front door", "the quality assurance framework"]
+    rows = "".join(
+        f"<tr><td>{i // 6 + 1}.{i % 6 + 1}</td><td>{verbs[i % 8]} {objects[i % 6]} so that children receive help at "
+        f"the right time ({i + 1})</td><td>{officers[i % 4]}</td><td>{months[i % 5]}</td><td>{statuses[i % 5]}</td></tr>"
+        for i in range(36))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Improvement plan</title><style>"
+            "table{border-collapse:collapse;width:100%} td,th{border:1px solid black;padding:4px;font:10pt sans-serif;"
+            "vertical-align:top}</style></head><body><h1>Children's Improvement Plan (fuzz seed, rendered by "
+            "LibreOffice)</h1><table><thead><tr><th>Ref</th><th>Action</th><th>Lead officer</th><th>Milestone</th>"
+            f"<th>RAG status</th></tr></thead><tbody>{rows}</tbody></table></body></html>")
+    folder.mkdir(parents=True, exist_ok=True)
+    src = folder / "libreoffice-plan.html"
+    src.write_text(html, encoding="utf-8")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise RuntimeError("--libreoffice-seed needs LibreOffice (soffice) on PATH")
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(src)],
+                   capture_output=True, timeout=300, check=False)
+    pdf = folder / "libreoffice-plan.pdf"
+    if not pdf.exists():
+        raise RuntimeError("LibreOffice did not write the seed PDF")
+    return pdf
+
+
+def tasks_for(n_pdfs: int, byte: int, structure: int, only: list[int] | None, structure_only: bool) -> list[tuple[str, int, int]]:
+    """Mutant i of a campaign goes to seed PDF i mod n: the campaigns spread evenly over the seeds."""
+    if only:
+        campaign = "structure" if structure_only else "byte"
+        return [(campaign, k, i) for k in range(n_pdfs) for i in only]
+    return [("byte", i % n_pdfs, i) for i in range(byte)] + [("structure", i % n_pdfs, i) for i in range(structure)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tools.fuzz", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mutants", type=int, default=1000, help="how many mutants (default 1000)")
+    ap.add_argument("--mutants", type=int, default=1000, help="byte-level mutants in all (default 1000)")
+    ap.add_argument("--structure", type=int, default=0, help="structure-aware (pikepdf) mutants in all (default 0)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=float, default=DEFAULT_BUDGET, help="seconds per mutant before it counts as a hang")
-    ap.add_argument("--pdf", type=Path, default=DEFAULT_PDF, help="the PDF to mutate")
+    ap.add_argument("--pdf", type=Path, action="append", help="a seed PDF (repeatable; default the Phase 1 reconstruction)")
+    ap.add_argument("--libreoffice-seed", action="store_true",
+                    help="add a seed rendered by LibreOffice from a fixed HTML action plan (needs soffice)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--only", type=int, nargs="*", metavar="INDEX", help="run just these mutants (to reproduce one)")
+    ap.add_argument("--structure-only", action="store_true", help="with --only/--write: the structure-aware mutants")
     ap.add_argument("--write", type=Path, metavar="DIR", help="write the mutant(s) of --only to DIR and stop")
     ap.add_argument("--docs", type=Path, default=ROOT / "docs", help="where fuzz.md and fuzz-failures/ go")
     ap.add_argument("--no-docs", action="store_true", help="print only; write nothing under docs/")
     args = ap.parse_args(argv)
-    data = args.pdf.read_bytes()
-    indices = args.only if args.only else range(args.mutants)
+    pdfs = [p.resolve() for p in (args.pdf or [DEFAULT_PDF])]
+    if args.libreoffice_seed:
+        pdfs.append(libreoffice_seed(Path(tempfile.mkdtemp(prefix="planpipe-fuzz-seed-"))))
     if args.write:
         args.write.mkdir(parents=True, exist_ok=True)
-        for i in indices:
-            op, b = mutate(data, args.seed, i)
-            (args.write / f"m{i:05d}-{op}.pdf").write_bytes(b)
+        fn = mutate_structure if args.structure_only else mutate
+        for pdf in pdfs:
+            for i in args.only or range(args.mutants):
+                op, b = fn(pdf.read_bytes(), args.seed, i)
+                (args.write / f"{pdf.stem}-m{i:05d}-{op}.pdf").write_bytes(b)
         return 0
     docs = None if args.no_docs or args.only else args.docs
     if docs is not None and (docs / "fuzz-failures").exists():
         shutil.rmtree(docs / "fuzz-failures")
-    outcomes, meta = run(args.pdf.resolve(), args.seed, indices, args.budget, args.workers, docs)
+    tasks = tasks_for(len(pdfs), args.mutants, args.structure, args.only, args.structure_only)
+    outcomes, meta = run(pdfs, args.seed, tasks, args.budget, args.workers, docs)
+    meta["command"] = "python -m tools.fuzz " + " ".join(argv if argv is not None else sys.argv[1:])
     text = outcomes_to_markdown(outcomes, meta)
     print(text)
     if docs is not None:

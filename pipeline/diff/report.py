@@ -6,6 +6,8 @@ row cites the pages of the old and the new version it comes from.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 
 from . import CHANGE_CLASSES, DiffResult
@@ -156,16 +158,34 @@ def _title(result: DiffResult) -> str:
     return f"What changed: {o} → {n}"
 
 
+# Characters with a meaning in Markdown (emphasis, links, images, code, headings, tables, escapes) and
+# the ones that open HTML (`<script>`, `<img onerror>`, entities): each is written as literal text.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!|~])")
+# A URL scheme (`javascript:`, `data:`, `http:`): its colon is written as an entity, so no renderer
+# turns the text into a link, whatever its autolink rules.
+_SCHEME = re.compile(r"\b([A-Za-z][A-Za-z0-9+.\-]{1,31}):(?=\S)")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def md_escape(text: str) -> str:
+    """Text from a PDF or a file's metadata, as Markdown that renders as exactly that text and nothing
+    executable: HTML is entity-escaped, Markdown markup backslash-escaped, link schemes broken."""
+    text = _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " "))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _SCHEME.sub(r"\1&#58;", text)
+
+
 def to_markdown(result: DiffResult, measures=None) -> str:
     head, rows, tables = sections(result, measures)
 
     def table(h, rs):
-        esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        esc = md_escape
         lines = ["| " + " | ".join(h) + " |", "|" + "---|" * len(h)]
         lines += ["| " + " | ".join(esc(x) for x in r) + " |" for r in rs]
         return "\n".join(lines)
 
-    out = [f"# {_title(result)}", "", "Pages are the old version's → the new version's.", "",
+    out = [f"# {md_escape(_title(result))}", "", "Pages are the old version's → the new version's.", "",
            "## Changes per theme", "", table(head, rows), ""]
     for title, h, rs in tables:
         out += [f"## {title} ({len(rs)})", ""]
