@@ -24,6 +24,8 @@ CODES: dict[str, str] = {
     "row-empty-action": "A table row has no action text; it was dropped.",
     "table-columns-unmapped": "A header cell of an action table matched no known field; its column was ignored.",
     "page-no-table": "A page inside the plan's table section has no action table.",
+    "page-damaged": "The PDF reader could not decode part of a page's content (damaged stream, missing font map, skipped objects); what was lost is named.",
+    "text-undecodable": "Characters that are not printable text (unmapped glyphs, control codes) were removed from a field.",
 }
 
 

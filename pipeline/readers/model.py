@@ -76,6 +76,9 @@ class Page:
     vrules: list[Rule] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     has_images: bool = False
+    # What the reader could not decode on this page, in words ("12 of 40 text objects unreadable"); empty
+    # when the page was read whole. Reported as `page-damaged` data issues.
+    damage: list[str] = field(default_factory=list)
 
     @property
     def landscape(self) -> bool:

@@ -186,14 +186,15 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
     get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
     out = []
     append = out.append
+    prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
         text = page_text[i] if page_text is not None else "\ufffe"
-        if text == "\ufffe":  # FPDFText_GetText marks a hyphen that ends a line so; the character is "-"
-            text = chr(raw.FPDFText_GetUnicode(textpage, i))
-        if text.isspace() and is_generated(tp, i) == 1:
-            continue
+        if text in ODD_CODES:
+            text = _odd_char(textpage, i)
+            if not text:
+                continue
         obj = get_object(tp, i)
-        if not obj:
+        if not obj or is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing was printed
             continue
         info = objects.get(obj)
         if info is None:
@@ -201,10 +202,14 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
         finfo, fs, a, b, c, d = info
         code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
+        # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
+        # characters at one origin; each gets the whole glyph's box, so no gap opens after the ligature.
+        piece = obj == prev_obj and ox.value == prev_x and oy.value == prev_y
+        prev_obj, prev_x, prev_y = obj, ox.value, oy.value
         # The advance along the baseline, in text space: the font's width for the character (what pdfminer
         # uses), else recovered from PDFium's loose box, the bounding box of [0, adv] x [descent, ascent]
         # * fs under the character's matrix (widened to the glyph's ink where that overhangs).
-        adv = finfo.width(code) * fs
+        adv = -1.0 if piece else finfo.width(code) * fs
         if adv < 0:
             get_box(tp, i, box_p)
             span = (finfo.ascent_pd - finfo.descent_pd) * fs
@@ -242,8 +247,34 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
             ra, rb = a * fa + b * fc, -(a * fb + b * fd)
             rc, rd = c * fa + d * fc, -(c * fb + d * fd)
             upright = ra * rd > 0 and rb * rc <= 0
-        append((text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold))
+        ch = (text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold)
+        if piece and out:
+            out[-1] = (out[-1][0],) + ch[1:]
+        append(ch)
     return out
+
+
+# What FPDFText_GetText gives for characters that need a second look: a hyphen ending a line (0xFFFE in the
+# text, 0x0002 from FPDFText_GetUnicode), a soft hyphen, and control or unmapped codes.
+ODD_CODES = frozenset(["\ufffe", "\x02", "\xad", "\ufffd"] + [chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)])
+UNDECODABLE = "\ufffd"
+
+
+def _odd_char(textpage, index: int) -> str:
+    """What was printed for a character FPDFText_GetText marks specially: "-" for a hyphen that ends a
+    line (PDFium flags it and replaces it by 0x0002); nothing for a soft hyphen inside a line (it joins its
+    word) or a control character (layout, not print: tabs and line breaks become word gaps); U+FFFD for a
+    code with no Unicode mapping, which the output contract (pipeline.text_contract) reports."""
+    if raw.FPDFText_IsHyphen(textpage, index):
+        return "-"
+    code = raw.FPDFText_GetUnicode(textpage, index)
+    if code in (0x09, 0x0A, 0x0D):
+        return " "
+    if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+        return UNDECODABLE
+    if code == 0xAD or code < 0x20 or 0x7F <= code < 0xA0:
+        return ""
+    return UNDECODABLE
 
 
 def _object_info(textpage, index: int, obj: int, fonts: dict) -> tuple:

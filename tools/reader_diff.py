@@ -1,0 +1,165 @@
+"""`python -m tools.reader_diff [PDF ...]`: the pdfium reader's words against pdfplumber's, per PDF.
+
+A pdfium word agrees when pdfplumber has a word with the same text whose four box coordinates are each
+within BOX_TOLERANCE points. Words that do not agree are classified (CLASSES) so that a difference can be
+named, counted and either fixed or documented (docs/readers.md, written with `--write-doc`).
+
+With no PDF given it reads the reader test set (tests/fixtures/readers/, built by tools.reader_set) and
+the shared corpus (../shared/corpus: council, real, icdar2013) when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+READER_SET = ROOT / "tests" / "fixtures" / "readers"
+CORPUS = ROOT.parent / "shared" / "corpus"
+# Points: two readers' boxes for one word may differ by font-metric rounding, never by a glyph.
+BOX_TOLERANCE = 1.0
+# Share of words that must agree on every PDF (issue 10).
+MIN_AGREEMENT = 0.995
+
+CLASSES = {
+    "split-join": "the readers cut the same printed text into words differently (word boundary)",
+    "box": "same text, a box edge more than 1 pt away (font metrics)",
+    "text": "same place, different characters (glyph decoding)",
+    "only-pdfium": "a word pdfium reads that pdfplumber does not (e.g. text drawn twice, clipped)",
+    "only-pdfplumber": "a word pdfplumber reads that pdfium does not",
+}
+
+
+def corpus_pdfs() -> list[Path]:
+    out = sorted(READER_SET.glob("*.pdf"))
+    for sub in ("council", "real", "icdar2013"):
+        d = CORPUS / sub
+        if d.exists():
+            out += sorted(d.rglob("*.pdf"))
+    return out
+
+
+@dataclass
+class PdfResult:
+    path: Path
+    pdfium_words: int = 0
+    plumber_words: int = 0
+    agreed: int = 0
+    classes: Counter = field(default_factory=Counter)
+    examples: dict = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def agreement(self) -> float:
+        n = max(self.pdfium_words, self.plumber_words)
+        return self.agreed / n if n else 1.0
+
+
+def _key(w) -> tuple:
+    return (w.text, round(w.x0), round(w.top))
+
+
+def _near(a, b, tol: float = BOX_TOLERANCE) -> bool:
+    return abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol and abs(a.top - b.top) <= tol and abs(a.bottom - b.bottom) <= tol
+
+
+def _overlaps(a, b) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.5
+
+
+def compare_words(ours: list, theirs: list) -> tuple[int, list, list]:
+    """(agreed, unmatched pdfium words, unmatched pdfplumber words)."""
+    by_text: dict[str, list] = {}
+    for w in theirs:
+        by_text.setdefault(w.text, []).append(w)
+    agreed = 0
+    left = []
+    for w in ours:
+        cands = by_text.get(w.text, [])
+        hit = next((i for i, c in enumerate(cands) if _near(w, c)), None)
+        if hit is None:
+            left.append(w)
+        else:
+            cands.pop(hit)
+            agreed += 1
+    rest = [w for ws in by_text.values() for w in ws]
+    return agreed, left, rest
+
+
+def classify(left: list, rest: list) -> list[tuple[str, str]]:
+    """(class, example) for every word not agreed, pdfium's and pdfplumber's."""
+    out = []
+    used: set[int] = set()
+    for w in left:
+        partners = [(i, r) for i, r in enumerate(rest) if _overlaps(w, r)]
+        if not partners:
+            out.append(("only-pdfium", repr(w.text)))
+            continue
+        texts = {r.text for _, r in partners}
+        for i, _ in partners:
+            used.add(i)
+        if w.text in texts:
+            out.append(("box", repr(w.text)))
+        elif len(partners) > 1 or any(w.text in r.text or r.text in w.text for _, r in partners):
+            out.append(("split-join", f"{w.text!r} / {' '.join(repr(t) for t in sorted(texts))}"))
+        else:
+            out.append(("text", f"{w.text!r} / {' '.join(repr(t) for t in sorted(texts))}"))
+    for i, r in enumerate(rest):
+        if i not in used:
+            out.append(("only-pdfplumber", repr(r.text)))
+    return out
+
+
+def compare_pdf(path: Path) -> PdfResult:
+    from pipeline.errors import PlanpipeError
+    from pipeline.readers import open_pdf
+
+    res = PdfResult(path)
+    try:
+        a = open_pdf(path, reader="pdfium")
+        b = open_pdf(path, reader="pdfplumber")
+    except PlanpipeError as exc:
+        res.error = str(exc)
+        return res
+    for pa, pb in zip(a.pages, b.pages):
+        res.pdfium_words += len(pa.words)
+        res.plumber_words += len(pb.words)
+        agreed, left, rest = compare_words(pa.words, pb.words)
+        res.agreed += agreed
+        for cls, example in classify(left, rest):
+            res.classes[cls] += 1
+            res.examples.setdefault(cls, []).append(f"p{pa.number} {example}")
+    return res
+
+
+def bad_chars(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c) in ("Cc", "Co", "Cs") or c == "\ufffd"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pdfs", nargs="*", type=Path)
+    ap.add_argument("--examples", type=int, default=3)
+    args = ap.parse_args(argv)
+    pdfs = args.pdfs or corpus_pdfs()
+    total = Counter()
+    for p in pdfs:
+        r = compare_pdf(p)
+        if r.error:
+            print(f"{p.name}: {r.error}")
+            continue
+        total.update(r.classes)
+        flag = "" if r.agreement >= MIN_AGREEMENT else "  BELOW"
+        print(f"{p.name}: {r.agreed}/{max(r.pdfium_words, r.plumber_words)} = {r.agreement:.4%}{flag} {dict(r.classes)}")
+        for cls, ex in r.examples.items():
+            print(f"    {cls}: {'; '.join(ex[: args.examples])}")
+    print("total", dict(total))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
