@@ -167,12 +167,15 @@ def _page_text(textpage, n: int) -> str | None:
     return text if len(text) == n else None
 
 
-def read_chars(textpage, frame: Matrix) -> list[tuple]:
-    """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold), in PDFium's
-    order (the content stream's), without the spaces and line breaks PDFium makes up."""
+def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None) -> list[tuple]:
+    """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold, ordinal), in
+    PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
+    is the position of the character's text object in `order` (content order; -1 when not given); the
+    addresses of the text objects read are added to `used`."""
     n = raw.FPDFText_CountChars(textpage)
     if n <= 0:
         return []
+    order = order or {}
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     page_text = _page_text(textpage, n)
     fa, fb, fc, fd, fe, ff = frame
@@ -198,8 +201,8 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
             continue
         info = objects.get(obj)
         if info is None:
-            info = objects[obj] = _object_info(textpage, i, obj, fonts)
-        finfo, fs, a, b, c, d = info
+            info = objects[obj] = _object_info(textpage, i, obj, fonts) + (order.get(obj, -1),)
+        finfo, fs, a, b, c, d, ordinal = info
         code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
         # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
@@ -247,10 +250,12 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
             ra, rb = a * fa + b * fc, -(a * fb + b * fd)
             rc, rd = c * fa + d * fc, -(c * fb + d * fd)
             upright = ra * rd > 0 and rb * rc <= 0
-        ch = (text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold)
+        ch = (text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold, ordinal)
         if piece and out:
             out[-1] = (out[-1][0],) + ch[1:]
         append(ch)
+    if used is not None:
+        used.update(objects)
     return out
 
 
@@ -275,6 +280,65 @@ def _odd_char(textpage, index: int) -> str:
     if code == 0xAD or code < 0x20 or 0x7F <= code < 0xA0:
         return ""
     return UNDECODABLE
+
+
+def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple]) -> tuple[list[tuple], int]:
+    """(chars with a space added for every blank text object PDFium left out, count of text objects with
+    ink that PDFium left out).
+
+    PDFium's text page drops a text object that shows only a space when it overlaps its neighbours; the
+    space still parts the words (pdfminer keeps it: "10." / "Children"). Such an object has no ink
+    (zero-width bounds); one with ink that has no characters is text PDFium could not read.
+    """
+    lost = 0
+    blanks: list[tuple[int, tuple]] = []
+    fonts: dict[int, _FontInfo] = {}
+    ordinal_of = {addr: k for k, (addr, _m) in enumerate(textobjs)}
+    for addr, m in textobjs:
+        if addr in used:
+            continue
+        obj = ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+            continue
+        if right.value - left.value > BLANK_INK:
+            lost += 1
+            continue
+        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr])))
+    if not blanks:
+        return chars, lost
+    last_at: dict[int, int] = {}
+    for i, ch in enumerate(chars):
+        last_at[ch[9]] = i
+    out = list(chars)
+    for ordinal, ch in sorted(blanks, key=lambda b: -b[0]):
+        before = [last_at[k] for k in last_at if k < ordinal]
+        out.insert(max(before) + 1 if before else 0, ch)
+    return out, lost
+
+
+# Points: a text object whose bounds are narrower than this has no ink (a space).
+BLANK_INK = 0.01
+
+
+def _space_char(obj, m: Matrix, fonts: dict, ordinal: int) -> tuple:
+    """The space a blank text object shows, as read_chars' tuple, from its font and matrix (`m`: the
+    object's text matrix in pdfplumber's coordinates)."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    fkey = ctypes.cast(font, ctypes.c_void_p).value
+    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font))
+    v = ctypes.c_float()
+    fs = v.value if raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(v)) else 0.0
+    adv = max(finfo.width(0x20), 0.0) * fs
+    v0 = finfo.descent * fs
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for u, w in ((0.0, v0), (adv, v0), (adv, v0 + fs), (0.0, v0 + fs)):
+        xs.append(u * a + w * c + e)
+        ys.append(u * b + w * d + f)
+    upright = -a * d > 0 and b * c >= 0
+    top, bottom = min(ys), max(ys)
+    return (" ", min(xs), top, max(xs), bottom, upright, bottom - top, finfo.fontname, finfo.bold, ordinal)
 
 
 def _object_info(textpage, index: int, obj: int, fonts: dict) -> tuple:
@@ -454,8 +518,9 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
     return None
 
 
-def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
-    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects."""
+def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
+    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
+    to `texts` as (address, text matrix in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
@@ -490,6 +555,8 @@ def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fil
                 walk((raw.FPDFFormObj_GetObject(obj, j) for j in range(max(k, 0))), m, depth + 1)
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 has_images = True
+            elif kind == raw.FPDF_PAGEOBJ_TEXT and texts is not None:
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, mult(_obj_matrix(obj), matrix)))
 
     n = raw.FPDFPage_CountObjects(page)
     walk((raw.FPDFPage_GetObject(page, j) for j in range(max(n, 0))), frame, 0)
@@ -540,17 +607,22 @@ def _read_page(pdf, index: int) -> Page:
         mediabox = page.get_mediabox()
         width, height, frame = page_frame(mediabox, page.get_rotation())
         check_page_size(width, height, number)
+        texts: list[tuple[int, Matrix]] = []
+        hrules, vrules, fills, has_images = read_graphics(page, frame, texts)
         textpage = page.get_textpage()
         try:
-            words = chars_to_words(read_chars(textpage, frame))
+            used: set[int] = set()
+            chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used)
+            chars, lost = blank_objects(texts, used, chars)
+            words = chars_to_words(chars)
         finally:
             textpage.close()
-        hrules, vrules, fills, has_images = read_graphics(page, frame)
     finally:
         page.close()
+    damage = [f"{lost} of {len(texts)} text objects could not be read (no characters decoded)"] if lost else []
     return Page(
         number=number, width=float(width), height=float(height), words=words,
-        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images,
+        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
     )
 
 
