@@ -130,15 +130,26 @@ PLAN_ROWS = [
      "Audits affirm that thresholds are applied fairly and efficiently", "Service Manager", "December 2024",
      "Green"),
 ]
-PLAN_V2_CHANGES = {"1.2": ("Review specific self-harm pathways with the affiliated multi-agency staff and the officer team",
-                           None)}
+# Version 2: action 1.2 slips (its deadline moves), 2.2 is new; both are listed in the diff report.
+PLAN_V2_CHANGES = {"1.2": ("Review specific self-harm pathways with the affiliated multi-agency staff", "December 2024")}
+PLAN_V2_NEW = [("2.2", "Offer co-ordinated first-response training to officers in the affluent and deprived wards",
+                "Staff confidence in difficult conversations is reflected in official audits", "Service Manager",
+                "March 2025", "Amber")]
+
+
+def plan_rows(version: int) -> list[tuple[str, str, str, str, str, str]]:
+    """The rows of the plan's version 1 or 2: (ref, action, measures, lead, timescale, RAG)."""
+    rows = []
+    for ref, action, measures, lead, when, rag in PLAN_ROWS:
+        if version == 2 and ref in PLAN_V2_CHANGES:
+            action, when = PLAN_V2_CHANGES[ref]
+        rows.append((ref, action, measures, lead, when, rag))
+    return rows + (PLAN_V2_NEW if version == 2 else [])
 
 
 def weasy_plan_html(version: int) -> str:
     rows = []
-    for ref, action, measures, lead, when, rag in PLAN_ROWS:
-        if version == 2 and ref in PLAN_V2_CHANGES:
-            action = PLAN_V2_CHANGES[ref][0]
+    for ref, action, measures, lead, when, rag in plan_rows(version):
         rows.append(f"<tr><td>{ref}</td><td>{action}</td><td>{measures}</td><td>{lead}</td><td>{when}</td><td>{rag}</td></tr>")
     css = CSS + """
     table.plan { width: 100%; font-family: 'DejaVu Serif'; font-size: 11pt; }

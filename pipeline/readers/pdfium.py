@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import itertools
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -104,7 +105,7 @@ def page_frame(mediabox: tuple[float, float, float, float], rotation: int) -> tu
 class _FontInfo:
     __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths")
 
-    def __init__(self, font) -> None:
+    def __init__(self, font, descents: dict[str, float] | None = None) -> None:
         self.font = font
         self.widths: dict[int, float] = {}
         self.fontname = _font_string(raw.FPDFFont_GetBaseFontName, font)  # /BaseFont, less any subset tag
@@ -116,8 +117,14 @@ class _FontInfo:
         self.ascent_pd = v.value if raw.FPDFFont_GetAscent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
         self.descent_pd = v.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
         std = STANDARD_DESCENT.get(self.fontname) if standard else None
-        # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative).
-        self.descent = std / 1000 if std is not None else -abs(self.descent_pd)
+        # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative):
+        # as written in the file where it can be read there (PDFium replaces a zero /Descent by the
+        # glyphs' own, which LibreOffice's zero descriptors make visible), else PDFium's.
+        written = (descents or {}).get(self.fontname)
+        if std is not None:
+            self.descent = std / 1000
+        else:
+            self.descent = -abs(written if written is not None else self.descent_pd)
         self.bold = is_bold(self.fontname)
 
     def width(self, code: int) -> float:
@@ -167,7 +174,8 @@ def _page_text(textpage, n: int) -> str | None:
     return text if len(text) == n else None
 
 
-def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None) -> list[tuple]:
+def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None,
+               descents: dict[str, float] | None = None) -> list[tuple]:
     """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold, ordinal), in
     PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
     is the position of the character's text object in `order` (content order; -1 when not given); the
@@ -201,7 +209,7 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
             continue
         info = objects.get(obj)
         if info is None:
-            info = objects[obj] = _object_info(textpage, i, obj, fonts) + (order.get(obj, -1),)
+            info = objects[obj] = _object_info(textpage, i, obj, fonts, descents) + (order.get(obj, -1),)
         finfo, fs, a, b, c, d, ordinal = info
         code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
@@ -282,7 +290,8 @@ def _odd_char(textpage, index: int) -> str:
     return UNDECODABLE
 
 
-def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple]) -> tuple[list[tuple], int]:
+def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple],
+                  descents: dict | None = None) -> tuple[list[tuple], int]:
     """(chars with a space added for every blank text object PDFium left out, count of text objects with
     ink that PDFium left out).
 
@@ -304,7 +313,7 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         if right.value - left.value > BLANK_INK:
             lost += 1
             continue
-        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr])))
+        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
     if not blanks:
         return chars, lost
     last_at: dict[int, int] = {}
@@ -321,12 +330,12 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
 BLANK_INK = 0.01
 
 
-def _space_char(obj, m: Matrix, fonts: dict, ordinal: int) -> tuple:
+def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None) -> tuple:
     """The space a blank text object shows, as read_chars' tuple, from its font and matrix (`m`: the
     object's text matrix in pdfplumber's coordinates)."""
     font = raw.FPDFTextObj_GetFont(obj)
     fkey = ctypes.cast(font, ctypes.c_void_p).value
-    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font))
+    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font, descents))
     v = ctypes.c_float()
     fs = v.value if raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(v)) else 0.0
     adv = max(finfo.width(0x20), 0.0) * fs
@@ -341,14 +350,14 @@ def _space_char(obj, m: Matrix, fonts: dict, ordinal: int) -> tuple:
     return (" ", min(xs), top, max(xs), bottom, upright, bottom - top, finfo.fontname, finfo.bold, ordinal)
 
 
-def _object_info(textpage, index: int, obj: int, fonts: dict) -> tuple:
+def _object_info(textpage, index: int, obj: int, fonts: dict, descents: dict | None = None) -> tuple:
     """(font info, font size, a, b, c, d of the text matrix) of the text object behind character `index`."""
     handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
     font = raw.FPDFTextObj_GetFont(handle)
     fkey = ctypes.cast(font, ctypes.c_void_p).value
     finfo = fonts.get(fkey)
     if finfo is None:
-        finfo = fonts[fkey] = _FontInfo(font)
+        finfo = fonts[fkey] = _FontInfo(font, descents)
     v = ctypes.c_float()
     fs = v.value if raw.FPDFTextObj_GetFontSize(handle, ctypes.byref(v)) else 0.0
     m = raw.FS_MATRIX()
@@ -591,16 +600,17 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
             f"cannot be read as a PDF ({type(exc).__name__}: {exc}); try re-downloading it", path=str(path)
         ) from None
     pages: list[Page] = []
+    descents = written_descents(path)
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda: _read_page(pdf, i), i + 1, path))
+            pages.append(page_or_error(lambda: _read_page(pdf, i, descents), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
 
 
-def _read_page(pdf, index: int) -> Page:
+def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Page:
     number = index + 1
     page = pdf[index]
     try:
@@ -612,8 +622,8 @@ def _read_page(pdf, index: int) -> Page:
         textpage = page.get_textpage()
         try:
             used: set[int] = set()
-            chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used)
-            chars, lost = blank_objects(texts, used, chars)
+            chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+            chars, lost = blank_objects(texts, used, chars, descents)
             words = chars_to_words(chars)
         finally:
             textpage.close()
@@ -624,6 +634,40 @@ def _read_page(pdf, index: int) -> Page:
         number=number, width=float(width), height=float(height), words=words,
         hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
     )
+
+
+_DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
+_FONT_NAME = re.compile(rb"/FontName\s*/([^\s/<>\[\]()]+)")
+_DESCENT = re.compile(rb"/Descent\s+(-?\d+(?:\.\d*)?|-?\.\d+)")
+
+
+def written_descents(path: Path) -> dict[str, float]:
+    """/Descent of each font descriptor stored uncompressed in the file, per unit of font size, by font
+    name less its subset tag: what pdfminer boxes characters with. Descriptors inside object streams are
+    not seen (PDFium's value is used for those); a name written with two different values is left out."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    out: dict[str, float] = {}
+    clash: set[str] = set()
+    for m in _DESCRIPTOR.finditer(data):
+        start = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        end = data.find(b"endobj", m.end(), m.end() + 4096)
+        if start < 0 or end < 0:
+            continue
+        window = data[start:end]
+        name, descent = _FONT_NAME.search(window), _DESCENT.search(window)
+        if not name or not descent:
+            continue
+        key = name.group(1).decode("latin-1").split("+")[-1]
+        value = float(descent.group(1)) / 1000
+        if key in out and out[key] != value:
+            clash.add(key)
+        out[key] = value
+    for key in clash:
+        del out[key]
+    return out
 
 
 INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped")
