@@ -54,6 +54,8 @@ class Outcome:
     actions: int = 0
     pages: int = 0
     seconds: float = 0.0
+    # Content lost on the way in (`page-damaged` issues), one line each: the CLI puts them on stderr.
+    warnings: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -141,7 +143,8 @@ def run_job(job: Job, out_dir: str, budget: float | None = DEFAULT_BUDGET, progr
     text = summary_text(f"{job.stem}: {len(ex.records)} actions on {ex.pages} pages -> {written[0]}", ex.records, ex.log.issues)
     if ex.measures:
         text += "\n" + measures_text(ex.measures, ex.records)
-    return Outcome(job, True, None, written, text, len(ex.records), ex.pages, time.perf_counter() - start)
+    warnings = [f"{job.path}: {i.message}" for i in ex.log if i.code == "page-damaged"]
+    return Outcome(job, True, None, written, text, len(ex.records), ex.pages, time.perf_counter() - start, warnings)
 
 
 def _run_job_star(args) -> Outcome:

@@ -95,8 +95,12 @@ def cmd_extract(args) -> int:
         if not outcome.ok:
             failures.append(outcome)
             print(f"Error: {outcome.error}", file=sys.stderr)
-        elif not args.quiet:
-            print(outcome.summary)
+        else:
+            # Content the reader could not decode: always said, --quiet or not (never a silent loss).
+            for line in outcome.warnings:
+                print(f"Warning: {line}", file=sys.stderr)
+            if not args.quiet:
+                print(outcome.summary)
     if failures and len(jobs) > 1:
         print(f"{len(failures)} of {len(jobs)} files failed:", file=sys.stderr)
         for f in failures:

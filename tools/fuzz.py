@@ -327,6 +327,19 @@ class Outcome:
     returncode: int | None = None
     warnings: bool = False  # stderr held lines besides the outcome (e.g. library log warnings)
     actions: int | None = None  # rows of the actions Parquet file, for ok
+    damaged: int = 0  # `page-damaged` issues in the report (ok runs): the loss was reported
+
+
+def damaged_pages(out_dir: Path) -> int:
+    """`page-damaged` issues in the quality report(s) of `out_dir` (0 when there is none)."""
+    n = 0
+    for report in out_dir.glob("*.report.json") if out_dir.exists() else []:
+        try:
+            issues = json.loads(report.read_text(encoding="utf-8")).get("issues", [])
+        except (OSError, ValueError):
+            continue
+        n += sum(1 for i in issues if i.get("code") == "page-damaged" and i.get("page"))
+    return n
 
 
 def check_outputs(out_dir: Path) -> tuple[str, int | None]:
@@ -373,7 +386,9 @@ def classify(returncode: int | None, stderr: str, mutant: Path, out_dir: Path, t
     lines = [ln for ln in stderr.splitlines() if ln.strip()]
     prefix = f"Error: {mutant}: "
     error_lines = [ln for ln in lines if ln.startswith("Error: ")]
-    extra = len(lines) > len(error_lines)
+    # "Warning: <path>: page N: ..." is planpipe reporting content it could not decode, not noise.
+    warning_lines = [ln for ln in lines if ln.startswith("Warning: ")]
+    extra = len(lines) > len(error_lines) + len(warning_lines)
     tmp_left = sorted(p.name for p in tmp_dir.rglob("*")) if tmp_dir.exists() else []
     if returncode == 0:
         problem, actions = check_outputs(out_dir)
@@ -445,9 +460,10 @@ def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd:
             kind2, detail2, extra = classify(rc, err, mutant, out_dir, tmp_dir, False)
             kind, detail = "slow", f"over the {budget:g} s budget, finished in {seconds2:.1f} s when re-run: {kind2} {detail2}"
             seconds = seconds2
+    damaged = damaged_pages(out_dir) if kind == "ok" else 0
     shutil.rmtree(case, ignore_errors=True)
     actions = int(detail) if kind == "ok" else None
-    return Outcome(index, op, kind, seconds, "" if kind == "ok" else detail, err, rc, extra, actions), mutant_bytes
+    return Outcome(index, op, kind, seconds, "" if kind == "ok" else detail, err, rc, extra, actions, damaged), mutant_bytes
 
 
 # --------------------------------------------------------------------------------------------------
@@ -466,6 +482,13 @@ def message_kind(message: str) -> str:
 def _extra_line(stderr: str) -> str:
     extra = [ln for ln in stderr.splitlines() if ln.strip() and not ln.startswith("Error: ")]
     return re.sub(r"\d+", "N", extra[0])[:120].replace("|", "/").replace("`", "") if extra else ""
+
+
+def silent_losses(outcomes: list[Outcome], base: int | None) -> list[Outcome]:
+    """`ok` runs that lost actions against the unmutated file without reporting a damaged page."""
+    if base is None:
+        return []
+    return [o for o in outcomes if o.kind == "ok" and o.actions is not None and o.actions < base and not o.damaged]
 
 
 def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
@@ -497,8 +520,12 @@ def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
     if base is not None and oks:
         same = sum(1 for a in oks if a == base)
         fewer = sum(1 for a in oks if a < base)
+        silent = silent_losses(outcomes, base)
         lines += ["", f"Of the {len(oks)} `ok` runs, {same} wrote the unmutated file's {base} actions, {fewer} fewer "
-                  f"(damage dropped rows without an error: see the report's data issues) and {len(oks) - same - fewer} more."]
+                  f"and {len(oks) - same - fewer} more.", "",
+                  f"**Silent losses: {len(silent)}**: `ok` runs that wrote fewer actions than the unmutated file "
+                  "with no `page-damaged` issue naming a page in the quality report (and no `Warning:` on stderr)"
+                  + (f": mutants {', '.join(str(o.index) for o in silent[:20])}." if silent else ".")]
     lines += ["", f"Runs whose stderr held lines besides the outcome (library warnings): {noisy}.", ""]
 
     warn = Counter(_extra_line(o.stderr) for o in outcomes if o.warnings)

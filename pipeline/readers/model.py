@@ -25,6 +25,9 @@ class Word:
     bottom: float
     size: float
     bold: bool = False
+    # Degrees the text is turned anticlockwise on the page: 0 (upright), 90 (reads upward) or 270 (reads
+    # downward), as risk registers set narrow column headings.
+    rotation: int = 0
 
     @property
     def xmid(self) -> float:

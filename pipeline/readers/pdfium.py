@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import itertools
 import re
 from pathlib import Path
 
@@ -30,12 +29,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
-from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
+from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
+from .words import chars_to_words
 
-# pdfplumber's extract_words settings that pdf.py uses.
-X_TOLERANCE = 1.5
-Y_TOLERANCE = 3.0
-LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 # pdfminer takes the metrics of these fonts from its own AFM tables, whatever the PDF says
 # (pdfminer.fontmetrics.FONT_METRICS: Descent, per 1000 units of font size; Symbol and ZapfDingbats have none).
@@ -176,7 +172,7 @@ def _page_text(textpage, n: int) -> str | None:
 
 def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None,
                descents: dict[str, float] | None = None) -> list[tuple]:
-    """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold, ordinal), in
+    """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
     PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
     is the position of the character's text object in `order` (content order; -1 when not given); the
     addresses of the text objects read are added to `used`."""
@@ -243,7 +239,8 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
                 x0, x1 = x1, x0
             if bottom < top:
                 top, bottom = bottom, top
-            upright = a * fa * d * fd < 0  # fd < 0: pdfplumber's y runs down
+            # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
+            rot = 0 if a * fa * d * fd < 0 else 270
         else:
             xs = []
             ys = []
@@ -257,8 +254,10 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
             # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
             ra, rb = a * fa + b * fc, -(a * fb + b * fd)
             rc, rd = c * fa + d * fc, -(c * fb + d * fd)
-            upright = ra * rd > 0 and rb * rc <= 0
-        ch = (text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold, ordinal)
+            rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+        # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
+        # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
+        ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
         if piece and out:
             out[-1] = (out[-1][0],) + ch[1:]
         append(ch)
@@ -345,9 +344,10 @@ def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None
     for u, w in ((0.0, v0), (adv, v0), (adv, v0 + fs), (0.0, v0 + fs)):
         xs.append(u * a + w * c + e)
         ys.append(u * b + w * d + f)
-    upright = -a * d > 0 and b * c >= 0
+    rot = 0 if -a * d > 0 and b * c >= 0 else (90 if -b > 0 else 270)
     top, bottom = min(ys), max(ys)
-    return (" ", min(xs), top, max(xs), bottom, upright, bottom - top, finfo.fontname, finfo.bold, ordinal)
+    size = bottom - top if rot == 0 else max(xs) - min(xs)
+    return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal)
 
 
 def _object_info(textpage, index: int, obj: int, fonts: dict, descents: dict | None = None) -> tuple:
@@ -363,92 +363,6 @@ def _object_info(textpage, index: int, obj: int, fonts: dict, descents: dict | N
     m = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
     return finfo, fs, m.a, m.b, m.c, m.d
-
-
-def _cluster_order(values: list[float], tolerance: float) -> dict[float, int]:
-    """pdfplumber's make_cluster_dict: sorted distinct values, chained while within `tolerance`."""
-    out: dict[float, int] = {}
-    last = None
-    idx = -1
-    for v in sorted(set(values)):
-        if last is None or v > last + tolerance:
-            idx += 1
-        out[v] = idx
-        last = v
-    return out
-
-
-def chars_to_words(chars: list[tuple]) -> list[Word]:
-    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
-    extra_attrs=["size", "fontname"]).extract_words, on read_chars' tuples."""
-    words: list[Word] = []
-    for (upright, _size, _font), group in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
-        group = list(group)
-        if upright:  # lines by top (tolerance y), characters left to right
-            key = [ch[2] for ch in group]
-            tol = Y_TOLERANCE
-        else:  # rotated text: lines by x0 (tolerance x), characters top to bottom
-            key = [ch[1] for ch in group]
-            tol = X_TOLERANCE
-        clusters = _cluster_order(key, tol)
-        order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
-        for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
-            line = [group[i] for i in idxs]
-            if upright:
-                line.sort(key=lambda ch: ch[1])
-            else:
-                line.sort(key=lambda ch: (ch[2], ch[4]))
-            current: list[tuple] = []
-            for ch in line:
-                text = ch[0]
-                if text.isspace():
-                    if current:
-                        words.append(_merge(current))
-                    current = []
-                elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
-                    if current:
-                        words.append(_merge(current))
-                    words.append(_merge([ch]))
-                    current = []
-                elif current and _begins_new_word(current[-1], ch, upright):
-                    words.append(_merge(current))
-                    current = [ch]
-                else:
-                    current.append(ch)
-            if current:
-                words.append(_merge(current))
-    return [w for w in words if w.text.strip()]
-
-
-def _begins_new_word(prev: tuple, cur: tuple, upright: bool) -> bool:
-    if upright:  # direction "ltr"
-        x, y = X_TOLERANCE, Y_TOLERANCE
-        ay, cy = prev[2], cur[2]
-        ax, bx, cx = prev[1], prev[3], cur[1]
-    else:  # direction "ttb"
-        x, y = Y_TOLERANCE, X_TOLERANCE
-        ay, cy = prev[1], cur[1]
-        ax, bx, cx = prev[2], prev[4], cur[2]
-    return cx < ax or cx > bx + x or abs(cy - ay) > y
-
-
-def _merge(chars: list[tuple]) -> Word:
-    first = chars[0]
-    if len(chars) == 1:
-        return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
-                    float(first[4]), float(first[6]), first[8])
-    text = "".join([ch[0] for ch in chars])
-    if not text.isascii():
-        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
-    return Word(
-        text,
-        float(min([ch[1] for ch in chars])),
-        float(min([ch[2] for ch in chars])),
-        float(max([ch[3] for ch in chars])),
-        float(max([ch[4] for ch in chars])),
-        float(first[6]),
-        first[8],
-    )
 
 
 # ---------------------------------------------------------------------------------------------------
