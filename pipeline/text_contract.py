@@ -13,7 +13,7 @@ the writers (pipeline.parquet), so nothing can slip through from a stage that fo
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .quality import DataIssue
 

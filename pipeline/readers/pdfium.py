@@ -32,7 +32,6 @@ from ..errors import EncryptedPdfError, NotAPdfError
 from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
 from .words import chars_to_words
 
-
 # pdfminer takes the metrics of these fonts from its own AFM tables, whatever the PDF says
 # (pdfminer.fontmetrics.FONT_METRICS: Descent, per 1000 units of font size; Symbol and ZapfDingbats have none).
 STANDARD_DESCENT = {

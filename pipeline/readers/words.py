@@ -34,8 +34,8 @@ def chars_to_words(chars: list[tuple]) -> list[Word]:
     for 90 degrees (pdfplumber reads every rotated character top to bottom, so "Score" set upward came out
     as "e", "r", "o", ...), downward for 270."""
     words: list[Word] = []
-    for (rot, _size, _font), group in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
-        group = list(group)
+    for (rot, _size, _font), run in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
+        group = list(run)
         if rot == 0:  # lines by top (tolerance y), characters left to right
             key = [ch[2] for ch in group]
             tol = Y_TOLERANCE

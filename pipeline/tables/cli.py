@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import PlanpipeError
+from ..text_contract import clean_text
 from . import tables_from_pdf, to_csv, to_dicts
 
 FORMATS = ("json", "csv")
@@ -46,6 +47,7 @@ def tables_command(
             if block:
                 parts.append(block)
     text = json.dumps(dicts, ensure_ascii=False, indent=1) + "\n" if fmt == "json" else "\n".join(parts)
+    text = clean_text(text)  # the output-text contract (pipeline.text_contract)
     if out is not None:
         target = Path(out)
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp")
