@@ -447,6 +447,7 @@ def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd:
     tmp_dir.mkdir()
     rc, err, timed_out, seconds = run_cli(mutant, out_dir, tmp_dir, budget, cwd)
     kind, detail, extra = classify(rc, err, mutant, out_dir, tmp_dir, timed_out)
+    actions = int(detail) if kind == "ok" else None
     if timed_out:
         # Confirm a hang alone-ish with three times the budget: a slow machine is not a hang.
         shutil.rmtree(out_dir, ignore_errors=True)
@@ -460,9 +461,9 @@ def fuzz_one(data: bytes, seed: int, index: int, work: Path, budget: float, cwd:
             kind2, detail2, extra = classify(rc, err, mutant, out_dir, tmp_dir, False)
             kind, detail = "slow", f"over the {budget:g} s budget, finished in {seconds2:.1f} s when re-run: {kind2} {detail2}"
             seconds = seconds2
-    damaged = damaged_pages(out_dir) if kind == "ok" else 0
+            actions = int(detail2) if kind2 == "ok" else None  # a slow success can lose actions too
+    damaged = damaged_pages(out_dir) if actions is not None else 0
     shutil.rmtree(case, ignore_errors=True)
-    actions = int(detail) if kind == "ok" else None
     return Outcome(index, op, kind, seconds, "" if kind == "ok" else detail, err, rc, extra, actions, damaged), mutant_bytes
 
 
@@ -488,7 +489,7 @@ def silent_losses(outcomes: list[Outcome], base: int | None) -> list[Outcome]:
     """`ok` runs that lost actions against the unmutated file without reporting a damaged page."""
     if base is None:
         return []
-    return [o for o in outcomes if o.kind == "ok" and o.actions is not None and o.actions < base and not o.damaged]
+    return [o for o in outcomes if o.kind in ("ok", "slow") and o.actions is not None and o.actions < base and not o.damaged]
 
 
 def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
@@ -523,7 +524,7 @@ def outcomes_to_markdown(outcomes: list[Outcome], meta: dict) -> str:
         silent = silent_losses(outcomes, base)
         lines += ["", f"Of the {len(oks)} `ok` runs, {same} wrote the unmutated file's {base} actions, {fewer} fewer "
                   f"and {len(oks) - same - fewer} more.", "",
-                  f"**Silent losses: {len(silent)}**: `ok` runs that wrote fewer actions than the unmutated file "
+                  f"**Silent losses: {len(silent)}**: `ok` (or `slow`, then ok) runs that wrote fewer actions than the unmutated file "
                   "with no `page-damaged` issue naming a page in the quality report (and no `Warning:` on stderr)"
                   + (f": mutants {', '.join(str(o.index) for o in silent[:20])}." if silent else ".")]
     lines += ["", f"Runs whose stderr held lines besides the outcome (library warnings): {noisy}.", ""]

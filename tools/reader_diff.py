@@ -5,14 +5,14 @@ within BOX_TOLERANCE points. Words that do not agree are classified (CLASSES) so
 named, counted and either fixed or documented (docs/readers.md, written with `--write-doc`).
 
 With no PDF given it reads the reader test set (tests/fixtures/readers/, built by tools.reader_set) and
-the shared corpus (../shared/corpus: council, real, icdar2013) when present.
+the shared corpus (../shared/corpus: council, real, icdar2013) when present. `--write-doc` writes the
+per-PDF figures and the classes of the remaining differences to docs/readers.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,29 +136,83 @@ def compare_pdf(path: Path) -> PdfResult:
     return res
 
 
-def bad_chars(text: str) -> list[str]:
-    return [c for c in text if unicodedata.category(c) in ("Cc", "Co", "Cs") or c == "\ufffd"]
+DOC_INTRO = """# The pdfium reader against pdfplumber's words
+
+Written by `python -m tools.reader_diff --write-doc` ({when}). The default reader (pypdfium2, PDFium) must give the
+words pdfplumber gives (`extract_words(x_tolerance=1.5)`, ligatures expanded): text exact and every box
+edge within {tol:g} pt, for at least {min:.1%} of the words of every PDF of the reader test set
+(`tests/fixtures/readers/`, made by `python -m tools.reader_set`: reportlab, WeasyPrint, LibreOffice from
+python-docx DOCX files) and of the shared corpus (`../shared/corpus/`: council, real, icdar2013).
+`tests/test_readers_set.py` asserts it per PDF.
+
+Both readers read rotated text (90 and 270 degrees) in its own direction, through one word grouping
+(`pipeline/readers/words.py`): pdfplumber alone would read every rotated character top to bottom and
+part each letter. A word agrees when the other reader has a word with the same text and box.
+
+What the pdfium reader does that PDFium alone does not (each a cause of disagreement before; issue 10):
+
+- a ligature glyph whose Unicode mapping has several letters ("ffi") comes from PDFium as several
+  characters at one origin: they share the glyph's box, so no gap (and no space) opens after it;
+- a hyphen that ends a line comes from PDFium as U+0002 (flagged by `FPDFText_IsHyphen`): it is "-";
+- a soft hyphen inside a line joins its word; PDFium's generated spaces and line breaks make no words;
+- a text object that shows only a space and that PDFium leaves out of its text page (it overlaps its
+  neighbours) still parts the words: "10." / "Children";
+- characters are boxed with the font descriptor's /Descent as written in the file where it can be read
+  (PDFium replaces a zero /Descent by the glyphs' own);
+- text objects with ink that PDFium leaves out entirely are counted and reported (`page-damaged`).
+
+## Classes of the remaining differences
+
+| class | meaning | words |
+|---|---|---|
+"""
+
+
+def write_doc(results: list[PdfResult], path: Path) -> str:
+    import datetime
+
+    total = Counter()
+    for r in results:
+        total.update(r.classes)
+    lines = [DOC_INTRO.format(when=datetime.date.today().isoformat(), tol=BOX_TOLERANCE, min=MIN_AGREEMENT)]
+    lines += [f"| {c} | {CLASSES[c]} | {total.get(c, 0)} |\n" for c in CLASSES]
+    agreed = sum(r.agreed for r in results if not r.error)
+    words = sum(max(r.pdfium_words, r.plumber_words) for r in results if not r.error)
+    lines.append(f"\nOver {sum(1 for r in results if not r.error)} PDFs, {agreed:,} of {words:,} words agree "
+                 f"({agreed / max(words, 1):.3%}).\n\n## Per PDF\n\n| PDF | words | agree | differences (class: count) | examples |\n|---|---|---|---|---|\n")
+    for r in results:
+        if r.error:
+            lines.append(f"| {r.path.name} | | | not readable: {r.error.split(': ', 1)[-1][:80]} | |\n")
+            continue
+        ex = "; ".join(e for c in r.examples for e in r.examples[c][:2])[:160].replace("|", "/")
+        cls = ", ".join(f"{c}: {n}" for c, n in sorted(r.classes.items()))
+        lines.append(f"| {r.path.name} | {max(r.pdfium_words, r.plumber_words):,} | {r.agreement:.2%} | {cls} | {ex} |\n")
+    text = "".join(lines)
+    path.write_text(text, encoding="utf-8")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pdfs", nargs="*", type=Path)
     ap.add_argument("--examples", type=int, default=3)
+    ap.add_argument("--write-doc", action="store_true", help="write docs/readers.md")
     args = ap.parse_args(argv)
     pdfs = args.pdfs or corpus_pdfs()
-    total = Counter()
+    results = []
     for p in pdfs:
         r = compare_pdf(p)
+        results.append(r)
         if r.error:
-            print(f"{p.name}: {r.error}")
+            print(f"{p.name}: {r.error}", flush=True)
             continue
-        total.update(r.classes)
         flag = "" if r.agreement >= MIN_AGREEMENT else "  BELOW"
-        print(f"{p.name}: {r.agreed}/{max(r.pdfium_words, r.plumber_words)} = {r.agreement:.4%}{flag} {dict(r.classes)}")
+        print(f"{p.name}: {r.agreed}/{max(r.pdfium_words, r.plumber_words)} = {r.agreement:.4%}{flag} {dict(r.classes)}", flush=True)
         for cls, ex in r.examples.items():
-            print(f"    {cls}: {'; '.join(ex[: args.examples])}")
-    print("total", dict(total))
-    return 0
+            print(f"    {cls}: {'; '.join(ex[: args.examples])}", flush=True)
+    if args.write_doc:
+        write_doc(results, ROOT / "docs" / "readers.md")
+    return 1 if any(not r.error and r.agreement < MIN_AGREEMENT for r in results) else 0
 
 
 if __name__ == "__main__":

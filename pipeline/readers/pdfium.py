@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import math
 import re
 from pathlib import Path
 
@@ -297,7 +298,7 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
     space still parts the words (pdfminer keeps it: "10." / "Children"). Such an object has no ink
     (zero-width bounds); one with ink that has no characters is text PDFium could not read.
     """
-    lost = 0
+    inked: list[tuple[float, float, float, float]] = []
     blanks: list[tuple[int, tuple]] = []
     fonts: dict[int, _FontInfo] = {}
     ordinal_of = {addr: k for k, (addr, _m) in enumerate(textobjs)}
@@ -305,13 +306,14 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         if addr in used:
             continue
         obj = ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        box = _bounds(obj)
+        if box is None:
             continue
-        if right.value - left.value > BLANK_INK:
-            lost += 1
+        if min(box[2] - box[0], box[3] - box[1]) > BLANK_INK:
+            inked.append(box)
             continue
         blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
+    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used]) if inked else 0
     if not blanks:
         return chars, lost
     last_at: dict[int, int] = {}
@@ -324,7 +326,54 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
     return out, lost
 
 
-# Points: a text object whose bounds are narrower than this has no ink (a space).
+def _bounds(obj) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int]) -> int:
+    """How many of the `inked` boxes (text objects PDFium left out) are not copies of text it read: PDFium
+    drops a text object drawn again over the same one (fake bold, shadows), which loses nothing."""
+    boxes = [b for b in (_bounds(ctypes.cast(addr, raw.FPDF_PAGEOBJECT)) for addr in used) if b is not None]
+    lost = 0
+    for x0, y0, x1, y1 in inked:
+        area = (x1 - x0) * (y1 - y0)
+        covered = max(
+            (max(0.0, min(x1, u[2]) - max(x0, u[0])) * max(0.0, min(y1, u[3]) - max(y0, u[1])) for u in boxes),
+            default=0.0,
+        )
+        if covered < DUPLICATE_COVER * area:
+            lost += 1
+    return lost
+
+
+# Share of a dropped text object's box another text object must cover for the drop to be a duplicate.
+DUPLICATE_COVER = 0.9
+
+
+def misplaced_text(chars: list[tuple]) -> list[str]:
+    """What of the page's text cannot be placed: characters with no size (a zero font size or a
+    degenerate text matrix) or no position (coordinates that overflow). Such text is read but cannot be
+    put in a table, so its loss is reported. (Text merely beyond the page's edges is not counted: real
+    files hide text there.)"""
+    sizeless = unplaced = 0
+    for ch in chars:
+        x0, top, x1, bottom = ch[1], ch[2], ch[3], ch[4]
+        if not (math.isfinite(x0) and math.isfinite(top) and math.isfinite(x1) and math.isfinite(bottom)):
+            unplaced += 1
+        elif x1 - x0 <= 0 and bottom - top <= 0:
+            sizeless += 1
+    out = []
+    if sizeless:
+        out.append(f"{sizeless} characters have no size (zero font size or degenerate text matrix)")
+    if unplaced:
+        out.append(f"{unplaced} characters have no position (coordinates overflow)")
+    return out
+
+
+# Points: a text object whose bounds are narrower or flatter than this has no ink (spaces).
 BLANK_INK = 0.01
 
 
@@ -543,6 +592,7 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Pag
     finally:
         page.close()
     damage = [f"{lost} of {len(texts)} text objects could not be read (no characters decoded)"] if lost else []
+    damage += misplaced_text(chars)
     return Page(
         number=number, width=float(width), height=float(height), words=words,
         hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
