@@ -200,8 +200,10 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
             text = _odd_char(textpage, i)
             if not text:
                 continue
+        if text.isspace() and is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing printed
+            continue
         obj = get_object(tp, i)
-        if not obj or is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing was printed
+        if not obj:
             continue
         info = objects.get(obj)
         if info is None:
@@ -312,6 +314,7 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         if min(box[2] - box[0], box[3] - box[1]) > BLANK_INK:
             inked.append(box)
             continue
+        m = mult(_obj_matrix(obj), m)  # the text matrix, in pdfplumber's coordinates
         blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
     lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used]) if inked else 0
     if not blanks:
@@ -359,12 +362,12 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
     put in a table, so its loss is reported. (Text merely beyond the page's edges is not counted: real
     files hide text there.)"""
     sizeless = unplaced = 0
-    for ch in chars:
-        x0, top, x1, bottom = ch[1], ch[2], ch[3], ch[4]
-        if not (math.isfinite(x0) and math.isfinite(top) and math.isfinite(x1) and math.isfinite(bottom)):
-            unplaced += 1
-        elif x1 - x0 <= 0 and bottom - top <= 0:
+    # One comparison per character: NaN and infinite boxes fail it too, and are told apart after.
+    for ch in [ch for ch in chars if not (ch[3] - ch[1] > 0 or ch[4] - ch[2] > 0)]:
+        if all(math.isfinite(v) for v in ch[1:5]):
             sizeless += 1
+        else:
+            unplaced += 1
     out = []
     if sizeless:
         out.append(f"{sizeless} characters have no size (zero font size or degenerate text matrix)")
@@ -491,7 +494,7 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
 
 def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
     """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
-    to `texts` as (address, text matrix in pdfplumber's coordinates), in content order."""
+    to `texts` as (address, matrix of its container in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
@@ -527,7 +530,7 @@ def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 has_images = True
             elif kind == raw.FPDF_PAGEOBJ_TEXT and texts is not None:
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, mult(_obj_matrix(obj), matrix)))
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, matrix))
 
     n = raw.FPDFPage_CountObjects(page)
     walk((raw.FPDFPage_GetObject(page, j) for j in range(max(n, 0))), frame, 0)
