@@ -195,7 +195,7 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     append = out.append
     prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
-        text = page_text[i] if page_text is not None else "\ufffe"
+        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
         if text in ODD_CODES:
             text = _odd_char(textpage, i)
             if not text:
@@ -277,16 +277,15 @@ UNDECODABLE = "\ufffd"
 def _odd_char(textpage, index: int) -> str:
     """What was printed for a character FPDFText_GetText marks specially: "-" for a hyphen that ends a
     line (PDFium flags it and replaces it by 0x0002); nothing for a soft hyphen inside a line (it joins its
-    word) or a control character (layout, not print: tabs and line breaks become word gaps); U+FFFD for a
-    code with no Unicode mapping, which the output contract (pipeline.text_contract) reports."""
+    word); a space for a tab or line break; U+FFFD for a control code or a code with no Unicode mapping
+    (nothing printable: a damaged string or font), which the page's damage report counts and the output
+    contract (pipeline.text_contract) removes and reports."""
     if raw.FPDFText_IsHyphen(textpage, index):
         return "-"
     code = raw.FPDFText_GetUnicode(textpage, index)
     if code in (0x09, 0x0A, 0x0D):
         return " "
-    if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
-        return UNDECODABLE
-    if code == 0xAD or code < 0x20 or 0x7F <= code < 0xA0:
+    if code == 0xAD and raw.FPDFText_HasUnicodeMapError(textpage, index) != 1:
         return ""
     return UNDECODABLE
 
@@ -596,6 +595,9 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Pag
         page.close()
     damage = [f"{lost} of {len(texts)} text objects could not be read (no characters decoded)"] if lost else []
     damage += misplaced_text(chars)
+    undecoded = sum(1 for ch in chars if ch[0] == UNDECODABLE)
+    if undecoded:
+        damage.append(f"{undecoded} characters could not be decoded (control codes or glyphs with no Unicode mapping)")
     return Page(
         number=number, width=float(width), height=float(height), words=words,
         hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
