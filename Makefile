@@ -13,12 +13,13 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test samples bench diff fuzz clean help
+.PHONY: extract test samples reader-set bench diff fuzz clean help
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
 	@echo "make test      set up .venv, run the test suite"
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
+	@echo "make reader-set  regenerate tests/fixtures/readers/ (reportlab, WeasyPrint, LibreOffice; committed)"
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 	@echo "make fuzz      1,000 seeded byte-level mutants of the reconstruction, write docs/fuzz.md"
@@ -67,6 +68,12 @@ test: $(STAMP)
 
 samples: $(STAMP)
 	$(PY) -m tools.samples
+
+# The reader test set: PDFs from several producers (tools/reader_set.py). LibreOffice comes from Debian.
+reader-set: $(STAMP)
+	@command -v soffice >/dev/null || { echo "installing LibreOffice (Debian's libreoffice-writer-nogui)"; \
+	  apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
+	$(PY) -m tools.reader_set
 
 bench: $(STAMP)
 	$(PY) -m tools.bench
