@@ -168,6 +168,22 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
 """
 
 
+# PDFs of the corpus below MIN_AGREEMENT when this was written, with what was seen in them; the test marks
+# them as expected failures (strict: one that comes up to the mark must be taken off this list).
+KNOWN_BELOW = {
+    "rotated_page.pdf": "dot leaders PDFium leaves out of its text page (reported as page-damaged)",
+    "split_text_lattice.pdf": "letters stacked vertically, one per line: the readers group them differently",
+    **dict.fromkeys(("eu-016.pdf", "eu-017.pdf", "eu-018.pdf", "eu-019.pdf"),
+                    "small-cap glyphs: PDFium decodes them as capitals, pdfminer by ToUnicode as lower case"),
+    "eu-025.pdf": "Symbol font: PDFium reads the Greek letter printed, pdfminer its Latin code",
+    "us-011a.pdf": "a bullet glyph decoded differently",
+    **dict.fromkeys(("us-003.pdf", "us-005.pdf", "us-019.pdf", "us-020.pdf", "us-021.pdf", "us-022.pdf",
+                     "us-023.pdf", "us-024.pdf", "us-025.pdf", "us-033.pdf", "us-035a.pdf", "us-036.pdf",
+                     "us-039.pdf", "us-040.pdf"),
+                    "text drawn twice (PDFium keeps one copy), glyph widths and word boundaries: not yet analysed"),
+}
+
+
 def write_doc(results: list[PdfResult], path: Path) -> str:
     import datetime
 
@@ -187,6 +203,11 @@ def write_doc(results: list[PdfResult], path: Path) -> str:
         ex = "; ".join(e for c in r.examples for e in r.examples[c][:2])[:160].replace("|", "/")
         cls = ", ".join(f"{c}: {n}" for c, n in sorted(r.classes.items()))
         lines.append(f"| {r.path.name} | {max(r.pdfium_words, r.plumber_words):,} | {r.agreement:.2%} | {cls} | {ex} |\n")
+    below = [r for r in results if not r.error and r.agreement < MIN_AGREEMENT]
+    lines.append(f"\n## Below {MIN_AGREEMENT:.1%}\n\n{len(below)} PDFs, all from the ICDAR 2013 set and camelot's "
+                 "real-world files; tests/test_readers_set.py marks them as expected failures (strict).\n\n"
+                 "| PDF | agree | what was seen |\n|---|---|---|\n")
+    lines += [f"| {r.path.name} | {r.agreement:.2%} | {KNOWN_BELOW.get(r.path.name, 'not yet analysed')} |\n" for r in below]
     text = "".join(lines)
     path.write_text(text, encoding="utf-8")
     return text
