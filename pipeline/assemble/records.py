@@ -10,9 +10,15 @@ from datetime import date
 from typing import Sequence
 
 from .. import normalise
+from ..extract.columns import EXTRA_PREFIX
 from ..quality import DataIssue, IssueLog
 from .rows import RawRow
 from ..schema import field_names
+
+
+def extra_cells(row: RawRow) -> dict[str, str]:
+    """The row's cells under headings that name no canonical field: printed heading -> text."""
+    return {k[len(EXTRA_PREFIX):]: "\n".join(v) for k, v in row.cells.items() if k.startswith(EXTRA_PREFIX) and v}
 
 
 def _with_where(issues, page: int, seq: int) -> list[DataIssue]:
@@ -84,6 +90,7 @@ def build_records(
             "key_area": row.text("key_area") or row.key_area,
             "inherited": list(row.inherited),
             "source_sha256": source_sha256,
+            "extra": extra_cells(row),
         }
         assert list(record) == field_names(), "records.py is out of step with schemas/actions.schema.json"
         records.append(record)

@@ -149,7 +149,7 @@ def _font_string(getter, font) -> str:
 def _fast(fn, restype, *argtypes):
     """A second ctypes prototype for a PDFium function, taking and returning plain addresses (hashable,
     and cheaper to call than pypdfium2's typed pointers) for the per-character calls."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
 
 
 _VP, _INT, _DBLP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
@@ -191,7 +191,7 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
     box_p = ctypes.pointer(box)
     get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
-    out = []
+    out: list[tuple] = []
     append = out.append
     prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
@@ -568,7 +568,7 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda: _read_page(pdf, i, descents), i + 1, path))
+            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
