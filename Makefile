@@ -13,7 +13,7 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test pytest lint wheel-check samples bench diff fuzz clean help browser-check
+.PHONY: extract test pytest lint wheel-check samples reader-set bench diff fuzz clean help browser-check
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint      ruff, mypy and the complexity limit on pipeline/"
 	@echo "make wheel-check  build the wheel, install it outside the checkout, run every command"
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
+	@echo "make reader-set  regenerate tests/fixtures/readers/ (reportlab, WeasyPrint, LibreOffice; committed)"
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 	@echo "make fuzz      1,000 byte-level + 300 structure-aware mutants of three PDFs, write docs/fuzz.md"
@@ -100,6 +101,12 @@ browser-check: $(BROWSER_STAMP) diff
 
 samples: $(STAMP)
 	$(PY) -m tools.samples
+
+# The reader test set: PDFs from several producers (tools/reader_set.py). LibreOffice comes from Debian.
+reader-set: $(STAMP)
+	@command -v soffice >/dev/null || { echo "installing LibreOffice (Debian's libreoffice-writer-nogui)"; \
+	  apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
+	$(PY) -m tools.reader_set
 
 bench: $(STAMP)
 	$(PY) -m tools.bench

@@ -25,6 +25,7 @@ from .assemble.records import build_records
 from .assemble.rows import RawRow, build_rows
 from .settings import ExtractSettings
 from .sources import sha256_file
+from .text_contract import clean_records
 
 
 # A table that runs on to the next page fills this one: rows ending above this share of the page's
@@ -175,6 +176,9 @@ def extract_pdf(
     doc = open_pdf(path, password=password, reader=reader)
     sha = sha256_file(path)
     log = IssueLog()
+    for page in doc.pages:  # content the reader could not decode is reported, never lost silently
+        for what in page.damage:
+            log.add("page-damaged", f"page {page.number}: {what}", page=page.number)
     full = doc  # legends and appendices may sit outside the pages an override selects
     if len(doc.pages) > MAX_PAGES:
         raise PlanpipeError(
@@ -210,4 +214,9 @@ def extract_pdf(
         }
         for i, m in enumerate(find_measures(full, settings=settings), start=1)
     ]
+    # The output-text contract: undecodable characters are removed and reported with page and seq.
+    records, issues = clean_records(records)
+    log.extend(issues)
+    measures, issues = clean_records(measures, page_key="page")
+    log.extend(issues)
     return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures)

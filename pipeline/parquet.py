@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from . import __version__
 from .errors import InputFileError, OutputError, SchemaError
 from .schema import METADATA_KEY, arrow_schema, schema_version
+from .text_contract import clean_text, clean_value
 
 # Longest file name (bytes) most file systems accept; a longer output name is refused before writing.
 MAX_NAME_BYTES = 255
@@ -35,7 +36,8 @@ MAX_NAME_BYTES = 255
 def to_table(records: Sequence[dict], schema_name: str = "actions", extra_metadata: dict | None = None) -> pa.Table:
     schema = arrow_schema(schema_name)
     try:
-        table = pa.Table.from_pylist(list(records), schema=schema)
+        # The output-text contract (pipeline.text_contract), whatever stage made the strings.
+        table = pa.Table.from_pylist([clean_value(r) for r in records], schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise SchemaError(f"records do not fit the {schema_name} schema: {exc}") from None
     meta = {
@@ -150,6 +152,7 @@ def write_table(table: pa.Table, path: str | os.PathLike) -> None:
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
+    text = clean_text(text)  # the output-text contract: reports hold no control or unmapped characters
     p = Path(path)
     commit_files(p.parent, [(p.name, text.encode("utf-8"))])
 

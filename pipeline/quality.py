@@ -27,6 +27,8 @@ CODES: dict[str, str] = {
     "table-columns-unmapped": "A header cell of an action table matched no known field; its column was ignored.",
     "page-no-table": "A page inside the plan's table section has no action table.",
     "table-ends-early": "An action table runs on to the next page but its rows stop high on this page; content is missing.",
+    "page-damaged": "The PDF reader could not decode part of a page's content (damaged stream, missing font map, skipped objects); what was lost is named.",
+    "text-undecodable": "Characters that are not printable text (unmapped glyphs, control codes) were removed from a field.",
 }
 
 

@@ -182,9 +182,9 @@ PINNED_JSON = {
     "real/campaign_donors.pdf": "d1e84680cfdfeaf55ca380a0b2715db379b44b8b82910ee724cd84fa440645f6",
     "real/column_span_2.pdf": "eb91e2a09b3e47ba84067d174f06ce75af19b8e23a72189ae23f435dd381a750",
     "icdar2013/competition-dataset-eu/eu-004.pdf": "20c4787de770191bfb1b90ee70c868007a22ebb95624e8ea2138694de34642a8",
-    "icdar2013/competition-dataset-us/us-020.pdf": "d86c0aa3dd70ff0961680eee0538e77ea4e4d5e7929fe98b5fb6a62077c75ed4",
+    "icdar2013/competition-dataset-us/us-020.pdf": "562a18df6056c2ea8fd3b63f113609f05898f4d767be53f85df43a33c3bd5402",
     "council/kent-2025-01-ics-priorities-and-actions.pdf":
-        "6addd5594ed93ebeb66470b9e7c66d84ff934850bbfc05398ba7226d18cb6241",
+        "6d0b2bc37c2aa2aea8268ff9c781eef31a9d997f53d19a280e4fcb55d9117ea4",
 }
 # The bundled publication (data/raw/) is always present, so this one never skips.
 PINNED_BUNDLED = ("sefton-phase1-2022.pdf", "d865352ccad5ba753a30517f1f20db7b57f01054433611ea6cb1a64d8d85ff37")

@@ -129,7 +129,7 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
-        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+        elif out.endswith(("-", "\u2010", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
         else:
             out += " " + t
@@ -137,8 +137,8 @@ def join_lines(texts: Sequence[str]) -> str:
 
 
 def tidy(text: str) -> str:
-    """Collapse runs of spaces (including no-break spaces), drop replacement characters and bullets."""
-    text = text.replace("\ufffd", "")
+    """Collapse runs of spaces (including no-break spaces) and drop bullets. Undecodable characters
+    (U+FFFD) stay, for pipeline.text_contract to remove and report with the record's page and seq."""
     text = _SPACES.sub(" ", text).strip()
     return _BULLET.sub("", text)
 

@@ -25,6 +25,9 @@ class Word:
     bottom: float
     size: float
     bold: bool = False
+    # Degrees the text is turned anticlockwise on the page: 0 (upright), 90 (reads upward) or 270 (reads
+    # downward), as risk registers set narrow column headings.
+    rotation: int = 0
 
     @property
     def xmid(self) -> float:
@@ -76,6 +79,9 @@ class Page:
     vrules: list[Rule] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     has_images: bool = False
+    # What the reader could not decode on this page, in words ("12 of 40 text objects unreadable"); empty
+    # when the page was read whole. Reported as `page-damaged` data issues.
+    damage: list[str] = field(default_factory=list)
 
     @property
     def landscape(self) -> bool:

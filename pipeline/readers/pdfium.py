@@ -22,19 +22,16 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import itertools
+import math
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
-from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
-
-# pdfplumber's extract_words settings that pdf.py uses.
-X_TOLERANCE = 1.5
-Y_TOLERANCE = 3.0
-LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
+from .words import chars_to_words
 
 # pdfminer takes the metrics of these fonts from its own AFM tables, whatever the PDF says
 # (pdfminer.fontmetrics.FONT_METRICS: Descent, per 1000 units of font size; Symbol and ZapfDingbats have none).
@@ -104,7 +101,7 @@ def page_frame(mediabox: tuple[float, float, float, float], rotation: int) -> tu
 class _FontInfo:
     __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths")
 
-    def __init__(self, font) -> None:
+    def __init__(self, font, descents: dict[str, float] | None = None) -> None:
         self.font = font
         self.widths: dict[int, float] = {}
         self.fontname = _font_string(raw.FPDFFont_GetBaseFontName, font)  # /BaseFont, less any subset tag
@@ -116,8 +113,14 @@ class _FontInfo:
         self.ascent_pd = v.value if raw.FPDFFont_GetAscent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
         self.descent_pd = v.value if raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
         std = STANDARD_DESCENT.get(self.fontname) if standard else None
-        # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative).
-        self.descent = std / 1000 if std is not None else -abs(self.descent_pd)
+        # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative):
+        # as written in the file where it can be read there (PDFium replaces a zero /Descent by the
+        # glyphs' own, which LibreOffice's zero descriptors make visible), else PDFium's.
+        written = (descents or {}).get(self.fontname)
+        if std is not None:
+            self.descent = std / 1000
+        else:
+            self.descent = -abs(written if written is not None else self.descent_pd)
         self.bold = is_bold(self.fontname)
 
     def width(self, code: int) -> float:
@@ -146,7 +149,7 @@ def _font_string(getter, font) -> str:
 def _fast(fn, restype, *argtypes):
     """A second ctypes prototype for a PDFium function, taking and returning plain addresses (hashable,
     and cheaper to call than pypdfium2's typed pointers) for the per-character calls."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value or 0)
 
 
 _VP, _INT, _DBLP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
@@ -167,12 +170,16 @@ def _page_text(textpage, n: int) -> str | None:
     return text if len(text) == n else None
 
 
-def read_chars(textpage, frame: Matrix) -> list[tuple]:
-    """The page's characters as (text, x0, top, x1, bottom, upright, size, fontname, bold), in PDFium's
-    order (the content stream's), without the spaces and line breaks PDFium makes up."""
+def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None,
+               descents: dict[str, float] | None = None) -> list[tuple]:
+    """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
+    PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
+    is the position of the character's text object in `order` (content order; -1 when not given); the
+    addresses of the text objects read are added to `used`."""
     n = raw.FPDFText_CountChars(textpage)
     if n <= 0:
         return []
+    order = order or {}
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     page_text = _page_text(textpage, n)
     fa, fb, fc, fd, fe, ff = frame
@@ -184,27 +191,34 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
     ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
     box_p = ctypes.pointer(box)
     get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
-    out = []
+    out: list[tuple] = []
     append = out.append
+    prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
-        text = page_text[i] if page_text is not None else "\ufffe"
-        if text == "\ufffe":  # FPDFText_GetText marks a hyphen that ends a line so; the character is "-"
-            text = chr(raw.FPDFText_GetUnicode(textpage, i))
-        if text.isspace() and is_generated(tp, i) == 1:
+        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
+        if text in ODD_CODES:
+            text = _odd_char(textpage, i)
+            if not text:
+                continue
+        if text.isspace() and is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing printed
             continue
         obj = get_object(tp, i)
         if not obj:
             continue
         info = objects.get(obj)
         if info is None:
-            info = objects[obj] = _object_info(textpage, i, obj, fonts)
-        finfo, fs, a, b, c, d = info
+            info = objects[obj] = _object_info(textpage, i, obj, fonts, descents) + (order.get(obj, -1),)
+        finfo, fs, a, b, c, d, ordinal = info
         code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
+        # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
+        # characters at one origin; each gets the whole glyph's box, so no gap opens after the ligature.
+        piece = obj == prev_obj and ox.value == prev_x and oy.value == prev_y
+        prev_obj, prev_x, prev_y = obj, ox.value, oy.value
         # The advance along the baseline, in text space: the font's width for the character (what pdfminer
         # uses), else recovered from PDFium's loose box, the bounding box of [0, adv] x [descent, ascent]
         # * fs under the character's matrix (widened to the glyph's ink where that overhangs).
-        adv = finfo.width(code) * fs
+        adv = -1.0 if piece else finfo.width(code) * fs
         if adv < 0:
             get_box(tp, i, box_p)
             span = (finfo.ascent_pd - finfo.descent_pd) * fs
@@ -227,7 +241,8 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
                 x0, x1 = x1, x0
             if bottom < top:
                 top, bottom = bottom, top
-            upright = a * fa * d * fd < 0  # fd < 0: pdfplumber's y runs down
+            # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
+            rot = 0 if a * fa * d * fd < 0 else 270
         else:
             xs = []
             ys = []
@@ -241,110 +256,163 @@ def read_chars(textpage, frame: Matrix) -> list[tuple]:
             # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
             ra, rb = a * fa + b * fc, -(a * fb + b * fd)
             rc, rd = c * fa + d * fc, -(c * fb + d * fd)
-            upright = ra * rd > 0 and rb * rc <= 0
-        append((text, x0, top, x1, bottom, upright, bottom - top, finfo.fontname, finfo.bold))
+            rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+        # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
+        # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
+        ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
+        if piece and out:
+            out[-1] = (out[-1][0],) + ch[1:]
+        append(ch)
+    if used is not None:
+        used.update(objects)
     return out
 
 
-def _object_info(textpage, index: int, obj: int, fonts: dict) -> tuple:
+# What FPDFText_GetText gives for characters that need a second look: a hyphen ending a line (0xFFFE in the
+# text, 0x0002 from FPDFText_GetUnicode), a soft hyphen, and control or unmapped codes.
+ODD_CODES = frozenset(["\ufffe", "\x02", "\xad", "\ufffd"] + [chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)])
+UNDECODABLE = "\ufffd"
+
+
+def _odd_char(textpage, index: int) -> str:
+    """What was printed for a character FPDFText_GetText marks specially: "-" for a hyphen that ends a
+    line (PDFium flags it and replaces it by 0x0002); nothing for a soft hyphen inside a line (it joins its
+    word); a space for a tab or line break; U+FFFD for a control code or a code with no Unicode mapping
+    (nothing printable: a damaged string or font), which the page's damage report counts and the output
+    contract (pipeline.text_contract) removes and reports."""
+    if raw.FPDFText_IsHyphen(textpage, index):
+        return "-"
+    code = raw.FPDFText_GetUnicode(textpage, index)
+    if code in (0x09, 0x0A, 0x0D):
+        return " "
+    if code == 0xAD and raw.FPDFText_HasUnicodeMapError(textpage, index) != 1:
+        return ""
+    return UNDECODABLE
+
+
+def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple],
+                  descents: dict | None = None) -> tuple[list[tuple], int]:
+    """(chars with a space added for every blank text object PDFium left out, count of text objects with
+    ink that PDFium left out).
+
+    PDFium's text page drops a text object that shows only a space when it overlaps its neighbours; the
+    space still parts the words (pdfminer keeps it: "10." / "Children"). Such an object has no ink
+    (zero-width bounds); one with ink that has no characters is text PDFium could not read.
+    """
+    inked: list[tuple[float, float, float, float]] = []
+    blanks: list[tuple[int, tuple]] = []
+    fonts: dict[int, _FontInfo] = {}
+    ordinal_of = {addr: k for k, (addr, _m) in enumerate(textobjs)}
+    for addr, m in textobjs:
+        if addr in used:
+            continue
+        obj = ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
+        box = _bounds(obj)
+        if box is None:
+            continue
+        if min(box[2] - box[0], box[3] - box[1]) > BLANK_INK:
+            inked.append(box)
+            continue
+        m = mult(_obj_matrix(obj), m)  # the text matrix, in pdfplumber's coordinates
+        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
+    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used]) if inked else 0
+    if not blanks:
+        return chars, lost
+    last_at: dict[int, int] = {}
+    for i, ch in enumerate(chars):
+        last_at[ch[9]] = i
+    out = list(chars)
+    for ordinal, ch in sorted(blanks, key=lambda b: -b[0]):
+        before = [last_at[k] for k in last_at if k < ordinal]
+        out.insert(max(before) + 1 if before else 0, ch)
+    return out, lost
+
+
+def _bounds(obj) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int]) -> int:
+    """How many of the `inked` boxes (text objects PDFium left out) are not copies of text it read: PDFium
+    drops a text object drawn again over the same one (fake bold, shadows), which loses nothing."""
+    boxes = [b for b in (_bounds(ctypes.cast(addr, raw.FPDF_PAGEOBJECT)) for addr in used) if b is not None]
+    lost = 0
+    for x0, y0, x1, y1 in inked:
+        area = (x1 - x0) * (y1 - y0)
+        covered = max(
+            (max(0.0, min(x1, u[2]) - max(x0, u[0])) * max(0.0, min(y1, u[3]) - max(y0, u[1])) for u in boxes),
+            default=0.0,
+        )
+        if covered < DUPLICATE_COVER * area:
+            lost += 1
+    return lost
+
+
+# Share of a dropped text object's box another text object must cover for the drop to be a duplicate.
+DUPLICATE_COVER = 0.9
+
+
+def misplaced_text(chars: list[tuple]) -> list[str]:
+    """What of the page's text cannot be placed: characters with no size (a zero font size or a
+    degenerate text matrix) or no position (coordinates that overflow). Such text is read but cannot be
+    put in a table, so its loss is reported. (Text merely beyond the page's edges is not counted: real
+    files hide text there.)"""
+    sizeless = unplaced = 0
+    # One comparison per character: NaN and infinite boxes fail it too, and are told apart after.
+    for ch in [ch for ch in chars if not (ch[3] - ch[1] > 0 or ch[4] - ch[2] > 0)]:
+        if all(math.isfinite(v) for v in ch[1:5]):
+            sizeless += 1
+        else:
+            unplaced += 1
+    out = []
+    if sizeless:
+        out.append(f"{sizeless} characters have no size (zero font size or degenerate text matrix)")
+    if unplaced:
+        out.append(f"{unplaced} characters have no position (coordinates overflow)")
+    return out
+
+
+# Points: a text object whose bounds are narrower or flatter than this has no ink (spaces).
+BLANK_INK = 0.01
+
+
+def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None) -> tuple:
+    """The space a blank text object shows, as read_chars' tuple, from its font and matrix (`m`: the
+    object's text matrix in pdfplumber's coordinates)."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    fkey = ctypes.cast(font, ctypes.c_void_p).value
+    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font, descents))
+    v = ctypes.c_float()
+    fs = v.value if raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(v)) else 0.0
+    adv = max(finfo.width(0x20), 0.0) * fs
+    v0 = finfo.descent * fs
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for u, w in ((0.0, v0), (adv, v0), (adv, v0 + fs), (0.0, v0 + fs)):
+        xs.append(u * a + w * c + e)
+        ys.append(u * b + w * d + f)
+    rot = 0 if -a * d > 0 and b * c >= 0 else (90 if -b > 0 else 270)
+    top, bottom = min(ys), max(ys)
+    size = bottom - top if rot == 0 else max(xs) - min(xs)
+    return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal)
+
+
+def _object_info(textpage, index: int, obj: int, fonts: dict, descents: dict | None = None) -> tuple:
     """(font info, font size, a, b, c, d of the text matrix) of the text object behind character `index`."""
     handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
     font = raw.FPDFTextObj_GetFont(handle)
     fkey = ctypes.cast(font, ctypes.c_void_p).value
     finfo = fonts.get(fkey)
     if finfo is None:
-        finfo = fonts[fkey] = _FontInfo(font)
+        finfo = fonts[fkey] = _FontInfo(font, descents)
     v = ctypes.c_float()
     fs = v.value if raw.FPDFTextObj_GetFontSize(handle, ctypes.byref(v)) else 0.0
     m = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
     return finfo, fs, m.a, m.b, m.c, m.d
-
-
-def _cluster_order(values: list[float], tolerance: float) -> dict[float, int]:
-    """pdfplumber's make_cluster_dict: sorted distinct values, chained while within `tolerance`."""
-    out: dict[float, int] = {}
-    last = None
-    idx = -1
-    for v in sorted(set(values)):
-        if last is None or v > last + tolerance:
-            idx += 1
-        out[v] = idx
-        last = v
-    return out
-
-
-def chars_to_words(chars: list[tuple]) -> list[Word]:
-    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
-    extra_attrs=["size", "fontname"]).extract_words, on read_chars' tuples."""
-    words: list[Word] = []
-    for (upright, _size, _font), group in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
-        group = list(group)
-        if upright:  # lines by top (tolerance y), characters left to right
-            key = [ch[2] for ch in group]
-            tol = Y_TOLERANCE
-        else:  # rotated text: lines by x0 (tolerance x), characters top to bottom
-            key = [ch[1] for ch in group]
-            tol = X_TOLERANCE
-        clusters = _cluster_order(key, tol)
-        order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
-        for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
-            line = [group[i] for i in idxs]
-            if upright:
-                line.sort(key=lambda ch: ch[1])
-            else:
-                line.sort(key=lambda ch: (ch[2], ch[4]))
-            current: list[tuple] = []
-            for ch in line:
-                text = ch[0]
-                if text.isspace():
-                    if current:
-                        words.append(_merge(current))
-                    current = []
-                elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
-                    if current:
-                        words.append(_merge(current))
-                    words.append(_merge([ch]))
-                    current = []
-                elif current and _begins_new_word(current[-1], ch, upright):
-                    words.append(_merge(current))
-                    current = [ch]
-                else:
-                    current.append(ch)
-            if current:
-                words.append(_merge(current))
-    return [w for w in words if w.text.strip()]
-
-
-def _begins_new_word(prev: tuple, cur: tuple, upright: bool) -> bool:
-    if upright:  # direction "ltr"
-        x, y = X_TOLERANCE, Y_TOLERANCE
-        ay, cy = prev[2], cur[2]
-        ax, bx, cx = prev[1], prev[3], cur[1]
-    else:  # direction "ttb"
-        x, y = Y_TOLERANCE, X_TOLERANCE
-        ay, cy = prev[1], cur[1]
-        ax, bx, cx = prev[2], prev[4], cur[2]
-    return cx < ax or cx > bx + x or abs(cy - ay) > y
-
-
-def _merge(chars: list[tuple]) -> Word:
-    first = chars[0]
-    if len(chars) == 1:
-        return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
-                    float(first[4]), float(first[6]), first[8])
-    text = "".join([ch[0] for ch in chars])
-    if not text.isascii():
-        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
-    return Word(
-        text,
-        float(min([ch[1] for ch in chars])),
-        float(min([ch[2] for ch in chars])),
-        float(max([ch[3] for ch in chars])),
-        float(max([ch[4] for ch in chars])),
-        float(first[6]),
-        first[8],
-    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -423,8 +491,9 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
     return None
 
 
-def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
-    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects."""
+def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
+    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
+    to `texts` as (address, matrix of its container in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
@@ -459,6 +528,8 @@ def read_graphics(page, frame: Matrix) -> tuple[list[Rule], list[Rule], list[Fil
                 walk((raw.FPDFFormObj_GetObject(obj, j) for j in range(max(k, 0))), m, depth + 1)
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 has_images = True
+            elif kind == raw.FPDF_PAGEOBJ_TEXT and texts is not None:
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, matrix))
 
     n = raw.FPDFPage_CountObjects(page)
     walk((raw.FPDFPage_GetObject(page, j) for j in range(max(n, 0))), frame, 0)
@@ -493,34 +564,78 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
             f"cannot be read as a PDF ({type(exc).__name__}: {exc}); try re-downloading it", path=str(path)
         ) from None
     pages: list[Page] = []
+    descents = written_descents(path)
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda: _read_page(pdf, i), i + 1, path))
+            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
 
 
-def _read_page(pdf, index: int) -> Page:
+def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Page:
     number = index + 1
     page = pdf[index]
     try:
         mediabox = page.get_mediabox()
         width, height, frame = page_frame(mediabox, page.get_rotation())
         check_page_size(width, height, number)
+        texts: list[tuple[int, Matrix]] = []
+        hrules, vrules, fills, has_images = read_graphics(page, frame, texts)
         textpage = page.get_textpage()
         try:
-            words = chars_to_words(read_chars(textpage, frame))
+            used: set[int] = set()
+            chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+            chars, lost = blank_objects(texts, used, chars, descents)
+            words = chars_to_words(chars)
         finally:
             textpage.close()
-        hrules, vrules, fills, has_images = read_graphics(page, frame)
     finally:
         page.close()
+    damage = [f"{lost} of {len(texts)} text objects could not be read (no characters decoded)"] if lost else []
+    damage += misplaced_text(chars)
+    undecoded = sum(1 for ch in chars if ch[0] == UNDECODABLE)
+    if undecoded:
+        damage.append(f"{undecoded} characters could not be decoded (control codes or glyphs with no Unicode mapping)")
     return Page(
         number=number, width=float(width), height=float(height), words=words,
-        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images,
+        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
     )
+
+
+_DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
+_FONT_NAME = re.compile(rb"/FontName\s*/([^\s/<>\[\]()]+)")
+_DESCENT = re.compile(rb"/Descent\s+(-?\d+(?:\.\d*)?|-?\.\d+)")
+
+
+def written_descents(path: Path) -> dict[str, float]:
+    """/Descent of each font descriptor stored uncompressed in the file, per unit of font size, by font
+    name less its subset tag: what pdfminer boxes characters with. Descriptors inside object streams are
+    not seen (PDFium's value is used for those); a name written with two different values is left out."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    out: dict[str, float] = {}
+    clash: set[str] = set()
+    for m in _DESCRIPTOR.finditer(data):
+        start = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        end = data.find(b"endobj", m.end(), m.end() + 4096)
+        if start < 0 or end < 0:
+            continue
+        window = data[start:end]
+        name, descent = _FONT_NAME.search(window), _DESCENT.search(window)
+        if not name or not descent:
+            continue
+        key = name.group(1).decode("latin-1").split("+")[-1]
+        value = float(descent.group(1)) / 1000
+        if key in out and out[key] != value:
+            clash.add(key)
+        out[key] = value
+    for key in clash:
+        del out[key]
+    return out
 
 
 INFO_KEYS = ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped")

@@ -10,12 +10,15 @@ from pathlib import Path
 from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
 from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
+from .words import chars_to_words
 
 
 def page_from_plumber(pp, number: int) -> Page:
     width, height = float(pp.width), float(pp.height)
     check_page_size(width, height, number)
-    raw_words = pp.extract_words(
+    rotated = [c for c in pp.chars if not c.get("upright", True)]
+    upright_page = pp.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True)) if rotated else pp
+    raw_words = upright_page.extract_words(
         keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"], x_tolerance=1.5
     )
     words = [
@@ -26,6 +29,8 @@ def page_from_plumber(pp, number: int) -> Page:
         for w in raw_words
         if w["text"].strip()
     ]
+    # Rotated text in its own reading direction, grouped as the pdfium reader groups it.
+    words += chars_to_words([_char_tuple(c) for c in rotated])
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
@@ -50,6 +55,15 @@ def page_from_plumber(pp, number: int) -> Page:
         fills=fills,
         has_images=bool(pp.images),
     )
+
+
+def _char_tuple(c: dict) -> tuple:
+    """A rotated pdfplumber character as the readers' tuple: 90 when its baseline runs up the page; its size
+    is the box's width, the font size across the baseline (pipeline.readers.pdfium.read_chars)."""
+    rot = 90 if float(c["matrix"][1]) > 0 else 270
+    x0, x1 = float(c["x0"]), float(c["x1"])
+    return (c["text"], x0, float(c["top"]), x1, float(c["bottom"]), rot, x1 - x0, c.get("fontname", ""),
+            is_bold(c.get("fontname", "")))
 
 
 def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:

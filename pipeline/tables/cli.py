@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import PlanpipeError
+from ..text_contract import clean_text
 from . import tables_from_pdf, to_csv, to_dicts
 
 FORMATS = ("json", "csv")
@@ -56,6 +57,7 @@ def tables_command(
         elif result:
             parts.append(result)
     text = json.dumps(dicts, ensure_ascii=False, indent=1) + "\n" if fmt == "json" else "\n".join(parts)
+    text = clean_text(text)  # the output-text contract (pipeline.text_contract)
     if out is not None:
         from ..parquet import commit_files
 

@@ -1,0 +1,110 @@
+"""Characters -> words, the same way for both readers: pdfplumber's word grouping (which the pdfium
+reader reproduces exactly), with rotated text read in its own direction and marked (`Word.rotation`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from .model import Word
+
+# pdfplumber's extract_words settings that the readers use.
+X_TOLERANCE = 1.5
+Y_TOLERANCE = 3.0
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def _cluster_order(values: list[float], tolerance: float) -> dict[float, int]:
+    """pdfplumber's make_cluster_dict: sorted distinct values, chained while within `tolerance`."""
+    out: dict[float, int] = {}
+    last = None
+    idx = -1
+    for v in sorted(set(values)):
+        if last is None or v > last + tolerance:
+            idx += 1
+        out[v] = idx
+        last = v
+    return out
+
+
+def chars_to_words(chars: list[tuple]) -> list[Word]:
+    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
+    extra_attrs=["size", "fontname"]).extract_words, on character tuples (text, x0, top, x1, bottom,
+    rotation, size, fontname, bold, ...), except that rotated text is read in its own direction: upward
+    for 90 degrees (pdfplumber reads every rotated character top to bottom, so "Score" set upward came out
+    as "e", "r", "o", ...), downward for 270."""
+    words: list[Word] = []
+    for (rot, _size, _font), run in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
+        group = list(run)
+        if rot == 0:  # lines by top (tolerance y), characters left to right
+            key = [ch[2] for ch in group]
+            tol = Y_TOLERANCE
+        else:  # rotated text: lines by x0 (tolerance x), characters along the baseline
+            key = [ch[1] for ch in group]
+            tol = X_TOLERANCE
+        clusters = _cluster_order(key, tol)
+        order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
+        for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
+            line = [group[i] for i in idxs]
+            if rot == 0:
+                line.sort(key=lambda ch: ch[1])
+            elif rot == 90:  # bottom to top
+                line.sort(key=lambda ch: (-ch[4], -ch[2]))
+            else:
+                line.sort(key=lambda ch: (ch[2], ch[4]))
+            current: list[tuple] = []
+            for ch in line:
+                text = ch[0]
+                if text.isspace():
+                    if current:
+                        words.append(_merge(current))
+                    current = []
+                elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
+                    if current:
+                        words.append(_merge(current))
+                    words.append(_merge([ch]))
+                    current = []
+                elif current and _begins_new_word(current[-1], ch, rot):
+                    words.append(_merge(current))
+                    current = [ch]
+                else:
+                    current.append(ch)
+            if current:
+                words.append(_merge(current))
+    return [w for w in words if w.text.strip()]
+
+
+def _begins_new_word(prev: tuple, cur: tuple, rot: int) -> bool:
+    if rot == 0:  # direction "ltr"
+        x, y = X_TOLERANCE, Y_TOLERANCE
+        ay, cy = prev[2], cur[2]
+        ax, bx, cx = prev[1], prev[3], cur[1]
+    elif rot == 90:  # direction "btt": the along-line coordinate is -bottom
+        x, y = Y_TOLERANCE, X_TOLERANCE
+        ay, cy = prev[1], cur[1]
+        ax, bx, cx = -prev[4], -prev[2], -cur[4]
+    else:  # direction "ttb"
+        x, y = Y_TOLERANCE, X_TOLERANCE
+        ay, cy = prev[1], cur[1]
+        ax, bx, cx = prev[2], prev[4], cur[2]
+    return cx < ax or cx > bx + x or abs(cy - ay) > y
+
+
+def _merge(chars: list[tuple]) -> Word:
+    first = chars[0]
+    if len(chars) == 1:
+        return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
+                    float(first[4]), float(first[6]), first[8], first[5])
+    text = "".join([ch[0] for ch in chars])
+    if not text.isascii():
+        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
+    return Word(
+        text,
+        float(min([ch[1] for ch in chars])),
+        float(min([ch[2] for ch in chars])),
+        float(max([ch[3] for ch in chars])),
+        float(max([ch[4] for ch in chars])),
+        float(first[6]),
+        first[8],
+        first[5],
+    )
