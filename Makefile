@@ -13,7 +13,7 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test samples bench diff fuzz clean help
+.PHONY: extract test samples bench bench-layouts diff fuzz clean help
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
@@ -22,6 +22,7 @@ help:
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 	@echo "make fuzz      1,000 seeded byte-level mutants of the reconstruction, write docs/fuzz.md"
+	@echo "make bench-layouts [N=300] [SEED=1]  generated council layouts, write docs/benchmark-layouts.md"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +74,15 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	$(PY) -m tools.fuzz --mutants 1000 --seed 1 --budget 20
+
+# N generated layouts (tools/layouts) from SEED, scored against their answer keys. LibreOffice (one of the
+# three producers) is installed from Debian when missing.
+N ?= 300
+SEED ?= 1
+bench-layouts: $(STAMP)
+	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer; }
+	nice $(PY) -m tools.layouts.bench --n $(N) --seed $(SEED)
 
 clean:
 	rm -rf data/interim data/processed
