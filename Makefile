@@ -76,12 +76,14 @@ fuzz: $(STAMP)
 	$(PY) -m tools.fuzz --mutants 1000 --seed 1 --budget 20
 
 # N generated layouts (tools/layouts) from SEED, scored against their answer keys. LibreOffice (one of the
-# three producers) is installed from Debian when missing.
+# three producers), Pango (WeasyPrint's) and the DejaVu fonts are installed from Debian when missing.
 N ?= 300
 SEED ?= 1
 bench-layouts: $(STAMP)
-	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer; }
+	@command -v soffice >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0 \
+	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer \
+	  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 	nice $(PY) -m tools.layouts.bench --n $(N) --seed $(SEED)
 
 clean:

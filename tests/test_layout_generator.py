@@ -141,12 +141,13 @@ CI_SAMPLE = 30
 # Producers of the CI sample: LibreOffice takes several seconds per document to start and convert, which
 # would put the sample over its three-minute budget; the full benchmark (make bench-layouts) uses all three.
 CI_PRODUCERS = ("reportlab", "weasyprint")
-# Today's figures on the sample (measured, then set slightly below): a regression fails the build, an
-# improvement should raise them.
-CI_MIN_RECALL = 0.0
-CI_MIN_PRECISION = 0.0
-CI_MIN_ALL_RIGHT = 0.0
-CI_MIN_KNOWN_RECALL = 0.0
+# Today's figures on the sample, set slightly below what was measured on 2026-12-01 (recall 0.169,
+# precision 0.999, all-right 0.005, recall on the 'known' wordings 0.388): a regression fails the build; the
+# extraction issue should raise them as it improves the figures.
+CI_MIN_RECALL = 0.15
+CI_MIN_PRECISION = 0.97
+CI_MIN_ALL_RIGHT = 0.003
+CI_MIN_KNOWN_RECALL = 0.35
 
 
 def test_fixed_sample_keeps_todays_figures(tmp_path: Path):
@@ -162,6 +163,7 @@ def test_fixed_sample_keeps_todays_figures(tmp_path: Path):
     known = [r["recall"] for r in results if r["dims"]["wordings"] == "known"]
     known_recall = sum(known) / len(known) if known else 1.0
     figures = f"recall {recall:.3f} precision {precision:.3f} all-right {all_right:.3f} known recall {known_recall:.3f}"
+    print(f"layout sample: {figures}")
     assert recall >= CI_MIN_RECALL, figures
     assert precision >= CI_MIN_PRECISION, figures
     assert all_right >= CI_MIN_ALL_RIGHT, figures
