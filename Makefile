@@ -13,11 +13,13 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test samples bench bench-layouts diff fuzz clean help
+.PHONY: extract test pytest lint wheel-check samples bench bench-layouts diff fuzz clean help
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
-	@echo "make test      set up .venv, run the test suite"
+	@echo "make test      set up .venv, run the test suite, lint and type checks, and the wheel check"
+	@echo "make lint      ruff, mypy and the complexity limit on pipeline/"
+	@echo "make wheel-check  build the wheel, install it outside the checkout, run every command"
 	@echo "make samples   regenerate the reconstructed publications and fixtures (committed)"
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
@@ -63,8 +65,18 @@ diff: data/processed/summary.txt
 	  fi; \
 	done
 
-test: $(STAMP)
+test: pytest wheel-check
+
+pytest: $(STAMP)
 	$(PY) -m pytest
+
+# ruff (with its mccabe limit of 20, the same as radon's grade C) and mypy, on the runtime package.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline
+	$(VENV)/bin/mypy
+
+wheel-check: $(STAMP)
+	$(PY) -m tools.wheel_check
 
 samples: $(STAMP)
 	$(PY) -m tools.samples

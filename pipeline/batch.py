@@ -86,6 +86,9 @@ def write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[str]:
     from .report import quality_report
 
     meta = {"source_id": ex.publication_id, "source_sha256": ex.sha256, "engine": ex.engine}
+    if publication.get("published"):
+        # The publication date travels with the data: `diff` reads it from here, not from sources/.
+        meta["published"] = publication["published"]
     # Build everything first: a schema error must not leave some files written and others not.
     table = to_table(ex.records, "actions", meta)
     measures = to_table(ex.measures, "measures", meta) if ex.measures else None

@@ -67,14 +67,21 @@ def _jobs(args) -> list:
 
 
 def _debug(jobs, out_dir: str) -> None:
+    """Draw what the run detects on each page it reads, with the same settings and overrides."""
+    import dataclasses
+
     from .debug import draw_tables
     from .extract import ENGINES
     from .readers import open_pdf
+    from .settings import ExtractSettings
 
     for job in jobs:
         try:
+            settings = ExtractSettings.from_overrides(job.overrides)
             doc = open_pdf(job.path, password=job.password)
-            written = draw_tables(job.path, ENGINES[job.engine](doc), out_dir, password=job.password)
+            if settings.pages:
+                doc = dataclasses.replace(doc, pages=[p for p in doc.pages if p.number in set(settings.pages)])
+            written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password)
             print(f"debug: {len(written)} page images in {out_dir}", file=sys.stderr)
         except PlanpipeError:
             pass  # the extraction itself reports the error
@@ -139,16 +146,11 @@ def cmd_summary(args) -> int:
 
 
 def _diff_meta(path: Path) -> dict:
-    """A Parquet file's planpipe metadata plus the publication date from its registry entry, if any."""
+    """A Parquet file's planpipe metadata; for a registered publication it holds the publication date
+    (written by `extract --source`), so `diff` needs no registry and works from any folder."""
     from .parquet import read_metadata
-    from .sources import load_source
 
-    meta = read_metadata(path)
-    source_id = meta.get("source_id")
-    entry = Path("sources") / f"{source_id}.toml"
-    if source_id and entry.exists():
-        meta["published"] = load_source(entry).published.isoformat()
-    return meta
+    return read_metadata(path)
 
 
 def cmd_diff(args) -> int:
@@ -246,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("new", metavar="NEW.parquet", help="the later version")
     df.add_argument("--out-dir", required=True, metavar="DIR", help="folder for diff.parquet, diff.md and diff.html")
     df.add_argument("--published", metavar="YYYY-MM-DD",
-                    help="publication date of the new version (for 'overdue'; default: from its sources/ entry)")
+                    help="publication date of the new version (for 'overdue'; default: the one its Parquet records)")
     df.set_defaults(func=cmd_diff)
     return parser
 

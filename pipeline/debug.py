@@ -10,16 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def draw_tables(pdf_path: str, tables, out_dir: str | Path, resolution: int = 72, password: str | None = None) -> list[Path]:
+def draw_tables(
+    pdf_path: str, tables, out_dir: str | Path, resolution: int = 72, password: str | None = None
+) -> list[Path]:
+    """One PNG per page that was read: what was detected on it, or, where nothing was, the page's
+    text lines outlined in grey under a red frame (detection failed there: the picture shows why)."""
     import pdfplumber
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    by_page = {pt.page: pt for pt in tables if pt.tables}
     with pdfplumber.open(pdf_path, password=password or "") as pdf:
-        for number, pt in sorted(by_page.items()):
-            im = pdf.pages[number - 1].to_image(resolution=resolution)
+        for pt in tables:
+            page = pdf.pages[pt.page - 1]
+            im = page.to_image(resolution=resolution)
+            if not pt.tables:
+                _draw_failed(im, page)
             for t in pt.tables:
                 if t.header is not None:
                     im.draw_rect((t.x0, t.header.top - 1, t.x1, t.header.bottom + 1), fill=(255, 165, 0, 40), stroke="orange")
@@ -30,7 +36,15 @@ def draw_tables(pdf_path: str, tables, out_dir: str | Path, resolution: int = 72
                     merged = bool(r.merged)
                     im.draw_rect((t.x0 + 2, r.top + 1, t.x1 - 2, r.bottom - 1), fill=None,
                                  stroke="red" if merged else "green", stroke_width=1)
-            path = out / f"{Path(pdf_path).stem}-p{number:03d}.png"
+            path = out / f"{Path(pdf_path).stem}-p{pt.page:03d}{'' if pt.tables else '-no-table'}.png"
             im.save(path)
             written.append(path)
     return written
+
+
+def _draw_failed(im, page) -> None:
+    """No table detected: frame the page in red and outline its text lines, whose alignment (or lack
+    of it) is what the header search and the grid look at."""
+    im.draw_rect((1, 1, float(page.width) - 1, float(page.height) - 1), fill=None, stroke="red", stroke_width=3)
+    for line in page.extract_text_lines(return_chars=False):
+        im.draw_rect((line["x0"], line["top"], line["x1"], line["bottom"]), fill=None, stroke="grey", stroke_width=1)

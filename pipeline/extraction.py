@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import NoActionTableError, PlanpipeError
-from .extract.headers import extra_headings
 from .extract import ENGINES
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
@@ -24,6 +23,7 @@ from .readers import Document, open_pdf
 from .quality import IssueLog
 from .assemble.records import build_records
 from .assemble.rows import RawRow, build_rows
+from .settings import ExtractSettings
 from .sources import sha256_file
 
 
@@ -56,14 +56,17 @@ def extract_pdf(
     overrides: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
     reader: str = "pdfium",
+    settings: ExtractSettings | None = None,
 ) -> Extraction:
     """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input.
 
-    `overrides` (validated by pipeline.sources.validate_overrides) may restrict the pages read
-    (`pages`) and pin headings to fields (`headings`), for a publication that defeats detection.
+    `settings` holds every tolerance and the registry overrides; without it, the defaults with
+    `overrides` (validated by pipeline.sources.validate_overrides: `pages` restricts the pages read,
+    `headings` pins headings to fields, for a publication that defeats detection).
     `reader` is the PDF reader (pipeline.readers.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
     """
-    overrides = overrides or {}
+    if settings is None:
+        settings = ExtractSettings.from_overrides(overrides)
     path = Path(path)
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
@@ -71,8 +74,8 @@ def extract_pdf(
     sha = sha256_file(path)
     log = IssueLog()
     full = doc  # legends and appendices may sit outside the pages an override selects
-    if overrides.get("pages"):
-        wanted = set(overrides["pages"])
+    if settings.pages:
+        wanted = set(settings.pages)
         kept = [p for p in doc.pages if p.number in wanted]
         if not kept:
             raise PlanpipeError(
@@ -80,9 +83,8 @@ def extract_pdf(
                 path=str(path),
             )
         doc = dataclasses.replace(doc, pages=kept)
-    with extra_headings(overrides.get("headings", {})):
-        tables = ENGINES[engine](doc, progress=progress)
-    rows = build_rows(tables, log)
+    tables = ENGINES[engine](doc, progress, settings)
+    rows = build_rows(tables, log, settings)
     if not rows:
         raise NoActionTableError(
             "no action table found: no header row names an action column and two more fields "
@@ -90,7 +92,7 @@ def extract_pdf(
             "to schemas/headers.json",
             path=str(path),
         )
-    legend = find_legend(full, tables)
+    legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
     records = build_records(rows, pub, sha, legend, published, log)
     measures = [
@@ -98,6 +100,6 @@ def extract_pdf(
             "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,
             "refs": m.refs, "refs_raw": m.refs_raw, "subheading": m.subheading, "page": m.page,
         }
-        for i, m in enumerate(find_measures(full), start=1)
+        for i, m in enumerate(find_measures(full, settings=settings), start=1)
     ]
     return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures)

@@ -59,7 +59,7 @@ def summary_text(title: str, records: Sequence[dict], issues: Sequence[DataIssue
     name_w = max([len("theme")] + [min(len(t), 44) for t in themes] + [5])
     head = f"{'theme':<{name_w}} " + " ".join(f"{SHORT[s]:>7}" for s in statuses) + f" {'total':>6}"
     lines = [title, head, "-" * len(head)]
-    total = Counter()
+    total: Counter[str] = Counter()
     for t in themes:
         c = table[t]
         total.update(c)

@@ -150,3 +150,29 @@ def test_debug_draws_the_detected_grid_as_png(tmp_path, capsys):
     assert main(["extract", str(FIXTURES / "layout-simple.pdf"), "--out-dir", str(tmp_path / "o"), "--quiet", "--debug", str(tmp_path / "d")]) == 0
     pngs = sorted((tmp_path / "d").glob("layout-simple-p*.png"))
     assert pngs and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+
+
+def test_diff_reads_the_publication_date_from_the_parquet_so_any_folder_works(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    for source in ("sefton-phase1-2022", "sefton-phase2-2023"):
+        assert main(["extract", "--quiet", "--source", str(ROOT / "sources" / f"{source}.toml"), "--out-dir", str(out)]) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # no sources/ here
+    old, new = out / "sefton-phase1-2022.parquet", out / "sefton-phase2-2023.parquet"
+    assert main(["diff", str(old), str(new), "--out-dir", "d"]) == 0
+    flags = [f for row in pq.read_table(elsewhere / "d" / "diff.parquet").to_pylist() for f in row["flags"]]
+    assert "overdue" in flags
+
+
+def test_debug_also_draws_the_pages_where_detection_failed(tmp_path, capsys):
+    """The Ofsted report is narrative, with no action table (corpus/council/README.md): extract fails,
+    and --debug still shows every page, marked as having no table."""
+    from .conftest import CORPUS
+
+    pdf = CORPUS / "council" / "sefton-2022-ofsted-ilacs-inspection.pdf"
+    if not pdf.exists():
+        pytest.skip("shared corpus not present")
+    assert main(["extract", str(pdf), "--out-dir", str(tmp_path / "o"), "--quiet", "--debug", str(tmp_path / "d")]) == 1
+    failed = sorted((tmp_path / "d").glob("*-no-table.png"))
+    assert len(failed) == 11

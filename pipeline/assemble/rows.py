@@ -15,6 +15,7 @@ from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable
 from ..extract.text import paragraphs_text
 from ..quality import IssueLog
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
@@ -98,14 +99,16 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
     key_area: Banner | None = None
     fresh = True
     for pt in pages:
-        events: list[tuple[float, int, object]] = [(y, 0, b) for y, b in pt.banners]
+        # Banners sort before rows at the same height: a section row labels the rows below it.
+        events: list[tuple[float, int, Banner | None, tuple[PageTable, PageRow, bool] | None]] = [
+            (y, 0, b, None) for y, b in pt.banners
+        ]
         for t in pt.tables:
             for i, r in enumerate(t.rows):
-                events.append((r.top, 1, (t, r, i == 0)))
+                events.append((r.top, 1, None, (t, r, i == 0)))
         events.sort(key=lambda e: (e[0], e[1]))
-        for _, kind, item in events:
-            if kind == 0:
-                b = item  # type: ignore[assignment]
+        for _, _, b, item in events:
+            if b is not None:
                 if b.kind == "key_area":
                     key_area = b
                 else:
@@ -114,7 +117,8 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
                     theme = b
                 fresh = True
                 continue
-            t, r, first = item  # type: ignore[misc]
+            assert item is not None
+            t, r, first = item
             last = out[-1] if out else None
             continues = (
                 last is not None
@@ -122,7 +126,7 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
                 and [c.field for c in last.entries[-1].table.columns] == [c.field for c in t.columns]
                 and last.entries[-1].table.page in (t.page, t.page - 1)
             )
-            if continues:
+            if continues and last is not None:
                 last.entries.append(_Entry(t, r, first and last.entries[-1].table.page != t.page))
             else:
                 out.append(_Table([_Entry(t, r, False)], theme, key_area))
@@ -130,8 +134,8 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
     return out
 
 
-def _paras(row: PageRow) -> dict[str, list[str]]:
-    return {f: paragraphs_text(lines) for f, lines in row.cells.items()}
+def _paras(row: PageRow, settings: ExtractSettings) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines, settings) for f, lines in row.cells.items()}
 
 
 def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
@@ -233,61 +237,79 @@ def _split_ref(paras: list[str]) -> tuple[str | None, list[str]]:
     return m.group("ref"), ([rest] if rest else []) + paras[1:]
 
 
-def build_rows(pages: Sequence[PageTables], log: IssueLog | None = None) -> list[RawRow]:
+def build_rows(
+    pages: Sequence[PageTables], log: IssueLog | None = None, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[RawRow]:
     """Raw rows of every action table, in document order."""
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     for lt in _logical_tables(pages):
-        columns = lt.columns
-        bound = _ref_binding(columns)
-        table_rows: list[RawRow] = []
-        prev_entry: _Entry | None = None
-        for entry in lt.entries:
-            t, prow = entry.table, entry.row
-            cells = _paras(prow)
-            page_top = entry.first_on_page and table_rows and prev_entry is not None
-            if page_top and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
-                prev = table_rows[-1]
-                for f, paras in cells.items():
-                    target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
-                    target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, prow))
-                prev.page_end = t.page
-                prev.rag_colour = prev.rag_colour or prow.rag_colour
-                prev_entry = entry
-                continue
-            if page_top:
-                # A new row under a page break may open with the leftover lines of a merged cell
-                # still running from the page before: they belong to that cell.
-                for f in list(cells):
-                    if f in PER_ROW or f in ("ref", "action"):
-                        continue
-                    owner = _owner(table_rows, f)
-                    if owner is not None and _continues(owner.cells[f], cells[f]):
-                        owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
-            merged = prow.merged
-            if (entry.first_on_page or not table_rows) and merged is not None and not merged:
-                merged = None
-            table_rows.append(
-                RawRow(
-                    cells=cells,
-                    page_start=t.page,
-                    page_end=t.page,
-                    bbox=(round(t.x0, 2), round(prow.top, 2), round(t.x1, 2), round(prow.bottom, 2)),
-                    rag_colour=prow.rag_colour,
-                    theme_ref=lt.theme.ref if lt.theme else None,
-                    theme=lt.theme.title if lt.theme else None,
-                    key_area=lt.key_area.title if lt.key_area else None,
-                    merged=merged,
-                    free_space=_free_space(prow, t),
-                )
-            )
-            prev_entry = entry
-        _fill_down(table_rows, columns, bound, log)
+        table_rows = _table_rows(lt, settings)
+        _fill_down(table_rows, lt.columns, _ref_binding(lt.columns), log)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:
             if not r.cells.get("action"):
                 log.add("row-empty-action", "a table row has no action text; dropped", page=r.page_start)
     return rows
+
+
+def _table_rows(lt: _Table, settings: ExtractSettings) -> list[RawRow]:
+    """One logical table's rows, a row broken over a page joined into one."""
+    table_rows: list[RawRow] = []
+    prev_entry: _Entry | None = None
+    for entry in lt.entries:
+        prow = entry.row
+        cells = _paras(prow, settings)
+        page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
+        if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
+            _join_tail(table_rows, entry, cells)
+        else:
+            if page_top:
+                _return_leftovers(table_rows, prow, cells)
+            table_rows.append(_raw_row(lt, entry, cells, first=not table_rows))
+        prev_entry = entry
+    return table_rows
+
+
+def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]]) -> None:
+    """The first row on a page is the rest of the last row of the page before: join its cells on."""
+    prev = table_rows[-1]
+    for f, paras in cells.items():
+        target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
+        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row))
+    prev.page_end = entry.table.page
+    prev.rag_colour = prev.rag_colour or entry.row.rag_colour
+
+
+def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]]) -> None:
+    """A new row under a page break may open with the leftover lines of a merged cell still running
+    from the page before: they belong to that cell."""
+    for f in list(cells):
+        if f in PER_ROW or f in ("ref", "action"):
+            continue
+        owner = _owner(table_rows, f)
+        if owner is not None and _continues(owner.cells[f], cells[f]):
+            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+
+
+def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], first: bool) -> RawRow:
+    t, prow = entry.table, entry.row
+    merged = prow.merged
+    # Under a page break or at the table's top, an empty "merged" set is no evidence of a rule.
+    if (entry.first_on_page or first) and merged is not None and not merged:
+        merged = None
+    return RawRow(
+        cells=cells,
+        page_start=t.page,
+        page_end=t.page,
+        bbox=(round(t.x0, 2), round(prow.top, 2), round(t.x1, 2), round(prow.bottom, 2)),
+        rag_colour=prow.rag_colour,
+        theme_ref=lt.theme.ref if lt.theme else None,
+        theme=lt.theme.title if lt.theme else None,
+        key_area=lt.key_area.title if lt.key_area else None,
+        merged=merged,
+        free_space=_free_space(prow, t),
+    )
 
 
 def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog) -> None:

@@ -42,7 +42,7 @@ def flags_of(old: dict | None, new: dict | None, fan: str | None, new_published:
     if old is not None and new is not None:
         if fan is None and norm(old.get("action")) != norm(new.get("action")):
             flags.append("reworded")
-        a, b = RANK.get(old.get("rag")), RANK.get(new.get("rag"))
+        a, b = RANK.get(old.get("rag") or ""), RANK.get(new.get("rag") or "")
         if a is not None and b is not None and a != b:
             flags.append("rag_improved" if b > a else "rag_worsened")
         if set(old.get("lead_officers") or []) != set(new.get("lead_officers") or []):
@@ -78,15 +78,15 @@ def reason_of(change: str, flags: list[str], pair: Pair | None, old: dict | None
         bits.append(f"part of a split of the old action (similarity {pair.similarity:.2f})")
     elif pair.fan == "merged" and pair.how == "part":
         bits.append(f"merged into the new action (similarity {pair.similarity:.2f})")
-    elif norm(old.get("action")) == norm(new.get("action")):
+    elif old is not None and new is not None and norm(old.get("action")) == norm(new.get("action")):
         bits.append("same action text")
     else:
         bits.append(f"matched by text and context (similarity {pair.similarity:.2f})")
     if change == "completed":
         bits.append("done in the old version, left out of the new" if new is None else "now complete")
-    elif change == "dropped":
+    elif change == "dropped" and old is not None:
         bits.append(f"left out while {old.get('rag_raw') or old.get('rag')}")
-    elif change in ("slipped", "brought_forward"):
+    elif change in ("slipped", "brought_forward") and old is not None and new is not None:
         bits.append(f"deadline {old.get('milestone_raw')} -> {new.get('milestone_raw')}")
     elif change == "reopened":
         bits.append("complete in the old version, open in the new")
@@ -133,6 +133,7 @@ def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     for p in pairs:
+        assert p.old is not None and p.new is not None, "a pair joins an old and a new action"
         out.append(change_record(p, old[p.old], new[p.new], new_published))
     for i, r in enumerate(old):
         if i not in paired_old:

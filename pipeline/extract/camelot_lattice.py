@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from ..errors import PlanpipeError
 from ..readers.model import Document, Rule
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .geometry import PageTables
 from .geometry import find_tables as geometry_tables
 
@@ -33,7 +34,7 @@ def _cell_rules(cell, height: float) -> tuple[list[Rule], list[Rule]]:
     return h, v
 
 
-def find_tables(doc: Document, progress=None) -> list[PageTables]:
+def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[PageTables]:
     try:
         import camelot
     except ImportError as exc:  # pragma: no cover - camelot is a dependency
@@ -58,4 +59,4 @@ def find_tables(doc: Document, progress=None) -> list[PageTables]:
         else dataclasses.replace(p, hrules=[], vrules=[])
         for p in doc.pages
     ]
-    return geometry_tables(dataclasses.replace(doc, pages=pages), progress=progress)
+    return geometry_tables(dataclasses.replace(doc, pages=pages), progress, settings)

@@ -8,13 +8,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..readers.model import Page
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .text import Line, page_lines
-
-# Running heads live in the top HEAD_ZONE and footers in the bottom FOOT_ZONE of a page (shares of height).
-HEAD_ZONE = 0.10
-FOOT_ZONE = 0.12
-# A line repeated (digits ignored) on at least this share of pages is furniture.
-REPEAT_SHARE = 0.3
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.I)
@@ -36,32 +31,16 @@ def find_furniture(
     pages: Sequence[Page],
     lines_by_page: dict[int, list[Line]] | None = None,
     protected: dict[int, list[tuple[float, float]]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> Furniture:
     """Running heads and footers. Lines inside a `protected` band (a table header repeated at the top
     of every page) are content, not furniture."""
-    lines_by_page = lines_by_page or {p.number: page_lines(p) for p in pages}
-    protected = protected or {}
-    counts: Counter[str] = Counter()
-    zone_lines: dict[int, list[tuple[Line, str]]] = {}
-    for p in pages:
-        seen = set()
-        zl = []
-        bands = protected.get(p.number, [])
-        for ln in lines_by_page[p.number]:
-            if any(top - 0.5 <= ln.top and ln.bottom <= bottom + 0.5 for top, bottom in bands):
-                continue
-            if ln.bottom <= p.height * HEAD_ZONE:
-                zl.append((ln, "head"))
-            elif ln.top >= p.height * (1 - FOOT_ZONE):
-                zl.append((ln, "foot"))
-            else:
-                continue
-            k = _key(ln)
-            if k not in seen:
-                counts[k] += 1
-                seen.add(k)
-        zone_lines[p.number] = zl
-    need = max(2, REPEAT_SHARE * len(pages))
+    lines_by_page = lines_by_page or {p.number: page_lines(p, settings) for p in pages}
+    zone_lines = {p.number: _zone_lines(p, lines_by_page[p.number], (protected or {}).get(p.number, []), settings)
+                  for p in pages}
+    # How many pages print each line (digits ignored): a line counts once per page.
+    counts: Counter[str] = Counter(k for zl in zone_lines.values() for k in {_key(ln) for ln, _ in zl})
+    need = max(2, settings.repeat_share * len(pages))
     top: dict[int, float] = {}
     bottom: dict[int, float] = {}
     for p in pages:
@@ -74,3 +53,18 @@ def find_furniture(
                 else:
                     bottom[p.number] = min(bottom[p.number], ln.top - 0.5)
     return Furniture(top, bottom)
+
+
+def _zone_lines(
+    page: Page, lines: Sequence[Line], bands: Sequence[tuple[float, float]], settings: ExtractSettings
+) -> list[tuple[Line, str]]:
+    """The page's lines in its head or foot zone, outside the protected bands, with their zone."""
+    out = []
+    for ln in lines:
+        if any(top - 0.5 <= ln.top and ln.bottom <= bottom + 0.5 for top, bottom in bands):
+            continue
+        if ln.bottom <= page.height * settings.head_zone:
+            out.append((ln, "head"))
+        elif ln.top >= page.height * (1 - settings.foot_zone):
+            out.append((ln, "foot"))
+    return out

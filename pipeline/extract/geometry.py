@@ -11,15 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..readers.model import Document
-from .furniture import find_furniture
+from ..readers.model import Document, Page, Word
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .furniture import Furniture, find_furniture
 from .grid import PageTable, build_table, columns_from_header, straddle_ratio
-from .headers import find_headers
+from .headers import Header, find_headers
 from .text import Line, page_lines, split_chunks, tidy
-
-# A headerless page continues the previous table only if at most this share of its words cross
-# that table's column boundaries.
-CONTINUATION_MAX_STRADDLE = 0.04
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
 BANNER = re.compile(
@@ -61,13 +58,13 @@ class PageTables:
     stopped: bool = False  # an appendix/annex heading ends the action tables here
 
 
-def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
+def _banners(lines: Sequence[Line], settings: ExtractSettings) -> list[tuple[float, Banner]]:
     """Heading lines: one chunk of text, set bold or larger than the page's body text."""
     out = []
     body_size = None
     for ln in lines:
         b = parse_banner(ln.text)  # cheapest test first: most lines are not worded like a banner
-        if b is None or len(split_chunks(ln)) != 1:
+        if b is None or len(split_chunks(ln, (), settings)) != 1:
             continue
         if body_size is None:
             sizes = sorted(w.size for l2 in lines for w in l2.words)
@@ -77,76 +74,104 @@ def _banners(lines: Sequence[Line]) -> list[tuple[float, Banner]]:
     return out
 
 
-def _below_header(header, w) -> bool:
-    return w.ymid > header.bottom
+@dataclass
+class _PageText:
+    """One page's body: its lines between furniture, banners, the words of its cells, appendix stops."""
+
+    page: Page
+    top: float
+    bottom: float
+    headers: list[Header]
+    lines: list[Line]
+    banners: list[tuple[float, Banner]]
+    banner_tops: set[float]
+    words: list[Word]
+    stoppers: list[float]
 
 
-def find_tables(doc: Document, progress=None) -> list[PageTables]:
+def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[PageTables]:
     """Every action table of the document, page by page."""
-    lines_by_page = {p.number: page_lines(p) for p in doc.pages}
+    lines_by_page = {p.number: page_lines(p, settings) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
-    all_headers = {p.number: find_headers(p, lines_by_page[p.number]) for p in doc.pages}
+    all_headers = {p.number: find_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
-    furniture = find_furniture(doc.pages, lines_by_page, bands)
+    furniture = find_furniture(doc.pages, lines_by_page, bands, settings)
     result: list[PageTables] = []
     previous: PageTable | None = None
     for p in doc.pages:
         if progress:
             progress(p.number, len(doc.pages))
-        top, bottom = furniture.body_top[p.number], furniture.body_bottom[p.number]
-        headers = [h for h in all_headers[p.number] if h.bottom < bottom]
-        if headers:
-            top = min(top, headers[0].top - 0.5)
-        lines = [ln for ln in lines_by_page[p.number] if ln.top >= top - 0.5 and ln.bottom <= bottom + 0.5]
-        banners = _banners(lines)
-        banner_tops = {round(y, 2) for y, _ in banners}
-        # Banner and section-row text is a label for the rows below it, never cell text.
-        words = [w for ln in lines if round(ln.top, 2) not in banner_tops for w in ln.words]
-        stoppers = [ln.top for ln in lines if STOPPER.match(ln.text.strip())]
-        tables: list[PageTable] = []
-        first_header = min((h.top for h in headers), default=bottom)
-        # Banners above the page's first header open a new table; those below it are section rows
-        # inside a table, which label rows but do not end the table.
-        leading_banners = [y for y, _ in banners if y < first_header] if headers else []
-        # A banner below a header ends that table when a new header follows it on the page, or when
-        # running prose (an "aim" line across the columns) follows it; otherwise it is a section row.
-        closing_banners = []
-        for y, _ in banners:
-            above = [h for h in headers if h.bottom < y]
-            if not above:
-                continue
-            if any(h.top > y for h in headers):
-                closing_banners.append(y)
-                continue
-            after = [ln for ln in lines if ln.top > y + 0.5 and round(ln.top, 2) not in banner_tops][:2]
-            body = [w for w in words if _below_header(above[-1], w)]
-            cols, _ = columns_from_header(p, above[-1], body)
-            if after and straddle_ratio([w for ln in after for w in ln.words], cols) > CONTINUATION_MAX_STRADDLE:
-                closing_banners.append(y)
-        limits = sorted([h.top for h in headers] + stoppers + closing_banners + [bottom])
-
-        def limit_after(y: float) -> float:
-            return min((v for v in limits if v > y + 0.5), default=bottom)
-
-        first_item = min([h.top for h in headers] + leading_banners + stoppers, default=bottom)
-        # A page without a header of its own may continue the previous page's table.
-        if previous is not None and not any(s <= first_item for s in stoppers):
-            region_bottom = first_item
-            body = [w for w in words if w.ymid < region_bottom]
-            if body and straddle_ratio(body, previous.columns) <= CONTINUATION_MAX_STRADDLE:
-                action_col = previous.column("action")
-                if action_col is None or any(action_col.holds(w) for w in body):
-                    t = build_table(p, None, previous.columns, body, top, region_bottom)
-                    if t.rows:
-                        tables.append(t)
-        for h in headers:
-            tb = limit_after(h.bottom)
-            body = [w for w in words if h.bottom < w.ymid < tb]
-            columns, _ = columns_from_header(p, h, body)
-            t = build_table(p, h, columns, body, h.bottom, tb)
-            tables.append(t)
-        stopped = bool(stoppers)
+        text = _page_text(p, lines_by_page[p.number], all_headers[p.number], furniture, settings)
+        tables = _continuation(text, previous, settings) + _tables_under_headers(text, settings)
+        stopped = bool(text.stoppers)
         # The last table runs on to the next page unless an appendix heading ended the tables.
         previous = tables[-1] if tables and not stopped else None
-        result.append(PageTables(p.number, tables, banners, stopped))
+        result.append(PageTables(p.number, tables, text.banners, stopped))
     return result
+
+
+def _page_text(
+    p: Page, lines: Sequence[Line], headers: Sequence[Header], furniture: Furniture, settings: ExtractSettings
+) -> _PageText:
+    top, bottom = furniture.body_top[p.number], furniture.body_bottom[p.number]
+    kept = [h for h in headers if h.bottom < bottom]
+    if kept:
+        top = min(top, kept[0].top - 0.5)
+    body = [ln for ln in lines if ln.top >= top - 0.5 and ln.bottom <= bottom + 0.5]
+    banners = _banners(body, settings)
+    banner_tops = {round(y, 2) for y, _ in banners}
+    # Banner and section-row text is a label for the rows below it, never cell text.
+    words = [w for ln in body if round(ln.top, 2) not in banner_tops for w in ln.words]
+    stoppers = [ln.top for ln in body if STOPPER.match(ln.text.strip())]
+    return _PageText(p, top, bottom, kept, body, banners, banner_tops, words, stoppers)
+
+
+def _closing_banners(text: _PageText, settings: ExtractSettings) -> list[float]:
+    """Banners below a header that end its table: a new header follows on the page, or running prose
+    (an "aim" line across the columns) follows the banner. Other banners are section rows inside the
+    table, which label rows but do not end it."""
+    closing = []
+    for y, _ in text.banners:
+        above = [h for h in text.headers if h.bottom < y]
+        if not above:
+            continue
+        if any(h.top > y for h in text.headers):
+            closing.append(y)
+            continue
+        after = [ln for ln in text.lines if ln.top > y + 0.5 and round(ln.top, 2) not in text.banner_tops][:2]
+        body = [w for w in text.words if w.ymid > above[-1].bottom]
+        cols, _ = columns_from_header(text.page, above[-1], body, settings)
+        if after and straddle_ratio([w for ln in after for w in ln.words], cols) > settings.continuation_max_straddle:
+            closing.append(y)
+    return closing
+
+
+def _continuation(text: _PageText, previous: PageTable | None, settings: ExtractSettings) -> list[PageTable]:
+    """A page without a header of its own may continue the previous page's table, above its first
+    header, banner or appendix heading, when its text sits in that table's columns."""
+    first_header = min((h.top for h in text.headers), default=text.bottom)
+    # Banners above the page's first header open a new table.
+    leading_banners = [y for y, _ in text.banners if y < first_header] if text.headers else []
+    first_item = min([h.top for h in text.headers] + leading_banners + text.stoppers, default=text.bottom)
+    if previous is None or any(s <= first_item for s in text.stoppers):
+        return []
+    body = [w for w in text.words if w.ymid < first_item]
+    if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
+        return []
+    action_col = previous.column("action")
+    if action_col is not None and not any(action_col.holds(w) for w in body):
+        return []
+    t = build_table(text.page, None, previous.columns, body, text.top, first_item, settings)
+    return [t] if t.rows else []
+
+
+def _tables_under_headers(text: _PageText, settings: ExtractSettings) -> list[PageTable]:
+    """The table under each header, down to the next header, closing banner, appendix heading or footer."""
+    limits = sorted([h.top for h in text.headers] + text.stoppers + _closing_banners(text, settings) + [text.bottom])
+    tables = []
+    for h in text.headers:
+        end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
+        body = [w for w in text.words if h.bottom < w.ymid < end]
+        columns, _ = columns_from_header(text.page, h, body, settings)
+        tables.append(build_table(text.page, h, columns, body, h.bottom, end, settings))
+    return tables

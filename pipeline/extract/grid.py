@@ -12,18 +12,11 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
-from .headers import Header
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .headers import Header, HeaderCell
 from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines
 
-# Horizontal rules closer than this (pt) are one rule (double borders, rounding).
-RULE_Y_CLUSTER = 1.5
-# A rule "covers" a column when it spans at least this share of the column's width.
-RULE_COVER = 0.6
-# Text blocks in two columns start one row when their tops are this close (pt).
-ANCHOR_TOLERANCE = 2.0
-# A fill is a cell's colour when at least this share of the fill lies in the cell.
-FILL_IN_CELL = 0.5
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 ROW_START_FIELDS = ("ref", "measures", "rag", "milestone", "milestone_and_rag", "lead_officer")
 
@@ -110,56 +103,71 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
     return lo + (a + b) / 2 * step
 
 
-def columns_from_header(page: Page, header: Header, body_words: Sequence[Word]) -> tuple[list[Column], bool]:
+def columns_from_header(
+    page: Page, header: Header, body_words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> tuple[list[Column], bool]:
     """Column x-ranges for the header's headings; True when they came from vertical rules."""
-    cells = header.cells
+    cuts = _header_rule_cuts(page, header)
+    if len(cuts) >= 2:
+        return _ruled_columns(header.cells, cuts), True
+    return _gutter_columns(header.cells, body_words), False
+
+
+def _header_rule_cuts(page: Page, header: Header) -> list[float]:
+    """x of the vertical rules crossing the header, rules within 2 pt of each other taken as one."""
     mid = (header.top + header.bottom) / 2
     cuts = sorted({round(r.x, 1) for r in page.vrules if r.top - 1 <= mid <= r.bottom + 1})
-    merged_cuts: list[float] = []
+    merged: list[float] = []
     for x in cuts:
-        if not merged_cuts or x - merged_cuts[-1] > 2:
-            merged_cuts.append(x)
+        if not merged or x - merged[-1] > 2:
+            merged.append(x)
+    return merged
+
+
+def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[Column]:
+    """Each heading's column is bounded by the rules either side of it."""
     columns: list[Column] = []
-    ruled = len(merged_cuts) >= 2
-    if ruled:
-        for c in cells:
-            left = [x for x in merged_cuts if x <= c.x0 + 1]
-            right = [x for x in merged_cuts if x >= c.x1 - 1]
-            columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text))
-        # Headings that share one ruled column (a heading split over a rule-less sub-cell) merge.
-        deduped: list[Column] = []
-        for col in columns:
-            if deduped and abs(deduped[-1].x0 - col.x0) < 1 and abs(deduped[-1].x1 - col.x1) < 1:
-                if deduped[-1].field is None:
-                    deduped[-1] = col
-                continue
-            deduped.append(col)
-        return deduped, True
+    for c in cells:
+        left = [x for x in cuts if x <= c.x0 + 1]
+        right = [x for x in cuts if x >= c.x1 - 1]
+        columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text))
+    # Headings that share one ruled column (a heading split over a rule-less sub-cell) merge.
+    deduped: list[Column] = []
+    for col in columns:
+        if deduped and abs(deduped[-1].x0 - col.x0) < 1 and abs(deduped[-1].x1 - col.x1) < 1:
+            if deduped[-1].field is None:
+                deduped[-1] = col
+            continue
+        deduped.append(col)
+    return deduped
+
+
+def _gutter_columns(cells: Sequence[HeaderCell], body_words: Sequence[Word]) -> list[Column]:
+    """Without rules, two headings' columns part at the white gutter of the body text between them."""
     bounds = []
     for a, b in zip(cells, cells[1:]):
         prefer = (a.x1 + b.x0) / 2
-        lo = (a.x0 + a.x1) / 2
-        hi = (b.x0 + b.x1) / 2
-        lo = max(lo, a.x1 - 0.25 * (a.x1 - a.x0))
-        bounds.append(_coverage_boundary(body_words, lo, min(hi, b.x0 + 0.25 * (b.x1 - b.x0)), prefer))
+        lo = max((a.x0 + a.x1) / 2, a.x1 - 0.25 * (a.x1 - a.x0))
+        hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
+        bounds.append(_coverage_boundary(body_words, lo, hi, prefer))
     left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1
     right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1
     edges = [left] + bounds + [right]
-    for c, x0, x1 in zip(cells, edges, edges[1:]):
-        columns.append(Column(c.field, x0, x1, c.text))
-    return columns, False
+    return [Column(c.field, x0, x1, c.text) for c, x0, x1 in zip(cells, edges, edges[1:])]
 
 
 # --- rows ----------------------------------------------------------------------------------------
 
 
-def _rule_rows(hrules: Sequence[Rule], columns: Sequence[Column], top: float, bottom: float) -> list[tuple[float, set[int]]]:
+def _rule_rows(
+    hrules: Sequence[Rule], columns: Sequence[Column], top: float, bottom: float, settings: ExtractSettings
+) -> list[tuple[float, set[int]]]:
     """Row boundaries: (y, indexes of the columns the rule covers), top to bottom."""
     x0, x1 = columns[0].x0, columns[-1].x1
     rules = sorted((r for r in hrules if top - 2 <= r.y <= bottom + 2 and r.x1 > x0 and r.x0 < x1), key=lambda r: r.y)
     clusters: list[list[Rule]] = []
     for r in rules:
-        if clusters and r.y - clusters[-1][-1].y <= RULE_Y_CLUSTER:
+        if clusters and r.y - clusters[-1][-1].y <= settings.rule_y_cluster:
             clusters[-1].append(r)
         else:
             clusters.append([r])
@@ -170,7 +178,7 @@ def _rule_rows(hrules: Sequence[Rule], columns: Sequence[Column], top: float, bo
         for i, col in enumerate(columns):
             width = col.x1 - col.x0
             length = union_length((max(r.x0, col.x0), min(r.x1, col.x1)) for r in cl if r.x1 > col.x0 and r.x0 < col.x1)
-            if width > 0 and length >= RULE_COVER * width:
+            if width > 0 and length >= settings.rule_cover * width:
                 covered.add(i)
         if covered:
             out.append((y, covered))
@@ -187,7 +195,7 @@ def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[
     return by_col
 
 
-def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: float) -> str | None:
+def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: float, share: float) -> str | None:
     if col is None:
         return None
     best, best_area = None, 0.0
@@ -198,103 +206,159 @@ def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: f
             continue
         area = w * h
         own = (f.x1 - f.x0) * (f.bottom - f.top)
-        if own > 0 and area / own >= FILL_IN_CELL and area > best_area:
+        if own > 0 and area / own >= share and area > best_area:
             best, best_area = f.colour, area
     return best
 
 
-def rows_from_rules(page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float) -> tuple[list[PageRow], bool] | None:
-    """Rows bounded by horizontal rules; None when the table has no usable rules."""
-    action_idx = [i for i, c in enumerate(columns) if c.field in ("action",)]
-    boundaries = _rule_rows(page.hrules, columns, top, bottom)
-    key = set(action_idx) if action_idx else set(range(len(columns)))
-    boundaries = [(y, cov) for y, cov in boundaries if cov & key]
+def _colour_rows(rows: Sequence[PageRow], fills: Sequence[Fill], columns: Sequence[Column], settings: ExtractSettings) -> None:
+    """Each row's RAG colour: the fill lying in its status cell."""
+    rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
+    for row in rows:
+        row.rag_colour = _rag_colour(fills, rag_col, row.top, row.bottom, settings.fill_in_cell)
+
+
+def rows_from_rules(
+    page: Page,
+    columns: list[Column],
+    words: Sequence[Word],
+    top: float,
+    bottom: float,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> tuple[list[PageRow], bool] | None:
+    """Rows bounded by horizontal rules; None when the table has no usable rules. True beside the rows
+    when the table's last row is closed by a rule on this page."""
+    boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings), columns)
     if len(boundaries) < 2:
         return None
-    by_col = _assign(words, columns)
-    rows: list[PageRow] = []
-    ys = [y for y, _ in boundaries]
+    boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
+    rows = _rows_between(boundaries, columns)
+    _fill_ruled_cells(rows, columns, _assign(words, columns), settings)
+    _colour_rows(rows, page.fills, columns, settings)
+    return [r for r in rows if r.cells or r.rag_colour], closed
+
+
+def _action_rules(boundaries: list[tuple[float, set[int]]], columns: Sequence[Column]) -> list[tuple[float, set[int]]]:
+    """Only rules that cross the action column part rows (others are lines inside merged cells)."""
+    action_idx = {i for i, c in enumerate(columns) if c.field == "action"}
+    key = action_idx or set(range(len(columns)))
+    return [(y, cov) for y, cov in boundaries if cov & key]
+
+
+def _close_boundaries(
+    boundaries: list[tuple[float, set[int]]], words: Sequence[Word], top: float, n_cols: int
+) -> tuple[list[tuple[float, set[int]]], bool]:
+    """Add the boundaries the rules leave out: below text that runs past the last rule (a row left
+    open at the foot of the page) and above text before the first (a header without its bottom rule)."""
+    first, last = boundaries[0][0], boundaries[-1][0]
     last_word = max((w.bottom for w in words), default=top)
-    closed = last_word <= ys[-1] + 1
+    closed = last_word <= last + 1
     if not closed:
-        ys = ys + [max(last_word + 1, ys[-1] + 1)]
-        boundaries = boundaries + [(ys[-1], set(range(len(columns))))]
-    # Text between the header and the first rule (a header printed without its bottom rule).
-    if any(top < w.ymid < ys[0] for w in words):
-        ys = [top] + ys
-        boundaries = [(top, set(range(len(columns))))] + boundaries
-    for k in range(len(ys) - 1):
-        rows.append(PageRow(top=ys[k], bottom=ys[k + 1]))
-    for k, row in enumerate(rows):
-        cov = boundaries[k][1]
-        missing = {columns[i].field for i in range(len(columns)) if i not in cov and columns[i].field}
+        boundaries = boundaries + [(max(last_word + 1, last + 1), set(range(n_cols)))]
+    if any(top < w.ymid < first for w in words):
+        boundaries = [(top, set(range(n_cols)))] + boundaries
+    return boundaries, closed
+
+
+def _rows_between(boundaries: list[tuple[float, set[int]]], columns: Sequence[Column]) -> list[PageRow]:
+    """One row between each pair of boundaries; a column its top rule leaves out is merged with the
+    row above (None on the first row: the page gives no evidence either way)."""
+    rows = []
+    for k, ((y0, cov), (y1, _)) in enumerate(zip(boundaries, boundaries[1:])):
+        row = PageRow(top=y0, bottom=y1)
+        missing = {f for i, c in enumerate(columns) if i not in cov and (f := c.field)}
         row.merged = missing if missing else (None if k == 0 else set())
-    # Text of a merged span belongs to the span's first row.
+        rows.append(row)
+    return rows
+
+
+def _span_owners(rows: Sequence[PageRow], fld: str) -> list[int]:
+    """For each row, the row whose cell its `fld` cell is merged into (itself when not merged)."""
+    owners, owner = [], 0
+    for k, row in enumerate(rows):
+        if not (k > 0 and row.merged is not None and fld in row.merged):
+            owner = k
+        owners.append(owner)
+    return owners
+
+
+def _fill_ruled_cells(
+    rows: list[PageRow], columns: Sequence[Column], by_col: dict[int, list[Word]], settings: ExtractSettings
+) -> None:
+    """Each column's words into the cell of their row; the text of a merged span goes to its first row."""
     for i, col in enumerate(columns):
         if not col.field:
             continue
-        owner = 0
-        owners = []
+        owners = _span_owners(rows, col.field)
         for k, row in enumerate(rows):
-            if k > 0 and row.merged is not None and col.field in row.merged:
-                pass
-            else:
-                owner = k
-            owners.append(owner)
-        col_words = by_col[i]
-        for k, row in enumerate(rows):
-            inside = [w for w in col_words if row.top <= w.ymid < row.bottom]
+            inside = [w for w in by_col[i] if row.top <= w.ymid < row.bottom]
             if inside:
-                rows[owners[k]].cells.setdefault(col.field, []).extend(words_to_lines(inside))
-    rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
-    for row in rows:
-        row.rag_colour = _rag_colour(page.fills, rag_col, row.top, row.bottom)
-    rows = [r for r in rows if r.cells or r.rag_colour]
-    return rows, closed
+                rows[owners[k]].cells.setdefault(col.field, []).extend(words_to_lines(inside, settings))
 
 
-def rows_from_text(page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float) -> list[PageRow]:
+def rows_from_text(
+    page: Page,
+    columns: list[Column],
+    words: Sequence[Word],
+    top: float,
+    bottom: float,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> list[PageRow]:
     """Rows of an unruled table: a row starts where the action column and another per-row column
     both start a text block at the same height."""
     by_col = _assign(words, columns)
-    blocks: dict[int, list[list[Line]]] = {}
+    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
+    rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
+    offset = 1 if rows and rows[0].leading else 0
     for i, col in enumerate(columns):
-        lines = words_to_lines(by_col[i])
-        blocks[i] = lines_to_paragraphs(lines) if lines else []
+        if col.field:
+            _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance)
+    _colour_rows(rows, page.fills, columns, settings)
+    return [r for r in rows if r.cells or r.rag_colour]
+
+
+def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float) -> list[float]:
+    """Tops of the action column's blocks that another per-row column starts level with; all of the
+    action column's block tops when none does."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
     others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i for b in blocks[i]]
-    anchors = [t for t in starts if any(abs(t - o) <= ANCHOR_TOLERANCE for o in others)]
-    if not anchors:
-        anchors = starts
-    anchors.sort()
+    anchors = [t for t in starts if any(abs(t - o) <= tol for o in others)]
+    return sorted(anchors or starts)
+
+
+def _anchored_rows(
+    anchors: Sequence[float], blocks: dict[int, list[list[Line]]], top: float, bottom: float, tol: float
+) -> list[PageRow]:
+    """One row per anchor, and a leading row for text above the first (a row's tail from the page before)."""
     rows: list[PageRow] = []
-    lead_needed = any(b[0].top < (anchors[0] - ANCHOR_TOLERANCE if anchors else bottom) for bl in blocks.values() for b in bl)
+    lead_needed = any(b[0].top < (anchors[0] - tol if anchors else bottom) for bl in blocks.values() for b in bl)
     if lead_needed or not anchors:
         rows.append(PageRow(top=top, bottom=anchors[0] if anchors else bottom, leading=True))
     for k, a in enumerate(anchors):
         rows.append(PageRow(top=a - 1, bottom=(anchors[k + 1] - 1) if k + 1 < len(anchors) else bottom))
-    offset = 1 if rows and rows[0].leading else 0
-    for i, col in enumerate(columns):
-        if not col.field:
-            continue
-        current = None
-        for b in blocks[i]:
-            t = b[0].top
-            hit = next((k for k, a in enumerate(anchors) if abs(t - a) <= ANCHOR_TOLERANCE), None)
-            if hit is not None:
-                current = hit + offset
-            elif current is None:
-                # Before any row start in this column: the row that contains it, or the leading tail.
-                above = [k for k, a in enumerate(anchors) if a <= t]
-                current = (above[-1] + offset) if above else 0
-            rows[current].cells.setdefault(col.field, []).extend(b)
-    rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
-    for row in rows:
-        row.rag_colour = _rag_colour(page.fills, rag_col, row.top, row.bottom)
-    return [r for r in rows if r.cells or r.rag_colour]
+    return rows
+
+
+def _place_blocks(
+    rows: list[PageRow], col_blocks: Sequence[list[Line]], fld: str, anchors: Sequence[float], offset: int, tol: float
+) -> None:
+    """A column's text blocks into rows: a block level with an anchor opens that row's cell, the
+    blocks below it continue it."""
+    current = None
+    for b in col_blocks:
+        t = b[0].top
+        hit = next((k for k, a in enumerate(anchors) if abs(t - a) <= tol), None)
+        if hit is not None:
+            current = hit + offset
+        elif current is None:
+            # Before any row start in this column: the row that contains it, or the leading tail.
+            above = [k for k, a in enumerate(anchors) if a <= t]
+            current = (above[-1] + offset) if above else 0
+        rows[current].cells.setdefault(fld, []).extend(b)
 
 
 def straddle_ratio(words: Sequence[Word], columns: Sequence[Column]) -> float:
@@ -306,17 +370,25 @@ def straddle_ratio(words: Sequence[Word], columns: Sequence[Column]) -> float:
     return bad / len(words)
 
 
-def build_table(page: Page, header: Header | None, columns: list[Column] | None, words: Sequence[Word], top: float, bottom: float) -> PageTable:
+def build_table(
+    page: Page,
+    header: Header | None,
+    columns: list[Column] | None,
+    words: Sequence[Word],
+    top: float,
+    bottom: float,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> PageTable:
     """The table on `page` between `top` and `bottom`, with columns from the header (or given)."""
     if columns is None:
         assert header is not None
-        columns, _ = columns_from_header(page, header, words)
+        columns, _ = columns_from_header(page, header, words, settings)
     x0, x1 = columns[0].x0, columns[-1].x1
     inside = [w for w in words if top <= w.ymid <= bottom and x0 <= w.xmid <= x1]
-    ruled = rows_from_rules(page, columns, inside, top, bottom)
+    ruled = rows_from_rules(page, columns, inside, top, bottom, settings)
     if ruled is not None:
         rows, closed = ruled
         return PageTable(page.number, columns, top, bottom, x0, x1, header, True, rows, closed=closed)
-    rows = rows_from_text(page, columns, inside, top, bottom)
+    rows = rows_from_text(page, columns, inside, top, bottom, settings)
     # Without rules nothing shows a row left open at the foot of the page: the text decides.
     return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True)

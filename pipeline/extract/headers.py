@@ -6,35 +6,24 @@ the header's columns are the x-extents of its heading cells (or the ruling lines
 
 from __future__ import annotations
 
-import json
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
 from ..readers.model import Page
 from ..schema import load_json
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .columns import cues, field_from_cues
 from .text import Line, page_lines, split_chunks
 
-# A heading matches a synonym fuzzily only when both are at least this long and the ratio reaches
-# FUZZY_HEADING; short headings ("Who?", "Ref") must match exactly, or "Lead" would match "Leads to".
-FUZZY_HEADING = 88
-FUZZY_MIN_LEN = 7
-# The most text lines one header row may take ("The Outcomes We Are / Aiming For").
-MAX_HEADER_LINES = 4
-# An action table's header must name the action column and at least this many fields in all.
-MIN_HEADER_FIELDS = 3
+# Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
+# deciding whether a line is made of heading words.
 LITTLE_WORDS = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these how".split()
 )
-# Share of a line's words that must be heading vocabulary for a header band to start on it.
-HEADING_WORD_SHARE = 0.6
-# White gutters narrower than this (pt) in the body text do not part two headings.
-GUTTER_MIN_WIDTH = 3.0
 # Fields that show a band of headings is an action table.
 REQUIRED_FIELD = "action"
 
@@ -60,46 +49,40 @@ def synonyms(section: str = "fields") -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _vocabulary() -> frozenset[str]:
-    words: set[str] = set()
-    for phrase in synonyms():
+def override_headings(headings: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A registry entry's headings (settings.headings) as normalised heading -> field."""
+    return {normalise_heading(k): v for k, v in headings}
+
+
+@lru_cache(maxsize=None)
+def heading_vocabulary(headings: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
+    """Words of every known heading: the synonyms', the cue words, and those a registry entry adds, so
+    that an override can also open a header band."""
+    words: set[str] = set(cues())
+    for phrase in [*synonyms(), *override_headings(headings)]:
         words.update(phrase.split())
     return frozenset(words)
 
 
-# Headings a registry entry adds or pins (overrides.headers / overrides.columns): normalised -> field.
-_EXTRA: ContextVar[dict[str, str]] = ContextVar("planpipe_extra_headings", default={})
-
-
-@contextmanager
-def extra_headings(mapping: dict[str, str]):
-    """Within the block, these headings (any wording) name these fields, before the synonyms."""
-    token = _EXTRA.set({normalise_heading(k): v for k, v in mapping.items()})
-    try:
-        yield
-    finally:
-        _EXTRA.reset(token)
-
-
-def match_heading(text: str, section: str = "fields") -> str | None:
-    """The canonical field a heading names, or None."""
-    extra = _EXTRA.get()
-    if extra and section == "fields":
+def match_heading(text: str, section: str = "fields", settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
+    """The canonical field a heading names, or None. A registry entry's headings come first."""
+    if settings.headings and section == "fields":
         norm = normalise_heading(text)
+        extra = override_headings(settings.headings)
         if norm in extra:
             return extra[norm]
-    return _match_heading(text, section)
+    return _match_heading(text, section, settings.fuzzy_heading, settings.fuzzy_min_len)
 
 
 @lru_cache(maxsize=None)
-def _fuzzy_table(section: str) -> tuple[list[str], list[str], int]:
+def _fuzzy_table(section: str, min_len: int) -> tuple[list[str], list[str], int]:
     """Synonyms long enough to match fuzzily, their fields, and the longest one's length."""
-    items = [(p, f) for p, f in synonyms(section).items() if len(p) >= FUZZY_MIN_LEN]
+    items = [(p, f) for p, f in synonyms(section).items() if len(p) >= min_len]
     return [p for p, _ in items], [f for _, f in items], max((len(p) for p, _ in items), default=0)
 
 
 @lru_cache(maxsize=16384)
-def _match_heading(text: str, section: str) -> str | None:
+def _match_heading(text: str, section: str, cutoff: float, min_len: int) -> str | None:
     norm = normalise_heading(text)
     if not norm:
         return None
@@ -109,12 +92,17 @@ def _match_heading(text: str, section: str) -> str | None:
     stripped = norm.rstrip("?").strip()
     if stripped in table:
         return table[stripped]
-    phrases, fields, longest = _fuzzy_table(section)
-    # A ratio of FUZZY_HEADING is out of reach for text much longer than every synonym.
-    if len(norm) < FUZZY_MIN_LEN or len(norm) > longest * 1.3:
+    phrases, fields, longest = _fuzzy_table(section, min_len)
+    # The cutoff ratio is out of reach for text much longer than every synonym.
+    if min_len <= len(norm) <= longest * 1.3:
+        hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit:
+            return fields[hit[2]]
+    if section != "fields":
         return None
-    hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_HEADING)
-    return fields[hit[2]] if hit else None
+    # A wording nobody listed: read it by its cue words.
+    cued = field_from_cues(norm)
+    return "ignore:extra" if cued == "extra" else cued
 
 
 @dataclass
@@ -154,9 +142,9 @@ def _rule_cuts(page: Page, top: float, bottom: float) -> list[float]:
     return cuts
 
 
-def _groups(band: Sequence[Line], cuts: Sequence[float]) -> list[list[Line]]:
+def _groups(band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings) -> list[list[Line]]:
     """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading)."""
-    chunks = [c for ln in band for c in split_chunks(ln, cuts)]
+    chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
     chunks.sort(key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
@@ -175,7 +163,7 @@ def _group_text(group: Sequence[Line]) -> str:
     return " ".join(c.text for c in sorted(group, key=lambda c: (round(c.top), c.x0)))
 
 
-def _split_run(words: Sequence[str], section: str = "fields") -> list[tuple[str, str]] | None:
+def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) -> list[tuple[str, str]] | None:
     """Split one run of heading words into consecutive known headings, e.g. two headings set too close."""
     n = len(words)
     best: dict[int, list[tuple[str, str]]] = {0: []}
@@ -184,7 +172,7 @@ def _split_run(words: Sequence[str], section: str = "fields") -> list[tuple[str,
             if start not in best:
                 continue
             text = " ".join(words[start:end])
-            fld = match_heading(text, section)
+            fld = match_heading(text, section, settings)
             if fld is None:
                 continue
             cand = best[start] + [(fld, text)]
@@ -193,7 +181,9 @@ def _split_run(words: Sequence[str], section: str = "fields") -> list[tuple[str,
     return best.get(n)
 
 
-def body_gutters(page: Page, below: float, x0: float, x1: float) -> list[float]:
+def body_gutters(
+    page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[float]:
     """x of white vertical gutters in the text below a header: where no body word is printed."""
     spans = sorted((w.x0, w.x1) for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1)
     if len(spans) < 5:
@@ -201,29 +191,31 @@ def body_gutters(page: Page, below: float, x0: float, x1: float) -> list[float]:
     gutters = []
     reach = spans[0][1]
     for a, b in spans[1:]:
-        if a - reach >= GUTTER_MIN_WIDTH:
+        if a - reach >= settings.gutter_min_width:
             gutters.append((reach + a) / 2)
         reach = max(reach, b)
     return gutters
 
 
-def _cells_for_group(g: Sequence[Line], gutters: Sequence[float], section: str = "fields") -> list[HeaderCell]:
+def _cells_for_group(
+    g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings
+) -> list[HeaderCell]:
     text = _group_text(g)
-    fld = match_heading(text, section)
+    fld = match_heading(text, section, settings)
     gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
     if fld is not None:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
     # Headings set too close to part by spacing: part them at the body's white gutters ...
     if gutters:
-        sub = _groups(g, gutters)
+        sub = _groups(g, gutters, settings)
         if len(sub) > 1:
-            cells = [c for sg in sub for c in _cells_for_group(sg, (), section)]
+            cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
             if sum(1 for c in cells if c.field) > 0 and all(c.field for c in cells):
                 return cells
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
-        parts = _split_run([w.text for w in g[0].words], section)
+        parts = _split_run([w.text for w in g[0].words], section, settings)
         if parts and len(parts) > 1:
             words = list(g[0].words)
             cells, i = [], 0
@@ -236,19 +228,25 @@ def _cells_for_group(g: Sequence[Line], gutters: Sequence[float], section: str =
     return [HeaderCell(None, text, gx0, gx1, gtop, gbot)]
 
 
-def cells_for_band(page: Page, band: Sequence[Line], gutters: Sequence[float] = (), section: str = "fields") -> list[HeaderCell]:
+def cells_for_band(
+    page: Page,
+    band: Sequence[Line],
+    gutters: Sequence[float] = (),
+    section: str = "fields",
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> list[HeaderCell]:
     """The headings of a band of lines, each matched to a field of `section` (or None)."""
-    top, bottom = min(l.top for l in band), max(l.bottom for l in band)
+    top, bottom = min(ln.top for ln in band), max(ln.bottom for ln in band)
     cuts = _rule_cuts(page, top, bottom)
-    return [c for g in _groups(band, cuts) for c in _cells_for_group(g, gutters, section)]
+    return [c for g in _groups(band, cuts, settings) for c in _cells_for_group(g, gutters, section, settings)]
 
 
-def _score(cells: Sequence[HeaderCell]) -> tuple[int, int] | None:
+def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[int, int] | None:
     fields = [c.field for c in cells if c.field]
     real = {f for f in fields if not f.startswith("ignore:")}
     if REQUIRED_FIELD not in real and "milestone_and_rag" not in real and len(real) < 4:
         return None
-    if len(set(fields)) < MIN_HEADER_FIELDS:
+    if len(set(fields)) < settings.min_header_fields:
         return None
     unknown = sum(1 for c in cells if c.field is None)
     # Mostly unknown text is a paragraph that happens to contain a heading word.
@@ -257,37 +255,62 @@ def _score(cells: Sequence[HeaderCell]) -> tuple[int, int] | None:
     return (len(set(fields)) - unknown, -unknown)
 
 
-def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header]:
+def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
+    """A header band opens on a line made mostly of heading words; running text is not. Little words
+    ("and", "we", "the") are in headings and prose alike, so they do not count either way."""
+    content = [n for n in (normalise_heading(w.text) for w in line.words) if n not in LITTLE_WORDS]
+    known = sum(1 for n in content if n in vocab)
+    return bool(known) and known >= share * len(content)
+
+
+def find_headers(page: Page, lines: Sequence[Line] | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Header]:
     """Every action-table header row on the page, top to bottom.
 
-    Every band of up to MAX_HEADER_LINES consecutive lines that starts with a heading word is scored
-    by the distinct fields its headings name, less its unknown headings; the best bands that do not
-    overlap win.
+    Every band of up to settings.max_header_lines consecutive lines that starts with a heading word is
+    scored by the distinct fields its headings name, less its unknown headings; the best bands that do
+    not overlap win.
     """
     if lines is None:
-        lines = page_lines(page)
-    vocab = _vocabulary()
+        lines = page_lines(page, settings)
+    taken = _best_bands(_header_candidates(page, lines, settings))
+    return [
+        Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
+        for _, _, cells in taken
+    ]
+
+
+def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tuple[int, list[Line]]]:
+    """Bands of consecutive lines opening on line i, one line longer each time: (last line, band).
+    A band ends at a gap taller than a line, which no heading wraps across."""
+    band: list[Line] = []
+    for j in range(i, min(i + max_lines, len(lines))):
+        ln = lines[j]
+        if band and ln.top - band[-1].bottom > 1.2 * ln.size:
+            return
+        band.append(ln)
+        yield j, band
+
+
+def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:
+    """(score, first line, last line, cells) of every band of lines that reads as a header."""
+    vocab = heading_vocabulary(settings.headings)
     candidates: list[tuple[tuple, int, int, list[HeaderCell]]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
-        # A header band opens on a line made mostly of heading words; running text is not. Little
-        # words ("and", "we", "the") are in headings and prose alike, so they do not count either way.
-        content = [n for n in (normalise_heading(w.text) for w in first.words) if n not in LITTLE_WORDS]
-        known = sum(1 for n in content if n in vocab)
-        if not known or known < HEADING_WORD_SHARE * len(content):
+        if not opens_band(first, vocab, settings.heading_word_share):
             continue
-        band: list[Line] = []
-        for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):
-            ln = lines[j]
-            if band and ln.top - band[-1].bottom > 1.2 * ln.size:
-                break
-            band.append(ln)
+        for j, band in header_bands(lines, i, settings.max_header_lines):
             if j not in gutter_cache:
-                gutter_cache[j] = body_gutters(page, ln.bottom, 0, page.width)
-            cells = cells_for_band(page, band, gutter_cache[j])
-            score = _score(cells)
+                gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
+            cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
+            score = _score(cells, settings)
             if score is not None:
                 candidates.append(((score, -(j - i)), i, j, cells))
+    return candidates
+
+
+def _best_bands(candidates: list[tuple]) -> list[tuple[int, int, list[HeaderCell]]]:
+    """The best-scoring bands that do not overlap, top to bottom."""
     candidates.sort(key=lambda c: c[0], reverse=True)
     taken: list[tuple[int, int, list[HeaderCell]]] = []
     for _, i, j, cells in candidates:
@@ -295,7 +318,4 @@ def find_headers(page: Page, lines: Sequence[Line] | None = None) -> list[Header
             continue
         taken.append((i, j, cells))
     taken.sort(key=lambda t: t[0])
-    return [
-        Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
-        for _, _, cells in taken
-    ]
+    return taken

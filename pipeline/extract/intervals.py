@@ -7,14 +7,15 @@ from typing import Iterable
 
 def union_length(spans: Iterable[tuple[float, float]]) -> float:
     """Total length of the union of (start, end) spans; overlapping spans count once."""
-    total, cur_a, cur_b = 0.0, None, None
-    for a, b in sorted(spans):
-        if cur_b is None or a > cur_b:
-            if cur_b is not None:
-                total += cur_b - cur_a
+    ordered = sorted(spans)
+    if not ordered:
+        return 0.0
+    total = 0.0
+    cur_a, cur_b = ordered[0]
+    for a, b in ordered[1:]:
+        if a > cur_b:
+            total += cur_b - cur_a
             cur_a, cur_b = a, b
         else:
             cur_b = max(cur_b, b)
-    if cur_b is not None:
-        total += cur_b - cur_a
-    return total
+    return total + (cur_b - cur_a)

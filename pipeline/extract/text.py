@@ -7,16 +7,7 @@ from bisect import bisect_left
 from typing import Iterable, Sequence
 
 from ..readers.model import Word
-
-# Two words belong to one text line when their vertical centres differ by less than this share of
-# the smaller font size (superscripts and mixed fonts stay on their line).
-LINE_Y_TOLERANCE = 0.45
-# A vertical gap between consecutive lines larger than this share of the font size, beyond the
-# line's own height, starts a new paragraph (a blank line in the source).
-PARAGRAPH_GAP = 0.55
-# Words further apart than this share of the font size are in different chunks (columns).
-CHUNK_GAP = 0.75
-CHUNK_GAP_MIN = 3.5
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8]\s*")
@@ -59,8 +50,9 @@ class Line:
         return f"Line({self.text!r}, x0={self.x0:.1f}, top={self.top:.1f})"
 
 
-def words_to_lines(words: Iterable[Word]) -> list[Line]:
+def words_to_lines(words: Iterable[Word], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Cluster words into text lines (top to bottom), each line's words left to right."""
+    share = settings.line_y_tolerance
     ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
     lines: list[list[Word]] = []
     mid_sum = 0.0  # running sum of the current line's word centres
@@ -68,7 +60,7 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
         ymid = w.ymid
         if lines:
             cur = lines[-1]
-            tol = LINE_Y_TOLERANCE * min(cur[0].size, w.size)
+            tol = share * min(cur[0].size, w.size)
             if abs(ymid - mid_sum / len(cur)) <= tol:
                 cur.append(w)
                 mid_sum += ymid
@@ -78,22 +70,23 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
     return [Line(tuple(sorted(ln, key=lambda w: w.x0))) for ln in lines]
 
 
-def page_lines(page) -> list[Line]:
-    """The page's text lines, computed once per page: several stages read them."""
+def page_lines(page, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """The page's text lines, computed once per page and settings: several stages read them."""
     cached = getattr(page, "_planpipe_lines", None)
-    if cached is None:
-        cached = words_to_lines(page.words)
+    if cached is None or cached[0] != settings:
+        cached = (settings, words_to_lines(page.words, settings))
         page._planpipe_lines = cached
-    return cached
+    return cached[1]
 
 
-def split_chunks(line: Line, cuts: Sequence[float] = ()) -> list[Line]:
+def split_chunks(line: Line, cuts: Sequence[float] = (), settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Split a page-wide line where words are far apart, or where a vertical rule passes between them."""
+    share, floor = settings.chunk_gap, settings.chunk_gap_min
     chunks: list[list[Word]] = [[line.words[0]]]
     cuts = sorted(cuts)
     for prev, w in zip(line.words, line.words[1:]):
         gap = w.x0 - prev.x1
-        limit = max(CHUNK_GAP * min(prev.size, w.size), CHUNK_GAP_MIN)
+        limit = max(share * min(prev.size, w.size), floor)
         k = bisect_left(cuts, prev.x1 - 0.5)
         ruled = k < len(cuts) and cuts[k] <= w.x0 + 0.5
         if gap > limit or ruled:
@@ -103,14 +96,15 @@ def split_chunks(line: Line, cuts: Sequence[float] = ()) -> list[Line]:
     return [Line(tuple(c)) for c in chunks]
 
 
-def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing."""
+    share = settings.paragraph_gap
     paras: list[list[Line]] = []
     for ln in lines:
         if paras:
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
-            if gap <= PARAGRAPH_GAP * min(prev.size, ln.size):
+            if gap <= share * min(prev.size, ln.size):
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
@@ -140,10 +134,10 @@ def tidy(text: str) -> str:
     return _BULLET.sub("", text)
 
 
-def paragraphs_text(lines: Sequence[Line]) -> list[str]:
+def paragraphs_text(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[str]:
     """A cell's lines as a list of paragraph strings."""
     result = []
-    for para in lines_to_paragraphs(lines):
+    for para in lines_to_paragraphs(lines, settings):
         t = join_lines([ln.text for ln in para])
         if t:
             result.append(t)

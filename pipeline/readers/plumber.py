@@ -52,7 +52,8 @@ def page_from_plumber(pp, number: int) -> Page:
     )
 
 
-def read_document(p: Path, password: str | None) -> tuple[list[Page], dict]:
+def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
+    p = path
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -79,7 +80,7 @@ def read_document(p: Path, password: str | None) -> tuple[list[Page], dict]:
         metadata = dict(pdf.metadata or {})
         for i, pp in enumerate(pdf.pages, start=1):
             try:
-                pages.append(page_or_error(lambda: page_from_plumber(pp, i), i, p))
+                pages.append(page_or_error(lambda pp=pp, i=i: page_from_plumber(pp, i), i, p))
             finally:
                 pp.flush_cache()
     except PlanpipeError:

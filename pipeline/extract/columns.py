@@ -1,0 +1,142 @@
+"""Columns understood by what their headings say and what their cells hold.
+
+A heading names a field when it is one of the synonyms in schemas/headers.json (pipeline.extract.headers);
+a wording nobody listed is read by its cue words (`schemas/headers.json` "cues": per field, how strongly a
+word points to it; the last content word of a heading, its head noun, counts most: "Action owner" is an
+owner, "Owner's action" an action). Then the table is checked as a whole: a column whose cells cannot be
+what its heading says (a "Shared Outcome" column of codes like "SO1, SO2" is no outcome) loses the field,
+and each field goes to one column at most. A column left without a field is kept as `extra:<heading>`,
+so no printed cell is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ..schema import load_json
+
+# A heading's cue score must reach this to name a field (one strong cue word, or two weaker ones) ...
+CUE_MIN_SCORE = 1.0
+# ... and beat the runner-up field by this much; a tie is no evidence.
+CUE_MARGIN = 0.4
+# The head noun (last content word) of a heading weighs this much more than the other words.
+HEAD_WORD_WEIGHT = 1.5
+# Content checks need this many non-empty cells before they may overrule a heading.
+MIN_CELLS_FOR_CONTENT = 3
+
+EXTRA_PREFIX = "extra:"
+_WORD = re.compile(r"[a-z]+")
+_CODE = re.compile(r"^[A-Z]{0,4}\d+(?:\.\d+)*[A-Za-z]?$")
+_LITTLE = frozenset(
+    "a an the and or of to for in on at by we our are is it has have will be this that these with "
+    "i you they their there been being was were do does did its".split()
+)
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict[str, dict[str, float]]:
+    """word -> {field: weight}, from schemas/headers.json."""
+    table: dict[str, dict[str, float]] = {}
+    for fld, words in load_json("headers.json")["cues"].items():
+        if fld.startswith("$"):
+            continue
+        for word, weight in words.items():
+            table.setdefault(word, {})[fld] = float(weight)
+    return table
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _LITTLE]
+
+
+def cue_scores(text: str) -> dict[str, float]:
+    """How strongly a heading's words point to each field."""
+    words = content_words(text)
+    table = cues()
+    scores: dict[str, float] = {}
+    for i, word in enumerate(words):
+        weight = HEAD_WORD_WEIGHT if i == len(words) - 1 else 1.0
+        for fld, w in table.get(word, {}).items():
+            scores[fld] = scores.get(fld, 0.0) + w * weight
+    return scores
+
+
+def field_from_cues(text: str) -> str | None:
+    """The field a heading's cue words name, or None when they name none clearly. "extra" names a
+    column that is known to hold no canonical field (comments, budget, risk)."""
+    ranked = sorted(cue_scores(text).items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < CUE_MIN_SCORE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CUE_MARGIN:
+        return None
+    return ranked[0][0]
+
+
+# --- what cells hold --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a column's non-empty cells look like."""
+
+    cells: int
+    mean_words: float
+    code_share: float  # cells that are only reference codes ("SO1, SO2", "1.2.3")
+    date_share: float  # cells that read as a date or period
+    long_share: float  # cells of running prose (eight words or more)
+
+
+def profile(texts: Sequence[str]) -> Profile:
+    from ..normalise.milestones import parse_milestone
+
+    cells = [t.strip() for t in texts if t and t.strip()]
+    if not cells:
+        return Profile(0, 0.0, 0.0, 0.0, 0.0)
+    n = len(cells)
+    words = [len(c.split()) for c in cells]
+    codes = sum(1 for c in cells if all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", c) if tok))
+    dates = sum(1 for c in cells if parse_milestone(c).kind != "unknown")
+    return Profile(n, sum(words) / n, codes / n, dates / n, sum(1 for w in words if w >= 8) / n)
+
+
+def fits(fld: str, p: Profile) -> bool:
+    """Can cells like these be the field? Only clear contradictions count: too few cells prove nothing."""
+    if p.cells < MIN_CELLS_FOR_CONTENT:
+        return True
+    if fld in ("action", "outcome", "objective", "measures", "theme", "key_area", "detailed_action_plan"):
+        # Text fields hold words: a column of bare codes or of dates is something else.
+        return p.code_share < 0.5 and p.date_share < 0.6
+    if fld == "lead_officer":
+        return p.code_share < 0.5 and p.date_share < 0.5 and p.long_share < 0.5
+    if fld == "milestone":
+        return p.long_share < 0.5 and p.code_share < 0.8
+    return True
+
+
+def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool]) -> list[str | None]:
+    """Whole-table assignment: a field whose column's cells contradict it is dropped (unless a registry
+    entry pinned it), and a field named by two columns stays with the one whose cells fit it best."""
+    out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
+           for f, p, pin in zip(fields, profiles, pinned)]
+    seen: dict[str, int] = {}
+    for i, f in enumerate(out):
+        if f is None or f.startswith("ignore:"):
+            continue
+        if f in seen:
+            j = seen[f]
+            # Prose fields keep the column with more to say; others the first one.
+            keep_later = profiles[i].mean_words > profiles[j].mean_words and f in ("action", "measures")
+            out[j if keep_later else i] = None
+            if keep_later:
+                seen[f] = i
+        else:
+            seen[f] = i
+    return out
+
+
+def extra_key(heading: str) -> str:
+    """The cell key of a column with no canonical field: its heading as printed."""
+    return EXTRA_PREFIX + " ".join(heading.split())
