@@ -24,6 +24,17 @@ def hex_colour(non_stroking_color) -> str | None:
     if isinstance(value, str):
         s = value.strip().lower()
         return s if re.fullmatch(r"#[0-9a-f]{6}", s) else None
+    comps = _components(value)
+    if comps is None:
+        return None
+    rgb = _components_to_rgb([_clamp01(c) for c in _from_255(comps)])
+    if rgb is None:
+        return None
+    return "#{:02x}{:02x}{:02x}".format(*(round(v * 255) for v in rgb))
+
+
+def _components(value) -> list[float] | None:
+    """A number or a sequence of numbers as floats; None when it is neither (a pattern name) or holds NaN."""
     if isinstance(value, (int, float)):
         comps = [float(value)]
     else:
@@ -33,17 +44,25 @@ def hex_colour(non_stroking_color) -> str | None:
             return None
     if any(math.isnan(c) for c in comps):
         return None
+    return comps
+
+
+def _from_255(comps: list[float]) -> list[float]:
+    """Grey or RGB written as whole numbers up to 255 (some above 1) is on the 0..255 scale, as some
+    producers write it; anything else is taken as 0..1."""
     if len(comps) in (1, 3) and any(c > 1 for c in comps) and all(c.is_integer() and c <= 255 for c in comps):
-        comps = [c / 255 for c in comps]
-    comps = [_clamp01(c) for c in comps]
+        return [c / 255 for c in comps]
+    return comps
+
+
+def _components_to_rgb(comps: list[float]) -> tuple[float, float, float] | None:
+    """Grey, RGB or CMYK components in 0..1 as RGB; None for any other count."""
     if len(comps) == 1:
-        r = g = b = comps[0]
-    elif len(comps) == 3:
-        r, g, b = comps
-    elif len(comps) == 4:
+        return comps[0], comps[0], comps[0]
+    if len(comps) == 3:
+        return comps[0], comps[1], comps[2]
+    if len(comps) == 4:
         c, m, y, k = comps
         # Naive CMYK -> RGB, as viewers do without a colour profile.
-        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
-    else:
-        return None
-    return "#{:02x}{:02x}{:02x}".format(*(round(v * 255) for v in (r, g, b)))
+        return (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    return None

@@ -24,6 +24,8 @@ _TYPES = {
     "date32": pa.date32(),
     "list<string>": pa.list_(pa.string()),
     "list<float64>": pa.list_(pa.float64()),
+    "map<string,string>": pa.map_(pa.string(), pa.string()),
+    "list<date32>": pa.list_(pa.date32()),
 }
 
 

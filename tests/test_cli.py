@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import __version__
 from pipeline.cli import main
-from pipeline.schema import arrow_schema
+from pipeline.schema import arrow_schema, schema_version
 
 from .conftest import PHASE1_PDF, ROOT
 
@@ -27,7 +27,7 @@ def test_extract_writes_parquet_with_the_documented_schema_and_metadata(extracte
     table = pq.read_table(path)
     assert table.schema.remove_metadata() == arrow_schema()
     meta = json.loads(table.schema.metadata[b"planpipe"])
-    assert meta["schema_version"] == "1.0.0"
+    assert meta["schema_version"] == schema_version()
     assert meta["planpipe_version"] == __version__
     assert meta["source_id"] == "sefton-phase1-2022"
     assert len(meta["source_sha256"]) == 64

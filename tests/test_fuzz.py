@@ -21,8 +21,9 @@ from tools.fuzz import classify, mutate
 
 SEED = 5
 MUTANTS = 30
-# Seconds one mutant may take before the watchdog interrupts it (a one-page file takes well under 1 s).
-HANG_SECONDS = 5.0
+# Seconds one mutant may take before the watchdog calls it a hang. A one-page file takes well under
+# 1 s on a quiet machine; the limit catches hangs, not slowness, so it leaves room for a loaded CI box.
+HANG_SECONDS = 60.0
 # Mutants that fail for a known reason, with the fix (docs/fuzz.md). Any other failure fails the test;
 # while a known one still fails, the test is reported as xfail. Empty these as the fixes land.
 KNOWN_CLI: dict[int, str] = {}  # mutant 24 (a page drawn 200 times over) was one until 55e8ba5

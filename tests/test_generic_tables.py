@@ -168,6 +168,69 @@ def test_json_and_csv_and_command(tmp_path):
     assert tables_command([str(REAL / "row_span_1.pdf")], "csv", out) == out.read_text() == text
 
 
+# --- the finder's output, pinned byte for byte ------------------------------------------------------
+
+# sha256 of `planpipe tables --format json FILE`, recorded before the finder took an ExtractSettings argument
+# and was split into named steps (a refactor that must not change one byte). The files are chosen so that
+# every step runs: ruled row and column spans, text rows inside ruled bands, sub-columns inside ruled
+# columns, text-aligned tables with wrapped rows and chunks split at gutters. Corpus files: see
+# ../shared/corpus/README.md and ../shared/corpus/council/README.md. A deliberate change to what the
+# finder returns re-records these (and says so in the commit message).
+PINNED_JSON = {
+    "real/row_span_1.pdf": "360bf0290545cc9fab032864e85310eab553ca9e2a351a1c974cbca1064a3822",
+    "real/missing_values.pdf": "23964294ecf8b1486fd3a68ba8a81b343f4a28e2eb5527acf1092f5be89df458",
+    "real/campaign_donors.pdf": "d1e84680cfdfeaf55ca380a0b2715db379b44b8b82910ee724cd84fa440645f6",
+    "real/column_span_2.pdf": "eb91e2a09b3e47ba84067d174f06ce75af19b8e23a72189ae23f435dd381a750",
+    "icdar2013/competition-dataset-eu/eu-004.pdf": "20c4787de770191bfb1b90ee70c868007a22ebb95624e8ea2138694de34642a8",
+    "icdar2013/competition-dataset-us/us-020.pdf": "d86c0aa3dd70ff0961680eee0538e77ea4e4d5e7929fe98b5fb6a62077c75ed4",
+    "council/kent-2025-01-ics-priorities-and-actions.pdf":
+        "6addd5594ed93ebeb66470b9e7c66d84ff934850bbfc05398ba7226d18cb6241",
+}
+# The bundled publication (data/raw/) is always present, so this one never skips.
+PINNED_BUNDLED = ("sefton-phase1-2022.pdf", "d865352ccad5ba753a30517f1f20db7b57f01054433611ea6cb1a64d8d85ff37")
+
+
+def _json_sha256(pdf) -> str:
+    import hashlib
+
+    from pipeline.tables import to_json
+
+    return hashlib.sha256(to_json(tables(str(pdf))).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("name", sorted(PINNED_JSON))
+def test_tables_json_is_byte_identical_to_the_recorded_output(name):
+    pdf = CORPUS / name
+    if not pdf.exists():
+        pytest.skip(f"{pdf} is absent (the shared corpus of real PDFs)")
+    assert _json_sha256(pdf) == PINNED_JSON[name]
+
+
+def test_tables_json_of_the_bundled_publication_is_byte_identical_to_the_recorded_output():
+    from .conftest import RAW
+
+    name, digest = PINNED_BUNDLED
+    assert _json_sha256(RAW / name) == digest
+
+
+@needs_corpus
+def test_settings_reach_both_strategies():
+    """The tolerances come in as an argument: raising one of each strategy's thresholds turns it off."""
+    from dataclasses import replace
+
+    from pipeline.readers import open_pdf
+    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.tables import find_generic_tables
+
+    ruled = open_pdf(REAL / "row_span_1.pdf")
+    assert [t.strategy for t in find_generic_tables(ruled)] == ["ruled"]
+    # No rule is 10,000 pt long: no ruled table (its words are then left to the text-aligned finder).
+    assert "ruled" not in {t.strategy for t in find_generic_tables(ruled, replace(DEFAULT_SETTINGS, min_rule=10_000))}
+    aligned = open_pdf(REAL / "campaign_donors.pdf")
+    assert "text" in {t.strategy for t in find_generic_tables(aligned)}
+    assert find_generic_tables(aligned, replace(DEFAULT_SETTINGS, min_table_lines=10_000)) == []
+
+
 def test_command_rejects_unknown_format():
     from pipeline.errors import PlanpipeError
     from pipeline.tables.cli import tables_command

@@ -245,3 +245,76 @@ def test_sefton_only_seq_11_february_2022_is_implausible():
 
 def test_sefton_no_milestone_is_unparsed():
     assert [a["seq"] for a in _sefton_actions() if parse_milestone(a["milestone"]).kind == "unknown"] == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates as people write them: several deadlines, starts, durations, conditions, weeks, yearless months
+
+PUB = date(2025, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kind", "deadlines"),
+    [
+        ("2024-2029", D(2024, 1, 1), D(2029, 12, 31), "year", [D(2029, 12, 31)]),
+        ("commenced 2024", D(2024, 1, 1), None, "started", []),
+        ("Started Sept 2023", D(2023, 9, 1), None, "started", []),
+        ("Once in post", None, None, "conditional", []),
+        ("On appointment of the new Director", None, None, "conditional", []),
+        ("w/c 12 June 2023", D(2023, 6, 12), D(2023, 6, 18), "week", [D(2023, 6, 18)]),
+        ("Week commencing 3/7/2023", D(2023, 7, 3), D(2023, 7, 9), "week", [D(2023, 7, 9)]),
+        ("FY24/25", D(2024, 4, 1), D(2025, 3, 31), "financial_year", [D(2025, 3, 31)]),
+        ("Q3 FY 2024-25", D(2024, 10, 1), D(2024, 12, 31), "quarter", [D(2024, 12, 31)]),
+        ("Quarter 3, 2023/24", D(2023, 10, 1), D(2023, 12, 31), "quarter", [D(2023, 12, 31)]),
+        ("Summer term 2025", D(2025, 5, 1), D(2025, 7, 31), "term", [D(2025, 7, 31)]),
+        ("Pilot by Dec 2025; roll-out by March 2026", D(2025, 12, 1), D(2025, 12, 31), "month",
+         [D(2025, 12, 31), D(2026, 3, 31)]),
+        ("Dec 2025 March 2025", D(2025, 3, 1), D(2025, 3, 31), "month", [D(2025, 12, 31), D(2025, 3, 31)]),
+    ],
+)
+def test_cells_beyond_one_period_give_start_end_kind_and_every_deadline(text, start, end, kind, deadlines):
+    m = parse_milestone(text, PUB)
+    assert (m.start, m.end, m.kind, list(m.deadlines)) == (start, end, kind, deadlines)
+    assert [i.code for i in m.issues if i.code == "milestone-unparsed"] == []
+
+
+def test_duration_is_dated_from_publication_and_reported():
+    m = parse_milestone("1-2 years", PUB)
+    assert (m.start, m.end, m.kind) == (PUB, D(2027, 1, 30), "relative")
+    assert [i.code for i in m.issues] == ["milestone-relative"]
+
+
+def test_duration_without_a_publication_date_keeps_its_kind_and_says_why():
+    m = parse_milestone("3-5 years")
+    assert (m.start, m.end, m.kind) == (None, None, "relative")
+    assert [i.code for i in m.issues] == ["milestone-relative"] and "no publication date" in m.issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("By end of November", D(2024, 11, 30)),  # two months before publication: nearer than Nov 2025
+        ("by mid-June", D(2025, 6, 30)),  # five months after: nearer than June 2024
+        ("by mid-June and live from September 2024", D(2024, 6, 30)),  # the cell's own year wins
+    ],
+)
+def test_month_without_a_year_is_resolved_and_flagged(text, end):
+    m = parse_milestone(text, PUB)
+    assert m.end == end
+    assert "milestone-year-inferred" in [i.code for i in m.issues]
+
+
+def test_month_without_a_year_half_a_year_away_is_not_guessed():
+    m = parse_milestone("July", PUB)  # July 2024 and July 2025 are about as near
+    assert (m.end, m.kind) == (None, "unknown")
+    assert [i.code for i in m.issues] == ["milestone-unparsed"]
+
+
+def test_single_period_has_its_end_as_only_deadline():
+    assert parse_milestone("March 2023").deadlines == (D(2023, 3, 31),)
+    assert parse_milestone("Ongoing").deadlines == ()
+    assert parse_milestone("September 2022 onwards").deadlines == ()
+
+
+def test_started_work_long_before_publication_is_not_implausible():
+    assert parse_milestone("Commenced 2022", PUB).issues == ()

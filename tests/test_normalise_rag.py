@@ -272,3 +272,42 @@ def test_sefton_legend_wordings_map_in_legend_order():
     assert [status_from_wording(e["wording"])[0] for e in sorted(legend, key=lambda e: e["order"])] == [
         "complete", "on_track", "some_issues", "off_track", "not_started", "business_as_usual",
     ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Statuses from any vocabulary: colour words with comments, symbols, words from other councils
+
+
+@pytest.mark.parametrize(
+    ("text", "rag"),
+    [
+        ("GREEN - target met", "on_track"),
+        ("Amber (some delay)", "some_issues"),
+        ("RED: behind plan", "off_track"),
+        ("G - on track", "on_track"),
+        ("Achieved", "complete"),
+        ("Partially achieved", "some_issues"),
+        ("Not achieved", "off_track"),
+        ("At risk", "some_issues"),
+        ("Delayed", "off_track"),
+        ("\u2713", "complete"),
+        ("B/R/A/G", "unknown"),  # the header of a BRAG column echoed
+    ],
+)
+def test_other_councils_status_wordings(text, rag):
+    assert status_from_wording(text)[0] == rag
+
+
+def test_symbol_takes_its_colour_silently():
+    r = resolve_status("\u25cf", "#00b050")
+    assert (r.rag, r.source, r.issues) == ("on_track", "colour", ())
+
+
+def test_symbol_without_colour_is_unknown_and_reported():
+    r = resolve_status("\u25cf", None)
+    assert (r.rag, [i.code for i in r.issues]) == ("unknown", ["rag-unknown"])
+
+
+def test_unknown_wording_with_known_colour_takes_the_colour_and_is_reported():
+    r = resolve_status("Floor Standard has not been achieved", "#c00000")
+    assert (r.rag, [i.code for i in r.issues]) == ("off_track", ["rag-from-colour"])

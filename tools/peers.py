@@ -69,7 +69,8 @@ def _paragraphs(cell: str | None) -> list[str]:
 
 def header_fields(row: Sequence[str | None]) -> list[str | None] | None:
     """The field each cell of `row` names, if the row is an action-table header, else None."""
-    fields = [match_heading(_text(c)) if _text(c) else None for c in row]
+    # The glue stays what it was when the peers were first measured: synonyms only, no cue words.
+    fields = [match_heading(_text(c), use_cues=False) if _text(c) else None for c in row]
     named = {f for f in fields if f}
     if "action" not in named or len(named) < MIN_HEADER_FIELDS:
         return None

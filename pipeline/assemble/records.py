@@ -10,9 +10,15 @@ from datetime import date
 from typing import Sequence
 
 from .. import normalise
+from ..extract.columns import EXTRA_PREFIX
 from ..quality import DataIssue, IssueLog
 from .rows import RawRow
 from ..schema import field_names
+
+
+def extra_cells(row: RawRow) -> dict[str, str]:
+    """The row's cells under headings that name no canonical field: printed heading -> text."""
+    return {k[len(EXTRA_PREFIX):]: "\n".join(v) for k, v in row.cells.items() if k.startswith(EXTRA_PREFIX) and v}
 
 
 def _with_where(issues, page: int, seq: int) -> list[DataIssue]:
@@ -22,6 +28,22 @@ def _with_where(issues, page: int, seq: int) -> list[DataIssue]:
     return out
 
 
+def _lead_holders(rows: Sequence[RawRow], document_text: str | None) -> tuple[list[list], dict[int, list[DataIssue]]]:
+    """Holders of every row's lead cell, with variants of one holder unified across the document, and the issues
+    per row index (officer-unknown / officer-fuzzy, without page and seq)."""
+    context = normalise.DocumentContext.from_text(document_text)
+    cells: list[list] = []
+    issues: dict[int, list[DataIssue]] = {}
+    for n, row in enumerate(rows):
+        holders, found = normalise.parse_holders(row.text("lead_officer"), context)
+        cells.append(holders)
+        issues[n] = list(found)
+    cells, unified = normalise.unify_within_document(cells)
+    for n, issue in unified:
+        issues[n].append(issue)
+    return cells, issues
+
+
 def build_records(
     rows: Sequence[RawRow],
     publication_id: str,
@@ -29,10 +51,14 @@ def build_records(
     legend: Sequence[tuple[str, str]] = (),
     published: date | None = None,
     log: IssueLog | None = None,
+    document_text: str | None = None,
 ) -> list[dict]:
+    """One canonical record per row. `document_text` (all the document's text, optional) lets lead cells use the
+    abbreviations the document defines itself ('Director of Public Health (DPH)')."""
     log = log if log is not None else IssueLog()
     palette = normalise.Palette.from_legend(legend) if legend else normalise.Palette.default()
     records: list[dict] = []
+    holders, holder_issues = _lead_holders(rows, document_text)
     for seq, row in enumerate(rows, start=1):
         rag_raw = row.text("rag")
         milestone_raw = row.text("milestone")
@@ -48,8 +74,7 @@ def build_records(
         status = normalise.resolve_status(rag_raw, row.rag_colour, palette)
         log.extend(_with_where(status.issues, row.page_start, seq))
         lead_raw = row.text("lead_officer")
-        officers, officer_issues = normalise.canonical_officers(lead_raw)
-        log.extend(_with_where(officer_issues, row.page_start, seq))
+        log.extend(_with_where(holder_issues[seq - 1], row.page_start, seq))
         if not lead_raw:
             log.add("officer-missing", "no lead officer printed or inherited", page=row.page_start, seq=seq)
         ms = normalise.parse_milestone(milestone_raw, published)
@@ -72,7 +97,7 @@ def build_records(
             "action": row.text("action") or "",
             "measures": list(row.cells.get("measures") or []),
             "lead_officer_raw": lead_raw,
-            "lead_officers": officers,
+            "lead_officers": [h.canonical for h in holders[seq - 1]],
             "rag_raw": rag_raw,
             "rag": status.rag,
             "rag_colour": row.rag_colour,
@@ -84,6 +109,9 @@ def build_records(
             "key_area": row.text("key_area") or row.key_area,
             "inherited": list(row.inherited),
             "source_sha256": source_sha256,
+            "lead_kinds": [h.kind for h in holders[seq - 1]],
+            "milestones": list(ms.deadlines),
+            "extra": extra_cells(row),
         }
         assert list(record) == field_names(), "records.py is out of step with schemas/actions.schema.json"
         records.append(record)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..extract.columns import EXTRA_PREFIX
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable
 from ..extract.text import paragraphs_text
@@ -86,7 +87,7 @@ def _ref_binding(columns: Sequence[str | None]) -> str:
         for nxt in columns[i + 1 :]:
             if nxt in ("outcome", "objective", "action"):
                 return nxt
-            if nxt is not None:
+            if nxt is not None and not nxt.startswith(EXTRA_PREFIX):
                 break
     return "action"
 

@@ -195,19 +195,10 @@ def fan_out(
     """
     old_to_new = {i: j for i, j in pairs}
     new_to_old = {j: i for i, j in pairs}
-    extra: list[tuple[int, int, str]] = []
-    for j in range(len(new)):
-        if j in new_to_old:
-            continue
-        wholes = [i for i in old_to_new if _is_part(new[j], old[i], new[old_to_new[i]], sim[i, j])]
-        if wholes:
-            extra.append((max(wholes, key=lambda i: sim[i, j]), j, "split"))
-    for i in range(len(old)):
-        if i in old_to_new:
-            continue
-        wholes = [j for j in new_to_old if _is_part(old[i], new[j], old[new_to_old[j]], sim[i, j])]
-        if wholes:
-            extra.append((i, max(wholes, key=lambda j: sim[i, j]), "merged"))
+    # Splits first, then merges: the order the parts are listed in the output.
+    extra = _parts_of(new, old, old_to_new, sim.T, "split") + [
+        (i, j, kind) for j, i, kind in _parts_of(old, new, new_to_old, sim, "merged")
+    ]
     split_old = {i for i, _, k in extra if k == "split"}
     merged_new = {j for _, j, k in extra if k == "merged"}
     out = []
@@ -217,6 +208,23 @@ def fan_out(
     for i, j, kind in extra:
         out.append(Pair(i, j, float(sim[i, j]), kind, "part"))
     return out
+
+
+def _parts_of(
+    parts: Sequence[dict], wholes: Sequence[dict], partner_of: dict[int, int], sim: np.ndarray, kind: str
+) -> list[tuple[int, int, str]]:
+    """(whole, part, kind) for every unpaired action of `parts` that is a piece of a paired action of
+    `wholes`; `sim[p, w]` is the similarity of part p and whole w, `partner_of` maps a paired whole to its
+    partner among `parts`. Of several candidate wholes, the most similar wins."""
+    paired = set(partner_of.values())
+    found: list[tuple[int, int, str]] = []
+    for p in range(len(parts)):
+        if p in paired:
+            continue
+        candidates = [w for w in partner_of if _is_part(parts[p], wholes[w], parts[partner_of[w]], sim[p, w])]
+        if candidates:
+            found.append((max(candidates, key=lambda w: sim[p, w]), p, kind))
+    return found
 
 
 def _is_part(part: dict, whole: dict, partner: dict, similarity: float) -> bool:

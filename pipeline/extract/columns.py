@@ -27,6 +27,7 @@ HEAD_WORD_WEIGHT = 1.5
 # Content checks need this many non-empty cells before they may overrule a heading.
 MIN_CELLS_FOR_CONTENT = 3
 
+QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which"})
 EXTRA_PREFIX = "extra:"
 _WORD = re.compile(r"[a-z]+")
 _CODE = re.compile(r"^[A-Z]{0,4}\d+(?:\.\d+)*[A-Za-z]?$")
@@ -67,6 +68,11 @@ def cue_scores(text: str) -> dict[str, float]:
 def field_from_cues(text: str) -> str | None:
     """The field a heading's cue words name, or None when they name none clearly. "extra" names a
     column that is known to hold no canonical field (comments, budget, risk)."""
+    words = content_words(text)
+    # A heading is a noun phrase or a question: its head noun (last word) or its question word (first)
+    # must be a cue. Cell text that merely mentions a cue word ("1.1 Safer outcomes for children") is not.
+    if not words or (words[-1] not in cues() and words[0] not in QUESTION_WORDS):
+        return None
     ranked = sorted(cue_scores(text).items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < CUE_MIN_SCORE:
         return None
@@ -97,9 +103,11 @@ def profile(texts: Sequence[str]) -> Profile:
         return Profile(0, 0.0, 0.0, 0.0, 0.0)
     n = len(cells)
     words = [len(c.split()) for c in cells]
-    codes = sum(1 for c in cells if all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", c) if tok))
-    dates = sum(1 for c in cells if parse_milestone(c).kind != "unknown")
-    return Profile(n, sum(words) / n, codes / n, dates / n, sum(1 for w in words if w >= 8) / n)
+    is_date = [parse_milestone(c).kind != "unknown" for c in cells]
+    # A date is no code, though "30/09/2022" is made of numbers.
+    codes = sum(1 for c, d in zip(cells, is_date)
+                if not d and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", c) if tok))
+    return Profile(n, sum(words) / n, codes / n, sum(is_date) / n, sum(1 for w in words if w >= 8) / n)
 
 
 def fits(fld: str, p: Profile) -> bool:
@@ -110,7 +118,8 @@ def fits(fld: str, p: Profile) -> bool:
         # Text fields hold words: a column of bare codes or of dates is something else.
         return p.code_share < 0.5 and p.date_share < 0.6
     if fld == "lead_officer":
-        return p.code_share < 0.5 and p.date_share < 0.5 and p.long_share < 0.5
+        # Names with full titles run long ("Lewis Price, Assistant Director ..."): only codes and dates refute.
+        return p.code_share < 0.5 and p.date_share < 0.5
     if fld == "milestone":
         return p.long_share < 0.5 and p.code_share < 0.8
     return True

@@ -7,15 +7,17 @@ of the page before when its text sits in that table's columns (headers printed o
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..readers.model import Document, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
-from .grid import PageTable, build_table, columns_from_header, straddle_ratio
-from .headers import Header, find_headers
+from .grid import Column, PageTable, build_table, columns_from_header, straddle_ratio
+from .columns import EXTRA_PREFIX, extra_key, profile, resolve
+from .headers import Header, find_all_headers, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
@@ -74,6 +76,30 @@ def _banners(lines: Sequence[Line], settings: ExtractSettings) -> list[tuple[flo
     return out
 
 
+def _section_banners(tables: Sequence[PageTable]) -> list[tuple[float, Banner]]:
+    """Section rows spanning a table, as banners: a numbered one ("2 Improving Quality") keeps its
+    number as the theme's ref."""
+    out = []
+    for t in tables:
+        for row in t.rows:
+            if row.section:
+                banner = parse_banner(row.section) or _numbered_section(row.section)
+                out.append((row.top, banner))
+        t.rows = [r for r in t.rows if not r.section]
+    return out
+
+
+_NUMBERED = re.compile(r"^(?P<ref>\d+(?:\.\d+)*)[.):]?\s+(?P<title>\S.*)$", re.S)
+
+
+def _numbered_section(text: str) -> Banner:
+    text = tidy(text)
+    m = _NUMBERED.match(text)
+    if m:
+        return Banner("theme", m.group("ref"), m.group("title").strip())
+    return Banner("theme", None, text)
+
+
 @dataclass
 class _PageText:
     """One page's body: its lines between furniture, banners, the words of its cells, appendix stops."""
@@ -87,26 +113,37 @@ class _PageText:
     banner_tops: set[float]
     words: list[Word]
     stoppers: list[float]
+    # Tops of other tables' headers (indicators, budgets): they end an action table on this page, but
+    # unlike an appendix heading they do not end the action tables of the document.
+    stoppers_soft: list[float] = field(default_factory=list)
 
 
 def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[PageTables]:
     """Every action table of the document, page by page."""
     lines_by_page = {p.number: page_lines(p, settings) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
-    all_headers = {p.number: find_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
+    found = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
+    all_headers = {n: actions for n, (actions, _) in found.items()}
+    other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
     furniture = find_furniture(doc.pages, lines_by_page, bands, settings)
     result: list[PageTables] = []
     previous: PageTable | None = None
+    # What the cells under each heading hold, pooled over the document's pages so far: a header
+    # repeated on a page with two rows is judged by all the rows printed under it.
+    evidence: dict[tuple[str, str], list[str]] = {}
     for p in doc.pages:
         if progress:
             progress(p.number, len(doc.pages))
         text = _page_text(p, lines_by_page[p.number], all_headers[p.number], furniture, settings)
-        tables = _continuation(text, previous, settings) + _tables_under_headers(text, settings)
+        # Another kind of table's header ends the action table above it, like an appendix heading.
+        text.stoppers_soft = [y for y in other_tops[p.number] if text.top - 0.5 <= y <= text.bottom]
+        tables = _continuation(text, previous, settings) + _tables_under_headers(text, settings, evidence)
         stopped = bool(text.stoppers)
         # The last table runs on to the next page unless an appendix heading ended the tables.
         previous = tables[-1] if tables and not stopped else None
-        result.append(PageTables(p.number, tables, text.banners, stopped))
+        banners = sorted(text.banners + _section_banners(tables), key=lambda b: b[0])
+        result.append(PageTables(p.number, tables, banners, stopped))
     return result
 
 
@@ -152,7 +189,8 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     first_header = min((h.top for h in text.headers), default=text.bottom)
     # Banners above the page's first header open a new table.
     leading_banners = [y for y, _ in text.banners if y < first_header] if text.headers else []
-    first_item = min([h.top for h in text.headers] + leading_banners + text.stoppers, default=text.bottom)
+    first_item = min([h.top for h in text.headers] + leading_banners + text.stoppers + text.stoppers_soft,
+                     default=text.bottom)
     if previous is None or any(s <= first_item for s in text.stoppers):
         return []
     body = [w for w in text.words if w.ymid < first_item]
@@ -161,17 +199,51 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     action_col = previous.column("action")
     if action_col is not None and not any(action_col.holds(w) for w in body):
         return []
+    # Above another table's header, one column of text is that table's title, not the rest of a row.
+    if text.stoppers_soft and len({i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}) < 2:
+        return []
     t = build_table(text.page, None, previous.columns, body, text.top, first_item, settings)
     return [t] if t.rows else []
 
 
-def _tables_under_headers(text: _PageText, settings: ExtractSettings) -> list[PageTable]:
+def _tables_under_headers(
+    text: _PageText, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]]
+) -> list[PageTable]:
     """The table under each header, down to the next header, closing banner, appendix heading or footer."""
-    limits = sorted([h.top for h in text.headers] + text.stoppers + _closing_banners(text, settings) + [text.bottom])
+    limits = sorted([h.top for h in text.headers] + text.stoppers + text.stoppers_soft
+                    + _closing_banners(text, settings) + [text.bottom])
     tables = []
     for h in text.headers:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if h.bottom < w.ymid < end]
         columns, _ = columns_from_header(text.page, h, body, settings)
-        tables.append(build_table(text.page, h, columns, body, h.bottom, end, settings))
+        table = build_table(text.page, h, columns, body, h.bottom, end, settings)
+        understood = understood_columns(table, settings, evidence)
+        if understood != table.columns:
+            table = build_table(text.page, h, understood, body, h.bottom, end, settings)
+        tables.append(table)
     return tables
+
+
+def understood_columns(
+    table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None
+) -> list[Column]:
+    """The table's columns with their fields checked against what their cells hold (see
+    pipeline.extract.columns): a heading whose cells contradict it, or a second column for one field,
+    becomes an extra column. Headings a registry entry pins are kept. `evidence` pools the cells seen
+    under each heading on earlier pages, and takes this table's."""
+    pinned_words = override_headings(settings.headings)
+    evidence = {} if evidence is None else evidence
+    fields = [None if c.field is None or c.field.startswith(EXTRA_PREFIX) else c.field for c in table.columns]
+    profiles = []
+    for c, f in zip(table.columns, fields):
+        pooled = evidence.setdefault((normalise_heading(c.heading), f or ""), [])
+        if f:
+            pooled.extend(row.text(f) for row in table.rows)
+        profiles.append(profile(pooled))
+    pinned = [normalise_heading(c.heading) in pinned_words for c in table.columns]
+    resolved = resolve(fields, profiles, pinned)
+    return [
+        c if f == old else dataclasses.replace(c, field=f or extra_key(c.heading))
+        for c, f, old in zip(table.columns, resolved, fields)
+    ]

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .columns import extra_key
 from .headers import Header, HeaderCell
 from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines
@@ -43,6 +44,8 @@ class PageRow:
     rag_colour: str | None = None
     # True for the rows that open a page before any row start: the tail of a row from the previous page.
     leading: bool = False
+    # The text of a row spanning the whole table (a section row), which has no cells.
+    section: str | None = None
 
     def text(self, fld: str) -> str:
         return " ".join(ln.text for ln in self.cells.get(fld, []))
@@ -60,6 +63,9 @@ class PageTable:
     ruled_rows: bool
     rows: list[PageRow]
     banners: list[str] = field(default_factory=list)  # heading lines printed above the table on this page
+    # Section rows: (top, text) of rows that span the whole table (a theme or priority printed across
+    # it); they label the rows below and hold no action.
+    sections: list[tuple[float, str]] = field(default_factory=list)
     closed: bool = True  # the table's last row ends with a rule on this page
 
     def column(self, fld: str) -> Column | None:
@@ -108,9 +114,13 @@ def columns_from_header(
 ) -> tuple[list[Column], bool]:
     """Column x-ranges for the header's headings; True when they came from vertical rules."""
     cuts = _header_rule_cuts(page, header)
-    if len(cuts) >= 2:
-        return _ruled_columns(header.cells, cuts), True
-    return _gutter_columns(header.cells, body_words), False
+    ruled = len(cuts) >= 2
+    columns = _ruled_columns(header.cells, cuts) if ruled else _gutter_columns(header.cells, body_words)
+    # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
+    for c in columns:
+        if c.field is None or c.field.startswith("ignore:"):
+            c.field = extra_key(c.heading)
+    return columns, ruled
 
 
 def _header_rule_cuts(page: Page, header: Header) -> list[float]:
@@ -233,9 +243,31 @@ def rows_from_rules(
         return None
     boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
     rows = _rows_between(boundaries, columns)
-    _fill_ruled_cells(rows, columns, _assign(words, columns), settings)
-    _colour_rows(rows, page.fills, columns, settings)
-    return [r for r in rows if r.cells or r.rag_colour], closed
+    spanning = _spanning_rows(rows, columns, page.vrules)
+    for row in spanning:
+        inside = [w for w in words if row.top <= w.ymid < row.bottom]
+        row.section = " ".join(ln.text for ln in words_to_lines(inside, settings)) or None
+    cells_rows = [r for r in rows if r not in spanning]
+    _fill_ruled_cells(cells_rows, columns, _assign(words, columns), settings)
+    _colour_rows(cells_rows, page.fills, columns, settings)
+    return [r for r in rows if r.cells or r.rag_colour or r.section], closed
+
+
+def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule]) -> list[PageRow]:
+    """Rows that no column rule crosses, in a table whose other rows have them: one cell across the
+    whole table, which is how a theme or priority is printed inside a table."""
+    interior = [c.x0 for c in columns[1:]]
+    if not interior:
+        return []
+
+    def crossings(row: PageRow) -> int:
+        mid = (row.top + row.bottom) / 2
+        return sum(1 for x in interior if any(abs(r.x - x) <= 2 and r.top - 1 <= mid <= r.bottom + 1 for r in vrules))
+
+    counts = [crossings(r) for r in rows]
+    if not any(counts):
+        return []  # no column rules at all: nothing shows a row spans
+    return [r for r, n in zip(rows, counts) if n == 0]
 
 
 def _action_rules(boundaries: list[tuple[float, set[int]]], columns: Sequence[Column]) -> list[tuple[float, set[int]]]:

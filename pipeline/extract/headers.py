@@ -64,14 +64,22 @@ def heading_vocabulary(headings: tuple[tuple[str, str], ...] = ()) -> frozenset[
     return frozenset(words)
 
 
-def match_heading(text: str, section: str = "fields", settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
-    """The canonical field a heading names, or None. A registry entry's headings come first."""
+def match_heading(
+    text: str, section: str = "fields", settings: ExtractSettings = DEFAULT_SETTINGS, use_cues: bool = True
+) -> str | None:
+    """The canonical field a heading names, or None. A registry entry's headings come first, then the
+    synonyms (exact, then fuzzy), then, unless `use_cues` is off, the heading's cue words."""
     if settings.headings and section == "fields":
         norm = normalise_heading(text)
         extra = override_headings(settings.headings)
         if norm in extra:
             return extra[norm]
-    return _match_heading(text, section, settings.fuzzy_heading, settings.fuzzy_min_len)
+    found = _match_heading(text, section, settings.fuzzy_heading, settings.fuzzy_min_len)
+    if found is not None or section != "fields" or not use_cues:
+        return found
+    # A wording nobody listed: read it by its cue words.
+    cued = field_from_cues(normalise_heading(text))
+    return "ignore:extra" if cued == "extra" else cued
 
 
 @lru_cache(maxsize=None)
@@ -98,11 +106,7 @@ def _match_heading(text: str, section: str, cutoff: float, min_len: int) -> str 
         hit = process.extractOne(norm, phrases, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit:
             return fields[hit[2]]
-    if section != "fields":
-        return None
-    # A wording nobody listed: read it by its cue words.
-    cued = field_from_cues(norm)
-    return "ignore:extra" if cued == "extra" else cued
+    return None
 
 
 @dataclass
@@ -241,18 +245,19 @@ def cells_for_band(
     return [c for g in _groups(band, cuts, settings) for c in _cells_for_group(g, gutters, section, settings)]
 
 
-def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[int, int] | None:
+def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int], bool] | None:
+    """How well a band reads as a table header, and whether it heads an action table (one that names
+    the action, or four fields of a plan); None when it is no header at all."""
     fields = [c.field for c in cells if c.field]
     real = {f for f in fields if not f.startswith("ignore:")}
-    if REQUIRED_FIELD not in real and "milestone_and_rag" not in real and len(real) < 4:
-        return None
     if len(set(fields)) < settings.min_header_fields:
         return None
     unknown = sum(1 for c in cells if c.field is None)
     # Mostly unknown text is a paragraph that happens to contain a heading word.
     if unknown > len(fields) // 2:
         return None
-    return (len(set(fields)) - unknown, -unknown)
+    action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
+    return (len(set(fields)) - unknown, -unknown), action
 
 
 def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
@@ -270,13 +275,24 @@ def find_headers(page: Page, lines: Sequence[Line] | None = None, settings: Extr
     scored by the distinct fields its headings name, less its unknown headings; the best bands that do
     not overlap win.
     """
+    return find_all_headers(page, lines, settings)[0]
+
+
+def find_all_headers(
+    page: Page, lines: Sequence[Line] | None = None, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> tuple[list[Header], list[Header]]:
+    """The page's action-table headers, and the headers of its other tables (indicators, KPIs,
+    budgets: they name fields but no action), which end an action table and never continue one."""
     if lines is None:
         lines = page_lines(page, settings)
-    taken = _best_bands(_header_candidates(page, lines, settings))
-    return [
-        Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
-        for _, _, cells in taken
-    ]
+    candidates = _header_candidates(page, lines, settings)
+    actions = _best_bands([c for c in candidates if c[4]])
+    others = _best_bands([c for c in candidates if not c[4]], taken=actions)
+    return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others]
+
+
+def _header(cells: list[HeaderCell]) -> Header:
+    return Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
 
 
 def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tuple[int, list[Line]]]:
@@ -292,9 +308,9 @@ def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tupl
 
 
 def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:
-    """(score, first line, last line, cells) of every band of lines that reads as a header."""
+    """(score, first line, last line, cells, heads an action table) of every band that reads as a header."""
     vocab = heading_vocabulary(settings.headings)
-    candidates: list[tuple[tuple, int, int, list[HeaderCell]]] = []
+    candidates: list[tuple[tuple, int, int, list[HeaderCell], bool]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
         if not opens_band(first, vocab, settings.heading_word_share):
@@ -303,19 +319,23 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
-            score = _score(cells, settings)
-            if score is not None:
-                candidates.append(((score, -(j - i)), i, j, cells))
+            scored = _score(cells, settings)
+            if scored is not None:
+                candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     return candidates
 
 
-def _best_bands(candidates: list[tuple]) -> list[tuple[int, int, list[HeaderCell]]]:
-    """The best-scoring bands that do not overlap, top to bottom."""
+def _best_bands(
+    candidates: list[tuple], taken: Sequence[tuple[int, int, list[HeaderCell]]] = ()
+) -> list[tuple[int, int, list[HeaderCell]]]:
+    """The best-scoring bands that do not overlap each other or the bands already `taken`, top to bottom."""
     candidates.sort(key=lambda c: c[0], reverse=True)
-    taken: list[tuple[int, int, list[HeaderCell]]] = []
-    for _, i, j, cells in candidates:
-        if any(not (j < a or i > b) for a, b, _ in taken):
+    blocked = [(a, b) for a, b, _ in taken]
+    out: list[tuple[int, int, list[HeaderCell]]] = []
+    for _, i, j, cells, _ in candidates:
+        if any(not (j < a or i > b) for a, b in blocked):
             continue
-        taken.append((i, j, cells))
-    taken.sort(key=lambda t: t[0])
-    return taken
+        out.append((i, j, cells))
+        blocked.append((i, j))
+    out.sort(key=lambda t: t[0])
+    return out

@@ -10,7 +10,9 @@ from ..readers.model import Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
-_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8]\s*")
+_BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8"
+# A list marker: a bullet glyph, or a dash standing alone before the text ("- Item"; "-1.9" is a number).
+_BULLET = re.compile(rf"^(?:[{_BULLET_GLYPHS}]\s*|[-\u2013]\s+)")
 
 
 class Line:
@@ -104,11 +106,18 @@ def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAU
         if paras:
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
-            if gap <= share * min(prev.size, ln.size):
+            # A list item starts its own paragraph, however tight the spacing.
+            if gap <= share * min(prev.size, ln.size) and not is_bullet(ln):
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
     return paras
+
+
+def is_bullet(line: Line) -> bool:
+    """Does the line open with a list marker ("•", "▪", or a dash standing alone before the text)?"""
+    first = line.words[0].text
+    return first in ("-", "\u2013") or first[:1] in _BULLET_GLYPHS
 
 
 def join_lines(texts: Sequence[str]) -> str:

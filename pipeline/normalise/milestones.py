@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from pipeline.quality import DataIssue
 
@@ -51,7 +51,15 @@ IMPLAUSIBLE_YEARS_AFTER = 10
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 
-KINDS = ("day", "month", "quarter", "season", "term", "year", "financial_year", "open_ended", "ongoing", "unknown")
+KINDS = ("day", "month", "quarter", "season", "term", "year", "financial_year", "open_ended", "ongoing", "unknown",
+         "week", "started", "relative", "conditional")  # the order of the schema's milestone_kind enum
+
+# A month printed without a year is read as the occurrence nearest the publication date unless the next
+# nearest is within this many days more: a month six months from publication is as likely either side.
+YEARLESS_TIE_DAYS = 45
+# Widest window of words tried as one period when a cell is scanned for several dates ('Sept 2022 to March 2023'
+# is five words after cleaning; 'by the end of March 2023' six).
+SCAN_MAX_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class Milestone:
     end: date | None
     kind: str
     issues: tuple[DataIssue, ...] = field(default=())
+    # Every deadline (last day of each period read as a deadline) in printed order; `end` is the earliest.
+    deadlines: tuple[date, ...] = field(default=())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -93,7 +103,7 @@ _LEADING = re.compile(
 )
 _OPEN_SUFFIX = re.compile(r"^(.*?)[\s,\-]*(?:onwards?|and\s+beyond|(?:and|then|&)\s+ongoing|ongoing|going\s+forward)$")
 _OPEN_PREFIX = re.compile(r"^(?:ongoing\s+)?(?:from|starting|commencing|beginning|start|begins?)\s+(.+)$")
-_RANGE = re.compile(r"\s+(?:-|to|until|till|through)\s+|(?<=[a-z])\s?-\s?(?=[a-z])")
+_RANGE = re.compile(r"\s+(?:-|to|until|till|through)\s+|(?<=[a-z])\s?-\s?(?=[a-z])|(?<=\d)\s?-\s?(?=[a-z])")
 
 
 def _year(text: str) -> int:
@@ -109,8 +119,11 @@ def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[date, date]:
     return date(y1, m1, 1), _month_end(y2, m2)
 
 
+_CLEAN_TABLE: dict[str, str | int | None] = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}
+
+
 def _clean(text: str) -> str:
-    t = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}))
+    t = text.translate(str.maketrans(_CLEAN_TABLE))
     t = " ".join(t.lower().split())
     return t.strip(" .;:,-")
 
@@ -167,14 +180,14 @@ _FY = r"(?:fy|f/y|financial\s+year)?\s*(\d{4}|\d{2})\s*[/\-]\s*(\d{4}|\d{2})(?:\
 
 def _quarter(s: str):
     q = a = b = None
-    m = re.fullmatch(rf"(?:q|quarter\s*)([1-4])\s*(?:of\s+)?{_FY}", s)
+    m = re.fullmatch(rf"(?:q|quarter\s*)([1-4])[\s,]*(?:of\s+)?{_FY}", s)
     if m:
         q, a, b = int(m.group(1)), m.group(2), m.group(3)
     else:
         m = re.fullmatch(rf"{_FY}\s*(?:q|quarter\s*)([1-4])", s)
         if m:
             a, b, q = m.group(1), m.group(2), int(m.group(3))
-    if q is not None:  # a quarter of a UK financial year: Q1 = Apr-Jun
+    if q is not None and a is not None and b is not None:  # a quarter of a UK financial year: Q1 = Apr-Jun
         y = _financial_years(a, b)
         if y is None:
             return None
@@ -182,7 +195,7 @@ def _quarter(s: str):
         if first > 12:
             first, y = first - 12, y + 1
         return (*_span(y, first, y, first + 2), "quarter")
-    m = re.fullmatch(r"(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:cy\s*)?(\d{4}|\d{2})", s)
+    m = re.fullmatch(r"(?:q|quarter\s*)([1-4])[\s,]*(?:of\s+)?(?:cy\s*)?(\d{4}|\d{2})", s)
     if m:
         q, y = int(m.group(1)), _year(m.group(2))
     else:
@@ -243,7 +256,24 @@ def _whole_year(s: str):
     return (*_span(y, 1, y, 12), "year")
 
 
-_PARSERS = (_day, _month, _quarter, _financial_year, _season_or_term, _whole_year)
+def _year_range(s: str):
+    """'2024-2029', '2024/2027': whole calendar years (a pair of consecutive years is a financial year)."""
+    m = re.fullmatch(r"(?:cy\s*)?(\d{4})\s*[/\-]\s*(\d{4})", s)
+    if not m or not int(m.group(1)) < int(m.group(2)):
+        return None
+    return (*_span(int(m.group(1)), 1, int(m.group(2)), 12), "year")
+
+
+def _week(s: str):
+    """'w/c 12 June 2023', 'week commencing 12/06/2023': the seven days from that day."""
+    m = re.fullmatch(r"(?:w/?c|w/b|week\s+(?:commencing|beginning|starting))[\s:.]*(.+)", s)
+    got = _day(m.group(1).strip()) if m else None
+    if not got:
+        return None
+    return got[0], got[0] + timedelta(days=6), "week"
+
+
+_PARSERS = (_day, _week, _month, _quarter, _financial_year, _year_range, _season_or_term, _whole_year)
 
 
 def _strip_leading(s: str) -> str:
@@ -270,14 +300,14 @@ def _range(s: str):
         r = _period(right)
         if not r or not left:
             continue
-        l = _period(left)
-        if l is None:  # the first period may borrow the second's year: 'April - June 2023'
+        first = _period(left)
+        if first is None:  # the first period may borrow the second's year: 'April - June 2023'
             year = r[1].year
-            l = _period(f"{_strip_leading(left)} {year}")
-            if l and l[0] > r[0]:
-                l = _period(f"{_strip_leading(left)} {year - 1}")
-        if l and l[0] <= r[1]:
-            return l[0], r[1], r[2]
+            first = _period(f"{_strip_leading(left)} {year}")
+            if first and first[0] > r[0]:
+                first = _period(f"{_strip_leading(left)} {year - 1}")
+        if first and first[0] <= r[1]:
+            return first[0], r[1], r[2]
     return None
 
 
@@ -301,6 +331,143 @@ def _parse_core(s: str):
     return None
 
 
+
+# --------------------------------------------------------------------------------------------------
+# Cells that are not one period: several dates, starts, durations, conditions
+
+# Words that make the next period a start ('Commenced Oct 24', 'Start ... September 24') or a deadline.
+_START_CUES = frozenset({"commenced", "commencing", "commence", "started", "starting", "start", "began", "begun",
+                         "begin", "begins", "beginning", "from", "since"})
+_END_CUES = frozenset({"by", "to", "until", "till", "end", "before", "deadline", "due", "complete", "completed"})
+# Words after which a month or season printed without a year is read as a date ('by mid-June').
+_YEARLESS_CUES = frozenset({"by", "end", "mid", "early", "late", "until", "till", "in", "before", "from", "during",
+                            "of", "beginning", "start"})
+_CLAUSES = re.compile(r"[;,()\[\]]|\.(?=\s|$)|\s/\s|\s-\s(?=[a-z]{4,}\s)")
+_YEARLESS = re.compile(rf"(?:(?:early|mid|late)[\s\-]+)?(?:{_MONTH}|(?:spring|summer|autumn)(?:\s+term)?)")
+_DURATION = re.compile(r"(?:within\s+|in\s+|next\s+)?(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*(year|yr|month|week)s?\b")
+_CONDITION = re.compile(
+    r"^(?:once|on|upon|when|after|following|subject\s+to|dependent\s+(?:on|upon)|depending\s+on|pending|as\s+soon\s+as|"
+    r"at\s+the\s+point|linked\s+to|in\s+line\s+with|aligned\s+(?:to|with))\b")
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: date
+    end: date
+    kind: str
+    role: str  # "start" or "end"
+    yearless: bool = False
+
+
+def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[_Found]) -> None:
+    """Periods printed in one clause, left to right; a start cue before a period makes it a start."""
+    tokens = clause.split()
+    i, cue = 0, "end"
+    while i < len(tokens):
+        word = tokens[i].strip("'\".:")
+        if word in _START_CUES:
+            cue = "start"
+        got, j = _longest_period(tokens, i)
+        if got and i > 0 and re.fullmatch(r"quarter|term|fy|[a-z]+\d[a-z\d]*", tokens[i - 1]):
+            got = None  # the period is the tail of a date we cannot read ('Q5 2023'): not a date of its own
+        if got:
+            found.append(_Found(got[0], got[1], got[2], cue))
+            i, cue = j, "end"
+            continue
+        bare = re.sub(r"^(?:early|mid|late)-", "", word)
+        if i + 1 < len(tokens) and tokens[i + 1].strip(".:") == "term" and _YEARLESS.fullmatch(bare):
+            bare, i = f"{bare} term", i + 1
+        if _YEARLESS.fullmatch(bare) and (i == 0 or tokens[i - 1].strip(".:") in _YEARLESS_CUES or word != bare):
+            if bare != "may" or word != bare or i > 0:
+                yearless.append((len(found), bare, cue))
+                found.append(_Found(date.min, date.min, "", cue, yearless=True))
+                cue = "end"
+        i += 1
+
+
+def _longest_period(tokens: list[str], i: int):
+    for j in range(min(len(tokens), i + SCAN_MAX_WORDS), i, -1):
+        text = " ".join(tokens[i:j]).strip(" -")
+        if not re.search(r"\d", text):
+            continue
+        got = _period(text) or _range(text)
+        if got:
+            return got, j
+    return None, i + 1
+
+
+def _resolve_yearless(found: list[_Found], yearless, published: date | None) -> tuple[list[_Found], list[str]]:
+    """Months/seasons printed without a year take the year of the nearest dated period in the same cell, else the
+    occurrence nearest the publication date (a plan looks ahead, a report looks back: nearest serves both);
+    when the two occurrences either side are about as near (YEARLESS_TIE_DAYS), it stays unread and reported."""
+    out, notes = list(found), []
+    for n, text, _cue in yearless:
+        dated = [(abs(k - n), f.end.year) for k, f in enumerate(found) if not f.yearless]
+        year, source = (min(dated)[1], "the other date in the cell") if dated else (None, "")
+        if year is None and published is not None:
+            year = _nearest_year(text, published)
+            source = f"the publication date ({published.isoformat()})"
+        got = _period(f"{text} {year}") if year is not None else None
+        if got:
+            out[n] = _Found(got[0], got[1], got[2], found[n].role)
+            notes.append(f"{text!r} has no year; {year} taken from {source}")
+        else:
+            notes.append(f"{text!r} has no year that can be told from the cell or the publication date")
+    return [f for f in out if not f.yearless], notes
+
+
+def _nearest_year(text: str, published: date) -> int | None:
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        got = _period(f"{text} {year}")
+        if got:
+            middle = got[0] + (got[1] - got[0]) / 2
+            options.append((abs((middle - published).days), year))
+    options.sort()
+    if not options or (len(options) > 1 and options[1][0] - options[0][0] < YEARLESS_TIE_DAYS):
+        return None
+    return options[0][1]
+
+
+def _combine(found: list[_Found]) -> tuple[date | None, date | None, str, tuple[date, ...]]:
+    deadlines = [f for f in found if f.role == "end"]
+    starts = [f.start for f in found]
+    if deadlines:
+        first = min(deadlines, key=lambda f: f.end)
+        return min(starts), first.end, first.kind, tuple(f.end for f in deadlines)
+    return min(starts), None, "started", ()
+
+
+def _relative(s: str, published: date | None):
+    """'1-2 years', '3-5 years', 'within 6 months': a duration from the publication date (the longer bound)."""
+    m = _DURATION.search(s)
+    if not m or re.search(r"\d", s[: m.start()] + s[m.end() :]):
+        return None
+    months = int(m.group(2) or m.group(1)) * {"year": 12, "yr": 12, "month": 1, "week": 0}[m.group(3)]
+    if published is None:
+        return None, None, f"{m.group(0)!r} is a duration and no publication date was given to date it"
+    end = _add_months(published, months) if m.group(3) != "week" else \
+        published + timedelta(weeks=int(m.group(2) or m.group(1)))
+    return published, end, f"{m.group(0)!r} read as a duration from the publication date ({published.isoformat()})"
+
+
+def _parse_free(s: str, published: date | None):
+    """(start, end, kind, deadlines, notes) for a cell that is not one period, or None."""
+    found: list[_Found] = []
+    yearless: list[tuple[int, str, str]] = []
+    for clause in _CLAUSES.split(s):
+        if clause.strip():
+            _scan_clause(clause.strip(" -"), yearless, found)
+    found, notes = _resolve_yearless(found, yearless, published)
+    if found:
+        return (*_combine(found), notes)
+    rel = _relative(s, published)
+    if rel:
+        return rel[0], rel[1], "relative", (rel[1],) if rel[1] else (), [rel[2]]
+    if _CONDITION.match(s):
+        return None, None, "conditional", (), []
+    return None
+
 # --------------------------------------------------------------------------------------------------
 # Public API
 
@@ -310,13 +477,15 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
-def _implausible(start: date | None, end: date | None, published: date | None) -> str | None:
+def _implausible(start: date | None, end: date | None, published: date | None, kind: str = "") -> str | None:
     if start is None and end is None:
         return None
     if published is not None:
         last = end or start
+        if kind == "started":  # work that began long before publication is what 'commenced' reports
+            last = None
         earliest = _add_months(published, -IMPLAUSIBLE_MONTHS_BEFORE)
-        if last < earliest:
+        if last is not None and last < earliest:
             return (f"ends {last.isoformat()}, more than {IMPLAUSIBLE_MONTHS_BEFORE} months before publication "
                     f"({published.isoformat()})")
         if start is not None and start > _add_months(published, 12 * IMPLAUSIBLE_YEARS_AFTER):
@@ -339,19 +508,32 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
         return Milestone(None, None, "unknown")
     s = _clean(text)
     got = _parse_core(s)
-    if got is None:
+    if got is None and "(" in s:  # an aside in brackets: 'Quarter 2 (Jul - Sep), 2024/25'
+        got = _parse_core(_clean(re.sub(r"\s*\([^()]*\)", "", s)))
+    if got is None and s.split(" ")[0] not in _START_CUES:  # 'Commenced 2024' is a start, not a rating and a date
         date_text, rating = split_date_and_rating(text)
         if rating is not None:
             got = _parse_core(_clean(date_text))
-    if got is None:
+    if got is not None:
+        start, end, kind = got
+        return _checked(text, Milestone(start, end, kind, (), (end,) if end else ()), published)
+    free = _parse_free(s, published)
+    if free is None:
         issue = DataIssue("milestone-unparsed", f"cannot read {text!r} as a date or period",
                           field="milestone", value=text)
         return Milestone(None, None, "unknown", (issue,))
-    start, end, kind = got
-    why = _implausible(start, end, published)
-    issues = (DataIssue("milestone-implausible", f"{text!r} {why}; kept as printed", field="milestone",
-                        value=text),) if why else ()
-    return Milestone(start, end, kind, issues)
+    start, end, kind, deadlines, notes = free
+    code = "milestone-relative" if kind == "relative" else "milestone-year-inferred"
+    issues = tuple(DataIssue(code, note, field="milestone", value=text) for note in notes)
+    return _checked(text, Milestone(start, end, kind, issues, deadlines), published)
+
+
+def _checked(text: str, ms: Milestone, published: date | None) -> Milestone:
+    why = _implausible(ms.start, ms.end, published, ms.kind)
+    if not why:
+        return ms
+    issue = DataIssue("milestone-implausible", f"{text!r} {why}; kept as printed", field="milestone", value=text)
+    return replace(ms, issues=(*ms.issues, issue))
 
 
 _STRICT_HOWS = frozenset({"exact", "prefix", "colour-word", "letter", "percent"})

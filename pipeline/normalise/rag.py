@@ -12,11 +12,9 @@ Pure functions; the only state is the vocabulary, loaded once.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
@@ -52,6 +50,7 @@ HOW_PERCENT = "percent"  # "75%", "100% complete"
 HOW_COLOUR_WORD = "colour-word"  # only colour words: "Green", "Red/Amber"
 HOW_LETTER = "letter"  # a single-letter rating: "R", "G", "A/G"
 HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above FUZZY_STATUS_THRESHOLD
+HOW_SYMBOL = "symbol"  # a glyph ('\u25cf') whose status is its colour; a tick ('\u2713') has a status of its own
 HOW_EMPTY = "empty"  # no wording at all
 HOW_UNMATCHED = "unmatched"  # wording that maps to no status
 
@@ -73,6 +72,8 @@ class _Vocabulary:
     colour_words: dict[str, str]  # colour word -> status
     letters: dict[str, str]  # letter -> colour word
     palette: tuple["Swatch", ...]
+    colour_symbols: frozenset[str] = frozenset()  # glyphs whose status is their colour
+    fixed_symbols: dict[str, str] = field(default_factory=dict)  # glyph -> status
 
 
 @functools.cache
@@ -91,6 +92,8 @@ def _vocabulary() -> _Vocabulary:
         colour_words=dict(data["colour_words"]),
         letters=dict(data["letters"]),
         palette=swatches,
+        colour_symbols=frozenset(data.get("symbols", {}).get("status_by_colour", [])),
+        fixed_symbols=dict(data.get("symbols", {}).get("fixed", {})),
     )
 
 
@@ -136,6 +139,9 @@ def _match_wording(text: str | None) -> _Match:
         return _Match("unknown", HOW_EMPTY)
     vocab = _vocabulary()
     raw = text.translate(_QUOTES).strip().rstrip(".")
+    symbol = _symbol(raw, vocab)
+    if symbol is not None:
+        return symbol
     folded = _fold(raw)
     if not folded:
         return _Match("unknown", HOW_UNMATCHED)
@@ -164,6 +170,10 @@ def _match_wording(text: str | None) -> _Match:
     if colours and all(w in vocab.colour_words or w in _COLOUR_FILLER for w in words):
         return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_COLOUR_WORD, colours)
 
+    lead = _colour_lead(raw, words, vocab)
+    if lead is not None:
+        return lead
+
     # Longest phrase that the wording starts with, on whole words.
     best = None
     for phrase, status in vocab.phrases.items():
@@ -185,6 +195,33 @@ def _match_wording(text: str | None) -> _Match:
             if _NEGATIONS.intersection(phrase.split()) == negs:
                 return _Match(vocab.phrases[phrase], HOW_FUZZY)
     return _Match("unknown", HOW_UNMATCHED)
+
+
+def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
+    """A cell printed as glyphs only: a tick means complete; a dot or square means its colour."""
+    glyphs = set(raw.replace(" ", ""))
+    if not glyphs:
+        return None
+    if glyphs <= set(vocab.fixed_symbols):
+        return _Match(_worst(vocab.fixed_symbols[g] for g in glyphs), HOW_SYMBOL)
+    if glyphs <= vocab.colour_symbols:
+        return _Match("unknown", HOW_SYMBOL)
+    return None
+
+
+def _colour_lead(raw: str, words: list[str], vocab: _Vocabulary) -> _Match | None:
+    """'GREEN - target met', 'Amber (some delay)', 'G - on track': a colour word or rating letter, then a comment.
+    The colour decides unless the comment is itself a vocabulary phrase (handled by the callers' exact match)."""
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first in vocab.colour_words and words[1] not in vocab.colour_words and words[1] not in _COLOUR_FILLER:
+        return _Match(vocab.colour_words[first], HOW_COLOUR_WORD, (first,))
+    m = re.match(r"^([A-Za-z])\s*[-:(\u2013]", raw)
+    if m and m.group(1).upper() in vocab.letters:
+        colour = vocab.letters[m.group(1).upper()]
+        return _Match(vocab.colour_words[colour], HOW_LETTER, (colour,))
+    return None
 
 
 def status_from_wording(text: str | None) -> tuple[str, str]:
@@ -319,6 +356,9 @@ def resolve_status(wording: str | None, colour=None, palette: Palette | None = N
 
     def issue(code: str, message: str) -> None:
         issues.append(DataIssue(code, message, field="rag", value=value))
+
+    if m.how == HOW_SYMBOL and m.rag == "unknown" and fill_status:
+        return StatusResult(fill_status, SOURCE_COLOUR, (), hx)
 
     if m.how in (HOW_COLOUR_WORD, HOW_LETTER):
         rag = _worst(palette.status_for_colour_word(c) or "unknown" for c in m.colours)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from ..readers import Document, Page, open_pdf
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .aligned import find_aligned_tables
 from .export import to_csv, to_dicts, to_json
 from .model import GenericCell, GenericTable
@@ -27,22 +28,25 @@ def _inside(w, bbox, margin: float = 1.0) -> bool:
     return x0 - margin <= w.xmid <= x1 + margin and top - margin <= w.ymid <= bottom + margin
 
 
-def find_page_tables(page: Page) -> list[GenericTable]:
-    ruled = find_ruled_tables(page)
+def find_page_tables(page: Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[GenericTable]:
+    """The tables of one page: ruled first, then text-aligned among the words no ruled table holds."""
+    ruled = find_ruled_tables(page, settings)
     rest = [w for w in page.words if not any(_inside(w, t.bbox) for t in ruled)]
-    aligned = find_aligned_tables(page, rest)
+    aligned = find_aligned_tables(page, rest, settings)
     return sorted(ruled + aligned, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
-def find_generic_tables(doc: Document) -> list[GenericTable]:
+def find_generic_tables(doc: Document, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[GenericTable]:
     """Every table found on every page of `doc`, in reading order (page, then top to bottom)."""
     out: list[GenericTable] = []
     for page in doc.pages:
         if page.words:
-            out.extend(find_page_tables(page))
+            out.extend(find_page_tables(page, settings))
     return out
 
 
-def tables_from_pdf(path: str | os.PathLike, password: str | None = None) -> list[GenericTable]:
+def tables_from_pdf(
+    path: str | os.PathLike, password: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[GenericTable]:
     """Open `path` and find its tables. Raises a PlanpipeError subclass on bad input."""
-    return find_generic_tables(open_pdf(path, password=password))
+    return find_generic_tables(open_pdf(path, password=password), settings)

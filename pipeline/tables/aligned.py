@@ -3,7 +3,7 @@
 Pure functions in the order they run. A text line is cut into chunks where its words are far apart
 (`split_chunks`). A run of lines where most lines have two or more chunks is a candidate table region.
 Its columns are split at gutters: x-ranges that no chunk of the region's multi-chunk lines crosses
-(a few spanning headings may), and that at least `GUTTER_SUPPORT` lines show as a gap between two
+(a few spanning headings may), and that at least `settings.gutter_support` lines show as a gap between two
 chunks. Every line starts a row, except a continuation line: a line with nothing in the first column
 (the rest of a wrapped cell), or whose first-column text carries on the label above.
 """
@@ -17,25 +17,8 @@ from typing import Sequence
 
 from ..extract.text import Line, split_chunks, words_to_lines
 from ..readers.model import Page, Word
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import GenericCell, GenericTable
-
-# A region needs this many lines of two or more chunks.
-MIN_TABLE_LINES = 3
-# A gap between consecutive lines larger than this many line heights ends a region.
-MAX_LINE_GAP = 2.6
-# Single-chunk lines allowed in a row inside a region (section headings, wrapped labels).
-MAX_SINGLE_RUN = 3
-# A gutter must show as a gap between chunks in at least this many lines.
-GUTTER_SUPPORT = 3
-# ... and may be crossed by at most this share of the region's multi-chunk lines (spanning headings).
-GUTTER_CROSS_SHARE = 0.12
-# The row-start column holds text in at least this share of a table's lines.
-FIRST_COL_SHARE = 0.3
-# Lines at either end of a region with a chunk wider than this share of the region are prose
-# (notes, captions), not table rows.
-WIDE_CHUNK = 0.45
-# Step (pt) of the gutter scan.
-STEP = 1.0
 
 # List markers: a chunk of these alone is the bullet of the chunk after it, not a cell.
 BULLETS = frozenset("\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\uf0b7\uf0a7\uf076\uf0d8\u2043\u25a1\u2610\u27a2")
@@ -77,7 +60,9 @@ def words_to_textlines(words: Sequence[Word]) -> list[TextLine]:
     return [TextLine(ln, line_chunks(ln)) for ln in words_to_lines(words)]
 
 
-def textlines_to_regions(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+def textlines_to_regions(
+    lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[list[TextLine]]:
     """Runs of lines dense in multi-chunk lines: each run is a candidate table."""
     regions: list[list[TextLine]] = []
     cur: list[TextLine] = []
@@ -87,13 +72,13 @@ def textlines_to_regions(lines: Sequence[TextLine]) -> list[list[TextLine]]:
 
     def close():
         nonlocal cur
-        if sum(1 for ln in cur if len(ln.chunks) >= 2) >= MIN_TABLE_LINES:
+        if sum(1 for ln in cur if len(ln.chunks) >= 2) >= settings.min_table_lines:
             regions.append(cur)
         cur = []
 
     prev_bottom = None
     for ln in lines:
-        gap_ok = prev_bottom is None or ln.top - prev_bottom <= MAX_LINE_GAP * max(typical, ln.height)
+        gap_ok = prev_bottom is None or ln.top - prev_bottom <= settings.max_line_gap * max(typical, ln.height)
         if not gap_ok:
             close()
             singles = []
@@ -104,7 +89,7 @@ def textlines_to_regions(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             singles = []
         elif cur:
             singles.append(ln)
-            if len(singles) > MAX_SINGLE_RUN:
+            if len(singles) > settings.max_single_run:
                 close()
                 singles = []
         prev_bottom = ln.bottom
@@ -112,27 +97,46 @@ def textlines_to_regions(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     return regions
 
 
-def region_to_columns(region: Sequence[TextLine]) -> list[tuple[float, float]]:
+def region_to_columns(
+    region: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[tuple[float, float]]:
     """Column x-ranges of a region, split at gutters."""
     multi = [ln for ln in region if len(ln.chunks) >= 2]
     x0 = min(ln.line.x0 for ln in region)
     x1 = max(ln.line.x1 for ln in region)
-    n = int((x1 - x0) / STEP) + 2
+    cross, gap = region_to_profile(multi, x0, x1, settings.gutter_step)
+    allowed = int(settings.gutter_cross_share * len(multi))
+    ok = [c <= allowed and g >= min(settings.gutter_support, len(multi)) for c, g in zip(cross, gap)]
+    cuts = profile_to_cuts(cross, ok, x0, settings.gutter_step)
+    edges = [x0 - 1] + cuts + [x1 + 1]
+    return list(zip(edges, edges[1:]))
+
+
+def region_to_profile(
+    multi: Sequence[TextLine], x0: float, x1: float, step: float
+) -> tuple[list[int], list[int]]:
+    """Per `step` from `x0`: how many chunks cross the position, and how many lines show a gap between
+    two chunks there."""
+    n = int((x1 - x0) / step) + 2
     cross = [0] * n
     gap = [0] * n
     for ln in multi:
         for ch in ln.chunks:
-            a = max(0, int((ch.x0 - x0) / STEP))
-            b = min(n - 1, int((ch.x1 - x0) / STEP))
+            a = max(0, int((ch.x0 - x0) / step))
+            b = min(n - 1, int((ch.x1 - x0) / step))
             for k in range(a, b + 1):
                 cross[k] += 1
         for left, right in zip(ln.chunks, ln.chunks[1:]):
-            a = int((left.x1 - x0) / STEP) + 1
-            b = int((right.x0 - x0) / STEP)
+            a = int((left.x1 - x0) / step) + 1
+            b = int((right.x0 - x0) / step)
             for k in range(max(0, a), min(n, b)):
                 gap[k] += 1
-    allowed = int(GUTTER_CROSS_SHARE * len(multi))
-    ok = [cross[k] <= allowed and gap[k] >= min(GUTTER_SUPPORT, len(multi)) for k in range(n)]
+    return cross, gap
+
+
+def profile_to_cuts(cross: Sequence[int], ok: Sequence[bool], x0: float, step: float) -> list[float]:
+    """One cut per run of gutter positions: the middle of the least-crossed stretch of the run."""
+    n = len(ok)
     cuts: list[float] = []
     k = 0
     while k < n:
@@ -145,10 +149,8 @@ def region_to_columns(region: Sequence[TextLine]) -> list[tuple[float, float]]:
         run = range(start, k)
         least = min(cross[i] for i in run)
         best = [i for i in run if cross[i] == least]
-        # The middle of the least-crossed stretch of the gutter.
-        cuts.append(x0 + (best[0] + best[-1]) / 2 * STEP + STEP / 2)
-    edges = [x0 - 1] + cuts + [x1 + 1]
-    return list(zip(edges, edges[1:]))
+        cuts.append(x0 + (best[0] + best[-1]) / 2 * step + step / 2)
+    return cuts
 
 
 def _cols_of(chunk: Line, columns: Sequence[tuple[float, float]]) -> tuple[int, int]:
@@ -214,12 +216,12 @@ def _continues(prev: _Row, placed: dict[int, tuple[int, Line]], first_col: int) 
     return False
 
 
-def trim_region(region: Sequence[TextLine]) -> list[TextLine]:
-    """Drop prose lines (one chunk wider than WIDE_CHUNK of the region) from both ends."""
+def trim_region(region: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Drop prose lines (one chunk wider than `settings.wide_chunk` of the region) from both ends."""
     lines = list(region)
     x0 = min(ln.line.x0 for ln in lines)
     x1 = max(ln.line.x1 for ln in lines)
-    limit = WIDE_CHUNK * (x1 - x0)
+    limit = settings.wide_chunk * (x1 - x0)
 
     def wide(ln: TextLine) -> bool:
         return any(ch.x1 - ch.x0 > limit for ch in ln.chunks)
@@ -231,32 +233,56 @@ def trim_region(region: Sequence[TextLine]) -> list[TextLine]:
     return lines
 
 
-def region_to_table(page: Page, region: Sequence[TextLine]) -> GenericTable | None:
-    region = trim_region(region)
-    if sum(1 for ln in region if len(ln.chunks) >= 2) < MIN_TABLE_LINES:
+# The chunks of one line placed in columns: first column -> (last column, text).
+Placed = dict[int, tuple[int, Line]]
+
+
+def region_to_table(
+    page: Page, region: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> GenericTable | None:
+    """A region's table: trim prose -> columns -> chunks placed in columns -> rows -> cells. None when
+    what is left is not a table (too few multi-chunk lines, one column, one row)."""
+    region = trim_region(region, settings)
+    if sum(1 for ln in region if len(ln.chunks) >= 2) < settings.min_table_lines:
         return None
-    columns = region_to_columns(region)
+    columns = region_to_columns(region, settings)
     if len(columns) < 2:
         return None
-    placed_lines: list[tuple[TextLine, dict[int, tuple[int, Line]]]] = []
-    for ln in region:
-        placed: dict[int, tuple[int, Line]] = {}
-        for ch in ln.chunks:
-            for part in _split_at_cuts(ch, columns):
-                c0, c1 = _cols_of(part, columns)
-                if c0 in placed:  # two chunks in one column: join them
-                    o1, other = placed[c0]
-                    placed[c0] = (max(o1, c1), Line(other.words + part.words))
-                else:
-                    placed[c0] = (c1, part)
-        placed_lines.append((ln, placed))
+    placed_lines = [(ln, line_to_placed(ln, columns)) for ln in region]
     used = sorted({c for _, p in placed_lines for c0, (c1, _) in p.items() for c in range(c0, c1 + 1)})
     if len(used) < 2:
         return None
-    # The row-start column: the leftmost column with text in a good share of the lines (not a column
-    # of footnote marks).
+    rows = placed_to_rows(placed_lines, first_column(placed_lines, used, settings))
+    if len(rows) < 2:
+        return None
+    return rows_to_table(page, rows, columns, used)
+
+
+def line_to_placed(ln: TextLine, columns: Sequence[tuple[float, float]]) -> Placed:
+    """A line's chunks (split where they straddle a gutter) by the columns they cover."""
+    placed: Placed = {}
+    for ch in ln.chunks:
+        for part in _split_at_cuts(ch, columns):
+            c0, c1 = _cols_of(part, columns)
+            if c0 in placed:  # two chunks in one column: join them
+                o1, other = placed[c0]
+                placed[c0] = (max(o1, c1), Line(other.words + part.words))
+            else:
+                placed[c0] = (c1, part)
+    return placed
+
+
+def first_column(
+    placed_lines: Sequence[tuple[TextLine, Placed]], used: Sequence[int], settings: ExtractSettings
+) -> int:
+    """The row-start column: the leftmost column with text in a good share of the lines (not a column
+    of footnote marks)."""
     counts = {c: sum(1 for _, p in placed_lines if c in p) for c in used}
-    first_col = next((c for c in used if counts[c] >= FIRST_COL_SHARE * len(placed_lines)), used[0])
+    return next((c for c in used if counts[c] >= settings.first_col_share * len(placed_lines)), used[0])
+
+
+def placed_to_rows(placed_lines: Sequence[tuple[TextLine, Placed]], first_col: int) -> list[_Row]:
+    """Every line starts a row, unless it continues the row above (then its parts join that row's cells)."""
     rows: list[_Row] = []
     for ln, placed in placed_lines:
         if rows and _continues(rows[-1], placed, first_col):
@@ -270,17 +296,20 @@ def region_to_table(page: Page, region: Sequence[TextLine]) -> GenericTable | No
             row.bottom = max(row.bottom, ln.bottom)
         else:
             rows.append(_Row({c0: (c1, [part]) for c0, (c1, part) in placed.items()}, ln.top, ln.bottom))
-    if len(rows) < 2:
-        return None
+    return rows
+
+
+def rows_to_table(
+    page: Page, rows: Sequence[_Row], columns: Sequence[tuple[float, float]], used: Sequence[int]
+) -> GenericTable:
+    """Cells with text and box, columns renumbered to the ones in use, and the table around them."""
+    cmap = {c: i for i, c in enumerate(used)}
     cells = []
     for r, row in enumerate(rows):
         for c0, (c1, lines) in sorted(row.cells.items()):
             text = "\n".join(ln.text for ln in lines)
-            bbox = (min(l.x0 for l in lines), min(l.top for l in lines), max(l.x1 for l in lines), max(l.bottom for l in lines))
-            cells.append(GenericCell(r, r, c0, c1, text, bbox))
-    # Renumber columns to the ones in use.
-    cmap = {c: i for i, c in enumerate(used)}
-    cells = [GenericCell(c.row0, c.row1, cmap[c.col0], cmap[c.col1], c.text, c.bbox) for c in cells]
+            bbox = (min(p.x0 for p in lines), min(p.top for p in lines), max(p.x1 for p in lines), max(p.bottom for p in lines))
+            cells.append(GenericCell(r, r, cmap[c0], cmap[c1], text, bbox))
     x0 = min(c.bbox[0] for c in cells)
     x1 = max(c.bbox[2] for c in cells)
     top, bottom = rows[0].top, rows[-1].bottom
@@ -289,12 +318,14 @@ def region_to_table(page: Page, region: Sequence[TextLine]) -> GenericTable | No
     return GenericTable(page.number, (x0, top, x1, bottom), len(rows), len(used), cells, "text", col_edges, row_edges)
 
 
-def find_aligned_tables(page: Page, words: Sequence[Word]) -> list[GenericTable]:
+def find_aligned_tables(
+    page: Page, words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> list[GenericTable]:
     """Tables laid out by text alignment alone among `words` (those outside ruled tables)."""
     lines = words_to_textlines(words)
     tables = []
-    for region in textlines_to_regions(lines):
-        t = region_to_table(page, region)
+    for region in textlines_to_regions(lines, settings):
+        t = region_to_table(page, region, settings)
         if t is not None:
             tables.append(t)
     return tables
