@@ -43,8 +43,9 @@ def column_streams(pdf_bytes: bytes, bands: list[tuple[float, float]]) -> list[s
     streams: list[list[str]] = [[] for _ in bands]
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
         for page in pdf.pages:
+            # "(cid:127)": a glyph without a Unicode mapping (reportlab's Helvetica bullet) is no letter or digit
             chars = [c for c in page.chars
-                     if c.get("upright", True) and "bold" not in c["fontname"].lower()
+                     if c.get("upright", True) and not c["text"].startswith("(cid:") and "bold" not in c["fontname"].lower()
                      and MARGIN_PT - 2 < c["top"] < page.height - MARGIN_PT + 2
                      and (c["bottom"] - c["top"]) < MAX_CELL_CHAR_PT]
             chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
