@@ -13,7 +13,7 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test pytest lint wheel-check samples bench bench-layouts diff fuzz clean help
+.PHONY: extract test pytest lint wheel-check samples bench bench-layouts diff fuzz clean help browser-check
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 	@echo "make fuzz      1,000 seeded byte-level mutants of the reconstruction, write docs/fuzz.md"
 	@echo "make bench-layouts [N=300] [SEED=1]  generated council layouts, write docs/benchmark-layouts.md"
+	@echo "make browser-check  load every HTML report in headless chromium (installed if missing), screenshots to docs/screenshots/"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +36,7 @@ $(STAMP): pyproject.toml
 # Carries on past a publication that fails (-k), then names every failure with its reason and exits
 # non-zero; the outputs of the publications that succeeded are complete.
 extract: $(STAMP)
-	@$(MAKE) --no-print-directory -k data/processed/summary.txt; status=$$?; \
+	@$(MAKE) --no-print-directory -k data/processed/summary.txt data/processed/datapackage.json; status=$$?; \
 	if [ $$status -ne 0 ]; then \
 	  ok=$$(for id in $(IDS); do [ -f data/processed/$$id.parquet ] && [ ! -f data/interim/$$id.err ] && echo data/processed/$$id.parquet; done); \
 	  [ -z "$$ok" ] || $(PLANPIPE) summary $$ok; \
@@ -51,6 +52,15 @@ data/processed/%.parquet: sources/%.toml data/raw/%.pdf $(STAMP) $(CODE)
 	  || { cat data/interim/$*.err >&2; exit 1; }
 	@rm -f data/interim/$*.err
 
+# A registered publication whose PDF is missing is downloaded from its URL: timeout, retries with
+# backoff, and the sha256 verified before the file is put in place (a mismatch keeps nothing).
+data/raw/%.pdf: | sources/%.toml $(STAMP)
+	$(PLANPIPE) fetch sources/$*.toml
+
+# Every output with its schema and publication, for other tools (Frictionless Data Package).
+data/processed/datapackage.json: $(PROCESSED)
+	$(PLANPIPE) datapackage data/processed
+
 data/processed/summary.txt: $(PROCESSED)
 	$(PLANPIPE) summary $(PROCESSED) | tee $@.tmp
 	mv $@.tmp $@
@@ -64,6 +74,7 @@ diff: data/processed/summary.txt
 	      --out-dir data/processed/diff/$$old--$$new || exit 1; \
 	  fi; \
 	done
+	$(PLANPIPE) datapackage data/processed
 
 test: pytest wheel-check
 
@@ -77,6 +88,16 @@ lint: $(STAMP)
 
 wheel-check: $(STAMP)
 	$(PY) -m tools.wheel_check
+
+# The HTML reports in a real browser: Debian's chromium (installed when missing), driven by playwright.
+BROWSER_STAMP := $(VENV)/.browser
+$(BROWSER_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,browser]'
+	touch $@
+
+browser-check: $(BROWSER_STAMP) diff
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y -o DPkg::Lock::Timeout=600 chromium; }
+	$(PY) -m tools.browser_check data/processed/*.html data/processed/diff/*/diff.html
 
 samples: $(STAMP)
 	$(PY) -m tools.samples

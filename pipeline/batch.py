@@ -82,6 +82,8 @@ def time_budget(seconds: float | None, path: str):
 
 
 def write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[str]:
+    from . import outputs
+    from .html_report import extract_html
     from .parquet import to_table, write_table, write_text
     from .report import quality_report
 
@@ -93,14 +95,21 @@ def write_outputs(ex, out_dir: Path, stem: str, publication: dict) -> list[str]:
     table = to_table(ex.records, "actions", meta)
     measures = to_table(ex.measures, "measures", meta) if ex.measures else None
     report = quality_report(publication, ex.records, ex.log.issues)
+    published = date.fromisoformat(publication["published"]) if publication.get("published") else None
+    page = extract_html(ex, publication, out_dir, published)
     out_dir.mkdir(parents=True, exist_ok=True)
-    pq_path = out_dir / f"{stem}.parquet"
-    report_path = out_dir / f"{stem}.report.json"
-    measures_path = out_dir / f"{stem}.measures.parquet"
+    pq_path = outputs.actions_path(out_dir, stem)
+    report_path = outputs.report_path(out_dir, stem)
+    html_path = outputs.html_path(out_dir, stem)
+    measures_path = outputs.measures_path(out_dir, stem)
     # The Parquet file (the make target) lands last, so an interrupted run never leaves a target
     # that looks complete.
     write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
-    written = [str(pq_path), str(report_path)]
+    write_text(html_path, page)
+    written = [str(pq_path), str(report_path), str(html_path)]
+    # Measures live out of reach of the `DIR/*.parquet` glob (pipeline/outputs.py); one left beside
+    # the actions by an earlier version would be read as actions, so it goes.
+    outputs.legacy_measures_path(out_dir, stem).unlink(missing_ok=True)
     if measures is not None:
         write_table(measures, measures_path)
         written.append(str(measures_path))

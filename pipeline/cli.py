@@ -121,6 +121,7 @@ def cmd_tables(args) -> int:
 
 
 def cmd_summary(args) -> int:
+    from .outputs import measures_for
     from .parquet import read_metadata, read_table
     from .report import measures_text, summary_text
 
@@ -138,8 +139,8 @@ def cmd_summary(args) -> int:
             data = json.loads(report.read_text(encoding="utf-8"))
             issues = [DataIssue(**i) for i in data.get("issues", [])]
         print(summary_text(f"{meta.get('source_id', path.stem)}: {len(records)} actions", records, issues))
-        measures_path = path.parent / (path.stem + ".measures.parquet")
-        if measures_path.exists():
+        measures_path = measures_for(path)
+        if measures_path is not None:
             print(measures_text(read_table(measures_path).to_pylist(), records))
         print()
     return 0
@@ -156,6 +157,7 @@ def _diff_meta(path: Path) -> dict:
 def cmd_diff(args) -> int:
     from .diff import diff_plans
     from .diff.report import summary_text, to_html, to_markdown
+    from .outputs import measures_for
     from .parquet import read_table, write_table, write_text
 
     paths = [Path(args.old), Path(args.new)]
@@ -182,10 +184,10 @@ def cmd_diff(args) -> int:
     result = diff_plans(old, new, old_meta, new_meta)
     out_dir = Path(args.out_dir)
     # The old plan's Ofsted measures (its appendix tables), when extracted beside it.
-    measures_path = paths[0].parent / (paths[0].stem + ".measures.parquet")
-    measures = read_table(measures_path).to_pylist() if measures_path.exists() else None
+    measures_path = measures_for(paths[0])
+    measures = read_table(measures_path).to_pylist() if measures_path is not None else None
     write_text(out_dir / "diff.md", to_markdown(result, measures))
-    write_text(out_dir / "diff.html", to_html(result, measures))
+    write_text(out_dir / "diff.html", to_html(result, measures, out_dir=out_dir))
     write_table(result.to_table(), out_dir / "diff.parquet")
     print(summary_text(result))
     print(f"wrote {out_dir / 'diff.parquet'}, {out_dir / 'diff.md'}, {out_dir / 'diff.html'}")
@@ -250,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("--published", metavar="YYYY-MM-DD",
                     help="publication date of the new version (for 'overdue'; default: the one its Parquet records)")
     df.set_defaults(func=cmd_diff)
+
+    from .cli_reports import register
+
+    register(sub)  # export, add, fetch, datapackage
     return parser
 
 

@@ -40,3 +40,30 @@ def answer_key():
     from tools.scoring import sefton_answer_key
 
     return sefton_answer_key(REFERENCE)
+
+
+# The bundled pair as `make extract` and `make diff` lay it out: DIR/<id>.parquet, DIR/measures/<id>.parquet,
+# DIR/diff/<old>--<new>/diff.parquet (tests/test_reports.py, tests/test_recipes.py).
+BUNDLED_IDS = ("sefton-phase1-2022", "sefton-phase2-2023")
+BUNDLED_DIFF = "diff/sefton-phase1-2022--sefton-phase2-2023"
+
+
+@pytest.fixture(scope="session")
+def processed(tmp_path_factory):
+    """data/processed for the bundled pair, written by the CLI from the repo root (where the registry is)."""
+    import os
+
+    from pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("root") / "data" / "processed"
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        sources = [arg for i in BUNDLED_IDS for arg in ("--source", str(ROOT / "sources" / f"{i}.toml"))]
+        assert main(["extract", "--quiet", "--jobs", "1", *sources, "--out-dir", str(out)]) == 0
+        old, new = (str(out / f"{i}.parquet") for i in BUNDLED_IDS)
+        assert main(["diff", old, new, "--out-dir", str(out / BUNDLED_DIFF)]) == 0
+        assert main(["datapackage", str(out)]) == 0
+    finally:
+        os.chdir(here)
+    return out

@@ -38,4 +38,5 @@ def test_output_is_byte_identical_to_the_recorded_hash(written, name):
 
 
 def test_every_output_has_a_recorded_hash(written):
-    assert sorted(p.name for p in written.glob("*.parquet")) == sorted(EXPECTED)
+    found = [p.relative_to(written).as_posix() for p in written.rglob("*.parquet")]
+    assert sorted(found) == sorted(EXPECTED)

@@ -56,6 +56,6 @@ def test_outcome_level_ref_covers_its_objectives():
 
 def test_measures_parquet_written_beside_the_actions(tmp_path):
     assert main(["extract", str(PHASE1_PDF), "--out-dir", str(tmp_path), "--quiet"]) == 0
-    table = pq.read_table(tmp_path / "sefton-phase1-2022.measures.parquet")
+    table = pq.read_table(tmp_path / "measures" / "sefton-phase1-2022.parquet")
     assert table.num_rows == 22
     assert table.column_names[:4] == ["publication_id", "seq", "appendix", "source"]

@@ -79,3 +79,10 @@ def test_the_runtime_has_no_circular_imports():
     # A package's __init__ importing its own submodules is how packages expose their API, not a cycle.
     real = [c for c in cycles if not any(a.startswith(b + ".") or b.startswith(a + ".") for a, b in zip(c, c[1:]))]
     assert not real, real
+
+
+def test_every_schema_type_is_known_to_the_parquet_writer_and_the_data_package():
+    from pipeline import datapackage, schema
+
+    used = {f["type"] for name in ("actions", "measures", "diff") for f in schema.load_definition(name)["fields"]}
+    assert used <= set(schema._TYPES) and used <= set(datapackage.TYPES)

@@ -335,17 +335,18 @@ def check_outputs(out_dir: Path) -> tuple[str, int | None]:
 
     from pipeline.schema import arrow_schema
 
-    files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
-    stray = [f for f in files if f.endswith(".tmp") or f.startswith(".")]
+    # Paths relative to out_dir: the measures sit in measures/ (pipeline/outputs.py).
+    files = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()) if out_dir.exists() else []
+    stray = [f for f in files if f.endswith(".tmp") or Path(f).name.startswith(".")]
     if stray:
         return f"temporary files left: {stray}", None
-    parquets = [f for f in files if f.endswith(".parquet") and not f.endswith(".measures.parquet")]
+    parquets = [f for f in files if f.endswith(".parquet") and "/" not in f]
     if len(parquets) != 1:
         return f"expected one actions Parquet file, found {files}", None
     stem = parquets[0][: -len(".parquet")]
     actions = None
     try:
-        for name, schema in ((f"{stem}.parquet", "actions"), (f"{stem}.measures.parquet", "measures")):
+        for name, schema in ((f"{stem}.parquet", "actions"), (f"measures/{stem}.parquet", "measures")):
             if name not in files:
                 continue
             table = pq.read_table(out_dir / name)

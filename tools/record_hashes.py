@@ -26,7 +26,9 @@ def record() -> dict[str, str]:
         for source in sorted((ROOT / "sources").glob("*.toml")):
             if main(["extract", "--quiet", "--source", str(source), "--out-dir", str(out)]) != 0:
                 raise SystemExit(f"extracting {source} failed")
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.parquet"))}
+        # Measures sit in measures/ (pipeline/outputs.py); keys are paths relative to the output folder.
+        return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*.parquet"))}
 
 
 if __name__ == "__main__":

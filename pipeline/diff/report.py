@@ -6,7 +6,6 @@ row cites the pages of the old and the new version it comes from.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 from . import CHANGE_CLASSES, DiffResult
@@ -79,18 +78,18 @@ def measure_rows(result: DiffResult, measures) -> list[list[str]]:
     rows = []
     for m in measures:
         acts = actions_for_refs(m["refs"], result.old)
-        n = Counter()
+        n: Counter = Counter()
         for a in acts:
-            c = by_old.get(a["seq"])
-            if c is None:
+            fate = by_old.get(a["seq"])
+            if fate is None:
                 n["other"] += 1
-            elif c["change"] == "dropped":
+            elif fate["change"] == "dropped":
                 n["dropped"] += 1
-            elif c["change"] == "completed" or c["new_rag"] == "complete":
+            elif fate["change"] == "completed" or fate["new_rag"] == "complete":
                 n["complete"] += 1
-            elif c["new_rag"] in ("on_track", "business_as_usual"):
+            elif fate["new_rag"] in ("on_track", "business_as_usual"):
                 n["on_track"] += 1
-            elif c["new_rag"] in ("off_track", "some_issues"):
+            elif fate["new_rag"] in ("off_track", "some_issues"):
                 n["off_track"] += 1
             else:
                 n["other"] += 1
@@ -174,42 +173,13 @@ def to_markdown(result: DiffResult, measures=None) -> str:
     return "\n".join(out)
 
 
-CSS = """
-body{font:14px/1.4 system-ui,Segoe UI,Helvetica,Arial,sans-serif;margin:24px auto;max-width:1300px;color:#222;padding:0 16px}
-h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
-table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #d0d0d0;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#f1f3f6;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:600;background:#fafafa}
-.trouble{color:#b00020;font-weight:600}.muted{color:#666}
-"""
+def to_html(result: DiffResult, measures=None, pdfs: dict | None = None, out_dir=None) -> str:
+    """diff.html: headline, charts, word-level rewording, every row with page links and thumbnails
+    (pipeline/diff/html.py). `pdfs` ({"old": path, "new": path}) defaults to the files the registry
+    entries name; `out_dir` is where the page is written, so its links to the PDFs are relative."""
+    from .html import diff_html
 
-
-def to_html(result: DiffResult, measures=None) -> str:
-    head, rows, tables = sections(result, measures)
-    e = html.escape
-
-    def table(h, rs, numeric=False, total=False):
-        out = ["<table><thead><tr>" + "".join(f"<th>{e(x)}</th>" for x in h) + "</tr></thead><tbody>"]
-        for k, r in enumerate(rs):
-            cls = ' class="total"' if total and k == len(rs) - 1 else ""
-            cells = []
-            for i, x in enumerate(r):
-                c = ' class="n"' if (numeric and i > 0) or h[i] == "Months" else ""
-                if x.endswith("⚠"):
-                    c = ' class="trouble"'
-                cells.append(f"<td{c}>{e(x)}</td>")
-            out.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
-        out.append("</tbody></table>")
-        return "".join(out)
-
-    body = [f"<h1>{e(_title(result))}</h1>",
-            '<p class="muted">Pages are the old version’s → the new version’s. ⚠ marks an action dropped while it '
-            "was off track or had issues.</p>",
-            "<h2>Changes per theme</h2>", table(head, rows, numeric=True, total=True)]
-    for title, h, rs in tables:
-        body.append(f"<h2>{e(title)} ({len(rs)})</h2>")
-        body.append(table(h, rs) if rs else "<p>None.</p>")
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + e(_title(result))
-            + f"</title><style>{CSS}</style></head><body>" + "".join(body) + "</body></html>\n")
+    return diff_html(result, measures, pdfs, out_dir)
 
 
 def summary_text(result: DiffResult) -> str:
