@@ -13,7 +13,7 @@ PROCESSED := $(patsubst %,data/processed/%.parquet,$(IDS))
 CODE := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.json' \) -not -path '*/samples/*' 2>/dev/null)
 
 .DELETE_ON_ERROR:
-.PHONY: extract test pytest lint wheel-check samples reader-set bench diff fuzz clean help browser-check
+.PHONY: system-deps extract test pytest lint wheel-check samples reader-set bench bench-layouts diff fuzz clean help browser-check
 
 help:
 	@echo "make extract   set up .venv, extract every registered publication to data/processed/"
@@ -25,6 +25,7 @@ help:
 	@echo "make diff      diff each registered publication against the version it pairs_with"
 	@echo "make bench     run the benchmark, write docs/benchmark.md"
 	@echo "make fuzz      1,000 byte-level + 300 structure-aware mutants of three PDFs, write docs/fuzz.md"
+	@echo "make bench-layouts [N=300] [SEED=1]  generated council layouts, write docs/benchmark-layouts.md"
 	@echo "make browser-check  load every HTML report in headless chromium (installed if missing), screenshots to docs/screenshots/"
 
 $(STAMP): pyproject.toml
@@ -78,7 +79,14 @@ diff: data/processed/summary.txt
 
 test: pytest wheel-check
 
-pytest: $(STAMP)
+# WeasyPrint (the layout generator's test sample) needs Pango and a font from Debian: installed when missing,
+# so `make test` works on a fresh machine with no hand step.
+system-deps:
+	@ldconfig -p | grep -q libpangoft2-1.0 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
+pytest: $(STAMP) system-deps
 	$(PY) -m pytest
 
 # ruff (with its mccabe limit of 20, the same as radon's grade C) and mypy, on the runtime package.
@@ -114,6 +122,17 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(PY) -m tools.fuzz --mutants 1000 --structure 300 --seed 1 --budget 20 --workers 2 \
 	  --pdf data/raw/sefton-phase1-2022.pdf --pdf tests/fixtures/layout-tracker.pdf --libreoffice-seed
+
+# N generated layouts (tools/layouts) from SEED, scored against their answer keys. LibreOffice (one of the
+# three producers), Pango (WeasyPrint's) and the DejaVu fonts are installed from Debian when missing.
+N ?= 300
+SEED ?= 1
+bench-layouts: $(STAMP)
+	@command -v soffice >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0 \
+	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer \
+	  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+	nice $(PY) -m tools.layouts.bench --n $(N) --seed $(SEED)
 
 clean:
 	rm -rf data/interim data/processed
