@@ -77,7 +77,7 @@ diff: data/processed/summary.txt
 	done
 	$(PLANPIPE) datapackage data/processed
 
-test: pytest wheel-check
+test: lint pytest wheel-check
 
 # WeasyPrint (the layout generator's test sample) needs Pango and a font from Debian: installed when missing,
 # so `make test` works on a fresh machine with no hand step.

@@ -100,7 +100,8 @@ def output_names(stem: str) -> tuple[str, str, str]:
     """(actions Parquet, report, measures Parquet) file names of one input, relative to the output
     folder (pipeline/outputs.py: the measures live in a sub-folder the `*.parquet` glob does not reach)."""
     folder = Path(".")
-    return tuple(str(f(folder, stem)) for f in (outputs.actions_path, outputs.report_path, outputs.measures_path))
+    return (str(outputs.actions_path(folder, stem)), str(outputs.report_path(folder, stem)),
+            str(outputs.measures_path(folder, stem)))
 
 
 # Data issues that mean rows may be missing: shown on stderr as warnings; `--strict` fails on them.

@@ -6,7 +6,6 @@ row cites the pages of the old and the new version it comes from.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 
