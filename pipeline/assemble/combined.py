@@ -20,6 +20,9 @@ DATE_ONLY_WORDS = 5
 # Where a lead and a date are parted, strongest first: a line break, then punctuation.
 _PARTINGS = (re.compile(r"\n"), re.compile(r"[;,]\s*"), re.compile(r"\s+[-\u2013\u2014]\s+"),
              re.compile(r"\s+(?:by|due|from)\s+", re.I))
+# A list item's number: "1.", "2)", "(3)", "a)", "(b)", "iv.".
+_LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+")
+_FIRST_LIST_NUMBER = re.compile(r"^\(?(?:1|a|i)[.)]\s+")
 # An action reference printed at the start of the action cell: "1.1", "2.3.1", "A2.", "R3".
 _ACTION_REF = re.compile(r"^(?P<ref>(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*))\.?\s+(?P<rest>\S.*)$", re.S)
 
@@ -59,9 +62,19 @@ def split_leading_ref(paras: list[str], pattern: re.Pattern[str] = _ACTION_REF) 
     return m.group("ref"), ([rest] if rest else []) + paras[1:]
 
 
+def without_list_numbers(items: list[str]) -> list[str]:
+    """A numbered list's items without their numbers ("1. There will be ...", "(b) Staff ..."): the number
+    is the list's, not the measure's. Only a list that starts at 1, a or i counts as one."""
+    if not items or not _FIRST_LIST_NUMBER.match(items[0]):
+        return items
+    return [_LIST_NUMBER.sub("", item, count=1) for item in items]
+
+
 def split_combined(rows: Sequence, columns: Sequence[str | None]) -> None:
     """Part every combined cell of the rows of one table into its fields."""
     for row in rows:
+        if row.cells.get("measures"):
+            row.cells["measures"] = without_list_numbers(row.cells["measures"])
         both = row.cells.pop(LEAD_AND_DATE, None)
         if both:
             lead, when = split_lead_and_date("\n".join(both))

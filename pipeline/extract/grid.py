@@ -276,7 +276,7 @@ def rows_from_rules(
     """Rows bounded by horizontal rules; None when the table has no usable rules. True beside the rows
     when the table's last row is closed by a rule on this page."""
     boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings), columns)
-    if len(boundaries) < 2:
+    if len(boundaries) < 2 or _frame_only(boundaries, columns, words, settings):
         return None
     boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
     rows = _rows_between(boundaries, columns)
@@ -288,6 +288,19 @@ def rows_from_rules(
     _fill_ruled_cells(cells_rows, columns, _assign(words, columns), settings)
     _colour_rows(cells_rows, page.fills, columns, settings)
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
+
+
+def _frame_only(
+    boundaries: list[tuple[float, set[int]]], columns: list[Column], words: Sequence[Word], settings: ExtractSettings
+) -> bool:
+    """Rules that only frame the table (above and below its text, none between two of its rows) while the
+    text shows several rows: the rows are the text's to find."""
+    mids = [w.ymid for w in words]
+    if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) for y, _ in boundaries):
+        return False
+    by_col = _assign(words, columns)
+    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
 
 
 def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule]) -> list[PageRow]:

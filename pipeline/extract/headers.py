@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..readers.model import Page
+from ..readers.model import Page, Rule
 from ..schema import load_json
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import cues, field_from_cues
@@ -24,6 +24,8 @@ from .text import Line, page_lines, split_chunks
 LITTLE_WORDS = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these how".split()
 )
+# A rule under a band's lines across this share of their width is the header's foot.
+HEADER_FOOT_SPAN = 0.6
 # Headings of one header row share a type size within this share (a larger title above is not one).
 HEADER_SIZE_SPREAD = 0.25
 # A rule under a heading this many times its text's width, with headings under it, makes it a group heading.
@@ -311,7 +313,7 @@ def cells_for_band(
     return [c for g in _groups(band, cuts, settings, page) for c in _cells_for_group(g, gutters, section, settings)]
 
 
-def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int], bool] | None:
+def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int, int], bool] | None:
     """How well a band reads as a table header, and whether it heads an action table (one that names
     the action, or four fields of a plan); None when it is no header at all."""
     fields = [c.field for c in cells if c.field]
@@ -332,7 +334,10 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # header, which only ends an action table, must be mostly known.
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
         return None
-    return (len(set(fields)) - unknown, -unknown), action
+    # Of two bands that read alike, the one whose headings are not cut short ("Responsible officer and"
+    # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
+    dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
+    return (len(set(fields)) - unknown, -unknown, -dangling), action
 
 
 def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
@@ -397,7 +402,9 @@ def _header(cells: list[HeaderCell]) -> Header:
     return Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
 
 
-def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tuple[int, list[Line]]]:
+def header_bands(
+    lines: Sequence[Line], i: int, max_lines: int, rules: Sequence[Rule] = ()
+) -> Iterator[tuple[int, list[Line]]]:
     """Bands of consecutive lines opening on line i, one line longer each time: (last line, band).
     A band ends at a gap taller than a line, which no heading wraps across."""
     band: list[Line] = []
@@ -408,6 +415,9 @@ def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tupl
             return
         # A title over the table ("Action plan", set larger) is not one of its headings.
         if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * band[0].size:
+            return
+        # Nor is a line under a rule drawn across the band: the header's foot (a section row follows).
+        if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom):
             return
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
@@ -420,6 +430,12 @@ def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tupl
         yield j, band
 
 
+def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: float) -> bool:
+    x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
+    return any(above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)
+               for r in rules)
+
+
 def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:
     """(score, first line, last line, cells, heads an action table) of every band that reads as a header."""
     vocab = heading_vocabulary(settings.headings)
@@ -428,7 +444,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     for i, first in enumerate(lines):
         if not opens_band(first, vocab, settings.heading_word_share):
             continue
-        for j, band in header_bands(lines, i, settings.max_header_lines):
+        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules):
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
