@@ -135,6 +135,8 @@ class _Match:
 
 
 def _match_wording(text: str | None) -> _Match:
+    """The status a wording names, trying each way a plan prints a status in turn (the steps below, in
+    order); the first that recognises the wording decides."""
     if text is None or not text.strip():
         return _Match("unknown", HOW_EMPTY)
     vocab = _vocabulary()
@@ -145,44 +147,61 @@ def _match_wording(text: str | None) -> _Match:
     folded = _fold(raw)
     if not folded:
         return _Match("unknown", HOW_UNMATCHED)
-
     if folded in vocab.phrases:
         return _Match(vocab.phrases[folded], HOW_EXACT)
+    for step in (_percent, _letters, _colour_words, _colour_lead, _prefix, _fuzzy):
+        m = step(raw, folded, vocab)
+        if m is not None:
+            return m
+    return _Match("unknown", HOW_UNMATCHED)
 
+
+def _percent(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'75%', '100% complete': 100 is complete, 0 not started, anything between on track."""
     m = _PERCENT.match(raw.lower())
-    if m:
-        pct = float(m.group(1))
-        if pct > 100:
-            return _Match("unknown", HOW_UNMATCHED)
-        rag = "complete" if pct == 100 else "not_started" if pct == 0 else "on_track"
-        return _Match(rag, HOW_PERCENT)
+    if not m:
+        return None
+    pct = float(m.group(1))
+    if pct > 100:
+        return _Match("unknown", HOW_UNMATCHED)
+    rag = "complete" if pct == 100 else "not_started" if pct == 0 else "on_track"
+    return _Match(rag, HOW_PERCENT)
 
-    if _LETTERS.match(raw):
-        letters = [c.upper() for c in raw if c.isalpha()]
-        if all(c in vocab.letters for c in letters):
-            if {"R", "A", "G"} <= set(letters):  # "R/A/G": the header echoed, not a rating
-                return _Match("unknown", HOW_UNMATCHED)
-            colours = tuple(vocab.letters[c] for c in letters)
-            return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_LETTER, colours)
 
+def _letters(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'R', 'A/G': rating letters, the worst of them decides."""
+    if not _LETTERS.match(raw):
+        return None
+    letters = [c.upper() for c in raw if c.isalpha()]
+    if not all(c in vocab.letters for c in letters):
+        return None
+    if {"R", "A", "G"} <= set(letters):  # "R/A/G": the header echoed, not a rating
+        return _Match("unknown", HOW_UNMATCHED)
+    colours = tuple(vocab.letters[c] for c in letters)
+    return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_LETTER, colours)
+
+
+def _colour_words(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'Green', 'Red/Amber', 'RAG status: amber': only colour words (and filler), the worst decides."""
     words = folded.split()
     colours = tuple(w for w in words if w in vocab.colour_words)
     if colours and all(w in vocab.colour_words or w in _COLOUR_FILLER for w in words):
         return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_COLOUR_WORD, colours)
+    return None
 
-    lead = _colour_lead(raw, words, vocab)
-    if lead is not None:
-        return lead
 
-    # Longest phrase that the wording starts with, on whole words.
+def _prefix(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """The longest vocabulary phrase (4+ characters) the wording starts with, on whole words."""
     best = None
     for phrase, status in vocab.phrases.items():
         if len(phrase) >= 4 and (folded.startswith(phrase + " ")) and (best is None or len(phrase) > len(best[0])):
             best = (phrase, status)
-    if best:
-        return _Match(best[1], HOW_PREFIX)
+    return _Match(best[1], HOW_PREFIX) if best else None
 
-    # Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+ chars.
+
+def _fuzzy(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+
+    characters, never across a negation."""
     head = _fold(re.split(r"\s[-:(]|\(|;", raw, maxsplit=1)[0])
     candidates = [p for p in vocab.phrases if len(p) >= 5]
     for probe in dict.fromkeys((head, folded)):
@@ -194,7 +213,7 @@ def _match_wording(text: str | None) -> _Match:
         ):
             if _NEGATIONS.intersection(phrase.split()) == negs:
                 return _Match(vocab.phrases[phrase], HOW_FUZZY)
-    return _Match("unknown", HOW_UNMATCHED)
+    return None
 
 
 def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
@@ -209,9 +228,10 @@ def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
     return None
 
 
-def _colour_lead(raw: str, words: list[str], vocab: _Vocabulary) -> _Match | None:
+def _colour_lead(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
     """'GREEN - target met', 'Amber (some delay)', 'G - on track': a colour word or rating letter, then a comment.
     The colour decides unless the comment is itself a vocabulary phrase (handled by the callers' exact match)."""
+    words = folded.split()
     if len(words) < 2:
         return None
     first = words[0]
@@ -352,33 +372,33 @@ def resolve_status(wording: str | None, colour=None, palette: Palette | None = N
     fill_status = palette.lookup(hx) if hx else None
     m = _match_wording(wording)
     value = wording if wording is not None and wording.strip() else hx
-    issues: list[DataIssue] = []
-
-    def issue(code: str, message: str) -> None:
-        issues.append(DataIssue(code, message, field="rag", value=value))
-
     if m.how == HOW_SYMBOL and m.rag == "unknown" and fill_status:
         return StatusResult(fill_status, SOURCE_COLOUR, (), hx)
-
     if m.how in (HOW_COLOUR_WORD, HOW_LETTER):
         rag = _worst(palette.status_for_colour_word(c) or "unknown" for c in m.colours)
-        if fill_status and fill_status != rag:
-            issue("rag-colour-mismatch", f"wording {wording!r} means {rag} but the fill {hx} means {fill_status}")
-        return StatusResult(rag, SOURCE_COLOUR_WORD, tuple(issues), hx)
-
+        return StatusResult(rag, SOURCE_COLOUR_WORD, _mismatch(wording, rag, fill_status, hx, value), hx)
     if m.rag != "unknown":
-        if m.how == HOW_FUZZY:
-            issue("rag-fuzzy", f"wording {wording!r} read as {m.rag} by approximate match")
-        if fill_status and fill_status != m.rag:
-            issue("rag-colour-mismatch", f"wording {wording!r} means {m.rag} but the fill {hx} means {fill_status}")
-        return StatusResult(m.rag, SOURCE_WORDING, tuple(issues), hx)
+        fuzzy = [_issue("rag-fuzzy", f"wording {wording!r} read as {m.rag} by approximate match", value)] if m.how == HOW_FUZZY else []
+        return StatusResult(m.rag, SOURCE_WORDING, tuple(fuzzy) + _mismatch(wording, m.rag, fill_status, hx, value), hx)
+    return _from_fill(wording, m, fill_status, hx, value)
 
-    if fill_status:
-        why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
-        issue("rag-from-colour", f"{why}; status {fill_status} read from the fill {hx}")
-        return StatusResult(fill_status, SOURCE_COLOUR, tuple(issues), hx)
 
+def _issue(code: str, message: str, value: str | None) -> DataIssue:
+    return DataIssue(code, message, field="rag", value=value)
+
+
+def _mismatch(wording: str | None, rag: str, fill_status: str | None, hx: str | None, value: str | None) -> tuple[DataIssue, ...]:
+    """A rag-colour-mismatch issue when the fill means another status than the wording (which is kept)."""
+    if fill_status and fill_status != rag:
+        return (_issue("rag-colour-mismatch", f"wording {wording!r} means {rag} but the fill {hx} means {fill_status}", value),)
+    return ()
+
+
+def _from_fill(wording: str | None, m: _Match, fill_status: str | None, hx: str | None, value: str | None) -> StatusResult:
+    """No usable wording: the fill's status (rag-from-colour), else unknown (rag-unknown)."""
     why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
+    if fill_status:
+        issue = _issue("rag-from-colour", f"{why}; status {fill_status} read from the fill {hx}", value)
+        return StatusResult(fill_status, SOURCE_COLOUR, (issue,), hx)
     fill = f"fill {hx} not in the palette" if hx else "no fill colour"
-    issue("rag-unknown", f"{why}; {fill}")
-    return StatusResult("unknown", SOURCE_NONE, tuple(issues), hx)
+    return StatusResult("unknown", SOURCE_NONE, (_issue("rag-unknown", f"{why}; {fill}", value),), hx)

@@ -175,32 +175,29 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
     PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
     is the position of the character's text object in `order` (content order; -1 when not given); the
-    addresses of the text objects read are added to `used`."""
+    addresses of the text objects read are added to `used`.
+
+    Per character, in order: its text (`_char_text`), its text object's font and matrix (`_object_info`,
+    once per object), its advance (`_advance`), its box and rotation on the page (`_char_box`)."""
     n = raw.FPDFText_CountChars(textpage)
     if n <= 0:
         return []
     order = order or {}
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     page_text = _page_text(textpage, n)
-    fa, fb, fc, fd, fe, ff = frame
-    axis_frame = fb == 0 and fc == 0
     fonts: dict[int, _FontInfo] = {}
     objects: dict[int, tuple] = {}
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
     box_p = ctypes.pointer(box)
-    get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
+    get_object, get_origin, is_generated = _get_text_object, _get_char_origin, _is_generated
     out: list[tuple] = []
     append = out.append
     prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
-        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
-        if text in ODD_CODES:
-            text = _odd_char(textpage, i)
-            if not text:
-                continue
-        if text.isspace() and is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing printed
+        text = _char_text(textpage, page_text, i)
+        if not text or (text.isspace() and is_generated(tp, i) == 1):  # PDFium's own spaces and line breaks: nothing printed
             continue
         obj = get_object(tp, i)
         if not obj:
@@ -209,54 +206,18 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
         if info is None:
             info = objects[obj] = _object_info(textpage, i, obj, fonts, descents) + (order.get(obj, -1),)
         finfo, fs, a, b, c, d, ordinal = info
-        code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
         # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
         # characters at one origin; each gets the whole glyph's box, so no gap opens after the ligature.
         piece = obj == prev_obj and ox.value == prev_x and oy.value == prev_y
         prev_obj, prev_x, prev_y = obj, ox.value, oy.value
-        # The advance along the baseline, in text space: the font's width for the character (what pdfminer
-        # uses), else recovered from PDFium's loose box, the bounding box of [0, adv] x [descent, ascent]
-        # * fs under the character's matrix (widened to the glyph's ink where that overhangs).
-        adv = -1.0 if piece else finfo.width(code) * fs
+        adv = -1.0 if piece else finfo.width(ord(text)) * fs
         if adv < 0:
-            get_box(tp, i, box_p)
-            span = (finfo.ascent_pd - finfo.descent_pd) * fs
-            if abs(a) >= abs(b):
-                adv = ((box.right - box.left) - abs(c) * span) / abs(a) if a else 0.0
-            else:
-                adv = ((box.top - box.bottom) - abs(d) * span) / abs(b)
-            adv = max(adv, 0.0)
+            adv = _advance(tp, i, box_p, finfo, fs, a, b, c, d)
         # pdfminer's box: [0, adv] x [descent*fs, descent*fs + fs] from the origin, then in pdfplumber's
         # coordinates.
         v0 = finfo.descent * fs
-        v1 = v0 + fs
-        x, y = ox.value, oy.value
-        if axis_frame and b == 0 and c == 0:
-            x0 = fa * x + fe
-            x1 = fa * (x + adv * a) + fe
-            top = fd * (y + v0 * d) + ff
-            bottom = fd * (y + v1 * d) + ff
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if bottom < top:
-                top, bottom = bottom, top
-            # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
-            rot = 0 if a * fa * d * fd < 0 else 270
-        else:
-            xs = []
-            ys = []
-            for u, v in ((0.0, v0), (adv, v0), (adv, v1), (0.0, v1)):
-                px = x + u * a + v * c
-                py = y + u * b + v * d
-                xs.append(fa * px + fc * py + fe)
-                ys.append(fb * px + fd * py + ff)
-            x0, x1 = min(xs), max(xs)
-            top, bottom = min(ys), max(ys)
-            # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
-            ra, rb = a * fa + b * fc, -(a * fb + b * fd)
-            rc, rd = c * fa + d * fc, -(c * fb + d * fd)
-            rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+        x0, top, x1, bottom, rot = _char_box(frame, ox.value, oy.value, adv, v0, v0 + fs, a, b, c, d)
         # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
         # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
         ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
@@ -266,6 +227,56 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     if used is not None:
         used.update(objects)
     return out
+
+
+def _char_text(textpage, page_text: str | None, i: int) -> str:
+    """Character `i` as printed ("" when it prints nothing, see `_odd_char`)."""
+    text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
+    return _odd_char(textpage, i) if text in ODD_CODES else text
+
+
+def _advance(tp, i: int, box_p, finfo: _FontInfo, fs: float, a: float, b: float, c: float, d: float) -> float:
+    """The advance along the baseline, in text space, where the font gives no width for the character
+    (what pdfminer uses): recovered from PDFium's loose box, the bounding box of [0, adv] x [descent,
+    ascent] * fs under the character's matrix (widened to the glyph's ink where that overhangs)."""
+    _get_loose_box(tp, i, box_p)
+    box = box_p.contents
+    span = (finfo.ascent_pd - finfo.descent_pd) * fs
+    if abs(a) >= abs(b):
+        adv = ((box.right - box.left) - abs(c) * span) / abs(a) if a else 0.0
+    else:
+        adv = ((box.top - box.bottom) - abs(d) * span) / abs(b)
+    return max(adv, 0.0)
+
+
+def _char_box(frame: Matrix, x: float, y: float, adv: float, v0: float, v1: float,
+              a: float, b: float, c: float, d: float) -> tuple[float, float, float, float, int]:
+    """(x0, top, x1, bottom, rotation) on the page of the box [0, adv] x [v0, v1] at origin (x, y) under
+    the character's matrix (a, b, c, d), in pdfplumber's coordinates (`frame`)."""
+    fa, fb, fc, fd, fe, ff = frame
+    if fb == 0 and fc == 0 and b == 0 and c == 0:
+        x0 = fa * x + fe
+        x1 = fa * (x + adv * a) + fe
+        top = fd * (y + v0 * d) + ff
+        bottom = fd * (y + v1 * d) + ff
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
+        return x0, top, x1, bottom, 0 if a * fa * d * fd < 0 else 270
+    xs = []
+    ys = []
+    for u, v in ((0.0, v0), (adv, v0), (adv, v1), (0.0, v1)):
+        px = x + u * a + v * c
+        py = y + u * b + v * d
+        xs.append(fa * px + fc * py + fe)
+        ys.append(fb * px + fd * py + ff)
+    # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
+    ra, rb = a * fa + b * fc, -(a * fb + b * fd)
+    rc, rd = c * fa + d * fc, -(c * fb + d * fd)
+    rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+    return min(xs), min(ys), max(xs), max(ys), rot
 
 
 # What FPDFText_GetText gives for characters that need a second look: a hyphen ending a line (0xFFFE in the
