@@ -125,7 +125,7 @@ def _debug(jobs, out_dir: str) -> None:
     for job in jobs:
         try:
             settings = ExtractSettings.from_overrides(job.overrides)
-            doc = open_pdf(job.path, password=job.password)
+            doc = open_pdf(job.path, password=job.password, settings=settings)
             if settings.pages:
                 doc = dataclasses.replace(doc, pages=[p for p in doc.pages if p.number in set(settings.pages)])
             written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password)

@@ -4,10 +4,34 @@ classes" and schemas/diff.schema.json)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Sequence, TypedDict
 
-from ..schema import field_names
 from .match import Pair, norm
+
+
+class ChangeRecord(TypedDict):
+    """One row of the diff Parquet: the columns of schemas/diff.schema.json, in its order, with its types
+    (None where the schema says nullable). tests/test_record_types.py checks the two agree."""
+
+    change: str
+    flags: list[str]
+    old_seq: int | None
+    new_seq: int | None
+    old_ref: str | None
+    new_ref: str | None
+    old_action: str | None
+    new_action: str | None
+    similarity: float | None
+    old_rag: str | None
+    new_rag: str | None
+    old_milestone_end: date | None
+    new_milestone_end: date | None
+    slip_days: int | None
+    old_lead: str | None
+    new_lead: str | None
+    old_page: int | None
+    new_page: int | None
+    reason: str
 
 # Status rank for rag_improved / rag_worsened. not_started sits with on_track (a plan that says "not
 # started" for a future action is not worse than "on track"); business_as_usual with complete (an action
@@ -126,13 +150,13 @@ def reason_of(change: str, flags: list[str], pair: Pair | None, old: dict | None
     return "; ".join(bits)
 
 
-def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_published: date | None) -> dict:
+def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_published: date | None) -> ChangeRecord:
     change = classify(old, new, )
     fan = pair.fan if pair else None
     flags = flags_of(old, new, fan, new_published)
     a = old.get("milestone_end") if old else None
     b = new.get("milestone_end") if new else None
-    record = {
+    return {
         "change": change,
         "flags": flags,
         "old_seq": old.get("seq") if old else None,
@@ -153,14 +177,12 @@ def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_pub
         "new_page": new.get("page_start") if new else None,
         "reason": reason_of(change, flags, pair, old, new),
     }
-    assert list(record) == field_names("diff"), "changes.py is out of step with schemas/diff.schema.json"
-    return record
 
 
-def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair], new_published: date | None) -> list[dict]:
+def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair], new_published: date | None) -> list[ChangeRecord]:
     """One record per pair, per unpaired old action and per unpaired new action; in old order, new ones
     placed after the old action they follow in the new version."""
-    out = []
+    out: list[ChangeRecord] = []
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     for p in pairs:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import htmlkit as hk
 from ..htmlkit import esc
-from . import CHANGE_CLASSES, DiffResult
+from . import CHANGE_CLASSES, ChangeRecord, DiffResult
 from .report import (COUNT_HEAD, DAYS_PER_MONTH, MEASURE_HEAD, TROUBLE, count_rows, measure_rows, months, theme_counts,
                      theme_labels, theme_of)
 from .report import LABELS as CLASS_LABELS
@@ -123,7 +123,7 @@ def fate_chart(result: DiffResult, old_label: str) -> str:
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def word_diff(old: str, new: str) -> tuple[str, str]:
+def word_diff(old: str | None, new: str | None) -> tuple[str, str]:
     """(old HTML, new HTML) with deleted words in <del> on the old side and inserted words in <ins> on the new."""
     a, b = TOKEN.findall(old or ""), TOKEN.findall(new or "")
     left, right = [], []
@@ -162,7 +162,7 @@ def _lead_list(lead: str | None) -> list[str]:
     return [x.strip() for x in (lead or "").split(";") if x.strip()]
 
 
-def _source_cell(c: dict, old_side: Side, new_side: Side) -> str:
+def _source_cell(c: ChangeRecord, old_side: Side, new_side: Side) -> str:
     parts = []
     for side, seq in ((old_side, c["old_seq"]), (new_side, c["new_seq"])):
         r = side.records.get(seq) if seq is not None else None
@@ -180,7 +180,7 @@ def _milestone(side: Side, seq: int | None) -> str:
     return (r or {}).get("milestone_raw") or ""
 
 
-def change_row(c: dict, theme: str, old_side: Side, new_side: Side) -> str:
+def change_row(c: ChangeRecord, theme: str, old_side: Side, new_side: Side) -> str:
     statuses = "|".join(s for s in dict.fromkeys((c["old_rag"], c["new_rag"])) if s)  # old first: the page is reproducible
     officers = "|".join(sorted(set(_lead_list(c["old_lead"])) | set(_lead_list(c["new_lead"]))))
     action = c["new_action"] if c["new_action"] is not None else c["old_action"]

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import CHANGE_CLASSES, DiffResult
+from . import CHANGE_CLASSES, ChangeRecord, DiffResult
 
 LABELS = {
     "completed": "Completed", "slipped": "Slipped", "brought_forward": "Brought forward", "dropped": "Dropped",
     "new": "New", "carried": "Carried", "reopened": "Reopened",
 }
-RAG_LABELS = {
+RAG_LABELS: dict[str | None, str] = {  # keyed by a change's old_rag or new_rag, which may be None
     "complete": "complete", "on_track": "on track", "some_issues": "some issues", "off_track": "off track",
     "not_started": "not started", "business_as_usual": "business as usual", "unknown": "unknown",
 }
@@ -31,7 +31,7 @@ def _records(result: DiffResult):
     return old, new
 
 
-def theme_of(change: dict, old: dict, new: dict) -> str:
+def theme_of(change: ChangeRecord, old: dict, new: dict) -> str:
     """The theme a change is counted under: the new action's, else the old one's. Themes are grouped by
     their number (a plan may retitle "Implementation of Learning" as "Improving Implementation of
     Learning"), titled as the new version prints them."""
@@ -55,7 +55,7 @@ def months(days: int | None) -> str:
     return "" if days is None else f"{days / DAYS_PER_MONTH:+.1f}"
 
 
-def pages(change: dict) -> str:
+def pages(change: ChangeRecord) -> str:
     o, n = change["old_page"], change["new_page"]
     if o is not None and n is not None:
         return f"p. {o} → p. {n}"
@@ -74,7 +74,7 @@ def measure_rows(result: DiffResult, measures) -> list[list[str]]:
     dropped when it vanished while open; otherwise by its status in the new version."""
     from ..report import actions_for_refs
 
-    by_old: dict[int, dict] = {}
+    by_old: dict[int, ChangeRecord] = {}
     for c in result.changes:
         if c["old_seq"] is not None:
             by_old.setdefault(c["old_seq"], c)
@@ -130,7 +130,7 @@ def _milestone(r: dict | None) -> str:
     return (r or {}).get("milestone_raw") or ""
 
 
-def _of_class(result: DiffResult, change: str) -> list[dict]:
+def _of_class(result: DiffResult, change: str) -> list[ChangeRecord]:
     return [c for c in result.changes if c["change"] == change]
 
 

@@ -22,26 +22,20 @@ from rapidfuzz import fuzz, process
 from pipeline.colour import hex_colour
 from pipeline.quality import DataIssue
 from pipeline.schema import load_json
+from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+from pipeline.textfold import fold_quotes
 
 VOCABULARY_FILE = "status_vocabulary.json"
 
 STATUSES = ("complete", "on_track", "some_issues", "off_track", "not_started", "business_as_usual", "unknown")
 
-# fuzz.ratio (0-100, normalised Indel similarity) a wording must reach against a vocabulary phrase to be
-# accepted as a typo of it. 88 accepts one transposition or two dropped letters in a short phrase
-# ("Not strated" -> 91, "On trak" -> 93) and refuses different words ("Deferred" vs "delayed" -> 53).
-# Below it we do not guess: the status is unknown (or taken from the fill colour) and reported.
-FUZZY_STATUS_THRESHOLD = 88.0
-
 # Fuzzy matching never crosses a negation: "Now on track" is 92 from "not on track" by ratio, but a wording
 # and a phrase must agree on which of these words they contain.
 _NEGATIONS = frozenset({"not", "no", "non", "yet", "un"})
 
-# Largest CIE76 colour difference (Delta E in Lab) at which a fill is read as a palette swatch.
-# About 2.3 is "just noticeable"; PDF fills drift (theme tints, CMYK round trips) by 5-15, while the RAG
-# colours are 30+ apart (amber #ffc000 vs yellow #ffff00 is ~37, amber vs red ~77). 25 keeps a fill with
-# its own colour family and leaves pink, pale blue or beige fills unknown instead of guessing.
-MAX_COLOUR_DISTANCE = 25.0
+# The fuzzy-match threshold (settings.fuzzy_status) and the largest colour difference at which a fill is
+# read as a palette swatch (settings.max_colour_distance: about 2.3 is "just noticeable"; amber #ffc000 vs
+# yellow #ffff00 is ~37, amber vs red ~77) are in pipeline.settings.ExtractSettings.
 
 # How a status was found (the second item of status_from_wording's result).
 HOW_EXACT = "exact"  # the whole wording is a vocabulary phrase (after case/punctuation/plural folding)
@@ -49,7 +43,7 @@ HOW_PREFIX = "prefix"  # a vocabulary phrase followed by more words ("... - annu
 HOW_PERCENT = "percent"  # "75%", "100% complete"
 HOW_COLOUR_WORD = "colour-word"  # only colour words: "Green", "Red/Amber"
 HOW_LETTER = "letter"  # a single-letter rating: "R", "G", "A/G"
-HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above FUZZY_STATUS_THRESHOLD
+HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above settings.fuzzy_status
 HOW_SYMBOL = "symbol"  # a glyph ('\u25cf') whose status is its colour; a tick ('\u2713') has a status of its own
 HOW_EMPTY = "empty"  # no wording at all
 HOW_UNMATCHED = "unmatched"  # wording that maps to no status
@@ -100,10 +94,6 @@ def _vocabulary() -> _Vocabulary:
 # --------------------------------------------------------------------------------------------------
 # Wording
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                         "\u00a0": " "})
-
-
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -112,7 +102,7 @@ def _singular(word: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower case, no punctuation (hyphens become spaces), plural -s dropped, single spaces."""
-    t = text.translate(_QUOTES).lower().replace("'", "")
+    t = fold_quotes(text).lower().replace("'", "")
     words = re.findall(r"[a-z0-9%]+", t)
     return " ".join(_singular(w) for w in words)
 
@@ -134,13 +124,13 @@ class _Match:
     colours: tuple[str, ...] = ()  # colour words named by a colour-word/letter wording
 
 
-def _match_wording(text: str | None) -> _Match:
+def _match_wording(text: str | None, fuzzy_min: float = DEFAULT_SETTINGS.fuzzy_status) -> _Match:
     """The status a wording names, trying each way a plan prints a status in turn (the steps below, in
     order); the first that recognises the wording decides."""
     if text is None or not text.strip():
         return _Match("unknown", HOW_EMPTY)
     vocab = _vocabulary()
-    raw = text.translate(_QUOTES).strip().rstrip(".")
+    raw = fold_quotes(text).strip().rstrip(".")
     symbol = _symbol(raw, vocab)
     if symbol is not None:
         return symbol
@@ -149,11 +139,11 @@ def _match_wording(text: str | None) -> _Match:
         return _Match("unknown", HOW_UNMATCHED)
     if folded in vocab.phrases:
         return _Match(vocab.phrases[folded], HOW_EXACT)
-    for step in (_percent, _letters, _colour_words, _colour_lead, _prefix, _fuzzy):
+    for step in (_percent, _letters, _colour_words, _colour_lead, _prefix):
         m = step(raw, folded, vocab)
         if m is not None:
             return m
-    return _Match("unknown", HOW_UNMATCHED)
+    return _fuzzy(raw, folded, vocab, fuzzy_min) or _Match("unknown", HOW_UNMATCHED)
 
 
 def _percent(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
@@ -199,9 +189,9 @@ def _prefix(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
     return _Match(best[1], HOW_PREFIX) if best else None
 
 
-def _fuzzy(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+def _fuzzy(raw: str, folded: str, vocab: _Vocabulary, fuzzy_min: float) -> _Match | None:
     """Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+
-    characters, never across a negation."""
+    characters, at or above `fuzzy_min` (rapidfuzz ratio), never across a negation."""
     head = _fold(re.split(r"\s[-:(]|\(|;", raw, maxsplit=1)[0])
     candidates = [p for p in vocab.phrases if len(p) >= 5]
     for probe in dict.fromkeys((head, folded)):
@@ -209,7 +199,7 @@ def _fuzzy(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
             continue
         negs = _NEGATIONS.intersection(probe.split())
         for phrase, _score, _ in process.extract(
-            probe, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_STATUS_THRESHOLD
+            probe, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=fuzzy_min
         ):
             if _NEGATIONS.intersection(phrase.split()) == negs:
                 return _Match(vocab.phrases[phrase], HOW_FUZZY)
@@ -244,13 +234,13 @@ def _colour_lead(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
     return None
 
 
-def status_from_wording(text: str | None) -> tuple[str, str]:
+def status_from_wording(text: str | None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[str, str]:
     """Canonical status of a RAG cell's wording, and how it was found (one of the HOW_* constants).
 
     Never guesses: wording that matches nothing gives ("unknown", "unmatched"); no wording gives
     ("unknown", "empty").
     """
-    m = _match_wording(text)
+    m = _match_wording(text, settings.fuzzy_status)
     return m.rag, m.how
 
 
@@ -296,25 +286,27 @@ class Palette:
 
     swatches: tuple[Swatch, ...]
     fallback: "Palette | None" = None
-    max_distance: float = MAX_COLOUR_DISTANCE
+    max_distance: float = DEFAULT_SETTINGS.max_colour_distance
 
     @classmethod
-    def default(cls) -> "Palette":
-        return _default_palette()
+    def default(cls, settings: ExtractSettings = DEFAULT_SETTINGS) -> "Palette":
+        return _default_palette(settings.max_colour_distance)
 
     @classmethod
     def from_legend(
-        cls, legend: Iterable[tuple[str, object]], fallback: "Palette | None" = None
+        cls, legend: Iterable[tuple[str, object]], fallback: "Palette | None" = None,
+        settings: ExtractSettings = DEFAULT_SETTINGS,
     ) -> "Palette":
         """Learn colour -> status from a legend: (wording, colour) pairs, colour as '#rrggbb' or a pdfplumber
         colour. Entries whose wording maps to no status, or that have no colour, are skipped."""
         swatches = []
         for wording, colour in legend:
-            rag, _how = status_from_wording(wording)
+            rag, _how = status_from_wording(wording, settings)
             hx = hex_colour(colour)
             if rag != "unknown" and hx is not None:
                 swatches.append(Swatch(hx, rag, wording))
-        return cls(tuple(swatches), fallback=fallback if fallback is not None else _default_palette())
+        fallback = fallback if fallback is not None else _default_palette(settings.max_colour_distance)
+        return cls(tuple(swatches), fallback=fallback, max_distance=settings.max_colour_distance)
 
     def nearest(self, colour) -> tuple[Swatch, float] | None:
         """The closest swatch within max_distance (own swatches first, then the fallback's), or None."""
@@ -341,8 +333,8 @@ class Palette:
 
 
 @functools.cache
-def _default_palette() -> Palette:
-    return Palette(_vocabulary().palette)
+def _default_palette(max_distance: float = DEFAULT_SETTINGS.max_colour_distance) -> Palette:
+    return Palette(_vocabulary().palette, max_distance=max_distance)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -357,7 +349,8 @@ class StatusResult:
     colour: str | None = None  # the fill as '#rrggbb' (for the rag_colour column), None when no fill
 
 
-def resolve_status(wording: str | None, colour=None, palette: Palette | None = None) -> StatusResult:
+def resolve_status(wording: str | None, colour=None, palette: Palette | None = None,
+                   settings: ExtractSettings = DEFAULT_SETTINGS) -> StatusResult:
     """Status of a RAG cell from its wording and its fill colour.
 
     Wording wins. The colour decides only when there is no usable wording, or when the wording is just a
@@ -367,10 +360,10 @@ def resolve_status(wording: str | None, colour=None, palette: Palette | None = N
     Issues carry field="rag" and value=the wording (or the colour when there is no wording); the caller adds
     page and seq.
     """
-    palette = palette if palette is not None else _default_palette()
+    palette = palette if palette is not None else _default_palette(settings.max_colour_distance)
     hx = hex_colour(colour)
     fill_status = palette.lookup(hx) if hx else None
-    m = _match_wording(wording)
+    m = _match_wording(wording, settings.fuzzy_status)
     value = wording if wording is not None and wording.strip() else hx
     if m.how == HOW_SYMBOL and m.rag == "unknown" and fill_status:
         return StatusResult(fill_status, SOURCE_COLOUR, (), hx)

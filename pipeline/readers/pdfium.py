@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
 from .words import chars_to_words
 
@@ -302,13 +303,14 @@ def _odd_char(textpage, index: int) -> str:
 
 
 def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple],
-                  descents: dict | None = None) -> tuple[list[tuple], int]:
+                  descents: dict | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[tuple], int]:
     """(chars with a space added for every blank text object PDFium left out, count of text objects with
     ink that PDFium left out).
 
     PDFium's text page drops a text object that shows only a space when it overlaps its neighbours; the
     space still parts the words (pdfminer keeps it: "10." / "Children"). Such an object has no ink
-    (zero-width bounds); one with ink that has no characters is text PDFium could not read.
+    (zero-width bounds: `settings.blank_ink`); one with ink that has no characters is text PDFium could not
+    read, unless read text covers it (`settings.duplicate_cover`).
     """
     inked: list[tuple[float, float, float, float]] = []
     blanks: list[tuple[int, tuple]] = []
@@ -321,12 +323,12 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         box = _bounds(obj)
         if box is None:
             continue
-        if min(box[2] - box[0], box[3] - box[1]) > BLANK_INK:
+        if min(box[2] - box[0], box[3] - box[1]) > settings.blank_ink:
             inked.append(box)
             continue
         m = mult(_obj_matrix(obj), m)  # the text matrix, in pdfplumber's coordinates
         blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
-    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used]) if inked else 0
+    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used], settings.duplicate_cover) if inked else 0
     if not blanks:
         return chars, lost
     last_at: dict[int, int] = {}
@@ -346,7 +348,7 @@ def _bounds(obj) -> tuple[float, float, float, float] | None:
     return left.value, bottom.value, right.value, top.value
 
 
-def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int]) -> int:
+def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int], cover: float) -> int:
     """How many of the `inked` boxes (text objects PDFium left out) are not copies of text it read: PDFium
     drops a text object drawn again over the same one (fake bold, shadows), which loses nothing."""
     boxes = [b for b in (_bounds(ctypes.cast(addr, raw.FPDF_PAGEOBJECT)) for addr in used) if b is not None]
@@ -357,13 +359,9 @@ def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[i
             (max(0.0, min(x1, u[2]) - max(x0, u[0])) * max(0.0, min(y1, u[3]) - max(y0, u[1])) for u in boxes),
             default=0.0,
         )
-        if covered < DUPLICATE_COVER * area:
+        if covered < cover * area:
             lost += 1
     return lost
-
-
-# Share of a dropped text object's box another text object must cover for the drop to be a duplicate.
-DUPLICATE_COVER = 0.9
 
 
 def misplaced_text(chars: list[tuple]) -> list[str]:
@@ -384,10 +382,6 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
     if unplaced:
         out.append(f"{unplaced} characters have no position (coordinates overflow)")
     return out
-
-
-# Points: a text object whose bounds are narrower or flatter than this has no ink (spaces).
-BLANK_INK = 0.01
 
 
 def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None) -> tuple:
@@ -502,7 +496,8 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
     return None
 
 
-def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
+def read_graphics(page, frame: Matrix, texts: list | None = None,
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
     """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
     to `texts` as (address, matrix of its container in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
@@ -532,7 +527,8 @@ def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[
                         rule = Rule(x0, top, x1, bottom)
                         (hrules if rule.horizontal else vrules).append(rule)
                         continue
-                    add_rect(hrules, vrules, fills, (x0, top, x1, bottom), filled=filled, stroked=stroked, colour=fill_colour)
+                    add_rect(hrules, vrules, fills, (x0, top, x1, bottom), filled=filled, stroked=stroked, colour=fill_colour,
+                             settings=settings)
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 32:
                 m = mult(_obj_matrix(obj), matrix)
                 k = raw.FPDFFormObj_CountObjects(obj)
@@ -551,19 +547,15 @@ def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[
 # Documents
 
 
-def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
+def read_document(path: Path, password: str | None,
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Page], dict]:
     """Every page of `path` and its document information. Raises PlanpipeError subclasses."""
     try:
         pdf = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == raw.FPDF_ERR_PASSWORD:
-            if password:
-                raise EncryptedPdfError(
-                    "the password given does not open this encrypted PDF; check it with the publisher",
-                    path=str(path),
-                ) from None
-            raise EncryptedPdfError("the PDF is encrypted; pass its password with --password", path=str(path)) from None
+            raise EncryptedPdfError.needs_password(path, password) from None
         if code == raw.FPDF_ERR_SECURITY:
             raise EncryptedPdfError(
                 "the PDF is encrypted with an unsupported security handler; ask the publisher for an open copy",
@@ -579,13 +571,14 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents), i + 1, path))
+            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents, settings), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
 
 
-def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Page:
+def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
+               settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     number = index + 1
     page = pdf[index]
     try:
@@ -593,13 +586,13 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Pag
         width, height, frame = page_frame(mediabox, page.get_rotation())
         check_page_size(width, height, number)
         texts: list[tuple[int, Matrix]] = []
-        hrules, vrules, fills, has_images = read_graphics(page, frame, texts)
+        hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
         textpage = page.get_textpage()
         try:
             used: set[int] = set()
             chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
-            chars, lost = blank_objects(texts, used, chars, descents)
-            words = chars_to_words(chars)
+            chars, lost = blank_objects(texts, used, chars, descents, settings)
+            words = chars_to_words(chars, settings)
         finally:
             textpage.close()
     finally:
