@@ -16,6 +16,7 @@ from typing import Callable
 
 from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
+from .extract.furniture import without_watermarks
 from .extract.geometry import PageTables
 from .extract.legend import find_legend
 from .extract.measures import find_measures
@@ -194,6 +195,7 @@ def extract_pdf(
                 path=str(path),
             )
         doc = dataclasses.replace(doc, pages=kept)
+    doc = without_watermarks(doc, settings)
     tables = ENGINES[engine](doc, progress, settings)
     rows = build_rows(tables, log, settings)
     if not rows:

@@ -41,12 +41,17 @@ class ExtractSettings:
         "words whose vertical centres differ by less than this share one line (superscripts stay on it)")
     paragraph_gap: float = _tol(
         0.55, "× font size", "a gap between lines beyond this, over the line's own height, starts a paragraph")
+    paragraph_extra_gap: float = _tol(
+        0.2, "× font size",
+        "... or a gap this much wider than the cell's usual line spacing (a paragraph space set tighter)")
     chunk_gap: float = _tol(0.75, "× font size", "words further apart than this are in different cells")
     chunk_gap_min: float = _tol(3.5, "pt", "... and words closer than this are never in different cells")
 
     # --- page furniture --------------------------------------------------------------------------------
     head_zone: float = _tol(0.10, "× page height", "top share of the page where running heads live")
     foot_zone: float = _tol(0.12, "× page height", "bottom share of the page where footers live")
+    watermark_size: float = _tol(
+        4.0, "× median font size", "a word this many times the page's usual size is a watermark ('DRAFT'), not text")
     repeat_share: float = _tol(0.3, "× pages", "a line repeated (digits ignored) on this share of pages is furniture")
 
     # --- headers: headings to fields -------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_left
 from typing import Iterable, Sequence
 
@@ -53,7 +54,48 @@ class Line:
 
 
 def words_to_lines(words: Iterable[Word], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """Cluster words into text lines (top to bottom), each line's words left to right."""
+    """Cluster words into text lines (top to bottom), each line's words left to right. Text set at 90 or
+    270 degrees (a narrow heading turned on its side) makes lines of its own, read in its direction, so
+    that it is one heading and never scattered into the upright lines it crosses."""
+    upright: list[Word] = []
+    turned: list[Word] = []
+    for w in words:
+        (turned if w.rotation else upright).append(w)
+    lines = _upright_lines(upright, settings)
+    if not turned:
+        return lines
+    keyed = [(ln.words[0].ymid, i, ln) for i, ln in enumerate(lines)]
+    keyed += [(ln.top + ln.size / 2, len(lines) + i, ln) for i, ln in enumerate(_turned_lines(turned, settings))]
+    return [ln for _, _, ln in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _turned_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
+    """Turned words sharing a vertical baseline and following each other closely, in reading order:
+    upward (90 degrees) from the bottom, downward (270) from the top."""
+    share = settings.line_y_tolerance
+    columns: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.rotation, w.xmid, w.top)):
+        if columns:
+            cur = columns[-1]
+            if cur[0].rotation == w.rotation and abs(w.xmid - cur[0].xmid) <= share * min(cur[0].size, w.size):
+                cur.append(w)
+                continue
+        columns.append([w])
+    lines = []
+    for col in columns:
+        col.sort(key=lambda w: w.top)
+        runs = [[col[0]]]
+        for prev, w in zip(col, col[1:]):
+            if w.top - prev.bottom > settings.chunk_gap * min(prev.size, w.size):
+                runs.append([w])
+            else:
+                runs[-1].append(w)
+        for run in runs:
+            lines.append(Line(tuple(reversed(run)) if run[0].rotation == 90 else tuple(run)))
+    return lines
+
+
+def _upright_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
     share = settings.line_y_tolerance
     ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
     lines: list[list[Word]] = []
@@ -100,14 +142,19 @@ def split_chunks(line: Line, cuts: Sequence[float] = (), settings: ExtractSettin
 
 def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing."""
-    share = settings.paragraph_gap
+    share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
+    usual = statistics.median(gaps) if len(gaps) >= 2 else None
     paras: list[list[Line]] = []
     for ln in lines:
         if paras:
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
+            size = min(prev.size, ln.size)
+            wide = gap > share * size or (usual is not None and gap - usual > extra * size)
             # A list item starts its own paragraph, however tight the spacing.
-            if gap <= share * min(prev.size, ln.size) and not is_bullet(ln):
+            if not wide and not is_bullet(ln):
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
@@ -120,6 +167,10 @@ def is_bullet(line: Line) -> bool:
     return first in ("-", "\u2013") or first[:1] in _BULLET_GLYPHS
 
 
+# Hyphens that hyphenation engines (WeasyPrint, TeX-style layout) print where they break a word.
+BREAK_HYPHENS = ("\u2010", "\u00ad")
+
+
 def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space."""
     out = ""
@@ -129,6 +180,10 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
+        elif out.endswith(BREAK_HYPHENS) and out[-2:-1].isalpha() and t[:1].islower():
+            # A layout engine's hyphenation break (U+2010, or a soft hyphen shown at the line end) is
+            # not part of the word; an author's own hyphen (U+002D, "co-" / "locate") is kept.
+            out = out[:-1] + t
         elif out.endswith(("-", "\u2010", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
         else:
