@@ -125,7 +125,7 @@ def _debug(jobs, out_dir: str) -> None:
     for job in jobs:
         try:
             settings = ExtractSettings.from_overrides(job.overrides)
-            doc = open_pdf(job.path, password=job.password)
+            doc = open_pdf(job.path, password=job.password, settings=settings)
             if settings.pages:
                 doc = dataclasses.replace(doc, pages=[p for p in doc.pages if p.number in set(settings.pages)])
             written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password)
@@ -159,8 +159,16 @@ def cmd_extract(args) -> int:
         _check_debug_dir(args.debug)
         _debug(jobs, args.debug)
     progress_for = None if args.quiet else (lambda n, job: _progress(f"[{n}/{len(jobs)}] {job.stem}"))
+    outcomes = run_jobs(jobs, args.out_dir, n_jobs, args.budget, progress_for, args.max_memory)
+    failures, warned = _print_outcomes(outcomes, args.quiet)
+    _print_failures(failures, warned, len(jobs), args.strict)
+    return 1 if failures or (warned and args.strict) else 0
+
+
+def _print_outcomes(outcomes, quiet: bool) -> tuple[list, list]:
+    """Each file's error, warnings and (unless quiet) summary as it finishes; (failed, warned) outcomes."""
     failures, warned = [], []
-    for outcome in run_jobs(jobs, args.out_dir, n_jobs, args.budget, progress_for, args.max_memory):
+    for outcome in outcomes:
         if not outcome.ok:
             failures.append(outcome)
             err(f"Error: {outcome.error}")
@@ -169,16 +177,20 @@ def cmd_extract(args) -> int:
             err(f"Warning: {w}")
         if outcome.warnings:
             warned.append(outcome)
-        if not args.quiet:
+        if not quiet:
             out(outcome.summary)
-    if failures and len(jobs) > 1:
-        err(f"{len(failures)} of {len(jobs)} files failed:")
+    return failures, warned
+
+
+def _print_failures(failures: list, warned: list, n_jobs: int, strict: bool) -> None:
+    """The closing list of failed files (for a batch), and why --strict fails a run with warnings."""
+    if failures and n_jobs > 1:
+        err(f"{len(failures)} of {n_jobs} files failed:")
         for f in failures:
             err(f"  {f.job.path}: {f.error.split(': ', 1)[-1] if f.error else ''}")
-    if warned and args.strict:
+    if warned and strict:
         err(f"Error: {len(warned)} file(s) have pages whose rows may be missing (warnings above); "
             "--strict treats them as failures")
-    return 1 if failures or (warned and args.strict) else 0
 
 
 def cmd_tables(args) -> int:

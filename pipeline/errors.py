@@ -26,7 +26,13 @@ class NotAPdfError(PlanpipeError):
 
 
 class EncryptedPdfError(PlanpipeError):
-    pass
+    @classmethod
+    def needs_password(cls, path: object, password: str | None) -> EncryptedPdfError:
+        """A PDF that will not open without its password, in the same words whichever reader found it:
+        none was given (say how to give it) or the one given is wrong (say to check it)."""
+        if password:
+            return cls("the password given does not open this encrypted PDF; check it with the publisher", path=str(path))
+        return cls("the PDF is encrypted; pass its password with --password", path=str(path))
 
 
 class NoTextLayerError(PlanpipeError):

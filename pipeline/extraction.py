@@ -22,7 +22,7 @@ from .extract.legend import find_legend
 from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
 from .quality import IssueLog
-from .assemble.records import build_records
+from .assemble.records import ActionRecord, build_records
 from .assemble.rows import RawRow, build_rows
 from .settings import ExtractSettings
 from .sources import sha256_file
@@ -139,7 +139,7 @@ class Extraction:
     document: Document
     tables: list[PageTables]
     rows: list[RawRow]
-    records: list[dict]
+    records: list[ActionRecord]
     legend: list[tuple[str, str]]
     log: IssueLog = field(default_factory=IssueLog)
     engine: str = "pdfplumber"
@@ -174,7 +174,7 @@ def extract_pdf(
     path = Path(path)
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    doc = open_pdf(path, password=password, reader=reader)
+    doc = open_pdf(path, password=password, reader=reader, settings=settings)
     sha = sha256_file(path)
     log = IssueLog()
     for page in doc.pages:  # content the reader could not decode is reported, never lost silently
@@ -208,7 +208,7 @@ def extract_pdf(
     account_pages(doc, tables, rows, log)
     legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
-    records = build_records(rows, pub, sha, legend, published, log)
+    records = build_records(rows, pub, sha, legend, published, log, settings=settings)
     measures = [
         {
             "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,

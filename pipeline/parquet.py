@@ -19,7 +19,7 @@ import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,7 +33,7 @@ from .text_contract import clean_text, clean_value
 MAX_NAME_BYTES = 255
 
 
-def to_table(records: Sequence[dict], schema_name: str = "actions", extra_metadata: dict | None = None) -> pa.Table:
+def to_table(records: Sequence[Mapping[str, Any]], schema_name: str = "actions", extra_metadata: dict | None = None) -> pa.Table:
     schema = arrow_schema(schema_name)
     try:
         # The output-text contract (pipeline.text_contract), whatever stage made the strings.

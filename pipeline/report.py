@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 from .quality import CODES, DataIssue
 from .schema import enum_values
@@ -20,7 +20,7 @@ SHORT = {
 }
 
 
-def theme_label(r: dict) -> str:
+def theme_label(r: Mapping[str, Any]) -> str:
     if r.get("theme"):
         return f"{r['theme_ref']}. {r['theme']}" if r.get("theme_ref") else r["theme"]
     return "(no theme)"
@@ -50,7 +50,7 @@ def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[
     return {k: v for k, v in out.items() if v is not None or k not in ("source_sha256", "document_pages")}
 
 
-def summary_text(title: str, records: Sequence[dict], issues: Sequence[DataIssue] = (), width: int = 100) -> str:
+def summary_text(title: str, records: Sequence[Mapping[str, Any]], issues: Sequence[DataIssue] = (), width: int = 100) -> str:
     """Actions per status per theme, plus issue counts: fits one screen."""
     themes: list[str] = []
     table: dict[str, Counter] = {}
@@ -81,7 +81,7 @@ def summary_text(title: str, records: Sequence[dict], issues: Sequence[DataIssue
     return "\n".join(lines)
 
 
-def actions_for_refs(refs: Sequence[str], records: Sequence[dict]) -> list[dict]:
+def actions_for_refs(refs: Sequence[str], records: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Actions a measure's refs point at: a ref names an objective ('1.2.1') or a whole outcome
     ('4.4' covers 4.4.1, 4.4.2 ...). Each action is counted once."""
     out, seen = [], set()
@@ -93,11 +93,11 @@ def actions_for_refs(refs: Sequence[str], records: Sequence[dict]) -> list[dict]
     return out
 
 
-def measure_status(refs: Sequence[str], records: Sequence[dict]) -> Counter:
+def measure_status(refs: Sequence[str], records: Sequence[Mapping[str, Any]]) -> Counter:
     return Counter(r["rag"] for r in actions_for_refs(refs, records))
 
 
-def measures_text(measures: Sequence[dict], records: Sequence[dict], width: int = 100) -> str:
+def measures_text(measures: Sequence[dict], records: Sequence[Mapping[str, Any]], width: int = 100) -> str:
     """Per inspection measure: how many of the actions addressing it are done, on track, off track."""
     lines = ["Ofsted measures: actions addressing each (done / on track / issues / off track / other)"]
     for m in measures:

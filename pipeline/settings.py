@@ -26,6 +26,15 @@ class ExtractSettings:
         2.5, "pt", "a filled rectangle thinner than this is a ruling line (Word and LibreOffice draw borders so)")
     fill_min_side: float = _tol(3.0, "pt", "a filled rectangle at least this big both ways is a cell fill")
 
+    # --- readers: characters into words ---------------------------------------------------------------
+    word_x_tolerance: float = _tol(
+        1.5, "pt", "a gap along the line wider than this starts a new word (pdfplumber's x_tolerance, as both readers use it)")
+    word_y_tolerance: float = _tol(
+        3.0, "pt", "characters whose tops differ by more than this are on different lines (pdfplumber's y_tolerance)")
+    blank_ink: float = _tol(0.01, "pt", "a text object narrower or flatter than this has no ink: a space")
+    duplicate_cover: float = _tol(
+        0.9, "× box", "share of an unread text object's box that read text must cover for it to be a copy (fake bold), not lost")
+
     # --- text: words into lines, paragraphs and chunks -------------------------------------------------
     line_y_tolerance: float = _tol(
         0.45, "× font size",
@@ -97,6 +106,38 @@ class ExtractSettings:
         0.45, "× region width", "lines at a region's ends with a chunk this wide are prose (notes, captions)")
     gutter_step: float = _tol(1.0, "pt", "step of the gutter scan")
 
+    # --- normalise: statuses ----------------------------------------------------------------------------
+    fuzzy_status: float = _tol(
+        88.0, "rapidfuzz ratio",
+        "a status wording this close to a vocabulary phrase is its typo ('Not strated' 91); other words score far less "
+        "('Deferred' / 'delayed' 53); below it the status is unknown or the fill's, and reported")
+    max_colour_distance: float = _tol(
+        25.0, "CIE76 ΔE",
+        "a fill this close to a palette swatch has its status: fills drift 5-15 (tints, CMYK), RAG colours are 30+ apart")
+
+    # --- normalise: lead officers ------------------------------------------------------------------------
+    fuzzy_officer: float = _tol(
+        90.0, "rapidfuzz ratio", "an officer wording this close to a catalogue entry is its typo or variant")
+    fuzzy_officer_max_edits: int = _tol(
+        3, "edits", "... and at most this many letters apart, so long titles differing in one word stay apart")
+    fuzzy_unify_min_len: int = _tol(
+        12, "characters", "holders shorter than this are never unified fuzzily within a document (acronyms, short names)")
+    definition_max_words: int = _tol(
+        8, "words", "words before '(ABC)' read as the title the document defines the abbreviation for")
+
+    # --- normalise: milestones ----------------------------------------------------------------------------
+    implausible_months_before: int = _tol(
+        6, "months", "a deadline ending more than this before publication is reported as implausible (a typo'd year)")
+    implausible_years_after: int = _tol(
+        10, "years", "a deadline starting more than this after publication is reported as implausible")
+    earliest_year: int = _tol(1990, "year", "without a publication date, a year before this is implausible")
+    latest_year: int = _tol(2100, "year", "... and a year after this")
+    yearless_tie_days: int = _tol(
+        45, "days", "a month without a year is left unread when its occurrences either side of publication are this near")
+    scan_max_words: int = _tol(7, "words", "longest run of words read as one date inside a longer milestone text")
+    max_combined_words: int = _tol(
+        30, "words", "a 'milestone and RAG' cell longer than this is prose, not a date and a rating")
+
     # --- registry overrides (sources/<id>.toml [overrides]) ----------------------------------------------
     # Only these pages hold action tables (None: all pages).
     pages: tuple[int, ...] | None = None
@@ -116,10 +157,51 @@ class ExtractSettings:
 DEFAULT_SETTINGS = ExtractSettings()
 
 
-def tolerance_rows() -> list[tuple[str, Any, str, str]]:
-    """(name, default, unit, why) of every tolerance, in the order declared."""
+@dataclass(frozen=True)
+class DiffSettings:
+    """Every tolerance of `planpipe diff` (pipeline.diff), with its reason; passed to `diff_plans`."""
+
+    # --- similarity of two actions: weights of each field's text similarity --------------------------
+    # Weights of fields missing on either side are dropped and the rest renormalised, so a layout without
+    # objectives is not penalised.
+    weight_action: float = _tol(0.55, "× similarity", "the action text decides most")
+    weight_measures: float = _tol(
+        0.25, "× similarity", "measures ('how we will know') are usually carried over when an action is reworded")
+    weight_theme: float = _tol(
+        0.05, "× similarity", "theme, objective, outcome and lead break ties between look-alike actions ('Review ...')")
+    weight_objective: float = _tol(0.05, "× similarity", "as weight_theme")
+    weight_outcome: float = _tol(0.05, "× similarity", "as weight_theme")
+    weight_lead: float = _tol(0.05, "× similarity", "as weight_theme")
+
+    # --- pairing -------------------------------------------------------------------------------------------
+    match_min: float = _tol(
+        0.62, "similarity",
+        "a pair is kept at this: unrelated actions of one plan score up to about 0.6, one action reworded 0.75 and more")
+    text_match_min: float = _tol(
+        0.85, "similarity", "a pair whose action text alone is this similar is kept whatever its context (moved theme)")
+
+    # --- splits and merges ---------------------------------------------------------------------------------
+    part_coverage_min: float = _tol(
+        0.6, "× content words", "a part's content words must mostly appear in the whole it is a piece of")
+    part_gain_min: float = _tol(
+        0.15, "× content words", "... and adding the part must raise the share of the whole's words its partner covers by this")
+    part_similarity_min: float = _tol(
+        0.62, "similarity", "... and the part must be as similar to the whole as a paired action is (match_min)")
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Field -> weight, in the order the similarities are summed."""
+        return {"action": self.weight_action, "measures": self.weight_measures, "theme": self.weight_theme,
+                "objective": self.weight_objective, "outcome": self.weight_outcome, "lead": self.weight_lead}
+
+
+DEFAULT_DIFF_SETTINGS = DiffSettings()
+
+
+def tolerance_rows(settings: type = ExtractSettings) -> list[tuple[str, Any, str, str]]:
+    """(name, default, unit, why) of every tolerance of a settings class, in the order declared."""
     return [
         (f.name, f.default, f.metadata["unit"], f.metadata["why"])
-        for f in dataclasses.fields(ExtractSettings)
+        for f in dataclasses.fields(settings)
         if "why" in f.metadata
     ]

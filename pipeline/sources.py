@@ -90,33 +90,50 @@ def validate_overrides(raw: dict, where: str) -> dict:
     """
     from .extract.headers import synonyms
 
+    _check_override_keys(raw, where)
+    fields = sorted({f for f in synonyms().values() if not f.startswith("ignore:")})
+    out: dict = {}
+    if "pages" in raw:
+        out["pages"] = parse_pages(raw["pages"], where)
+    headings = {**_header_overrides(raw.get("headers") or {}, fields, where),
+                **_column_overrides(raw.get("columns") or {}, fields, where)}
+    if headings:
+        out["headings"] = headings
+    return out
+
+
+def _check_override_keys(raw: dict, where: str) -> None:
     for key in ("headers", "columns"):
         if key in raw and not isinstance(raw[key], dict):
             raise SourceError(f"overrides.{key} must be a table (field = [...]), not {type(raw[key]).__name__}", path=where)
     unknown = sorted(set(raw) - set(OVERRIDE_KEYS))
     if unknown:
         raise SourceError(f"unknown override(s) {', '.join(unknown)}; allowed: {', '.join(OVERRIDE_KEYS)}", path=where)
-    fields = sorted({f for f in synonyms().values() if not f.startswith("ignore:")})
-    out: dict = {}
-    if "pages" in raw:
-        out["pages"] = parse_pages(raw["pages"], where)
+
+
+def _header_overrides(headers: dict, fields: list[str], where: str) -> dict[str, str]:
+    """overrides.headers (field -> [wordings]) as wording -> field."""
     headings: dict[str, str] = {}
-    for fld, words in (raw.get("headers") or {}).items():
+    for fld, words in headers.items():
         if fld not in fields:
             raise SourceError(f"overrides.headers: unknown field {fld!r}; fields are {', '.join(fields)}", path=where)
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise SourceError(f"overrides.headers.{fld} must be a list of heading wordings", path=where)
         headings.update({w: fld for w in words})
-    for heading, fld in (raw.get("columns") or {}).items():
+    return headings
+
+
+def _column_overrides(columns: dict, fields: list[str], where: str) -> dict[str, str]:
+    """overrides.columns (exact heading -> field or "ignore") as heading -> field or "ignore:column"."""
+    headings: dict[str, str] = {}
+    for heading, fld in columns.items():
         if not isinstance(fld, str) or (fld != "ignore" and fld not in fields):
             raise SourceError(
                 f"overrides.columns: {heading!r} maps to unknown field {fld!r}; use one of {', '.join(fields)} or \"ignore\"",
                 path=where,
             )
         headings[heading] = "ignore:column" if fld == "ignore" else fld
-    if headings:
-        out["headings"] = headings
-    return out
+    return headings
 
 
 def sha256_file(path: Path) -> str:

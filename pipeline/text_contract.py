@@ -13,7 +13,8 @@ the writers (pipeline.parquet), so nothing can slip through from a stage that fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from .quality import DataIssue
 
@@ -56,16 +57,20 @@ def _describe(chars: Iterable[str]) -> str:
     return ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
 
 
-def clean_records(records: Sequence[dict], page_key: str = "page_start") -> tuple[list[dict], list[DataIssue]]:
+# A record of any schema: a plain dict or a TypedDict (pipeline.assemble.records.ActionRecord).
+Record = TypeVar("Record", bound=Mapping[str, Any])
+
+
+def clean_records(records: Sequence[Record], page_key: str = "page_start") -> tuple[list[Record], list[DataIssue]]:
     """(records meeting the contract, a `text-undecodable` issue per field that did not).
 
     The issue names the page and seq of the record, the field, and the code points removed, so the text
     lost can be found in the PDF; the value written is the text without them.
     """
-    out: list[dict] = []
+    out: list[Record] = []
     issues: list[DataIssue] = []
     for rec in records:
-        fixed = None
+        fixed: dict | None = None
         for key, value in rec.items():
             bad = _bad_in(value)
             if not bad:
@@ -78,7 +83,7 @@ def clean_records(records: Sequence[dict], page_key: str = "page_start") -> tupl
                 "Unicode mapping or a control code in the PDF's text layer",
                 page=rec.get(page_key), seq=rec.get("seq"), field=key, value=clean_value(value) if isinstance(value, str) else None,
             ))
-        out.append(fixed if fixed is not None else rec)
+        out.append(cast(Record, fixed) if fixed is not None else rec)
     return out, issues
 
 

@@ -66,12 +66,16 @@ def schema_table(name: str) -> Callable[[], str]:
     return render
 
 
-def tolerances() -> str:
-    from pipeline.settings import tolerance_rows
+def tolerance_table(settings_class: str) -> Callable[[], str]:
+    def render() -> str:
+        from pipeline import settings
 
-    rows = ["| setting | default | unit | why |", "|---|---|---|---|"]
-    rows += [f"| `{name}` | {value} | {_cell(unit)} | {_cell(why)} |" for name, value, unit, why in tolerance_rows()]
-    return "\n".join(rows) + "\n"
+        rows = ["| setting | default | unit | why |", "|---|---|---|---|"]
+        rows += [f"| `{name}` | {value} | {_cell(unit)} | {_cell(why)} |"
+                 for name, value, unit, why in settings.tolerance_rows(getattr(settings, settings_class))]
+        return "\n".join(rows) + "\n"
+
+    return render
 
 
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -80,7 +84,8 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "schema-actions": schema_table("actions"),
     "schema-measures": schema_table("measures"),
     "schema-diff": schema_table("diff"),
-    "tolerances": tolerances,
+    "tolerances": tolerance_table("ExtractSettings"),
+    "diff-tolerances": tolerance_table("DiffSettings"),
 }
 
 

@@ -7,13 +7,49 @@ problem found becomes a DataIssue with the row's page and seq.
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Sequence, TypedDict
 
 from .. import normalise
 from ..extract.columns import EXTRA_PREFIX
 from ..quality import DataIssue, IssueLog
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .rows import RawRow
-from ..schema import field_names
+
+
+class ActionRecord(TypedDict):
+    """One row of the actions Parquet: the columns of schemas/actions.schema.json, in its order, with its
+    types (None where the schema says nullable). tests/test_record_types.py checks the two agree."""
+
+    publication_id: str
+    seq: int
+    page_start: int
+    page_end: int
+    bbox: list[float]
+    theme_ref: str | None
+    theme: str | None
+    outcome_ref: str | None
+    outcome: str | None
+    objective_ref: str | None
+    objective: str | None
+    action_ref: str | None
+    action: str
+    measures: list[str]
+    lead_officer_raw: str | None
+    lead_officers: list[str]
+    rag_raw: str | None
+    rag: str
+    rag_colour: str | None
+    milestone_raw: str | None
+    milestone_start: date | None
+    milestone_end: date | None
+    milestone_kind: str
+    detailed_action_plan: str | None
+    key_area: str | None
+    inherited: list[str]
+    source_sha256: str
+    lead_kinds: list[str]
+    milestones: list[date]
+    extra: dict[str, str]
 
 
 def extra_cells(row: RawRow) -> dict[str, str]:
@@ -28,17 +64,18 @@ def _with_where(issues, page: int, seq: int) -> list[DataIssue]:
     return out
 
 
-def _lead_holders(rows: Sequence[RawRow], document_text: str | None) -> tuple[list[list], dict[int, list[DataIssue]]]:
+def _lead_holders(rows: Sequence[RawRow], document_text: str | None,
+                  settings: ExtractSettings) -> tuple[list[list], dict[int, list[DataIssue]]]:
     """Holders of every row's lead cell, with variants of one holder unified across the document, and the issues
     per row index (officer-unknown / officer-fuzzy, without page and seq)."""
-    context = normalise.DocumentContext.from_text(document_text)
+    context = normalise.DocumentContext.from_text(document_text, settings)
     cells: list[list] = []
     issues: dict[int, list[DataIssue]] = {}
     for n, row in enumerate(rows):
         holders, found = normalise.parse_holders(row.text("lead_officer"), context)
         cells.append(holders)
         issues[n] = list(found)
-    cells, unified = normalise.unify_within_document(cells)
+    cells, unified = normalise.unify_within_document(cells, settings)
     for n, issue in unified:
         issues[n].append(issue)
     return cells, issues
@@ -52,36 +89,38 @@ def build_records(
     published: date | None = None,
     log: IssueLog | None = None,
     document_text: str | None = None,
-) -> list[dict]:
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> list[ActionRecord]:
     """One canonical record per row. `document_text` (all the document's text, optional) lets lead cells use the
-    abbreviations the document defines itself ('Director of Public Health (DPH)')."""
+    abbreviations the document defines itself ('Director of Public Health (DPH)'); `settings` holds the
+    normalisers' tolerances."""
     log = log if log is not None else IssueLog()
-    palette = normalise.Palette.from_legend(legend) if legend else normalise.Palette.default()
-    records: list[dict] = []
-    holders, holder_issues = _lead_holders(rows, document_text)
+    palette = normalise.Palette.from_legend(legend, settings=settings) if legend else normalise.Palette.default(settings)
+    records: list[ActionRecord] = []
+    holders, holder_issues = _lead_holders(rows, document_text, settings)
     for seq, row in enumerate(rows, start=1):
         rag_raw = row.text("rag")
         milestone_raw = row.text("milestone")
         combined = row.text("milestone_and_rag")
         if combined:
-            date_text, rating_text = normalise.split_date_and_rating(combined.replace("\n", " "))
+            date_text, rating_text = normalise.split_date_and_rating(combined.replace("\n", " "), settings)
             milestone_raw = milestone_raw or date_text
             rag_raw = rag_raw or rating_text
         if rag_raw:
             rag_raw = rag_raw.replace("\n", " ")
         if milestone_raw:
             milestone_raw = milestone_raw.replace("\n", " ")
-        status = normalise.resolve_status(rag_raw, row.rag_colour, palette)
+        status = normalise.resolve_status(rag_raw, row.rag_colour, palette, settings)
         log.extend(_with_where(status.issues, row.page_start, seq))
         lead_raw = row.text("lead_officer")
         log.extend(_with_where(holder_issues[seq - 1], row.page_start, seq))
         if not lead_raw:
             log.add("officer-missing", "no lead officer printed or inherited", page=row.page_start, seq=seq)
-        ms = normalise.parse_milestone(milestone_raw, published)
+        ms = normalise.parse_milestone(milestone_raw, published, settings)
         log.extend(_with_where(ms.issues, row.page_start, seq))
         for f in row.inherited:
             log.add("inherited-cell", f"{f} filled from the merged cell above", page=row.page_start, seq=seq, field=f)
-        record = {
+        record: ActionRecord = {
             "publication_id": publication_id,
             "seq": seq,
             "page_start": row.page_start,
@@ -113,6 +152,5 @@ def build_records(
             "milestones": list(ms.deadlines),
             "extra": extra_cells(row),
         }
-        assert list(record) == field_names(), "records.py is out of step with schemas/actions.schema.json"
         records.append(record)
     return records

@@ -17,7 +17,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .changes import RANK, build_changes, classify, flags_of
+from .changes import RANK, ChangeRecord, build_changes, classify, flags_of
+from ..settings import DEFAULT_DIFF_SETTINGS, DiffSettings
 from .match import Pair, assign, fan_out, similarity_matrix
 
 CHANGE_CLASSES = ("completed", "slipped", "brought_forward", "dropped", "new", "carried", "reopened")
@@ -32,7 +33,7 @@ class DiffResult:
     new: list[dict]
     similarity: np.ndarray
     pairs: list[Pair]
-    changes: list[dict] = field(default_factory=list)
+    changes: list[ChangeRecord] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {c: 0 for c in CHANGE_CLASSES}
@@ -64,16 +65,17 @@ def _published(meta: dict) -> date | None:
 
 
 def diff_plans(
-    old_records: Sequence[dict], new_records: Sequence[dict], old_meta: dict | None = None, new_meta: dict | None = None
+    old_records: Sequence[dict], new_records: Sequence[dict], old_meta: dict | None = None, new_meta: dict | None = None,
+    settings: DiffSettings = DEFAULT_DIFF_SETTINGS,
 ) -> DiffResult:
     """Change records between two versions. `*_meta`: `source_id`, `source_sha256` and, for overdue
-    flags, the new version's `published` date (a date or ISO string)."""
+    flags, the new version's `published` date (a date or ISO string). `settings`: the pairing tolerances."""
     old_meta, new_meta = dict(old_meta or {}), dict(new_meta or {})
     old, new = list(old_records), list(new_records)
-    sim, text_sim = similarity_matrix(old, new)
-    pairs = fan_out(old, new, sim, assign(sim, text_sim))
+    sim, text_sim = similarity_matrix(old, new, settings)
+    pairs = fan_out(old, new, sim, assign(sim, text_sim, settings), settings)
     changes = build_changes(old, new, pairs, _published(new_meta))
     return DiffResult(old_meta, new_meta, old, new, sim, pairs, changes)
 
 
-__all__ = ["CHANGE_CLASSES", "FLAGS", "RANK", "DiffResult", "classify", "diff_plans", "flags_of"]
+__all__ = ["CHANGE_CLASSES", "FLAGS", "RANK", "ChangeRecord", "DiffResult", "classify", "diff_plans", "flags_of"]

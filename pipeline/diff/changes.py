@@ -4,10 +4,34 @@ classes" and schemas/diff.schema.json)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import Sequence, TypedDict
 
-from ..schema import field_names
 from .match import Pair, norm
+
+
+class ChangeRecord(TypedDict):
+    """One row of the diff Parquet: the columns of schemas/diff.schema.json, in its order, with its types
+    (None where the schema says nullable). tests/test_record_types.py checks the two agree."""
+
+    change: str
+    flags: list[str]
+    old_seq: int | None
+    new_seq: int | None
+    old_ref: str | None
+    new_ref: str | None
+    old_action: str | None
+    new_action: str | None
+    similarity: float | None
+    old_rag: str | None
+    new_rag: str | None
+    old_milestone_end: date | None
+    new_milestone_end: date | None
+    slip_days: int | None
+    old_lead: str | None
+    new_lead: str | None
+    old_page: int | None
+    new_page: int | None
+    reason: str
 
 # Status rank for rag_improved / rag_worsened. not_started sits with on_track (a plan that says "not
 # started" for a future action is not worse than "on track"); business_as_usual with complete (an action
@@ -37,23 +61,43 @@ def classify(old: dict | None, new: dict | None) -> str:
     return "carried"
 
 
-def flags_of(old: dict | None, new: dict | None, fan: str | None, new_published: date | None) -> list[str]:
+def _rag_flag(old: dict, new: dict) -> str | None:
+    """rag_improved or rag_worsened when both statuses have a rank and the rank moved."""
+    a, b = RANK.get(old.get("rag") or ""), RANK.get(new.get("rag") or "")
+    if a is None or b is None or a == b:
+        return None
+    return "rag_improved" if b > a else "rag_worsened"
+
+
+def _pair_flags(old: dict, new: dict, fan: str | None) -> list[str]:
+    """What changed between an action and its counterpart: wording (not for the parts of a split or a
+    merge, whose wording differs by nature), status, lead and whether it has a deadline."""
     flags: list[str] = []
-    if old is not None and new is not None:
-        if fan is None and norm(old.get("action")) != norm(new.get("action")):
-            flags.append("reworded")
-        a, b = RANK.get(old.get("rag") or ""), RANK.get(new.get("rag") or "")
-        if a is not None and b is not None and a != b:
-            flags.append("rag_improved" if b > a else "rag_worsened")
-        if set(old.get("lead_officers") or []) != set(new.get("lead_officers") or []):
-            flags.append("lead_changed")
-        if (old.get("milestone_end") is None) != (new.get("milestone_end") is None):
-            flags.append("milestone_changed")
-    if fan:
-        flags.append(fan)
+    if fan is None and norm(old.get("action")) != norm(new.get("action")):
+        flags.append("reworded")
+    rag = _rag_flag(old, new)
+    if rag is not None:
+        flags.append(rag)
+    if set(old.get("lead_officers") or []) != set(new.get("lead_officers") or []):
+        flags.append("lead_changed")
+    if (old.get("milestone_end") is None) != (new.get("milestone_end") is None):
+        flags.append("milestone_changed")
+    return flags
+
+
+def _is_overdue(old: dict | None, new: dict | None, new_published: date | None) -> bool:
+    """The action (the new version's, else the old one's) was open past its deadline when the new
+    version was published."""
     current = new if new is not None else old
     end = current.get("milestone_end") if current else None
-    if new_published is not None and end is not None and end < new_published and not is_done(current):
+    return new_published is not None and end is not None and end < new_published and not is_done(current)
+
+
+def flags_of(old: dict | None, new: dict | None, fan: str | None, new_published: date | None) -> list[str]:
+    flags = _pair_flags(old, new, fan) if old is not None and new is not None else []
+    if fan:
+        flags.append(fan)
+    if _is_overdue(old, new, new_published):
         flags.append("overdue")
     return sorted(flags)
 
@@ -70,38 +114,49 @@ def _lead(r: dict | None) -> str | None:
     return "; ".join(r.get("lead_officers") or []) or r.get("lead_officer_raw")
 
 
-def reason_of(change: str, flags: list[str], pair: Pair | None, old: dict | None, new: dict | None) -> str:
-    bits = []
+def _match_reason(pair: Pair | None, old: dict | None, new: dict | None) -> str:
+    """How the action was paired: not at all, as part of a split or merge, by equal text or by similarity."""
     if pair is None or pair.similarity is None:
-        bits.append("no counterpart in the new version" if new is None else "no counterpart in the old version")
-    elif pair.fan == "split" and pair.how == "part":
-        bits.append(f"part of a split of the old action (similarity {pair.similarity:.2f})")
-    elif pair.fan == "merged" and pair.how == "part":
-        bits.append(f"merged into the new action (similarity {pair.similarity:.2f})")
-    elif old is not None and new is not None and norm(old.get("action")) == norm(new.get("action")):
-        bits.append("same action text")
-    else:
-        bits.append(f"matched by text and context (similarity {pair.similarity:.2f})")
+        return "no counterpart in the new version" if new is None else "no counterpart in the old version"
+    if pair.fan == "split" and pair.how == "part":
+        return f"part of a split of the old action (similarity {pair.similarity:.2f})"
+    if pair.fan == "merged" and pair.how == "part":
+        return f"merged into the new action (similarity {pair.similarity:.2f})"
+    if old is not None and new is not None and norm(old.get("action")) == norm(new.get("action")):
+        return "same action text"
+    return f"matched by text and context (similarity {pair.similarity:.2f})"
+
+
+def _class_reason(change: str, old: dict | None, new: dict | None) -> str | None:
+    """Why the pair has its change class, where that needs saying."""
     if change == "completed":
-        bits.append("done in the old version, left out of the new" if new is None else "now complete")
-    elif change == "dropped" and old is not None:
-        bits.append(f"left out while {old.get('rag_raw') or old.get('rag')}")
-    elif change in ("slipped", "brought_forward") and old is not None and new is not None:
-        bits.append(f"deadline {old.get('milestone_raw')} -> {new.get('milestone_raw')}")
-    elif change == "reopened":
-        bits.append("complete in the old version, open in the new")
+        return "done in the old version, left out of the new" if new is None else "now complete"
+    if change == "dropped" and old is not None:
+        return f"left out while {old.get('rag_raw') or old.get('rag')}"
+    if change in ("slipped", "brought_forward") and old is not None and new is not None:
+        return f"deadline {old.get('milestone_raw')} -> {new.get('milestone_raw')}"
+    if change == "reopened":
+        return "complete in the old version, open in the new"
+    return None
+
+
+def reason_of(change: str, flags: list[str], pair: Pair | None, old: dict | None, new: dict | None) -> str:
+    bits = [_match_reason(pair, old, new)]
+    why = _class_reason(change, old, new)
+    if why is not None:
+        bits.append(why)
     if "lead_changed" in flags:
         bits.append(f"lead {_lead(old)} -> {_lead(new)}")
     return "; ".join(bits)
 
 
-def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_published: date | None) -> dict:
+def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_published: date | None) -> ChangeRecord:
     change = classify(old, new, )
     fan = pair.fan if pair else None
     flags = flags_of(old, new, fan, new_published)
     a = old.get("milestone_end") if old else None
     b = new.get("milestone_end") if new else None
-    record = {
+    return {
         "change": change,
         "flags": flags,
         "old_seq": old.get("seq") if old else None,
@@ -122,14 +177,12 @@ def change_record(pair: Pair | None, old: dict | None, new: dict | None, new_pub
         "new_page": new.get("page_start") if new else None,
         "reason": reason_of(change, flags, pair, old, new),
     }
-    assert list(record) == field_names("diff"), "changes.py is out of step with schemas/diff.schema.json"
-    return record
 
 
-def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair], new_published: date | None) -> list[dict]:
+def build_changes(old: Sequence[dict], new: Sequence[dict], pairs: Sequence[Pair], new_published: date | None) -> list[ChangeRecord]:
     """One record per pair, per unpaired old action and per unpaired new action; in old order, new ones
     placed after the old action they follow in the new version."""
-    out = []
+    out: list[ChangeRecord] = []
     paired_old = {p.old for p in pairs}
     paired_new = {p.new for p in pairs}
     for p in pairs:

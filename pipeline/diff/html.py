@@ -17,12 +17,11 @@ from pathlib import Path
 
 from .. import htmlkit as hk
 from ..htmlkit import esc
-from . import CHANGE_CLASSES, DiffResult
+from . import CHANGE_CLASSES, ChangeRecord, DiffResult
+from .report import (COUNT_HEAD, DAYS_PER_MONTH, MEASURE_HEAD, TROUBLE, count_rows, measure_rows, months, theme_counts,
+                     theme_labels, theme_of)
+from .report import LABELS as CLASS_LABELS
 
-CLASS_LABELS = {
-    "completed": "Completed", "slipped": "Slipped", "brought_forward": "Brought forward", "dropped": "Dropped",
-    "new": "New", "carried": "Carried", "reopened": "Reopened",
-}
 # Chart fills per change class, light enough for black labels on them (WCAG AA) and told apart by the
 # legend and the table beside each chart, never by colour alone.
 CLASS_COLOURS = {
@@ -34,10 +33,6 @@ FLAG_LABELS = {
     "lead_changed": "lead changed", "milestone_changed": "deadline set/removed", "split": "split",
     "merged": "merged", "overdue": "overdue",
 }
-# A dropped action whose last status was one of these is news: it was in trouble when it disappeared.
-TROUBLE = {"off_track", "some_issues"}
-# Days per month, to say slips in months as people do.
-DAYS_PER_MONTH = 30.44
 
 
 @dataclass
@@ -98,38 +93,14 @@ def headline(result: DiffResult, old_label: str, new_label: str) -> str:
     return f'<p class="headline">{"".join(words)}</p><ul class="figures" aria-label="Key figures">{items}</ul>'
 
 
-def _theme_key(c: dict, old: dict, new: dict) -> str:
-    r = new.get(c["new_seq"]) if c["new_seq"] is not None else old.get(c["old_seq"])
-    if r is None or not (r.get("theme_ref") or r.get("theme")):
-        return "(no theme)"
-    return r.get("theme_ref") or r.get("theme")
-
-
-def _theme_labels(result: DiffResult) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for r in list(result.new) + list(result.old):  # the new version's titles first
-        ref, title = r.get("theme_ref"), r.get("theme")
-        key = ref or title
-        if key and key not in labels:
-            labels[key] = f"{ref}. {title}" if ref and title else str(key)
-    return labels
-
-
 def charts(result: DiffResult, old: dict, new: dict, old_label: str) -> str:
-    labels = _theme_labels(result)
-    per_theme: dict[str, Counter] = {}
-    for c in result.changes:
-        per_theme.setdefault(_theme_key(c, old, new), Counter())[c["change"]] += 1
-    themes = sorted(per_theme, key=lambda t: (t == "(no theme)", t))
-    rows = [(labels.get(t, t), [(k, per_theme[t][k]) for k in CHANGE_CLASSES]) for t in themes]
+    rows = theme_counts(result, old, new)
     out = ["<h2 id=\"charts\">Changes per theme</h2><figure>",
            hk.stacked_bars("Changes per theme", rows, CLASS_COLOURS, CLASS_LABELS, "number of actions per change class"),
            "<figcaption>Number of actions per change class in each theme (the new version's theme, else the old one's)."
            "</figcaption></figure>"]
-    table_rows = [[esc(label)] + [str(n) for _, n in segs] + [str(sum(n for _, n in segs))] for label, segs in rows]
-    totals = [sum(per_theme[t][k] for t in themes) for k in CHANGE_CLASSES]
-    table_rows.append(["All"] + [str(n) for n in totals] + [str(sum(totals))])
-    out.append(hk.data_table(["Theme"] + [CLASS_LABELS[k] for k in CHANGE_CLASSES] + ["Total"], table_rows, total_last=True))
+    table_rows = [[esc(label)] + counts for label, *counts in count_rows(rows)]
+    out.append(hk.data_table(list(COUNT_HEAD), table_rows, total_last=True))
     return "".join(out) + fate_chart(result, old_label)
 
 
@@ -152,7 +123,7 @@ def fate_chart(result: DiffResult, old_label: str) -> str:
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def word_diff(old: str, new: str) -> tuple[str, str]:
+def word_diff(old: str | None, new: str | None) -> tuple[str, str]:
     """(old HTML, new HTML) with deleted words in <del> on the old side and inserted words in <ins> on the new."""
     a, b = TOKEN.findall(old or ""), TOKEN.findall(new or "")
     left, right = [], []
@@ -191,7 +162,7 @@ def _lead_list(lead: str | None) -> list[str]:
     return [x.strip() for x in (lead or "").split(";") if x.strip()]
 
 
-def _source_cell(c: dict, old_side: Side, new_side: Side) -> str:
+def _source_cell(c: ChangeRecord, old_side: Side, new_side: Side) -> str:
     parts = []
     for side, seq in ((old_side, c["old_seq"]), (new_side, c["new_seq"])):
         r = side.records.get(seq) if seq is not None else None
@@ -209,15 +180,15 @@ def _milestone(side: Side, seq: int | None) -> str:
     return (r or {}).get("milestone_raw") or ""
 
 
-def change_row(c: dict, theme: str, old_side: Side, new_side: Side) -> str:
-    statuses = "|".join(s for s in {c["old_rag"], c["new_rag"]} if s)
+def change_row(c: ChangeRecord, theme: str, old_side: Side, new_side: Side) -> str:
+    statuses = "|".join(s for s in dict.fromkeys((c["old_rag"], c["new_rag"])) if s)  # old first: the page is reproducible
     officers = "|".join(sorted(set(_lead_list(c["old_lead"])) | set(_lead_list(c["new_lead"]))))
     action = c["new_action"] if c["new_action"] is not None else c["old_action"]
     flags = "".join(f'<span class="flag">{esc(FLAG_LABELS.get(f, f))}</span>' for f in c["flags"])
     trouble = c["change"] == "dropped" and c["old_rag"] in TROUBLE
     change = (f'<span class="chip" style="background:{CLASS_COLOURS[c["change"]]};color:#1d1d1d">'
               f'{esc(CLASS_LABELS[c["change"]])}</span>' + (' <span class="trouble">while in trouble</span>' if trouble else ""))
-    slip = "" if c["slip_days"] is None else f"{c['slip_days'] / DAYS_PER_MONTH:+.1f}"
+    slip = months(c["slip_days"])
     deadline = " → ".join(x for x in (_milestone(old_side, c["old_seq"]), _milestone(new_side, c["new_seq"])) if x)
     lead = c["new_lead"] if c["new_lead"] is not None else c["old_lead"]
     if c["old_lead"] and c["new_lead"] and c["old_lead"] != c["new_lead"]:
@@ -238,11 +209,11 @@ CHANGE_COLUMN_WIDTHS = (9, 9, 6, 22, 10, 9, 5, 10, 20)
 
 
 def changes_table(result: DiffResult, old_side: Side, new_side: Side) -> str:
-    labels = _theme_labels(result)
+    labels = theme_labels(result)
     themes = {}
     rows = []
     for c in result.changes:
-        key = _theme_key(c, old_side.records, new_side.records)
+        key = theme_of(c, old_side.records, new_side.records)
         theme = labels.get(key, key)
         themes[key] = theme
         rows.append(change_row(c, theme, old_side, new_side))
@@ -268,8 +239,6 @@ def changes_table(result: DiffResult, old_side: Side, new_side: Side) -> str:
 
 
 def measures_section(result: DiffResult, measures) -> str:
-    from .report import MEASURE_HEAD, measure_rows
-
     if not measures:
         return ""
     rows = [[esc(r[0])] + [esc(x) for x in r[1:]] for r in measure_rows(result, measures)]

@@ -17,29 +17,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-# --- weights and thresholds ---------------------------------------------------------------------------------
-# The action text decides most; measures ("how we will know") are usually carried over when an action is
-# reworded, so they are the strongest context; theme, objective, outcome and officer break ties between
-# look-alike actions ("Monitor ...", "Review ..."). Weights of fields missing on either side are dropped and
-# the rest renormalised, so a layout without objectives is not penalised.
-WEIGHTS = {"action": 0.55, "measures": 0.25, "theme": 0.05, "objective": 0.05, "outcome": 0.05, "lead": 0.05}
-# A pair is kept when its similarity reaches this. Unrelated actions of the same plan share the domain's
-# words ("children", "social care", "review"), often theme and officer too, and score up to about 0.6 with
-# these token ratios; an action that is the same in other words keeps most content words and its measures
-# and scores 0.75 and more. The threshold sits in that gap.
-MATCH_MIN = 0.62
-# A pair whose action text alone is this similar is kept whatever its context says (an action moved to
-# another theme, or given other measures, is still the same action).
-TEXT_MATCH_MIN = 0.85
-# Split / merge: the extra part's content words must mostly appear in its counterpart (a part of an action
-# repeats the whole's words) ...
-PART_COVERAGE_MIN = 0.6
-# ... and the part must add to the whole: the share of the whole's content words (of its action text, or
-# of its measures) found in the whole's paired counterpart rises by at least this when the part's words are
-# added (a look-alike action that repeats words the counterpart already has adds nothing) ...
-PART_GAIN_MIN = 0.15
-# ... and the part must be as similar to the whole as a paired action is (MATCH_MIN), context included.
-PART_SIMILARITY_MIN = MATCH_MIN
+from ..settings import DEFAULT_DIFF_SETTINGS, DiffSettings
+from ..textfold import fold_quotes
 
 _PUNCT = re.compile(r"[^\w\s]")
 _STOP = frozenset(
@@ -51,7 +30,7 @@ _STOP = frozenset(
 def norm(text: str | None) -> str:
     if not text:
         return ""
-    text = text.replace("\u2019", "'").replace("&", " and ")
+    text = fold_quotes(text).replace("&", " and ")
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
@@ -92,10 +71,11 @@ def _text_similarity(a: list[str], b: list[str]) -> np.ndarray:
     return (sort + tset) / 200.0
 
 
-def field_similarities(old: Sequence[dict], new: Sequence[dict]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def field_similarities(old: Sequence[dict], new: Sequence[dict],
+                       settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """field -> (similarity matrix, mask of pairs where both sides have the field)."""
     out = {}
-    for f in WEIGHTS:
+    for f in settings.weights:
         a, b = _field_texts(old, f), _field_texts(new, f)
         sim = _text_similarity(a, b)
         mask = np.outer(np.array([bool(x) for x in a]), np.array([bool(x) for x in b]))
@@ -103,12 +83,14 @@ def field_similarities(old: Sequence[dict], new: Sequence[dict]) -> dict[str, tu
     return out
 
 
-def similarity_matrix(old: Sequence[dict], new: Sequence[dict]) -> tuple[np.ndarray, np.ndarray]:
-    """(combined similarity, action-text similarity), each old x new."""
-    parts = field_similarities(old, new)
+def similarity_matrix(old: Sequence[dict], new: Sequence[dict],
+                      settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> tuple[np.ndarray, np.ndarray]:
+    """(combined similarity, action-text similarity), each old x new: the fields' similarities weighted
+    by `settings.weights`, renormalised over the fields both sides have."""
+    parts = field_similarities(old, new, settings)
     total = np.zeros((len(old), len(new)))
     weight = np.zeros((len(old), len(new)))
-    for f, w in WEIGHTS.items():
+    for f, w in settings.weights.items():
         sim, mask = parts[f]
         total += w * sim * mask
         weight += w * mask
@@ -176,16 +158,18 @@ class Pair:
     how: str = ""
 
 
-def assign(sim: np.ndarray, text_sim: np.ndarray) -> list[tuple[int, int]]:
-    """One-to-one pairs that maximise total similarity, kept when similar enough."""
+def assign(sim: np.ndarray, text_sim: np.ndarray, settings: DiffSettings = DEFAULT_DIFF_SETTINGS) -> list[tuple[int, int]]:
+    """One-to-one pairs that maximise total similarity, kept when similar enough (`settings.match_min`,
+    or `settings.text_match_min` on the action text alone)."""
     if sim.size == 0:
         return []
     pairs = hungarian(1.0 - sim)
-    return [(i, j) for i, j in pairs if sim[i, j] >= MATCH_MIN or text_sim[i, j] >= TEXT_MATCH_MIN]
+    return [(i, j) for i, j in pairs if sim[i, j] >= settings.match_min or text_sim[i, j] >= settings.text_match_min]
 
 
 def fan_out(
-    old: Sequence[dict], new: Sequence[dict], sim: np.ndarray, pairs: list[tuple[int, int]]
+    old: Sequence[dict], new: Sequence[dict], sim: np.ndarray, pairs: list[tuple[int, int]],
+    settings: DiffSettings = DEFAULT_DIFF_SETTINGS,
 ) -> list[Pair]:
     """Pairs plus splits and merges among the actions the one-to-one assignment left unpaired.
 
@@ -196,8 +180,8 @@ def fan_out(
     old_to_new = {i: j for i, j in pairs}
     new_to_old = {j: i for i, j in pairs}
     # Splits first, then merges: the order the parts are listed in the output.
-    extra = _parts_of(new, old, old_to_new, sim.T, "split") + [
-        (i, j, kind) for j, i, kind in _parts_of(old, new, new_to_old, sim, "merged")
+    extra = _parts_of(new, old, old_to_new, sim.T, "split", settings) + [
+        (i, j, kind) for j, i, kind in _parts_of(old, new, new_to_old, sim, "merged", settings)
     ]
     split_old = {i for i, _, k in extra if k == "split"}
     merged_new = {j for _, j, k in extra if k == "merged"}
@@ -211,7 +195,8 @@ def fan_out(
 
 
 def _parts_of(
-    parts: Sequence[dict], wholes: Sequence[dict], partner_of: dict[int, int], sim: np.ndarray, kind: str
+    parts: Sequence[dict], wholes: Sequence[dict], partner_of: dict[int, int], sim: np.ndarray, kind: str,
+    settings: DiffSettings,
 ) -> list[tuple[int, int, str]]:
     """(whole, part, kind) for every unpaired action of `parts` that is a piece of a paired action of
     `wholes`; `sim[p, w]` is the similarity of part p and whole w, `partner_of` maps a paired whole to its
@@ -221,19 +206,21 @@ def _parts_of(
     for p in range(len(parts)):
         if p in paired:
             continue
-        candidates = [w for w in partner_of if _is_part(parts[p], wholes[w], parts[partner_of[w]], sim[p, w])]
+        candidates = [w for w in partner_of if _is_part(parts[p], wholes[w], parts[partner_of[w]], sim[p, w], settings)]
         if candidates:
             found.append((max(candidates, key=lambda w: sim[p, w]), p, kind))
     return found
 
 
-def _is_part(part: dict, whole: dict, partner: dict, similarity: float) -> bool:
-    """Is `part` a piece of `whole`, beside `whole`'s already paired `partner`?"""
-    if similarity < PART_SIMILARITY_MIN:
+def _is_part(part: dict, whole: dict, partner: dict, similarity: float, settings: DiffSettings) -> bool:
+    """Is `part` a piece of `whole`, beside `whole`'s already paired `partner`? It is as similar to the
+    whole as a pair, repeats the whole's words, and adds words of the whole the partner lacks (a look-alike
+    action that repeats words the partner already has adds nothing)."""
+    if similarity < settings.part_similarity_min:
         return False
-    if coverage(part.get("action"), whole.get("action")) < PART_COVERAGE_MIN:
+    if coverage(part.get("action"), whole.get("action")) < settings.part_coverage_min:
         return False
-    return any(_gain(part, whole, partner, f) >= PART_GAIN_MIN for f in ("action", "measures"))
+    return any(_gain(part, whole, partner, f) >= settings.part_gain_min for f in ("action", "measures"))
 
 
 def _gain(part: dict, whole: dict, partner: dict, field: str) -> float:

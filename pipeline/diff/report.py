@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import CHANGE_CLASSES, DiffResult
+from . import CHANGE_CLASSES, ChangeRecord, DiffResult
 
 LABELS = {
     "completed": "Completed", "slipped": "Slipped", "brought_forward": "Brought forward", "dropped": "Dropped",
     "new": "New", "carried": "Carried", "reopened": "Reopened",
 }
-RAG_LABELS = {
+RAG_LABELS: dict[str | None, str] = {  # keyed by a change's old_rag or new_rag, which may be None
     "complete": "complete", "on_track": "on track", "some_issues": "some issues", "off_track": "off track",
     "not_started": "not started", "business_as_usual": "business as usual", "unknown": "unknown",
 }
 # A dropped action whose last status was one of these is news: it was in trouble when it disappeared.
 TROUBLE = {"off_track", "some_issues"}
+# Days per month, to say slips in months as people do.
+DAYS_PER_MONTH = 30.44
 
 
 def _records(result: DiffResult):
@@ -29,7 +31,7 @@ def _records(result: DiffResult):
     return old, new
 
 
-def theme_of(change: dict, old: dict, new: dict) -> str:
+def theme_of(change: ChangeRecord, old: dict, new: dict) -> str:
     """The theme a change is counted under: the new action's, else the old one's. Themes are grouped by
     their number (a plan may retitle "Implementation of Learning" as "Improving Implementation of
     Learning"), titled as the new version prints them."""
@@ -50,10 +52,10 @@ def theme_labels(result: DiffResult) -> dict[str, str]:
 
 
 def months(days: int | None) -> str:
-    return "" if days is None else f"{days / 30.44:+.1f}"
+    return "" if days is None else f"{days / DAYS_PER_MONTH:+.1f}"
 
 
-def pages(change: dict) -> str:
+def pages(change: ChangeRecord) -> str:
     o, n = change["old_page"], change["new_page"]
     if o is not None and n is not None:
         return f"p. {o} → p. {n}"
@@ -72,7 +74,7 @@ def measure_rows(result: DiffResult, measures) -> list[list[str]]:
     dropped when it vanished while open; otherwise by its status in the new version."""
     from ..report import actions_for_refs
 
-    by_old: dict[int, dict] = {}
+    by_old: dict[int, ChangeRecord] = {}
     for c in result.changes:
         if c["old_seq"] is not None:
             by_old.setdefault(c["old_seq"], c)
@@ -103,53 +105,86 @@ def measure_rows(result: DiffResult, measures) -> list[list[str]]:
 MEASURE_HEAD = ["#", "Ofsted measure", "Refs", "Actions", "Complete", "On track", "Issues / off track", "Dropped", "Other"]
 
 
-def sections(result: DiffResult, measures=None) -> tuple[list[str], list[list[str]], list[tuple[str, list[str], list[list[str]]]]]:
-    """(count header, count rows, [(title, header, rows)]): the report's content, shared by both formats."""
-    old, new = _records(result)
-    counts: Counter = Counter()
-    themes: list[str] = []
-    for c in result.changes:
-        t = theme_of(c, old, new)
-        if t not in themes:
-            themes.append(t)
-        counts[(t, c["change"])] += 1
-    themes.sort(key=lambda t: (t == "(no theme)", t))
+def theme_counts(result: DiffResult, old: dict, new: dict) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(theme label, [(change class, count), ...]) per theme, in report order: by theme number, "(no theme)"
+    last. The count table of diff.md and the chart and table of diff.html are both drawn from it."""
     labels = theme_labels(result)
-    head = ["Theme"] + [LABELS[k] for k in CHANGE_CLASSES] + ["Total"]
-    rows = []
-    for t in themes + ["All"]:
-        vals = [sum(counts[(x, k)] for x in themes) if t == "All" else counts[(t, k)] for k in CHANGE_CLASSES]
-        rows.append([labels.get(t, t)] + [str(v) for v in vals] + [str(sum(vals))])
+    per_theme: dict[str, Counter] = {}
+    for c in result.changes:
+        per_theme.setdefault(theme_of(c, old, new), Counter())[c["change"]] += 1
+    themes = sorted(per_theme, key=lambda t: (t == "(no theme)", t))
+    return [(labels.get(t, t), [(k, per_theme[t][k]) for k in CHANGE_CLASSES]) for t in themes]
 
-    def ms(r: dict | None) -> str:
-        return (r or {}).get("milestone_raw") or ""
 
-    tables = []
-    slipped = sorted((c for c in result.changes if c["change"] == "slipped"), key=lambda c: -(c["slip_days"] or 0))
-    tables.append(("Slipped", ["Old ref", "New ref", "Action (new wording)", "Deadline old → new", "Months", "Status", "Pages"], [
+COUNT_HEAD = ["Theme"] + [LABELS[k] for k in CHANGE_CLASSES] + ["Total"]
+
+
+def count_rows(per_theme: list[tuple[str, list[tuple[str, int]]]]) -> list[list[str]]:
+    """The count table's rows: one per theme and the total row "All", each ending with its total."""
+    totals = [sum(segs[i][1] for _, segs in per_theme) for i in range(len(CHANGE_CLASSES))]
+    rows = [(label, [n for _, n in segs]) for label, segs in per_theme] + [("All", totals)]
+    return [[label] + [str(n) for n in ns] + [str(sum(ns))] for label, ns in rows]
+
+
+def _milestone(r: dict | None) -> str:
+    return (r or {}).get("milestone_raw") or ""
+
+
+def _of_class(result: DiffResult, change: str) -> list[ChangeRecord]:
+    return [c for c in result.changes if c["change"] == change]
+
+
+Section = tuple[str, list[str], list[list[str]]]
+
+
+def slipped_section(result: DiffResult, old: dict, new: dict) -> Section:
+    """Slipped actions, the longest slip first."""
+    rows = sorted(_of_class(result, "slipped"), key=lambda c: -(c["slip_days"] or 0))
+    return ("Slipped", ["Old ref", "New ref", "Action (new wording)", "Deadline old → new", "Months", "Status", "Pages"], [
         [c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"]),
-         f"{ms(old.get(c['old_seq']))} → {ms(new.get(c['new_seq']))}", months(c["slip_days"]),
-         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), pages(c)] for c in slipped]))
-    dropped = sorted((c for c in result.changes if c["change"] == "dropped"), key=lambda c: (c["old_rag"] not in TROUBLE, c["old_seq"]))
-    tables.append(("Dropped while open", ["Old ref", "Action", "Last status", "Deadline", "Lead", "Pages"], [
+         f"{_milestone(old.get(c['old_seq']))} → {_milestone(new.get(c['new_seq']))}", months(c["slip_days"]),
+         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), pages(c)] for c in rows])
+
+
+def dropped_section(result: DiffResult, old: dict) -> Section:
+    """Actions dropped while open, those in trouble when they disappeared first (marked ⚠)."""
+    rows = sorted(_of_class(result, "dropped"), key=lambda c: (c["old_rag"] not in TROUBLE, c["old_seq"]))
+    return ("Dropped while open", ["Old ref", "Action", "Last status", "Deadline", "Lead", "Pages"], [
         [c["old_ref"] or "", _short(c["old_action"]),
          (RAG_LABELS.get(c["old_rag"], "") + (" ⚠" if c["old_rag"] in TROUBLE else "")),
-         ms(old.get(c["old_seq"])), c["old_lead"] or "", pages(c)] for c in dropped]))
-    completed = [c for c in result.changes if c["change"] == "completed"]
-    tables.append(("Completed", ["Old ref", "New ref", "Action", "How", "Pages"], [
+         _milestone(old.get(c["old_seq"])), c["old_lead"] or "", pages(c)] for c in rows])
+
+
+def completed_section(result: DiffResult) -> Section:
+    return ("Completed", ["Old ref", "New ref", "Action", "How", "Pages"], [
         [c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"] or c["old_action"]),
-         "retired (done in the old version)" if c["new_seq"] is None else "now complete", pages(c)] for c in completed]))
-    new_rows = [c for c in result.changes if c["change"] == "new"]
-    tables.append(("New", ["New ref", "Action", "Deadline", "Status", "Lead", "Pages"], [
-        [c["new_ref"] or "", _short(c["new_action"]), ms(new.get(c["new_seq"])),
-         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), c["new_lead"] or "", pages(c)] for c in new_rows]))
-    other = [c for c in result.changes if c["change"] in ("brought_forward", "reopened") or {"split", "merged"} & set(c["flags"])]
-    tables.append(("Brought forward, reopened, split and merged", ["Change", "Old ref", "New ref", "Action (new wording)", "Flags", "Pages"], [
+         "retired (done in the old version)" if c["new_seq"] is None else "now complete", pages(c)]
+        for c in _of_class(result, "completed")])
+
+
+def new_section(result: DiffResult, new: dict) -> Section:
+    return ("New", ["New ref", "Action", "Deadline", "Status", "Lead", "Pages"], [
+        [c["new_ref"] or "", _short(c["new_action"]), _milestone(new.get(c["new_seq"])),
+         RAG_LABELS.get(c["new_rag"], c["new_rag"] or ""), c["new_lead"] or "", pages(c)]
+        for c in _of_class(result, "new")])
+
+
+def other_section(result: DiffResult) -> Section:
+    """Brought forward and reopened actions, and every part of a split or a merge."""
+    rows = [c for c in result.changes if c["change"] in ("brought_forward", "reopened") or {"split", "merged"} & set(c["flags"])]
+    return ("Brought forward, reopened, split and merged", ["Change", "Old ref", "New ref", "Action (new wording)", "Flags", "Pages"], [
         [LABELS[c["change"]], c["old_ref"] or "", c["new_ref"] or "", _short(c["new_action"] or c["old_action"]),
-         ", ".join(c["flags"]), pages(c)] for c in other]))
+         ", ".join(c["flags"]), pages(c)] for c in rows])
+
+
+def sections(result: DiffResult, measures=None) -> tuple[list[str], list[list[str]], list[Section]]:
+    """(count header, count rows, [(title, header, rows)]): the report's content, shared by both formats."""
+    old, new = _records(result)
+    tables = [slipped_section(result, old, new), dropped_section(result, old), completed_section(result),
+              new_section(result, new), other_section(result)]
     if measures:
         tables.append(("Ofsted measures: what became of their actions", MEASURE_HEAD, measure_rows(result, measures)))
-    return head, rows, tables
+    return list(COUNT_HEAD), count_rows(theme_counts(result, old, new)), tables
 
 
 def _title(result: DiffResult) -> str:

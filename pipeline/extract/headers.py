@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from ..readers.model import Page, Rule
 from ..schema import load_json
+from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import cues, field_from_cues
 from .text import Line, page_lines, split_chunks
@@ -49,7 +50,7 @@ _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
 @lru_cache(maxsize=65536)
 def normalise_heading(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    text = fold_quotes(text).lower()
     text = _NORMALISE.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
 

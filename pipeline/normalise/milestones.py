@@ -28,8 +28,8 @@ the period. A trailing rating ('March 2023 - Green') is ignored when the whole t
 split_date_and_rating to keep it.
 
 Implausible dates are kept and flagged (milestone-implausible): with a publication date, a period ending more
-than IMPLAUSIBLE_MONTHS_BEFORE months before it, or starting more than IMPLAUSIBLE_YEARS_AFTER years after it;
-without one, a year outside EARLIEST_YEAR..LATEST_YEAR.
+than settings.implausible_months_before months before it, or starting more than settings.implausible_years_after
+years after it; without one, a year outside settings.earliest_year..latest_year (pipeline.settings).
 """
 
 from __future__ import annotations
@@ -40,26 +40,24 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pipeline.quality import DataIssue
+from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+from pipeline.textfold import fold_quotes
 
-# A plan's milestones look forward, but actions completed shortly before publication keep their dates:
-# Sefton's plan (published 30 Sep 2022) has four in March 2022, all complete. Six months before publication
-# accepts those and flags seq 11's "February 2022" (probably a typo for 2023).
-IMPLAUSIBLE_MONTHS_BEFORE = 6
-# Improvement plans run 1-3 years; more than 10 years ahead is a typo ("2203") or a misread cell.
-IMPLAUSIBLE_YEARS_AFTER = 10
-# Without a publication date, only dates decades away from any plausible plan are flagged.
-EARLIEST_YEAR = 1990
-LATEST_YEAR = 2100
+# The tolerances are in pipeline.settings.ExtractSettings, passed in as `settings`:
+# - implausible_months_before: a plan's milestones look forward, but actions completed shortly before
+#   publication keep their dates: Sefton's plan (published 30 Sep 2022) has four in March 2022, all complete.
+#   Six months before publication accepts those and flags seq 11's "February 2022" (probably a typo for 2023);
+# - implausible_years_after: improvement plans run 1-3 years; more than 10 years ahead is a typo ("2203");
+# - earliest_year, latest_year: without a publication date, only dates decades away from any plan are flagged;
+# - yearless_tie_days: a month printed without a year is read as the occurrence nearest the publication date
+#   unless the next nearest is within this many days more (six months from publication is as likely either side);
+# - scan_max_words: the widest window of words tried as one period when a cell is scanned for several dates
+#   ('Sept 2022 to March 2023' is five words after cleaning; 'by the end of March 2023' six);
+# - max_combined_words: the longest cell read as a date and a rating; real ones are under ten words.
 
 KINDS = ("day", "month", "quarter", "season", "term", "year", "financial_year", "open_ended", "ongoing", "unknown",
          "week", "started", "relative", "conditional")  # the order of the schema's milestone_kind enum
 
-# A month printed without a year is read as the occurrence nearest the publication date unless the next
-# nearest is within this many days more: a month six months from publication is as likely either side.
-YEARLESS_TIE_DAYS = 45
-# Widest window of words tried as one period when a cell is scanned for several dates ('Sept 2022 to March 2023'
-# is five words after cleaning; 'by the end of March 2023' six).
-SCAN_MAX_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -119,11 +117,8 @@ def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[date, date]:
     return date(y1, m1, 1), _month_end(y2, m2)
 
 
-_CLEAN_TABLE: dict[str, str | int | None] = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}
-
-
 def _clean(text: str) -> str:
-    t = text.translate(str.maketrans(_CLEAN_TABLE))
+    t = fold_quotes(text)
     t = " ".join(t.lower().split())
     return t.strip(" .;:,-")
 
@@ -359,7 +354,7 @@ class _Found:
     yearless: bool = False
 
 
-def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[_Found]) -> None:
+def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[_Found], max_words: int) -> None:
     """Periods printed in one clause, left to right; a start cue before a period makes it a start."""
     tokens = clause.split()
     i, cue = 0, "end"
@@ -367,7 +362,7 @@ def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[
         word = tokens[i].strip("'\".:")
         if word in _START_CUES:
             cue = "start"
-        got, j = _longest_period(tokens, i)
+        got, j = _longest_period(tokens, i, max_words)
         if got and i > 0 and re.fullmatch(r"quarter|term|fy|[a-z]+\d[a-z\d]*", tokens[i - 1]):
             got = None  # the period is the tail of a date we cannot read ('Q5 2023'): not a date of its own
         if got:
@@ -385,8 +380,8 @@ def _scan_clause(clause: str, yearless: list[tuple[int, str, str]], found: list[
         i += 1
 
 
-def _longest_period(tokens: list[str], i: int):
-    for j in range(min(len(tokens), i + SCAN_MAX_WORDS), i, -1):
+def _longest_period(tokens: list[str], i: int, max_words: int):
+    for j in range(min(len(tokens), i + max_words), i, -1):
         text = " ".join(tokens[i:j]).strip(" -")
         if not re.search(r"\d", text):
             continue
@@ -396,16 +391,17 @@ def _longest_period(tokens: list[str], i: int):
     return None, i + 1
 
 
-def _resolve_yearless(found: list[_Found], yearless, published: date | None) -> tuple[list[_Found], list[str]]:
+def _resolve_yearless(found: list[_Found], yearless, published: date | None,
+                      tie_days: int) -> tuple[list[_Found], list[str]]:
     """Months/seasons printed without a year take the year of the nearest dated period in the same cell, else the
     occurrence nearest the publication date (a plan looks ahead, a report looks back: nearest serves both);
-    when the two occurrences either side are about as near (YEARLESS_TIE_DAYS), it stays unread and reported."""
+    when the two occurrences either side are about as near (`tie_days`), it stays unread and reported."""
     out, notes = list(found), []
     for n, text, _cue in yearless:
         dated = [(abs(k - n), f.end.year) for k, f in enumerate(found) if not f.yearless]
         year, source = (min(dated)[1], "the other date in the cell") if dated else (None, "")
         if year is None and published is not None:
-            year = _nearest_year(text, published)
+            year = _nearest_year(text, published, tie_days)
             source = f"the publication date ({published.isoformat()})"
         got = _period(f"{text} {year}") if year is not None else None
         if got:
@@ -416,7 +412,7 @@ def _resolve_yearless(found: list[_Found], yearless, published: date | None) -> 
     return [f for f in out if not f.yearless], notes
 
 
-def _nearest_year(text: str, published: date) -> int | None:
+def _nearest_year(text: str, published: date, tie_days: int) -> int | None:
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         got = _period(f"{text} {year}")
@@ -424,7 +420,7 @@ def _nearest_year(text: str, published: date) -> int | None:
             middle = got[0] + (got[1] - got[0]) / 2
             options.append((abs((middle - published).days), year))
     options.sort()
-    if not options or (len(options) > 1 and options[1][0] - options[0][0] < YEARLESS_TIE_DAYS):
+    if not options or (len(options) > 1 and options[1][0] - options[0][0] < tie_days):
         return None
     return options[0][1]
 
@@ -451,14 +447,14 @@ def _relative(s: str, published: date | None):
     return published, end, f"{m.group(0)!r} read as a duration from the publication date ({published.isoformat()})"
 
 
-def _parse_free(s: str, published: date | None):
+def _parse_free(s: str, published: date | None, settings: ExtractSettings):
     """(start, end, kind, deadlines, notes) for a cell that is not one period, or None."""
     found: list[_Found] = []
     yearless: list[tuple[int, str, str]] = []
     for clause in _CLAUSES.split(s):
         if clause.strip():
-            _scan_clause(clause.strip(" -"), yearless, found)
-    found, notes = _resolve_yearless(found, yearless, published)
+            _scan_clause(clause.strip(" -"), yearless, found, settings.scan_max_words)
+    found, notes = _resolve_yearless(found, yearless, published, settings.yearless_tie_days)
     if found:
         return (*_combine(found), notes)
     rel = _relative(s, published)
@@ -477,28 +473,30 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
-def _implausible(start: date | None, end: date | None, published: date | None, kind: str = "") -> str | None:
+def _implausible(start: date | None, end: date | None, published: date | None, kind: str = "",
+                 settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     if start is None and end is None:
         return None
     if published is not None:
         last = end or start
         if kind == "started":  # work that began long before publication is what 'commenced' reports
             last = None
-        earliest = _add_months(published, -IMPLAUSIBLE_MONTHS_BEFORE)
+        earliest = _add_months(published, -settings.implausible_months_before)
         if last is not None and last < earliest:
-            return (f"ends {last.isoformat()}, more than {IMPLAUSIBLE_MONTHS_BEFORE} months before publication "
+            return (f"ends {last.isoformat()}, more than {settings.implausible_months_before} months before publication "
                     f"({published.isoformat()})")
-        if start is not None and start > _add_months(published, 12 * IMPLAUSIBLE_YEARS_AFTER):
-            return (f"starts {start.isoformat()}, more than {IMPLAUSIBLE_YEARS_AFTER} years after publication "
+        if start is not None and start > _add_months(published, 12 * settings.implausible_years_after):
+            return (f"starts {start.isoformat()}, more than {settings.implausible_years_after} years after publication "
                     f"({published.isoformat()})")
         return None
     years = [d.year for d in (start, end) if d is not None]
-    if min(years) < EARLIEST_YEAR or max(years) > LATEST_YEAR:
-        return f"year outside {EARLIEST_YEAR}-{LATEST_YEAR}"
+    if min(years) < settings.earliest_year or max(years) > settings.latest_year:
+        return f"year outside {settings.earliest_year}-{settings.latest_year}"
     return None
 
 
-def parse_milestone(text: str | None, published: date | None = None) -> Milestone:
+def parse_milestone(text: str | None, published: date | None = None,
+                    settings: ExtractSettings = DEFAULT_SETTINGS) -> Milestone:
     """The period a milestone cell names (see the module docstring for every form read).
 
     Issues carry field="milestone" and value=the text; the caller adds page and seq. Dates are never
@@ -511,13 +509,13 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
     if got is None and "(" in s:  # an aside in brackets: 'Quarter 2 (Jul - Sep), 2024/25'
         got = _parse_core(_clean(re.sub(r"\s*\([^()]*\)", "", s)))
     if got is None and s.split(" ")[0] not in _START_CUES:  # 'Commenced 2024' is a start, not a rating and a date
-        date_text, rating = split_date_and_rating(text)
+        date_text, rating = split_date_and_rating(text, settings)
         if rating is not None:
             got = _parse_core(_clean(date_text))
     if got is not None:
         start, end, kind = got
-        return _checked(text, Milestone(start, end, kind, (), (end,) if end else ()), published)
-    free = _parse_free(s, published)
+        return _checked(text, Milestone(start, end, kind, (), (end,) if end else ()), published, settings)
+    free = _parse_free(s, published, settings)
     if free is None:
         issue = DataIssue("milestone-unparsed", f"cannot read {text!r} as a date or period",
                           field="milestone", value=text)
@@ -525,11 +523,11 @@ def parse_milestone(text: str | None, published: date | None = None) -> Mileston
     start, end, kind, deadlines, notes = free
     code = "milestone-relative" if kind == "relative" else "milestone-year-inferred"
     issues = tuple(DataIssue(code, note, field="milestone", value=text) for note in notes)
-    return _checked(text, Milestone(start, end, kind, issues, deadlines), published)
+    return _checked(text, Milestone(start, end, kind, issues, deadlines), published, settings)
 
 
-def _checked(text: str, ms: Milestone, published: date | None) -> Milestone:
-    why = _implausible(ms.start, ms.end, published, ms.kind)
+def _checked(text: str, ms: Milestone, published: date | None, settings: ExtractSettings) -> Milestone:
+    why = _implausible(ms.start, ms.end, published, ms.kind, settings)
     if not why:
         return ms
     issue = DataIssue("milestone-implausible", f"{text!r} {why}; kept as printed", field="milestone", value=text)
@@ -537,17 +535,15 @@ def _checked(text: str, ms: Milestone, published: date | None) -> Milestone:
 
 
 _STRICT_HOWS = frozenset({"exact", "prefix", "colour-word", "letter", "percent"})
-# Longest cell (in words) read as a date and a rating; real ones are under ten words.
-MAX_COMBINED_WORDS = 30
 _SEPARATORS = re.compile(r"\s*[-\u2013\u2014|:;,]\s*|\s+")
 
 
-def _is_rating(text: str) -> bool:
+def _is_rating(text: str, settings: ExtractSettings) -> bool:
     from pipeline.normalise.rag import status_from_wording
 
     if not text.strip():
         return False
-    rag, how = status_from_wording(text)
+    rag, how = status_from_wording(text, settings)
     return rag != "unknown" and how in _STRICT_HOWS
 
 
@@ -555,25 +551,25 @@ def _is_date(text: str) -> bool:
     return bool(text.strip()) and _parse_core(_clean(text)) is not None
 
 
-def split_date_and_rating(text: str | None) -> tuple[str, str | None]:
+def split_date_and_rating(text: str | None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[str, str | None]:
     """Split a cell holding a date and a rating: 'March 2023 - Green' -> ('March 2023', 'Green');
     'Q2 2023/24 (Amber)' -> ('Q2 2023/24', 'Amber'); 'Complete: June 2022' -> ('June 2022', 'Complete').
     A cell without both comes back whole: (text, None)."""
     if text is None:
         return "", None
     s = " ".join(text.split())
-    if s.count(" ") >= MAX_COMBINED_WORDS:
+    if s.count(" ") >= settings.max_combined_words:
         # A date-and-rating cell is a few words; trying every split of a long text costs its square.
         return s, None
     m = re.fullmatch(r"(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]", s)
-    if m and _is_rating(m.group(2)) and _is_date(m.group(1)):
+    if m and _is_rating(m.group(2), settings) and _is_date(m.group(1)):
         return m.group(1), m.group(2)
     for sep in _SEPARATORS.finditer(s):
         left, right = s[: sep.start()].strip(), s[sep.end() :].strip()
         if not left or not right:
             continue
-        if _is_rating(right) and _is_date(left):
+        if _is_rating(right, settings) and _is_date(left):
             return left, right
-        if _is_rating(left) and _is_date(right):
+        if _is_rating(left, settings) and _is_date(right):
             return right, left
     return s, None

@@ -40,24 +40,23 @@ from rapidfuzz.distance import Levenshtein
 
 from pipeline.quality import DataIssue
 from pipeline.schema import load_json
+from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+from pipeline.textfold import fold_quotes
 
 CATALOGUE_FILE = "officers.json"
 GLOSSARY_FILE = "glossary.json"
 
-# fuzz.ratio (0-100) between folded keys for a printed role to be read as a typo/variant of a catalogue role.
-# 90 takes a dropped or swapped letter in a role of 15+ characters ("Assitant Director for Education" -> 98)
-# and refuses another portfolio under the same title ("Assistant Director of Health" vs "... of Education"
-# -> 83, "Service Manager Adoption" vs "Service Manager Fostering" -> 82). Below it the role is unknown.
-FUZZY_OFFICER_THRESHOLD = 90.0
-# ...and at most this many single-character edits (Levenshtein, on folded keys): typos are 1-3 edits, while a
-# long title missing a whole word still scores 90+ by ratio ("Joint Place Director and Executive Director of
-# Social Care and Health" vs the catalogue's "Joint Sefton NHS Place Director ..." is 11 edits).
-FUZZY_OFFICER_MAX_EDITS = 3
-# Shortest folded key unified with another holder of the same document by fuzzy matching: below it one edit
-# is another word ("Head of ICT" vs "Head of IT"), not a typo.
-FUZZY_UNIFY_MIN_LEN = 12
-# Longest run of words before '(ABBR)' searched for the abbreviation's long form in a document's text.
-DEFINITION_MAX_WORDS = 8
+# The fuzzy-matching tolerances are in pipeline.settings.ExtractSettings, reached through the
+# DocumentContext every stage here is given:
+# - fuzzy_officer (fuzz.ratio between folded keys for a printed role to be a typo/variant of a catalogue
+#   role): 90 takes a dropped or swapped letter in a role of 15+ characters ("Assitant Director for
+#   Education" -> 98) and refuses another portfolio under the same title ("Assistant Director of Health" vs
+#   "... of Education" -> 83, "Service Manager Adoption" vs "Service Manager Fostering" -> 82);
+# - fuzzy_officer_max_edits (Levenshtein, on folded keys): typos are 1-3 edits, while a long title missing a
+#   whole word still scores 90+ by ratio ("Joint Place Director and Executive Director of Social Care and
+#   Health" vs the catalogue's "Joint Sefton NHS Place Director ..." is 11 edits);
+# - fuzzy_unify_min_len: below it one edit is another word ("Head of ICT" vs "Head of IT"), not a typo;
+# - definition_max_words: the longest run of words before '(ABBR)' searched for the abbreviation's long form.
 
 HOW_EXACT = "exact"
 HOW_FUZZY = "fuzzy"
@@ -77,8 +76,6 @@ _KIND_FUNCTION = "function"  # glossary only: a subject area (Public Health), a 
 _LINKS = re.compile(r"(?i)\s+(?:supported\s+by|with\s+support\s+from|in\s+partnership\s+with|in\s+conjunction\s+with|"
                     r"working\s+with|linked(?:\s+to|\s+with)?)\s+")
 _FUNCTION_WORDS = frozenset({"of", "for", "the"})
-_PUNCT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
-                        "\u00a0": " "})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&']*\.?")
 _SURNAME = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
 
@@ -142,7 +139,7 @@ def _glossary() -> _Glossary:
 def tidy(text: str) -> str:
     """Whitespace collapsed, straight apostrophes, no bullets or trailing full stops/commas."""
     # a control character (a glyph the PDF's font maps to no text, e.g. U+0002 for a hyphen) is never canonical text
-    t = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text.translate(_PUNCT)).split())
+    t = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", fold_quotes(text)).split())
     t = re.sub(r"^[\-\u2022*\u25cf\u25aa\u00b7]+\s*", "", t)
     return t.strip(" .,;:")
 
@@ -178,8 +175,8 @@ def _initials_match(words: Sequence[str], abbr: str) -> bool:
     return [p[0].upper() for p in content] == letters
 
 
-def _long_form(before: str, abbr: str) -> str | None:
-    words = [w.strip("'") for w in re.findall(r"[A-Za-z][A-Za-z'\-]*|&", before)[-DEFINITION_MAX_WORDS:]]
+def _long_form(before: str, abbr: str, max_words: int = DEFAULT_SETTINGS.definition_max_words) -> str | None:
+    words = [w.strip("'") for w in re.findall(r"[A-Za-z][A-Za-z'\-]*|&", before)[-max_words:]]
     for start in range(len(words)):
         if abbr not in words[start:] and _initials_match(words[start:], abbr):
             return _title(" ".join(words[start:]))
@@ -199,22 +196,24 @@ class DocumentContext:
     (DPH)' or 'DPH (Director of Public Health)', anywhere in its text). These override the general glossary."""
 
     abbreviations: dict[str, str] = field(default_factory=dict)
+    # The tolerances of the run (fuzzy matching, definitions), for every stage the context is passed to.
+    settings: ExtractSettings = DEFAULT_SETTINGS
 
     @classmethod
-    def from_text(cls, text: str | None) -> DocumentContext:
+    def from_text(cls, text: str | None, settings: ExtractSettings = DEFAULT_SETTINGS) -> DocumentContext:
         if not text:
-            return cls()
-        flat = " ".join(text.translate(_PUNCT).split())
+            return cls(settings=settings)
+        flat = " ".join(fold_quotes(text).split())
         found: dict[str, str] = {}
         for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,7})\)", flat):  # 'Long Form (ABBR)'; the long form is read back
-            long = _long_form(flat[max(0, m.start() - 200) : m.start()], m.group(1))
+            long = _long_form(flat[max(0, m.start() - 200) : m.start()], m.group(1), settings.definition_max_words)
             if long:
                 found.setdefault(m.group(1), long)
         for m in re.finditer(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([A-Z][^()]{3,80})\)", flat):
             words = m.group(2).split()
             if m.group(1) not in found and _initials_match(words, m.group(1)):
                 found[m.group(1)] = _title(" ".join(words))
-        return cls(found)
+        return cls(found, settings)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -250,7 +249,7 @@ def _has_head(text: str, context: DocumentContext) -> bool:
 
 
 def _split_line(line: str, context: DocumentContext) -> list[str]:
-    if re.match(r"(?i)joint\b", line) or canonical_role(line)[1] != HOW_UNKNOWN:
+    if re.match(r"(?i)joint\b", line) or canonical_role(line, context.settings)[1] != HOW_UNKNOWN:
         return [line]
     parts: list[str] = []
     for segment in _split_at(line, {",", "/", "+"}, context):
@@ -319,17 +318,18 @@ def _merge_name_and_title(parts: list[str]) -> list[str]:
 # Catalogue (optional refinement)
 
 
-def canonical_role(text: str) -> tuple[str, str]:
-    """(catalogue role, how) for one printed role; entries not in the catalogue come back as printed, tidied."""
+def canonical_role(text: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[str, str]:
+    """(catalogue role, how) for one printed role; entries not in the catalogue come back as printed, tidied.
+    A near miss (settings.fuzzy_officer, settings.fuzzy_officer_max_edits) is read as the catalogue role."""
     cat = _catalogue()
     key = _key(text, cat.abbreviations)
     if key in cat.keys:
         return cat.keys[key], HOW_EXACT
     if key:
         for cand, _score, _ in process.extract(
-            key, list(cat.keys), scorer=fuzz.ratio, limit=3, score_cutoff=FUZZY_OFFICER_THRESHOLD
+            key, list(cat.keys), scorer=fuzz.ratio, limit=3, score_cutoff=settings.fuzzy_officer
         ):
-            if Levenshtein.distance(key, cand) <= FUZZY_OFFICER_MAX_EDITS:
+            if Levenshtein.distance(key, cand) <= settings.fuzzy_officer_max_edits:
                 return cat.keys[cand], HOW_FUZZY
     return tidy(text), HOW_UNKNOWN
 
@@ -383,13 +383,13 @@ def _expand(text: str, context: DocumentContext) -> tuple[str, list[str]]:
         word = g.title_words.get(bare.lower())
         return word if word else tok
 
-    t = re.sub(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", lambda m: "" if _defines(text, m) else m.group(0), text)
+    t = re.sub(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", lambda m: "" if _defines(text, m, context) else m.group(0), text)
     t = re.sub(r"(\w)-\s+(?=\w)", r"\1 - ", t)  # 'Corporate Lead- Strategy' -> 'Corporate Lead - Strategy'
     return " ".join(_TOKEN.sub(sub, t).split()), kinds
 
 
-def _defines(text: str, m: re.Match) -> bool:
-    return _long_form(text[: m.start()], m.group(1)) is not None
+def _defines(text: str, m: re.Match, context: DocumentContext) -> bool:
+    return _long_form(text[: m.start()], m.group(1), context.settings.definition_max_words) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -444,11 +444,11 @@ def holder(entry: str, context: DocumentContext | None = None) -> Holder:
     person = _find_person(printed)
     if person is not None:
         return _person(printed, person, context)
-    role, how = canonical_role(printed)
+    role, how = canonical_role(printed, context.settings)
     if how != HOW_UNKNOWN:
         return Holder(printed, role, KIND_ROLE, how)
     expanded, abbreviation_kinds = _expand(printed, context)
-    expanded_role, how = canonical_role(expanded)
+    expanded_role, how = canonical_role(expanded, context.settings)
     if how != HOW_UNKNOWN:
         return Holder(printed, expanded_role, KIND_ROLE, how)
     kind = _kind(expanded, printed, abbreviation_kinds)
@@ -460,7 +460,7 @@ def _person(printed: str, m: re.Match, context: DocumentContext) -> Holder:
     title = tidy(printed[: m.start()] + " " + printed[m.end() :])
     if not title:
         return Holder(printed, name, KIND_PERSON, HOW_STRUCTURE)
-    role, how = canonical_role(title)
+    role, how = canonical_role(title, context.settings)
     if how == HOW_UNKNOWN:
         role = tidy(_expand(title, context)[0])
     return Holder(printed, f"{name}, {role}", KIND_PERSON, HOW_STRUCTURE)
@@ -537,15 +537,15 @@ def _variant_key(canonical: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
-def _typo_of(key: str, other: str) -> bool:
+def _typo_of(key: str, other: str, settings: ExtractSettings) -> bool:
     """Same words but for a few letters ('Head of Enviroment'); a whole extra word ('FH Workforce Development' vs
     'Workforce Development') names another holder."""
-    return (len(key) >= FUZZY_UNIFY_MIN_LEN and len(key.split()) == len(other.split())
-            and fuzz.ratio(key, other) >= FUZZY_OFFICER_THRESHOLD
-            and Levenshtein.distance(key, other) <= FUZZY_OFFICER_MAX_EDITS)
+    return (len(key) >= settings.fuzzy_unify_min_len and len(key.split()) == len(other.split())
+            and fuzz.ratio(key, other) >= settings.fuzzy_officer
+            and Levenshtein.distance(key, other) <= settings.fuzzy_officer_max_edits)
 
 
-def _representatives(holders: Iterable[Holder]) -> dict[str, str]:
+def _representatives(holders: Iterable[Holder], settings: ExtractSettings) -> dict[str, str]:
     """canonical -> the form it is unified onto: same folded key (plural, case, '&'), or a near typo of a more
     frequent form of the same kind."""
     counts = Counter((h.canonical, h.kind) for h in holders if h.how == HOW_STRUCTURE)
@@ -557,7 +557,7 @@ def _representatives(holders: Iterable[Holder]) -> dict[str, str]:
     for n, (key, kind) in enumerate(keys):
         target = by_key[(key, kind)]
         for other, other_kind in keys[:n]:
-            if other_kind == kind and _typo_of(key, other):
+            if other_kind == kind and _typo_of(key, other, settings):
                 target = by_key[(other, other_kind)]
                 break
         by_key[(key, kind)] = target
@@ -566,12 +566,13 @@ def _representatives(holders: Iterable[Holder]) -> dict[str, str]:
     return out
 
 
-def unify_within_document(cells: Sequence[list[Holder]]) -> tuple[list[list[Holder]], list[tuple[int, DataIssue]]]:
+def unify_within_document(cells: Sequence[list[Holder]], settings: ExtractSettings = DEFAULT_SETTINGS,
+                          ) -> tuple[list[list[Holder]], list[tuple[int, DataIssue]]]:
     """Variants of one holder across a document's cells put onto one form (the most frequent printed form).
 
     Returns the cells (holders replaced, repeats within a cell dropped) and (cell index, officer-fuzzy issue)
     for every holder that changed."""
-    mapping = _representatives(h for cell in cells for h in cell)
+    mapping = _representatives((h for cell in cells for h in cell), settings)
     out: list[list[Holder]] = []
     issues: list[tuple[int, DataIssue]] = []
     for n, cell in enumerate(cells):

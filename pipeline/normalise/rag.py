@@ -22,26 +22,20 @@ from rapidfuzz import fuzz, process
 from pipeline.colour import hex_colour
 from pipeline.quality import DataIssue
 from pipeline.schema import load_json
+from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+from pipeline.textfold import fold_quotes
 
 VOCABULARY_FILE = "status_vocabulary.json"
 
 STATUSES = ("complete", "on_track", "some_issues", "off_track", "not_started", "business_as_usual", "unknown")
 
-# fuzz.ratio (0-100, normalised Indel similarity) a wording must reach against a vocabulary phrase to be
-# accepted as a typo of it. 88 accepts one transposition or two dropped letters in a short phrase
-# ("Not strated" -> 91, "On trak" -> 93) and refuses different words ("Deferred" vs "delayed" -> 53).
-# Below it we do not guess: the status is unknown (or taken from the fill colour) and reported.
-FUZZY_STATUS_THRESHOLD = 88.0
-
 # Fuzzy matching never crosses a negation: "Now on track" is 92 from "not on track" by ratio, but a wording
 # and a phrase must agree on which of these words they contain.
 _NEGATIONS = frozenset({"not", "no", "non", "yet", "un"})
 
-# Largest CIE76 colour difference (Delta E in Lab) at which a fill is read as a palette swatch.
-# About 2.3 is "just noticeable"; PDF fills drift (theme tints, CMYK round trips) by 5-15, while the RAG
-# colours are 30+ apart (amber #ffc000 vs yellow #ffff00 is ~37, amber vs red ~77). 25 keeps a fill with
-# its own colour family and leaves pink, pale blue or beige fills unknown instead of guessing.
-MAX_COLOUR_DISTANCE = 25.0
+# The fuzzy-match threshold (settings.fuzzy_status) and the largest colour difference at which a fill is
+# read as a palette swatch (settings.max_colour_distance: about 2.3 is "just noticeable"; amber #ffc000 vs
+# yellow #ffff00 is ~37, amber vs red ~77) are in pipeline.settings.ExtractSettings.
 
 # How a status was found (the second item of status_from_wording's result).
 HOW_EXACT = "exact"  # the whole wording is a vocabulary phrase (after case/punctuation/plural folding)
@@ -49,7 +43,7 @@ HOW_PREFIX = "prefix"  # a vocabulary phrase followed by more words ("... - annu
 HOW_PERCENT = "percent"  # "75%", "100% complete"
 HOW_COLOUR_WORD = "colour-word"  # only colour words: "Green", "Red/Amber"
 HOW_LETTER = "letter"  # a single-letter rating: "R", "G", "A/G"
-HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above FUZZY_STATUS_THRESHOLD
+HOW_FUZZY = "fuzzy"  # a typo of a vocabulary phrase, at or above settings.fuzzy_status
 HOW_SYMBOL = "symbol"  # a glyph ('\u25cf') whose status is its colour; a tick ('\u2713') has a status of its own
 HOW_EMPTY = "empty"  # no wording at all
 HOW_UNMATCHED = "unmatched"  # wording that maps to no status
@@ -100,10 +94,6 @@ def _vocabulary() -> _Vocabulary:
 # --------------------------------------------------------------------------------------------------
 # Wording
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                         "\u00a0": " "})
-
-
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -112,7 +102,7 @@ def _singular(word: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower case, no punctuation (hyphens become spaces), plural -s dropped, single spaces."""
-    t = text.translate(_QUOTES).lower().replace("'", "")
+    t = fold_quotes(text).lower().replace("'", "")
     words = re.findall(r"[a-z0-9%]+", t)
     return " ".join(_singular(w) for w in words)
 
@@ -134,55 +124,74 @@ class _Match:
     colours: tuple[str, ...] = ()  # colour words named by a colour-word/letter wording
 
 
-def _match_wording(text: str | None) -> _Match:
+def _match_wording(text: str | None, fuzzy_min: float = DEFAULT_SETTINGS.fuzzy_status) -> _Match:
+    """The status a wording names, trying each way a plan prints a status in turn (the steps below, in
+    order); the first that recognises the wording decides."""
     if text is None or not text.strip():
         return _Match("unknown", HOW_EMPTY)
     vocab = _vocabulary()
-    raw = text.translate(_QUOTES).strip().rstrip(".")
+    raw = fold_quotes(text).strip().rstrip(".")
     symbol = _symbol(raw, vocab)
     if symbol is not None:
         return symbol
     folded = _fold(raw)
     if not folded:
         return _Match("unknown", HOW_UNMATCHED)
-
     if folded in vocab.phrases:
         return _Match(vocab.phrases[folded], HOW_EXACT)
+    for step in (_percent, _letters, _colour_words, _colour_lead, _prefix):
+        m = step(raw, folded, vocab)
+        if m is not None:
+            return m
+    return _fuzzy(raw, folded, vocab, fuzzy_min) or _Match("unknown", HOW_UNMATCHED)
 
+
+def _percent(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'75%', '100% complete': 100 is complete, 0 not started, anything between on track."""
     m = _PERCENT.match(raw.lower())
-    if m:
-        pct = float(m.group(1))
-        if pct > 100:
-            return _Match("unknown", HOW_UNMATCHED)
-        rag = "complete" if pct == 100 else "not_started" if pct == 0 else "on_track"
-        return _Match(rag, HOW_PERCENT)
+    if not m:
+        return None
+    pct = float(m.group(1))
+    if pct > 100:
+        return _Match("unknown", HOW_UNMATCHED)
+    rag = "complete" if pct == 100 else "not_started" if pct == 0 else "on_track"
+    return _Match(rag, HOW_PERCENT)
 
-    if _LETTERS.match(raw):
-        letters = [c.upper() for c in raw if c.isalpha()]
-        if all(c in vocab.letters for c in letters):
-            if {"R", "A", "G"} <= set(letters):  # "R/A/G": the header echoed, not a rating
-                return _Match("unknown", HOW_UNMATCHED)
-            colours = tuple(vocab.letters[c] for c in letters)
-            return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_LETTER, colours)
 
+def _letters(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'R', 'A/G': rating letters, the worst of them decides."""
+    if not _LETTERS.match(raw):
+        return None
+    letters = [c.upper() for c in raw if c.isalpha()]
+    if not all(c in vocab.letters for c in letters):
+        return None
+    if {"R", "A", "G"} <= set(letters):  # "R/A/G": the header echoed, not a rating
+        return _Match("unknown", HOW_UNMATCHED)
+    colours = tuple(vocab.letters[c] for c in letters)
+    return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_LETTER, colours)
+
+
+def _colour_words(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """'Green', 'Red/Amber', 'RAG status: amber': only colour words (and filler), the worst decides."""
     words = folded.split()
     colours = tuple(w for w in words if w in vocab.colour_words)
     if colours and all(w in vocab.colour_words or w in _COLOUR_FILLER for w in words):
         return _Match(_worst(vocab.colour_words[c] for c in colours), HOW_COLOUR_WORD, colours)
+    return None
 
-    lead = _colour_lead(raw, words, vocab)
-    if lead is not None:
-        return lead
 
-    # Longest phrase that the wording starts with, on whole words.
+def _prefix(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
+    """The longest vocabulary phrase (4+ characters) the wording starts with, on whole words."""
     best = None
     for phrase, status in vocab.phrases.items():
         if len(phrase) >= 4 and (folded.startswith(phrase + " ")) and (best is None or len(phrase) > len(best[0])):
             best = (phrase, status)
-    if best:
-        return _Match(best[1], HOW_PREFIX)
+    return _Match(best[1], HOW_PREFIX) if best else None
 
-    # Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+ chars.
+
+def _fuzzy(raw: str, folded: str, vocab: _Vocabulary, fuzzy_min: float) -> _Match | None:
+    """Typos: the head of the wording (before a " - " or "(" suffix) and the whole, against phrases of 5+
+    characters, at or above `fuzzy_min` (rapidfuzz ratio), never across a negation."""
     head = _fold(re.split(r"\s[-:(]|\(|;", raw, maxsplit=1)[0])
     candidates = [p for p in vocab.phrases if len(p) >= 5]
     for probe in dict.fromkeys((head, folded)):
@@ -190,11 +199,11 @@ def _match_wording(text: str | None) -> _Match:
             continue
         negs = _NEGATIONS.intersection(probe.split())
         for phrase, _score, _ in process.extract(
-            probe, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_STATUS_THRESHOLD
+            probe, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=fuzzy_min
         ):
             if _NEGATIONS.intersection(phrase.split()) == negs:
                 return _Match(vocab.phrases[phrase], HOW_FUZZY)
-    return _Match("unknown", HOW_UNMATCHED)
+    return None
 
 
 def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
@@ -209,9 +218,10 @@ def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
     return None
 
 
-def _colour_lead(raw: str, words: list[str], vocab: _Vocabulary) -> _Match | None:
+def _colour_lead(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:
     """'GREEN - target met', 'Amber (some delay)', 'G - on track': a colour word or rating letter, then a comment.
     The colour decides unless the comment is itself a vocabulary phrase (handled by the callers' exact match)."""
+    words = folded.split()
     if len(words) < 2:
         return None
     first = words[0]
@@ -224,13 +234,13 @@ def _colour_lead(raw: str, words: list[str], vocab: _Vocabulary) -> _Match | Non
     return None
 
 
-def status_from_wording(text: str | None) -> tuple[str, str]:
+def status_from_wording(text: str | None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[str, str]:
     """Canonical status of a RAG cell's wording, and how it was found (one of the HOW_* constants).
 
     Never guesses: wording that matches nothing gives ("unknown", "unmatched"); no wording gives
     ("unknown", "empty").
     """
-    m = _match_wording(text)
+    m = _match_wording(text, settings.fuzzy_status)
     return m.rag, m.how
 
 
@@ -276,25 +286,27 @@ class Palette:
 
     swatches: tuple[Swatch, ...]
     fallback: "Palette | None" = None
-    max_distance: float = MAX_COLOUR_DISTANCE
+    max_distance: float = DEFAULT_SETTINGS.max_colour_distance
 
     @classmethod
-    def default(cls) -> "Palette":
-        return _default_palette()
+    def default(cls, settings: ExtractSettings = DEFAULT_SETTINGS) -> "Palette":
+        return _default_palette(settings.max_colour_distance)
 
     @classmethod
     def from_legend(
-        cls, legend: Iterable[tuple[str, object]], fallback: "Palette | None" = None
+        cls, legend: Iterable[tuple[str, object]], fallback: "Palette | None" = None,
+        settings: ExtractSettings = DEFAULT_SETTINGS,
     ) -> "Palette":
         """Learn colour -> status from a legend: (wording, colour) pairs, colour as '#rrggbb' or a pdfplumber
         colour. Entries whose wording maps to no status, or that have no colour, are skipped."""
         swatches = []
         for wording, colour in legend:
-            rag, _how = status_from_wording(wording)
+            rag, _how = status_from_wording(wording, settings)
             hx = hex_colour(colour)
             if rag != "unknown" and hx is not None:
                 swatches.append(Swatch(hx, rag, wording))
-        return cls(tuple(swatches), fallback=fallback if fallback is not None else _default_palette())
+        fallback = fallback if fallback is not None else _default_palette(settings.max_colour_distance)
+        return cls(tuple(swatches), fallback=fallback, max_distance=settings.max_colour_distance)
 
     def nearest(self, colour) -> tuple[Swatch, float] | None:
         """The closest swatch within max_distance (own swatches first, then the fallback's), or None."""
@@ -321,8 +333,8 @@ class Palette:
 
 
 @functools.cache
-def _default_palette() -> Palette:
-    return Palette(_vocabulary().palette)
+def _default_palette(max_distance: float = DEFAULT_SETTINGS.max_colour_distance) -> Palette:
+    return Palette(_vocabulary().palette, max_distance=max_distance)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -337,7 +349,8 @@ class StatusResult:
     colour: str | None = None  # the fill as '#rrggbb' (for the rag_colour column), None when no fill
 
 
-def resolve_status(wording: str | None, colour=None, palette: Palette | None = None) -> StatusResult:
+def resolve_status(wording: str | None, colour=None, palette: Palette | None = None,
+                   settings: ExtractSettings = DEFAULT_SETTINGS) -> StatusResult:
     """Status of a RAG cell from its wording and its fill colour.
 
     Wording wins. The colour decides only when there is no usable wording, or when the wording is just a
@@ -347,38 +360,38 @@ def resolve_status(wording: str | None, colour=None, palette: Palette | None = N
     Issues carry field="rag" and value=the wording (or the colour when there is no wording); the caller adds
     page and seq.
     """
-    palette = palette if palette is not None else _default_palette()
+    palette = palette if palette is not None else _default_palette(settings.max_colour_distance)
     hx = hex_colour(colour)
     fill_status = palette.lookup(hx) if hx else None
-    m = _match_wording(wording)
+    m = _match_wording(wording, settings.fuzzy_status)
     value = wording if wording is not None and wording.strip() else hx
-    issues: list[DataIssue] = []
-
-    def issue(code: str, message: str) -> None:
-        issues.append(DataIssue(code, message, field="rag", value=value))
-
     if m.how == HOW_SYMBOL and m.rag == "unknown" and fill_status:
         return StatusResult(fill_status, SOURCE_COLOUR, (), hx)
-
     if m.how in (HOW_COLOUR_WORD, HOW_LETTER):
         rag = _worst(palette.status_for_colour_word(c) or "unknown" for c in m.colours)
-        if fill_status and fill_status != rag:
-            issue("rag-colour-mismatch", f"wording {wording!r} means {rag} but the fill {hx} means {fill_status}")
-        return StatusResult(rag, SOURCE_COLOUR_WORD, tuple(issues), hx)
-
+        return StatusResult(rag, SOURCE_COLOUR_WORD, _mismatch(wording, rag, fill_status, hx, value), hx)
     if m.rag != "unknown":
-        if m.how == HOW_FUZZY:
-            issue("rag-fuzzy", f"wording {wording!r} read as {m.rag} by approximate match")
-        if fill_status and fill_status != m.rag:
-            issue("rag-colour-mismatch", f"wording {wording!r} means {m.rag} but the fill {hx} means {fill_status}")
-        return StatusResult(m.rag, SOURCE_WORDING, tuple(issues), hx)
+        fuzzy = [_issue("rag-fuzzy", f"wording {wording!r} read as {m.rag} by approximate match", value)] if m.how == HOW_FUZZY else []
+        return StatusResult(m.rag, SOURCE_WORDING, tuple(fuzzy) + _mismatch(wording, m.rag, fill_status, hx, value), hx)
+    return _from_fill(wording, m, fill_status, hx, value)
 
-    if fill_status:
-        why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
-        issue("rag-from-colour", f"{why}; status {fill_status} read from the fill {hx}")
-        return StatusResult(fill_status, SOURCE_COLOUR, tuple(issues), hx)
 
+def _issue(code: str, message: str, value: str | None) -> DataIssue:
+    return DataIssue(code, message, field="rag", value=value)
+
+
+def _mismatch(wording: str | None, rag: str, fill_status: str | None, hx: str | None, value: str | None) -> tuple[DataIssue, ...]:
+    """A rag-colour-mismatch issue when the fill means another status than the wording (which is kept)."""
+    if fill_status and fill_status != rag:
+        return (_issue("rag-colour-mismatch", f"wording {wording!r} means {rag} but the fill {hx} means {fill_status}", value),)
+    return ()
+
+
+def _from_fill(wording: str | None, m: _Match, fill_status: str | None, hx: str | None, value: str | None) -> StatusResult:
+    """No usable wording: the fill's status (rag-from-colour), else unknown (rag-unknown)."""
     why = "no wording" if m.how == HOW_EMPTY else f"wording {wording!r} not recognised"
+    if fill_status:
+        issue = _issue("rag-from-colour", f"{why}; status {fill_status} read from the fill {hx}", value)
+        return StatusResult(fill_status, SOURCE_COLOUR, (issue,), hx)
     fill = f"fill {hx} not in the palette" if hx else "no fill colour"
-    issue("rag-unknown", f"{why}; {fill}")
-    return StatusResult("unknown", SOURCE_NONE, tuple(issues), hx)
+    return StatusResult("unknown", SOURCE_NONE, (_issue("rag-unknown", f"{why}; {fill}", value),), hx)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import NoTextLayerError, NotAPdfError, PlanpipeError
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import Document, Fill, Page, Rule, Word
 
 __all__ = ["READERS", "Document", "Fill", "Page", "Rule", "Word", "iter_text_pages", "open_pdf"]
@@ -36,11 +37,13 @@ def _check_header(path: Path) -> None:
 READERS = ("pdfium", "pdfplumber")
 
 
-def open_pdf(path: str | os.PathLike, password: str | None = None, reader: str = "pdfium") -> Document:
+def open_pdf(path: str | os.PathLike, password: str | None = None, reader: str = "pdfium",
+             settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
     """Read every page of `path` into the Page model. Raises a PlanpipeError subclass on bad input.
 
     `reader` picks the library: "pdfium" (pypdfium2, the default: fast) or "pdfplumber" (pdfminer, the
     reference). Both give the same words, rules and fills (tests/test_readers.py holds them to it).
+    `settings` holds the readers' tolerances (words, ruling lines, fills).
     """
     if reader not in READERS:
         raise ValueError(f"unknown reader {reader!r}; use one of {', '.join(READERS)}")
@@ -50,7 +53,7 @@ def open_pdf(path: str | os.PathLike, password: str | None = None, reader: str =
         from .pdfium import read_document
     else:
         from .plumber import read_document
-    pages, metadata = read_document(p, password)
+    pages, metadata = read_document(p, password, settings)
     if not pages:
         raise NotAPdfError("the PDF has no pages", path=str(p))
     if not any(pg.words for pg in pages):

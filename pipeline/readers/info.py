@@ -77,7 +77,7 @@ def pdf_info(path: str | Path, password: str | None = None) -> PdfInfo:
         doc = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise EncryptedPdfError("the PDF is encrypted; give its password with --password", path=str(path)) from None
+            raise EncryptedPdfError.needs_password(path, password) from None
         raise NotAPdfError(f"cannot be opened as a PDF ({exc})", path=str(path)) from None
     try:
         meta = doc.get_metadata_dict(skip_empty=True)

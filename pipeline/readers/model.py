@@ -9,11 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import NotAPdfError, PlanpipeError
-
-# A filled rectangle thinner than this is a ruling line (Word and LibreOffice draw borders this way).
-RULE_MAX_THICKNESS = 2.5
-# A filled rectangle must be at least this big in both directions to count as a cell fill.
-FILL_MIN_SIDE = 3.0
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,19 +111,21 @@ def check_page_size(width: float, height: float, number: int) -> None:
         )
 
 
-def add_rect(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], box, *, filled: bool, stroked: bool, colour) -> None:
+def add_rect(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], box, *, filled: bool, stroked: bool, colour,
+             settings: ExtractSettings = DEFAULT_SETTINGS) -> None:
     """Sort one drawn rectangle, the same way for every reader: a thin one is a ruling line, a filled
     one big enough is a cell fill (`colour()` gives its '#rrggbb', read only then), and a stroked one's
-    sides are ruling lines (cell borders drawn as boxes)."""
+    sides are ruling lines (cell borders drawn as boxes). Thin and big: `settings.rule_max_thickness`
+    and `settings.fill_min_side`."""
     x0, top, x1, bottom = box
     w, h = x1 - x0, bottom - top
-    if h <= RULE_MAX_THICKNESS and w > h:
+    if h <= settings.rule_max_thickness and w > h:
         hrules.append(Rule(x0, top, x1, bottom))
         return
-    if w <= RULE_MAX_THICKNESS and h > w:
+    if w <= settings.rule_max_thickness and h > w:
         vrules.append(Rule(x0, top, x1, bottom))
         return
-    if filled and w >= FILL_MIN_SIDE and h >= FILL_MIN_SIDE:
+    if filled and w >= settings.fill_min_side and h >= settings.fill_min_side:
         fill_colour = colour()
         if fill_colour:
             fills.append(Fill(x0, top, x1, bottom, fill_colour))

@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
 from .words import chars_to_words
 
@@ -175,32 +176,29 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
     PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
     is the position of the character's text object in `order` (content order; -1 when not given); the
-    addresses of the text objects read are added to `used`."""
+    addresses of the text objects read are added to `used`.
+
+    Per character, in order: its text (`_char_text`), its text object's font and matrix (`_object_info`,
+    once per object), its advance (`_advance`), its box and rotation on the page (`_char_box`)."""
     n = raw.FPDFText_CountChars(textpage)
     if n <= 0:
         return []
     order = order or {}
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     page_text = _page_text(textpage, n)
-    fa, fb, fc, fd, fe, ff = frame
-    axis_frame = fb == 0 and fc == 0
     fonts: dict[int, _FontInfo] = {}
     objects: dict[int, tuple] = {}
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
     box_p = ctypes.pointer(box)
-    get_object, get_origin, is_generated, get_box = _get_text_object, _get_char_origin, _is_generated, _get_loose_box
+    get_object, get_origin, is_generated = _get_text_object, _get_char_origin, _is_generated
     out: list[tuple] = []
     append = out.append
     prev_obj, prev_x, prev_y = 0, 0.0, 0.0
     for i in range(n):
-        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
-        if text in ODD_CODES:
-            text = _odd_char(textpage, i)
-            if not text:
-                continue
-        if text.isspace() and is_generated(tp, i) == 1:  # PDFium's own spaces and line breaks: nothing printed
+        text = _char_text(textpage, page_text, i)
+        if not text or (text.isspace() and is_generated(tp, i) == 1):  # PDFium's own spaces and line breaks: nothing printed
             continue
         obj = get_object(tp, i)
         if not obj:
@@ -209,54 +207,18 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
         if info is None:
             info = objects[obj] = _object_info(textpage, i, obj, fonts, descents) + (order.get(obj, -1),)
         finfo, fs, a, b, c, d, ordinal = info
-        code = ord(text)
         get_origin(tp, i, ox_p, oy_p)
         # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
         # characters at one origin; each gets the whole glyph's box, so no gap opens after the ligature.
         piece = obj == prev_obj and ox.value == prev_x and oy.value == prev_y
         prev_obj, prev_x, prev_y = obj, ox.value, oy.value
-        # The advance along the baseline, in text space: the font's width for the character (what pdfminer
-        # uses), else recovered from PDFium's loose box, the bounding box of [0, adv] x [descent, ascent]
-        # * fs under the character's matrix (widened to the glyph's ink where that overhangs).
-        adv = -1.0 if piece else finfo.width(code) * fs
+        adv = -1.0 if piece else finfo.width(ord(text)) * fs
         if adv < 0:
-            get_box(tp, i, box_p)
-            span = (finfo.ascent_pd - finfo.descent_pd) * fs
-            if abs(a) >= abs(b):
-                adv = ((box.right - box.left) - abs(c) * span) / abs(a) if a else 0.0
-            else:
-                adv = ((box.top - box.bottom) - abs(d) * span) / abs(b)
-            adv = max(adv, 0.0)
+            adv = _advance(tp, i, box_p, finfo, fs, a, b, c, d)
         # pdfminer's box: [0, adv] x [descent*fs, descent*fs + fs] from the origin, then in pdfplumber's
         # coordinates.
         v0 = finfo.descent * fs
-        v1 = v0 + fs
-        x, y = ox.value, oy.value
-        if axis_frame and b == 0 and c == 0:
-            x0 = fa * x + fe
-            x1 = fa * (x + adv * a) + fe
-            top = fd * (y + v0 * d) + ff
-            bottom = fd * (y + v1 * d) + ff
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if bottom < top:
-                top, bottom = bottom, top
-            # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
-            rot = 0 if a * fa * d * fd < 0 else 270
-        else:
-            xs = []
-            ys = []
-            for u, v in ((0.0, v0), (adv, v0), (adv, v1), (0.0, v1)):
-                px = x + u * a + v * c
-                py = y + u * b + v * d
-                xs.append(fa * px + fc * py + fe)
-                ys.append(fb * px + fd * py + ff)
-            x0, x1 = min(xs), max(xs)
-            top, bottom = min(ys), max(ys)
-            # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
-            ra, rb = a * fa + b * fc, -(a * fb + b * fd)
-            rc, rd = c * fa + d * fc, -(c * fb + d * fd)
-            rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+        x0, top, x1, bottom, rot = _char_box(frame, ox.value, oy.value, adv, v0, v0 + fs, a, b, c, d)
         # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
         # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
         ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
@@ -266,6 +228,56 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     if used is not None:
         used.update(objects)
     return out
+
+
+def _char_text(textpage, page_text: str | None, i: int) -> str:
+    """Character `i` as printed ("" when it prints nothing, see `_odd_char`)."""
+    text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
+    return _odd_char(textpage, i) if text in ODD_CODES else text
+
+
+def _advance(tp, i: int, box_p, finfo: _FontInfo, fs: float, a: float, b: float, c: float, d: float) -> float:
+    """The advance along the baseline, in text space, where the font gives no width for the character
+    (what pdfminer uses): recovered from PDFium's loose box, the bounding box of [0, adv] x [descent,
+    ascent] * fs under the character's matrix (widened to the glyph's ink where that overhangs)."""
+    _get_loose_box(tp, i, box_p)
+    box = box_p.contents
+    span = (finfo.ascent_pd - finfo.descent_pd) * fs
+    if abs(a) >= abs(b):
+        adv = ((box.right - box.left) - abs(c) * span) / abs(a) if a else 0.0
+    else:
+        adv = ((box.top - box.bottom) - abs(d) * span) / abs(b)
+    return max(adv, 0.0)
+
+
+def _char_box(frame: Matrix, x: float, y: float, adv: float, v0: float, v1: float,
+              a: float, b: float, c: float, d: float) -> tuple[float, float, float, float, int]:
+    """(x0, top, x1, bottom, rotation) on the page of the box [0, adv] x [v0, v1] at origin (x, y) under
+    the character's matrix (a, b, c, d), in pdfplumber's coordinates (`frame`)."""
+    fa, fb, fc, fd, fe, ff = frame
+    if fb == 0 and fc == 0 and b == 0 and c == 0:
+        x0 = fa * x + fe
+        x1 = fa * (x + adv * a) + fe
+        top = fd * (y + v0 * d) + ff
+        bottom = fd * (y + v1 * d) + ff
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        # fd < 0: pdfplumber's y runs down. Not upright here is mirrored text: read top to bottom as pdfplumber.
+        return x0, top, x1, bottom, 0 if a * fa * d * fd < 0 else 270
+    xs = []
+    ys = []
+    for u, v in ((0.0, v0), (adv, v0), (adv, v1), (0.0, v1)):
+        px = x + u * a + v * c
+        py = y + u * b + v * d
+        xs.append(fa * px + fc * py + fe)
+        ys.append(fb * px + fd * py + ff)
+    # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
+    ra, rb = a * fa + b * fc, -(a * fb + b * fd)
+    rc, rd = c * fa + d * fc, -(c * fb + d * fd)
+    rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+    return min(xs), min(ys), max(xs), max(ys), rot
 
 
 # What FPDFText_GetText gives for characters that need a second look: a hyphen ending a line (0xFFFE in the
@@ -291,13 +303,14 @@ def _odd_char(textpage, index: int) -> str:
 
 
 def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple],
-                  descents: dict | None = None) -> tuple[list[tuple], int]:
+                  descents: dict | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[tuple], int]:
     """(chars with a space added for every blank text object PDFium left out, count of text objects with
     ink that PDFium left out).
 
     PDFium's text page drops a text object that shows only a space when it overlaps its neighbours; the
     space still parts the words (pdfminer keeps it: "10." / "Children"). Such an object has no ink
-    (zero-width bounds); one with ink that has no characters is text PDFium could not read.
+    (zero-width bounds: `settings.blank_ink`); one with ink that has no characters is text PDFium could not
+    read, unless read text covers it (`settings.duplicate_cover`).
     """
     inked: list[tuple[float, float, float, float]] = []
     blanks: list[tuple[int, tuple]] = []
@@ -310,12 +323,12 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         box = _bounds(obj)
         if box is None:
             continue
-        if min(box[2] - box[0], box[3] - box[1]) > BLANK_INK:
+        if min(box[2] - box[0], box[3] - box[1]) > settings.blank_ink:
             inked.append(box)
             continue
         m = mult(_obj_matrix(obj), m)  # the text matrix, in pdfplumber's coordinates
         blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
-    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used]) if inked else 0
+    lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used], settings.duplicate_cover) if inked else 0
     if not blanks:
         return chars, lost
     last_at: dict[int, int] = {}
@@ -335,7 +348,7 @@ def _bounds(obj) -> tuple[float, float, float, float] | None:
     return left.value, bottom.value, right.value, top.value
 
 
-def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int]) -> int:
+def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[int], cover: float) -> int:
     """How many of the `inked` boxes (text objects PDFium left out) are not copies of text it read: PDFium
     drops a text object drawn again over the same one (fake bold, shadows), which loses nothing."""
     boxes = [b for b in (_bounds(ctypes.cast(addr, raw.FPDF_PAGEOBJECT)) for addr in used) if b is not None]
@@ -346,13 +359,9 @@ def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[i
             (max(0.0, min(x1, u[2]) - max(x0, u[0])) * max(0.0, min(y1, u[3]) - max(y0, u[1])) for u in boxes),
             default=0.0,
         )
-        if covered < DUPLICATE_COVER * area:
+        if covered < cover * area:
             lost += 1
     return lost
-
-
-# Share of a dropped text object's box another text object must cover for the drop to be a duplicate.
-DUPLICATE_COVER = 0.9
 
 
 def misplaced_text(chars: list[tuple]) -> list[str]:
@@ -373,10 +382,6 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
     if unplaced:
         out.append(f"{unplaced} characters have no position (coordinates overflow)")
     return out
-
-
-# Points: a text object whose bounds are narrower or flatter than this has no ink (spaces).
-BLANK_INK = 0.01
 
 
 def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None) -> tuple:
@@ -491,7 +496,8 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
     return None
 
 
-def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
+def read_graphics(page, frame: Matrix, texts: list | None = None,
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
     """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
     to `texts` as (address, matrix of its container in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
@@ -521,7 +527,8 @@ def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[
                         rule = Rule(x0, top, x1, bottom)
                         (hrules if rule.horizontal else vrules).append(rule)
                         continue
-                    add_rect(hrules, vrules, fills, (x0, top, x1, bottom), filled=filled, stroked=stroked, colour=fill_colour)
+                    add_rect(hrules, vrules, fills, (x0, top, x1, bottom), filled=filled, stroked=stroked, colour=fill_colour,
+                             settings=settings)
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 32:
                 m = mult(_obj_matrix(obj), matrix)
                 k = raw.FPDFFormObj_CountObjects(obj)
@@ -540,19 +547,15 @@ def read_graphics(page, frame: Matrix, texts: list | None = None) -> tuple[list[
 # Documents
 
 
-def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
+def read_document(path: Path, password: str | None,
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Page], dict]:
     """Every page of `path` and its document information. Raises PlanpipeError subclasses."""
     try:
         pdf = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == raw.FPDF_ERR_PASSWORD:
-            if password:
-                raise EncryptedPdfError(
-                    "the password given does not open this encrypted PDF; check it with the publisher",
-                    path=str(path),
-                ) from None
-            raise EncryptedPdfError("the PDF is encrypted; pass its password with --password", path=str(path)) from None
+            raise EncryptedPdfError.needs_password(path, password) from None
         if code == raw.FPDF_ERR_SECURITY:
             raise EncryptedPdfError(
                 "the PDF is encrypted with an unsupported security handler; ask the publisher for an open copy",
@@ -568,13 +571,14 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents), i + 1, path))
+            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents, settings), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
 
 
-def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Page:
+def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
+               settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     number = index + 1
     page = pdf[index]
     try:
@@ -582,13 +586,13 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None) -> Pag
         width, height, frame = page_frame(mediabox, page.get_rotation())
         check_page_size(width, height, number)
         texts: list[tuple[int, Matrix]] = []
-        hrules, vrules, fills, has_images = read_graphics(page, frame, texts)
+        hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
         textpage = page.get_textpage()
         try:
             used: set[int] = set()
             chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
-            chars, lost = blank_objects(texts, used, chars, descents)
-            words = chars_to_words(chars)
+            chars, lost = blank_objects(texts, used, chars, descents, settings)
+            words = chars_to_words(chars, settings)
         finally:
             textpage.close()
     finally:

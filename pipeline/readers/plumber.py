@@ -11,15 +11,17 @@ from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
 from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
 from .words import chars_to_words
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 
-def page_from_plumber(pp, number: int) -> Page:
+def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     width, height = float(pp.width), float(pp.height)
     check_page_size(width, height, number)
     rotated = [c for c in pp.chars if not c.get("upright", True)]
     upright_page = pp.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True)) if rotated else pp
     raw_words = upright_page.extract_words(
-        keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"], x_tolerance=1.5
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
+        x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
     )
     words = [
         Word(
@@ -30,7 +32,7 @@ def page_from_plumber(pp, number: int) -> Page:
         if w["text"].strip()
     ]
     # Rotated text in its own reading direction, grouped as the pdfium reader groups it.
-    words += chars_to_words([_char_tuple(c) for c in rotated])
+    words += chars_to_words([_char_tuple(c) for c in rotated], settings)
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
@@ -44,6 +46,7 @@ def page_from_plumber(pp, number: int) -> Page:
             filled=bool(rc.get("fill")),
             stroked=bool(rc.get("stroke")),
             colour=lambda rc=rc: hex_colour(rc.get("non_stroking_color")),
+            settings=settings,
         )
     return Page(
         number=number,
@@ -66,7 +69,8 @@ def _char_tuple(c: dict) -> tuple:
             is_bold(c.get("fontname", "")))
 
 
-def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
+def read_document(path: Path, password: str | None,
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Page], dict]:
     p = path
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -78,12 +82,7 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect(...))).
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-            if password:
-                raise EncryptedPdfError(
-                    "the password given does not open this encrypted PDF; check it with the publisher",
-                    path=str(p),
-                ) from None
-            raise EncryptedPdfError("the PDF is encrypted; pass its password with --password", path=str(p)) from None
+            raise EncryptedPdfError.needs_password(p, password) from None
         if isinstance(cause, PDFSyntaxError):
             raise NotAPdfError(f"damaged PDF ({cause}); try re-downloading it", path=str(p)) from None
         raise NotAPdfError(
@@ -94,7 +93,7 @@ def read_document(path: Path, password: str | None) -> tuple[list[Page], dict]:
         metadata = dict(pdf.metadata or {})
         for i, pp in enumerate(pdf.pages, start=1):
             try:
-                pages.append(page_or_error(lambda pp=pp, i=i: page_from_plumber(pp, i), i, p))
+                pages.append(page_or_error(lambda pp=pp, i=i: page_from_plumber(pp, i, settings), i, p))
             finally:
                 pp.flush_cache()
     except PlanpipeError:

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import itertools
 
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import Word
 
-# pdfplumber's extract_words settings that the readers use.
-X_TOLERANCE = 1.5
-Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
@@ -27,21 +25,22 @@ def _cluster_order(values: list[float], tolerance: float) -> dict[float, int]:
     return out
 
 
-def chars_to_words(chars: list[tuple]) -> list[Word]:
-    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
+def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Word]:
+    """pdfplumber's WordExtractor(x_tolerance=1.5, y_tolerance=3 (settings.word_x_tolerance, word_y_tolerance), keep_blank_chars=False,
     extra_attrs=["size", "fontname"]).extract_words, on character tuples (text, x0, top, x1, bottom,
     rotation, size, fontname, bold, ...), except that rotated text is read in its own direction: upward
     for 90 degrees (pdfplumber reads every rotated character top to bottom, so "Score" set upward came out
     as "e", "r", "o", ...), downward for 270."""
+    xt, yt = settings.word_x_tolerance, settings.word_y_tolerance
     words: list[Word] = []
     for (rot, _size, _font), run in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
         group = list(run)
         if rot == 0:  # lines by top (tolerance y), characters left to right
             key = [ch[2] for ch in group]
-            tol = Y_TOLERANCE
+            tol = yt
         else:  # rotated text: lines by x0 (tolerance x), characters along the baseline
             key = [ch[1] for ch in group]
-            tol = X_TOLERANCE
+            tol = xt
         clusters = _cluster_order(key, tol)
         order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
         for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
@@ -64,7 +63,7 @@ def chars_to_words(chars: list[tuple]) -> list[Word]:
                         words.append(_merge(current))
                     words.append(_merge([ch]))
                     current = []
-                elif current and _begins_new_word(current[-1], ch, rot):
+                elif current and _begins_new_word(current[-1], ch, rot, xt, yt):
                     words.append(_merge(current))
                     current = [ch]
                 else:
@@ -74,17 +73,17 @@ def chars_to_words(chars: list[tuple]) -> list[Word]:
     return [w for w in words if w.text.strip()]
 
 
-def _begins_new_word(prev: tuple, cur: tuple, rot: int) -> bool:
+def _begins_new_word(prev: tuple, cur: tuple, rot: int, xt: float, yt: float) -> bool:
     if rot == 0:  # direction "ltr"
-        x, y = X_TOLERANCE, Y_TOLERANCE
+        x, y = xt, yt
         ay, cy = prev[2], cur[2]
         ax, bx, cx = prev[1], prev[3], cur[1]
     elif rot == 90:  # direction "btt": the along-line coordinate is -bottom
-        x, y = Y_TOLERANCE, X_TOLERANCE
+        x, y = yt, xt
         ay, cy = prev[1], cur[1]
         ax, bx, cx = -prev[4], -prev[2], -cur[4]
     else:  # direction "ttb"
-        x, y = Y_TOLERANCE, X_TOLERANCE
+        x, y = yt, xt
         ay, cy = prev[1], cur[1]
         ax, bx, cx = prev[2], prev[4], cur[2]
     return cx < ax or cx > bx + x or abs(cy - ay) > y

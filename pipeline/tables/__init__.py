@@ -49,4 +49,4 @@ def tables_from_pdf(
     path: str | os.PathLike, password: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS
 ) -> list[GenericTable]:
     """Open `path` and find its tables. Raises a PlanpipeError subclass on bad input."""
-    return find_generic_tables(open_pdf(path, password=password), settings)
+    return find_generic_tables(open_pdf(path, password=password, settings=settings), settings)
