@@ -16,7 +16,9 @@ from typing import Callable
 
 from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
+from .extract.coverage import ref_gaps, unread_bands, unread_neighbours
 from .extract.geometry import PageTables
+from .extract.streams import damaged_pages
 from .extract.legend import find_legend
 from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
@@ -130,6 +132,21 @@ def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], l
         log.add("page-no-table", f"the page {why}", page=pt.page)
 
 
+def check_coverage(path: Path, password: str | None, full: Document, doc: Document, tables: list[PageTables],
+                   rows: list[RawRow], records: list[dict], log: IssueLog, settings: ExtractSettings) -> None:
+    """Rows lost on pages that did yield rows, or on pages beside the section (pipeline.extract.coverage),
+    and pages whose content stream is damaged (pipeline.extract.streams): warnings naming the page."""
+    wanted = {p.number for p in doc.pages}
+    for number, problems in damaged_pages(path, len(full.pages), password).items():
+        if number in wanted:
+            log.add("page-damaged", f"page {number}: the content stream is damaged ({'; '.join(problems)}); what "
+                    "the page draws after the damage may be missing", page=number)
+    findings = unread_bands(doc, tables, settings) + unread_neighbours(doc, tables, _row_pages(rows), settings)
+    findings += ref_gaps(records, {p.number: len(p.words) for p in doc.pages})
+    for f in sorted(findings, key=lambda f: f.page):
+        log.add(f.code, f.message, page=f.page)
+
+
 @dataclass
 class Extraction:
     path: str
@@ -207,6 +224,7 @@ def extract_pdf(
     legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
     records = build_records(rows, pub, sha, legend, published, log)
+    check_coverage(path, password, full, doc, tables, rows, records, log, settings)
     measures = [
         {
             "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,

@@ -1,0 +1,219 @@
+"""Signs that rows were lost although every page of the table section yielded some.
+
+pipeline.extraction.account_pages accounts for pages that yield no rows inside the table section. What it
+cannot see is a page that yields rows but fewer than it printed (its content damaged in the middle), a
+page before or after the section whose table was not recognised (its header damaged), and a section's
+last page cut short. Each check here looks for evidence the document itself gives, never for a count
+known in advance:
+
+- `ref-gap`: the action refs skip numbers (1.1, 1.2, 1.4): the rows between are missing;
+- `table-rows-unread`: ruled rows of an action table (bands between the rules that cross the action
+  column) hold text that no row took;
+- `page-no-table` for a page just before or after the section whose text sits in the action table's
+  columns, like a continuation of it, yet gave no rows;
+- `page-damaged` for a page whose content stream is not well formed (pipeline.extract.streams).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..readers.model import Document, Page, Word
+from ..settings import ExtractSettings
+from .geometry import PageTables
+from .grid import PageTable, straddle_ratio
+from .headers import find_all_headers
+
+# A dotted action ref: 1, 1.2, 1.2.3 (a trailing full stop is printed by some plans).
+_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+# Missing refs listed in a ref-gap message; a longer run is summarised by its ends.
+GAP_LIST_MAX = 4
+# A page beside the section must have this many body words in the table's columns to look like a part
+# of the table: a title, a caption or a short note is not a table page.
+NEIGHBOUR_WORDS_MIN = 30
+# ... in at least this many of the table's columns (prose set in one or two columns is not a table).
+NEIGHBOUR_COLUMNS_MIN = 3
+# Share of the page height at the top and bottom left out as running heads and footers.
+NEIGHBOUR_MARGIN_SHARE = 0.1
+# Words in one ruled band that no row took before the band counts as unread: a stray footnote mark or
+# a page number inside a table's last band is not a row.
+BAND_WORDS_MIN = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    page: int
+    message: str
+
+
+def _parse_ref(text: str | None) -> tuple[int, ...] | None:
+    m = _REF.match((text or "").strip())
+    return tuple(int(x) for x in m.group(1).split(".")) if m else None
+
+
+def _ref_str(parts: Sequence[int]) -> str:
+    return ".".join(str(x) for x in parts)
+
+
+def _missing(a: tuple[int, ...] | None, b: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The refs that should lie between a and b (a None: b is the first ref of the document)."""
+    if a is None:
+        # The first ref of a numbered plan is 1 (or 1.1, 1.1.1): a later one means rows above it are gone.
+        if all(x == 1 for x in b[:-1]) and b[-1] > 1:
+            return [b[:-1] + (k,) for k in range(1, b[-1])]
+        return []
+    if len(a) != len(b):
+        return []
+    if a[:-1] == b[:-1]:
+        return [a[:-1] + (k,) for k in range(a[-1] + 1, b[-1])]
+    if len(b) > 1 and a[:-2] == b[:-2] and b[-2] == a[-2] + 1:  # the next group: 1.9 -> 2.1
+        return [b[:-1] + (k,) for k in range(1, b[-1])]
+    return []
+
+
+def _gap_text(missing: list[tuple[int, ...]]) -> str:
+    if len(missing) <= GAP_LIST_MAX:
+        return ", ".join(_ref_str(m) for m in missing)
+    return f"{_ref_str(missing[0])} to {_ref_str(missing[-1])} ({len(missing)} refs)"
+
+
+def ref_gaps(records: Sequence[dict], words_on: dict[int, int] | None = None) -> list[Finding]:
+    """Action refs that skip numbers. Refs are compared in reading order, each with the one before at
+    the same depth; an unreadable ref (two refs in one cell, words) stops the comparison until the next.
+    `words_on` (page number -> words) places a gap between pages on the one with least text."""
+    out = []
+    prev: tuple[tuple[int, ...], dict] | None = None
+    seen_any = False
+    for rec in records:
+        raw = rec.get("action_ref")
+        if raw is None or not str(raw).strip():
+            continue
+        ref = _parse_ref(str(raw))
+        if ref is None:
+            prev, seen_any = None, True
+            continue
+        missing = _missing(prev[0] if prev else None, ref) if prev or not seen_any else []
+        if missing:
+            out.append(_gap_finding(prev[1] if prev else None, rec, missing, words_on or {}))
+        prev, seen_any = (ref, rec), True
+    return out
+
+
+def _gap_finding(before: dict | None, after: dict, missing: list[tuple[int, ...]], words_on: dict[int, int]) -> Finding:
+    b = after["page_start"]
+    if before is None:
+        page = max(1, b - 1)  # the rows above the first one read: most likely a page whose header was lost
+        where = f"the first ref read is {after['action_ref']} (page {b})"
+    else:
+        a = before["page_start"]
+        # The rows were lost somewhere from the row before the gap (which may run over several pages,
+        # having taken in what was left of the lost rows) to the row after it: the page among those
+        # with the least text is where text went missing.
+        candidates = [n for n in range(a, b + 1) if n in words_on] or [b]
+        page = min(candidates, key=lambda n: (words_on.get(n, 0), n))
+        span = f"page {a}" if a == b else f"pages {a} to {b}"
+        where = f"ref {before['action_ref']} is followed by {after['action_ref']} ({span})"
+    return Finding("ref-gap", page, f"{where}: {_gap_text(missing)} not read; those rows may be missing "
+                   "(damaged content), or the plan skips them")
+
+
+# --- pages beside the section ----------------------------------------------------------------------
+
+
+def _body_words(page: Page) -> list[Word]:
+    top, bottom = NEIGHBOUR_MARGIN_SHARE * page.height, (1 - NEIGHBOUR_MARGIN_SHARE) * page.height
+    return [w for w in page.words if top < w.ymid < bottom and w.rotation == 0]
+
+
+def _looks_like(page: Page, table: PageTable, settings: ExtractSettings) -> bool:
+    """The page's body text sits in the table's columns, several of them, like a page of that table,
+    and no header of another kind of table (indicators, budgets) opens it."""
+    if find_all_headers(page, None, settings)[1]:
+        return False
+    words = [w for w in _body_words(page) if table.x0 - 2 <= w.xmid <= table.x1 + 2]
+    if len(words) < NEIGHBOUR_WORDS_MIN or straddle_ratio(words, table.columns) > settings.continuation_max_straddle:
+        return False
+    used = {i for w in words for i, c in enumerate(table.columns) if c.holds(w)}
+    action = next((i for i, c in enumerate(table.columns) if c.field == "action"), None)
+    return len(used) >= NEIGHBOUR_COLUMNS_MIN and (action is None or action in used)
+
+
+def unread_neighbours(doc: Document, tables: Sequence[PageTables], row_pages: set[int],
+                      settings: ExtractSettings) -> list[Finding]:
+    """The page just before the section and the one just after it, when their text sits in the columns
+    of the section's first (last) table and they gave no rows: a table whose header or content was
+    damaged, so that the section seemed to start later (end sooner) than it does."""
+    if not row_pages:
+        return []
+    by_number = {pt.page: pt for pt in tables}
+    pages = {p.number: p for p in doc.pages}
+    first, last = min(row_pages), max(row_pages)
+    out = []
+    first_tables = [t for t in by_number[first].tables if t.rows] if first in by_number else []
+    last_pt = by_number.get(last)
+    last_tables = [t for t in last_pt.tables if t.rows] if last_pt else []
+    checks = [(first - 1, first_tables[0] if first_tables else None, first, "before")]
+    if last_pt is not None and not last_pt.stopped:
+        checks.append((last + 1, last_tables[-1] if last_tables else None, last, "after"))
+    for number, table, ref_page, side in checks:
+        page = pages.get(number)
+        pt = by_number.get(number)
+        if page is None or table is None or (pt is not None and pt.stopped) or number in row_pages:
+            continue
+        if _looks_like(page, table, settings):
+            out.append(Finding("page-no-table", number, f"the page {side} the action tables has text set in "
+                               f"the columns of the table on page {ref_page} but gave no rows; its table "
+                               "header or content may be damaged, and its actions are missing"))
+    return out
+
+
+# --- ruled bands no row took -----------------------------------------------------------------------
+
+
+def _action_rule_ys(page: Page, table: PageTable, settings: ExtractSettings) -> list[float]:
+    """Heights of the horizontal rules that cross the table's action column, top to bottom, merged
+    when closer than the rule cluster tolerance."""
+    col = table.column("action")
+    if col is None:
+        return []
+    width = col.x1 - col.x0
+    ys = sorted(r.y for r in page.hrules if table.top - 2 <= r.y <= table.bottom + 2
+                and min(r.x1, col.x1) - max(r.x0, col.x0) >= settings.rule_cover * width)
+    merged: list[float] = []
+    for y in ys:
+        if not merged or y - merged[-1] > settings.rule_y_cluster:
+            merged.append(y)
+    return merged
+
+
+def unread_bands(doc: Document, tables: Sequence[PageTables], settings: ExtractSettings) -> list[Finding]:
+    """Ruled tables: a band between two rules crossing the action column, below the header, that holds
+    words no row of the table covers. The row builder keeps every band with text, so such a band is
+    text the table lost (a row whose rules or cells were damaged)."""
+    pages = {p.number: p for p in doc.pages}
+    out = []
+    for pt in tables:
+        page = pages.get(pt.page)
+        for t in pt.tables if page is not None else []:
+            if not t.ruled_rows or not t.rows:
+                continue
+            ys = _action_rule_ys(page, t, settings)
+            top = t.header.bottom if t.header else t.top
+            # Section rows spanning the table became banners (labels, not rows): their bands are read.
+            labels = [y for y, _ in pt.banners]
+            lost = 0
+            for y0, y1 in zip(ys, ys[1:]):
+                mid = (y0 + y1) / 2
+                if y1 <= top + 1 or any(r.top - 1 <= mid <= r.bottom + 1 for r in t.rows) \
+                        or any(y0 - 1 <= y <= y1 + 1 for y in labels):
+                    continue
+                inside = [w for w in page.words if y0 < w.ymid < y1 and t.x0 <= w.xmid <= t.x1]
+                if len(inside) >= BAND_WORDS_MIN:
+                    lost += 1
+            if lost:
+                out.append(Finding("table-rows-unread", pt.page, f"{lost} ruled row(s) of the action table hold "
+                                   "text that no row took; those actions are missing or merged into others"))
+    return out
