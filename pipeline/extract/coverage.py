@@ -189,6 +189,24 @@ def _action_rule_ys(page: Page, table: PageTable, settings: ExtractSettings) -> 
     return merged
 
 
+def _unread_in(page: Page, pt: PageTables, t: PageTable, settings: ExtractSettings) -> int:
+    """Bands of one ruled table below its header that hold words and that no row covers."""
+    ys = _action_rule_ys(page, t, settings)
+    top = t.header.bottom if t.header else t.top
+    # Section rows spanning the table became banners (labels, not rows): their bands are read.
+    labels = [y for y, _ in pt.banners]
+    lost = 0
+    for y0, y1 in zip(ys, ys[1:]):
+        mid = (y0 + y1) / 2
+        if y1 <= top + 1 or any(r.top - 1 <= mid <= r.bottom + 1 for r in t.rows) \
+                or any(y0 - 1 <= y <= y1 + 1 for y in labels):
+            continue
+        inside = [w for w in page.words if y0 < w.ymid < y1 and t.x0 <= w.xmid <= t.x1]
+        if len(inside) >= BAND_WORDS_MIN:
+            lost += 1
+    return lost
+
+
 def unread_bands(doc: Document, tables: Sequence[PageTables], settings: ExtractSettings) -> list[Finding]:
     """Ruled tables: a band between two rules crossing the action column, below the header, that holds
     words no row of the table covers. The row builder keeps every band with text, so such a band is
@@ -197,23 +215,10 @@ def unread_bands(doc: Document, tables: Sequence[PageTables], settings: ExtractS
     out = []
     for pt in tables:
         page = pages.get(pt.page)
-        for t in pt.tables if page is not None else []:
-            if not t.ruled_rows or not t.rows:
-                continue
-            ys = _action_rule_ys(page, t, settings)
-            top = t.header.bottom if t.header else t.top
-            # Section rows spanning the table became banners (labels, not rows): their bands are read.
-            labels = [y for y, _ in pt.banners]
-            lost = 0
-            for y0, y1 in zip(ys, ys[1:]):
-                mid = (y0 + y1) / 2
-                if y1 <= top + 1 or any(r.top - 1 <= mid <= r.bottom + 1 for r in t.rows) \
-                        or any(y0 - 1 <= y <= y1 + 1 for y in labels):
-                    continue
-                inside = [w for w in page.words if y0 < w.ymid < y1 and t.x0 <= w.xmid <= t.x1]
-                if len(inside) >= BAND_WORDS_MIN:
-                    lost += 1
-            if lost:
-                out.append(Finding("table-rows-unread", pt.page, f"{lost} ruled row(s) of the action table hold "
-                                   "text that no row took; those actions are missing or merged into others"))
+        if page is None:
+            continue
+        lost = sum(_unread_in(page, pt, t, settings) for t in pt.tables if t.ruled_rows and t.rows)
+        if lost:
+            out.append(Finding("table-rows-unread", pt.page, f"{lost} ruled row(s) of the action table hold "
+                               "text that no row took; those actions are missing or merged into others"))
     return out
