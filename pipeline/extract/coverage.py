@@ -49,40 +49,50 @@ class Finding:
     message: str
 
 
-def _parse_ref(text: str | None) -> tuple[int, ...] | None:
-    m = _REF.match((text or "").strip())
-    return tuple(int(x) for x in m.group(1).split(".")) if m else None
+def _parse_refs(text: str | None) -> list[tuple[int, ...]] | None:
+    """The refs of one ref cell: one, or several when a cell holds a run of them ('1.1 1.2'); None when
+    any part is not a ref (words, letters)."""
+    parts = [x for x in re.split(r"[\s,;]+", (text or "").strip()) if x]
+    refs = []
+    for part in parts:
+        m = _REF.match(part)
+        if not m:
+            return None
+        refs.append(tuple(int(x) for x in m.group(1).split(".")))
+    return refs or None
 
 
 def _ref_str(parts: Sequence[int]) -> str:
     return ".".join(str(x) for x in parts)
 
 
-def _missing(a: tuple[int, ...] | None, b: tuple[int, ...]) -> list[tuple[int, ...]]:
+def _missing(a: tuple[int, ...] | None, b: tuple[int, ...]) -> list[str]:
     """The refs that should lie between a and b (a None: b is the first ref of the document)."""
     if a is None:
         # The first ref of a numbered plan is 1 (or 1.1, 1.1.1): a later one means rows above it are gone.
         if all(x == 1 for x in b[:-1]) and b[-1] > 1:
-            return [b[:-1] + (k,) for k in range(1, b[-1])]
+            return [_ref_str(b[:-1] + (k,)) for k in range(1, b[-1])]
         return []
     if len(a) != len(b):
         return []
     if a[:-1] == b[:-1]:
-        return [a[:-1] + (k,) for k in range(a[-1] + 1, b[-1])]
-    if len(b) > 1 and a[:-2] == b[:-2] and b[-2] == a[-2] + 1:  # the next group: 1.9 -> 2.1
-        return [b[:-1] + (k,) for k in range(1, b[-1])]
-    return []
+        return [_ref_str(a[:-1] + (k,)) for k in range(a[-1] + 1, b[-1])]
+    if len(b) < 2 or a[:-2] != b[:-2] or b[-2] <= a[-2]:
+        return []
+    # A later group: 1.9 -> 2.1 is whole; 1.9 -> 2.3 lost 2.1 and 2.2; 1.9 -> 3.1 lost all of group 2.
+    groups = [_ref_str(a[:-2] + (g,)) + ".*" for g in range(a[-2] + 1, b[-2])]
+    return groups + [_ref_str(b[:-1] + (k,)) for k in range(1, b[-1])]
 
 
-def _gap_text(missing: list[tuple[int, ...]]) -> str:
+def _gap_text(missing: list[str]) -> str:
     if len(missing) <= GAP_LIST_MAX:
-        return ", ".join(_ref_str(m) for m in missing)
-    return f"{_ref_str(missing[0])} to {_ref_str(missing[-1])} ({len(missing)} refs)"
+        return ", ".join(missing)
+    return f"{missing[0]} to {missing[-1]} ({len(missing)} refs)"
 
 
 def ref_gaps(records: Sequence[dict], words_on: dict[int, int] | None = None) -> list[Finding]:
     """Action refs that skip numbers. Refs are compared in reading order, each with the one before at
-    the same depth; an unreadable ref (two refs in one cell, words) stops the comparison until the next.
+    the same depth; an unreadable ref (words, letters) stops the comparison until the next.
     `words_on` (page number -> words) places a gap between pages on the one with least text."""
     out = []
     prev: tuple[tuple[int, ...], dict] | None = None
@@ -91,31 +101,35 @@ def ref_gaps(records: Sequence[dict], words_on: dict[int, int] | None = None) ->
         raw = rec.get("action_ref")
         if raw is None or not str(raw).strip():
             continue
-        ref = _parse_ref(str(raw))
-        if ref is None:
+        refs = _parse_refs(str(raw))
+        if refs is None:
             prev, seen_any = None, True
             continue
-        missing = _missing(prev[0] if prev else None, ref) if prev or not seen_any else []
-        if missing:
-            out.append(_gap_finding(prev[1] if prev else None, rec, missing, words_on or {}))
-        prev, seen_any = (ref, rec), True
+        for ref in refs:
+            missing = _missing(prev[0] if prev else None, ref) if prev or not seen_any else []
+            if missing:
+                before = (_ref_str(prev[0]), prev[1]) if prev else None
+                out.append(_gap_finding(before, (_ref_str(ref), rec), missing, words_on or {}))
+            prev, seen_any = (ref, rec), True
     return out
 
 
-def _gap_finding(before: dict | None, after: dict, missing: list[tuple[int, ...]], words_on: dict[int, int]) -> Finding:
-    b = after["page_start"]
+def _gap_finding(before: tuple[str, dict] | None, after: tuple[str, dict], missing: list[str],
+                 words_on: dict[int, int]) -> Finding:
+    """before, after: (ref, its record) on either side of the gap."""
+    b = after[1]["page_start"]
     if before is None:
         page = max(1, b - 1)  # the rows above the first one read: most likely a page whose header was lost
-        where = f"the first ref read is {after['action_ref']} (page {b})"
+        where = f"the first ref read is {after[0]} (page {b})"
     else:
-        a = before["page_start"]
+        a = before[1]["page_start"]
         # The rows were lost somewhere from the row before the gap (which may run over several pages,
         # having taken in what was left of the lost rows) to the row after it: the page among those
         # with the least text is where text went missing.
         candidates = [n for n in range(a, b + 1) if n in words_on] or [b]
         page = min(candidates, key=lambda n: (words_on.get(n, 0), n))
         span = f"page {a}" if a == b else f"pages {a} to {b}"
-        where = f"ref {before['action_ref']} is followed by {after['action_ref']} ({span})"
+        where = f"ref {before[0]} is followed by {after[0]} ({span})"
     return Finding("ref-gap", page, f"{where}: {_gap_text(missing)} not read; those rows may be missing "
                    "(damaged content), or the plan skips them")
 
@@ -123,9 +137,9 @@ def _gap_finding(before: dict | None, after: dict, missing: list[tuple[int, ...]
 # --- pages beside the section ----------------------------------------------------------------------
 
 
-def _body_words(page: Page) -> list[Word]:
+def _body_words(page: Page, upright_only: bool = True) -> list[Word]:
     top, bottom = NEIGHBOUR_MARGIN_SHARE * page.height, (1 - NEIGHBOUR_MARGIN_SHARE) * page.height
-    return [w for w in page.words if top < w.ymid < bottom and w.rotation == 0]
+    return [w for w in page.words if top < w.ymid < bottom and (w.rotation == 0 or not upright_only)]
 
 
 def _looks_like(page: Page, table: PageTable, settings: ExtractSettings) -> bool:
@@ -222,3 +236,53 @@ def unread_bands(doc: Document, tables: Sequence[PageTables], settings: ExtractS
             out.append(Finding("table-rows-unread", pt.page, f"{lost} ruled row(s) of the action table hold "
                                "text that no row took; those actions are missing or merged into others"))
     return out
+
+
+# --- pages whose text lies outside every row ---------------------------------------------------------
+
+# A page after the section's first that yields rows, with at least this many body words in no row,
+# header or banner, and at least this share of its words: more than a note or an aim printed between
+# tables (the bundled plans and the council corpus leave at most 71 words, 24 %, outside rows).
+UNCOVERED_WORDS_MIN = 100
+UNCOVERED_SHARE_MIN = 0.2
+
+
+def _uncovered(page: Page, pt: PageTables) -> int:
+    boxes = []
+    for t in pt.tables:
+        if t.header:
+            boxes.append((t.x0 - 2, t.header.top - 2, t.x1 + 2, t.header.bottom + 2))
+        boxes += [(t.x0 - 2, r.top - 2, t.x1 + 2, r.bottom + 2) for r in t.rows]
+    labels = [y for y, _ in pt.banners]
+    return sum(1 for w in _body_words(page, upright_only=False)
+               if not any(x0 <= w.xmid <= x1 and y0 <= w.ymid <= y1 for x0, y0, x1, y1 in boxes)
+               and not any(abs(w.top - y) <= 2 for y in labels))
+
+
+def uncovered_pages(doc: Document, tables: Sequence[PageTables], row_pages: set[int]) -> list[Finding]:
+    """Pages of the section (after its first) that yield rows while much of their text lies in none:
+    a table that turned or whose rules and cells were damaged, read as fewer rows than it printed."""
+    pages = {p.number: p for p in doc.pages}
+    first = min(row_pages, default=0)
+    out = []
+    for pt in tables:
+        page = pages.get(pt.page)
+        if page is None or pt.page not in row_pages or pt.page == first:
+            continue
+        n = _uncovered(page, pt)
+        if n >= UNCOVERED_WORDS_MIN and n >= UNCOVERED_SHARE_MIN * len(page.words):
+            out.append(Finding("table-rows-unread", pt.page, f"{n} of the page's {len(page.words)} words lie in no "
+                               "row of its action table; rows there may be missing or merged"))
+    return out
+
+
+def header_only_pages(tables: Sequence[PageTables], row_pages: set[int]) -> list[Finding]:
+    """Pages outside the section with an action-table header but no row under it (the pages inside are
+    pipeline.extraction.account_pages's): the section's last (or first) page whose rows were lost."""
+    if not row_pages:
+        return []
+    first, last = min(row_pages), max(row_pages)
+    return [Finding("page-no-table", pt.page, "the page has an action table header but no rows were read from "
+                    "it; its content may be damaged or cut short, and its actions are missing")
+            for pt in tables if not first <= pt.page <= last and any(t.header for t in pt.tables)
+            and not any(t.rows for t in pt.tables)]

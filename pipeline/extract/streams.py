@@ -134,9 +134,26 @@ def stream_problems(data: bytes) -> list[str]:
     return check.findings[:MAX_FINDINGS]
 
 
-def _page_streams(path: Path, password: str | None) -> list[bytes | None] | None:
-    """Each page's content streams joined, in page order (None for a page too big to check); None when
-    pdfminer cannot read the file."""
+def _read_page(page, resolve1) -> tuple[bytes | None, list[str]]:
+    """One page's content streams joined (None when too big to check), and the streams that decoded to
+    nothing although they hold bytes (pdfminer gives b'' for a Flate stream it cannot inflate)."""
+    parts, size, problems = [], 0, []
+    for s in page.contents or []:
+        stream = resolve1(s)
+        raw = len(getattr(stream, "rawdata", None) or b"")
+        data = stream.get_data()
+        if raw and not data:
+            problems.append(f"a content stream of {raw} bytes could not be decompressed")
+        size += len(data)
+        parts.append(data)
+        if size > MAX_STREAM_BYTES:
+            return None, problems
+    # Streams of one page are one content: a token may not straddle two, whitespace joins them.
+    return b"\n".join(parts), problems
+
+
+def _page_streams(path: Path, password: str | None) -> list[tuple[bytes | None, list[str]]] | None:
+    """Each page's content (see _read_page), in page order; None when pdfminer cannot read the file."""
     try:
         from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
@@ -144,23 +161,12 @@ def _page_streams(path: Path, password: str | None) -> list[bytes | None] | None
         from pdfminer.pdftypes import resolve1
     except ImportError:  # pragma: no cover - pdfminer comes with pdfplumber, a dependency
         return None
-    out: list[bytes | None] = []
     try:
         with open(path, "rb") as fh:
             doc = PDFDocument(PDFParser(fh), password=password or "")
-            for page in PDFPage.create_pages(doc):
-                parts, size = [], 0
-                for s in page.contents or []:
-                    data = resolve1(s).get_data()
-                    size += len(data)
-                    parts.append(data)
-                    if size > MAX_STREAM_BYTES:
-                        break
-                # Streams of one page are one content: a token may not straddle two, whitespace joins them.
-                out.append(None if size > MAX_STREAM_BYTES else b"\n".join(parts))
+            return [_read_page(page, resolve1) for page in PDFPage.create_pages(doc)]
     except Exception:  # pdfminer raises many kinds on a damaged file; the reader decides about those
         return None
-    return out
 
 
 def damaged_pages(path: str | Path, n_pages: int, password: str | None = None) -> dict[int, list[str]]:
@@ -171,8 +177,8 @@ def damaged_pages(path: str | Path, n_pages: int, password: str | None = None) -
     if streams is None or len(streams) != n_pages:
         return {}
     out = {}
-    for number, data in enumerate(streams, start=1):
-        problems = stream_problems(data) if data else []
+    for number, (data, problems) in enumerate(streams, start=1):
+        problems = problems + (stream_problems(data) if data else [])
         if problems:
-            out[number] = problems
+            out[number] = problems[:MAX_FINDINGS]
     return out
