@@ -16,7 +16,8 @@ from typing import Callable
 
 from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
-from .extract.coverage import header_only_pages, ref_gaps, uncovered_pages, unread_bands, unread_neighbours
+from .extract.coverage import (header_only_pages, merged_rows, ref_gaps, uncovered_pages, unread_bands,
+                               unread_neighbours)
 from .extract.geometry import PageTables
 from .extract.streams import damaged_pages
 from .extract.legend import find_legend
@@ -144,6 +145,7 @@ def check_coverage(path: Path, password: str | None, full: Document, doc: Docume
     row_pages = _row_pages(rows)
     findings = unread_bands(doc, tables, settings) + unread_neighbours(doc, tables, row_pages, settings)
     findings += uncovered_pages(doc, tables, row_pages) + header_only_pages(tables, row_pages)
+    findings += merged_rows(doc, tables, settings)
     findings += ref_gaps(records, {p.number: len(p.words) for p in doc.pages})
     for f in sorted(findings, key=lambda f: f.page):
         log.add(f.code, f.message, page=f.page)

@@ -122,6 +122,23 @@ def test_rows_lost_from_a_page_show_as_a_ref_gap(tmp_path, capsys):
     assert code == 0 and "ref-gap" in err and "1.8" in err, err
 
 
+def test_two_rows_read_as_one_where_a_rule_lost_its_action_column_part(tmp_path, capsys):
+    """layout-simple page 1: the action-column part of the rule between two rows removed (the other
+    columns keep theirs), so the two actions' text lies in one cell, parted by cell padding."""
+    pdf = tmp_path / "merged.pdf"
+    with pikepdf.open(SIMPLE) as src:
+        page = src.pages[0]
+        ops = list(pikepdf.parse_content_stream(page))
+        y = float(page.MediaBox[3]) - 494.4  # the rule between the 9th and 10th rows, in PDF coordinates
+        at = next(i for i, (o, op) in enumerate(ops) if str(op) == "m" and round(float(o[0])) == 36
+                  and abs(float(o[1]) - y) < 1 and round(float(ops[i + 1][0][0])) == 236)
+        del ops[at:at + 3]  # m, l, S of that one segment
+        page.Contents = src.make_stream(pikepdf.unparse_content_stream(ops))
+        src.save(pdf)
+    code, err = _extract(pdf, tmp_path, capsys)
+    assert code == 0 and "page 1: table-rows-unread" in err and "two actions" in err, err
+
+
 @pytest.mark.parametrize("name", ["layout-simple.pdf", "layout-tracker.pdf", "layout-workstream.pdf",
                                   "layout-colour-only.pdf"])
 def test_the_bundled_fixtures_raise_none_of_the_new_warnings(name):

@@ -286,3 +286,61 @@ def header_only_pages(tables: Sequence[PageTables], row_pages: set[int]) -> list
                     "it; its content may be damaged or cut short, and its actions are missing")
             for pt in tables if not first <= pt.page <= last and any(t.header for t in pt.tables)
             and not any(t.rows for t in pt.tables)]
+
+
+# --- two rows read as one ------------------------------------------------------------------------------
+
+# Around a rule that parts the other columns, the action cell's text must leave a gap this much wider
+# (in font sizes) than the cell's line spacing for the rule to part two actions: cell padding on both
+# sides of a rule, not the spacing of one paragraph that runs past it.
+SPLIT_GAP_EXTRA = 0.6
+
+
+def _inner_rules(page: Page, t: PageTable, top: float, bottom: float, settings: ExtractSettings) -> list[float]:
+    """Rules strictly inside (top, bottom) that cross every column of the table but the action one."""
+    action = t.column("action")
+    others = [c for c in t.columns if c is not action]
+    if action is None or len(others) < 2:
+        return []
+    out = []
+    for y in sorted({round(r.y, 1) for r in page.hrules if top + 2 < r.y < bottom - 2}):
+        near = [r for r in page.hrules if abs(r.y - y) <= settings.rule_y_cluster]
+        if all(any(min(r.x1, c.x1) - max(r.x0, c.x0) >= settings.rule_cover * (c.x1 - c.x0) for r in near)
+               for c in others):
+            out.append(y)
+    return out
+
+
+def _split_at_rule(lines: Sequence, y: float) -> bool:
+    above = [ln for ln in lines if ln.bottom <= y]
+    below = [ln for ln in lines if ln.top >= y]
+    if not above or not below or len(above) + len(below) != len(lines):
+        return False
+    # The closest lines are the paragraph's own spacing (lines lost to damage only widen the others).
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0]
+    usual = min(steps, default=0.0)
+    gap = below[0].top - above[-1].top
+    return gap >= usual + SPLIT_GAP_EXTRA * max(ln.size for ln in lines)
+
+
+def merged_rows(doc: Document, tables: Sequence[PageTables], settings: ExtractSettings) -> list[Finding]:
+    """Ruled tables: a row whose action cell is two blocks of text parted, with the cell padding of two
+    rows, at a rule that crosses every other column: the rule's action-column part is missing (damaged
+    content), and two actions were read as one."""
+    pages = {p.number: p for p in doc.pages}
+    out = []
+    for pt in tables:
+        page = pages.get(pt.page)
+        if page is None:
+            continue
+        n = 0
+        for t in pt.tables:
+            for row in t.rows if t.ruled_rows else []:
+                lines = sorted(row.cells.get("action", []), key=lambda ln: ln.top)
+                if len(lines) >= 2 and any(_split_at_rule(lines, y) for y in _inner_rules(page, t, row.top, row.bottom, settings)):
+                    n += 1
+        if n:
+            out.append(Finding("table-rows-unread", pt.page, f"{n} row(s) of the action table hold two actions' text "
+                               "parted at a rule that crosses every other column; the rule is missing in the "
+                               "action column (damaged content?) and two actions were read as one"))
+    return out
