@@ -32,6 +32,9 @@ class ExtractSettings:
         "words whose vertical centres differ by less than this share one line (superscripts stay on it)")
     paragraph_gap: float = _tol(
         0.55, "× font size", "a gap between lines beyond this, over the line's own height, starts a paragraph")
+    paragraph_extra_gap: float = _tol(
+        0.2, "× font size",
+        "... or a gap this much wider than the cell's usual line spacing (a paragraph space set tighter)")
     chunk_gap: float = _tol(0.75, "× font size", "words further apart than this are in different cells")
     chunk_gap_min: float = _tol(3.5, "pt", "... and words closer than this are never in different cells")
 

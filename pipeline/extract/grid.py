@@ -19,6 +19,10 @@ from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
+# Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
+# gutter a line may start and still count (text is set a hair inside its cell).
+ALIGNED_STARTS = 3
+LINE_START_SLACK = 1.5
 ROW_START_FIELDS = ("ref", "measures", "rag", "milestone", "milestone_and_rag", "lead_officer")
 
 
@@ -93,7 +97,9 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         for k in range(a, b + 1):
             counts[k] += 1
     least = min(counts)
-    # Longest run of least-covered positions; ties go to the run nearest the preferred x.
+    # Longest run of least-covered positions; ties go to the run nearest the preferred x. A run at
+    # whose right end several lines start is a column's left edge; a wide word space in justified text
+    # (one line starting there, or none) is not, however long.
     runs: list[tuple[int, int]] = []
     start = None
     for k, c in enumerate(counts + [least + 1]):
@@ -104,7 +110,9 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
             start = None
     def key(run):
         mid = lo + (run[0] + run[1]) / 2 * step
-        return (run[1] - run[0], -abs(mid - prefer))
+        right = lo + (run[1] + 1) * step
+        starts = sum(1 for w in words if right - step - 0.5 <= w.x0 <= right + LINE_START_SLACK)
+        return (min(starts, ALIGNED_STARTS), run[1] - run[0], -abs(mid - prefer))
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step
 
@@ -114,8 +122,12 @@ def columns_from_header(
 ) -> tuple[list[Column], bool]:
     """Column x-ranges for the header's headings; True when they came from vertical rules."""
     cuts = _header_rule_cuts(page, header)
-    ruled = len(cuts) >= 2
-    columns = _ruled_columns(header.cells, cuts) if ruled else _gutter_columns(header.cells, body_words)
+    ruled = _rules_part_headings(header.cells, cuts)
+    if ruled:
+        columns = _ruled_columns(header.cells, cuts)
+    else:
+        # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
+        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts))
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
@@ -132,6 +144,26 @@ def _header_rule_cuts(page: Page, header: Header) -> list[float]:
         if not merged or x - merged[-1] > 2:
             merged.append(x)
     return merged
+
+
+def _parts(a: HeaderCell, b: HeaderCell, cuts: Sequence[float]) -> bool:
+    return any(a.x1 - 1 <= x <= b.x0 + 1 for x in cuts)
+
+
+def _rules_part_headings(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> bool:
+    """Whether vertical rules are the column bounds: they stand between most neighbouring headings. A
+    frame drawn only round the table, or rules in a few places, leave the columns to the gutters."""
+    pairs = list(zip(cells, cells[1:]))
+    if len(cuts) < 2 or not pairs:
+        return len(cuts) >= 2
+    return sum(_parts(a, b, cuts) for a, b in pairs) * 2 >= len(pairs)
+
+
+def _frame(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> tuple[float | None, float | None]:
+    """The rules left of the first heading and right of the last one, when there are any."""
+    left = [x for x in cuts if x <= cells[0].x0 + 1]
+    right = [x for x in cuts if x >= cells[-1].x1 - 1]
+    return (left[-1] if left else None), (right[0] if right else None)
 
 
 def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[Column]:
@@ -152,7 +184,9 @@ def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[C
     return deduped
 
 
-def _gutter_columns(cells: Sequence[HeaderCell], body_words: Sequence[Word]) -> list[Column]:
+def _gutter_columns(
+    cells: Sequence[HeaderCell], body_words: Sequence[Word], frame: tuple[float | None, float | None] = (None, None)
+) -> list[Column]:
     """Without rules, two headings' columns part at the white gutter of the body text between them."""
     bounds = []
     for a, b in zip(cells, cells[1:]):
@@ -160,8 +194,8 @@ def _gutter_columns(cells: Sequence[HeaderCell], body_words: Sequence[Word]) -> 
         lo = max((a.x0 + a.x1) / 2, a.x1 - 0.25 * (a.x1 - a.x0))
         hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
         bounds.append(_coverage_boundary(body_words, lo, hi, prefer))
-    left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1
-    right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1
+    left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1 if frame[0] is None else frame[0]
+    right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1 if frame[1] is None else frame[1]
     edges = [left] + bounds + [right]
     return [Column(c.field, x0, x1, c.text) for c, x0, x1 in zip(cells, edges, edges[1:])]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_left
 from typing import Iterable, Sequence
 
@@ -100,14 +101,19 @@ def split_chunks(line: Line, cuts: Sequence[float] = (), settings: ExtractSettin
 
 def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing."""
-    share = settings.paragraph_gap
+    share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
+    usual = statistics.median(gaps) if len(gaps) >= 2 else None
     paras: list[list[Line]] = []
     for ln in lines:
         if paras:
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
+            size = min(prev.size, ln.size)
+            wide = gap > share * size or (usual is not None and gap - usual > extra * size)
             # A list item starts its own paragraph, however tight the spacing.
-            if gap <= share * min(prev.size, ln.size) and not is_bullet(ln):
+            if not wide and not is_bullet(ln):
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
@@ -120,6 +126,10 @@ def is_bullet(line: Line) -> bool:
     return first in ("-", "\u2013") or first[:1] in _BULLET_GLYPHS
 
 
+# Hyphens that hyphenation engines (WeasyPrint, TeX-style layout) print where they break a word.
+BREAK_HYPHENS = ("\u2010", "\u00ad")
+
+
 def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space."""
     out = ""
@@ -129,6 +139,10 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
+        elif out.endswith(BREAK_HYPHENS) and out[-2:-1].isalpha() and t[:1].islower():
+            # A layout engine's hyphenation break (U+2010, or a soft hyphen shown at the line end) is
+            # not part of the word; an author's own hyphen (U+002D, "co-" / "locate") is kept.
+            out = out[:-1] + t
         elif out.endswith(("-", "\u2010", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
         else:
