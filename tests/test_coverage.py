@@ -110,6 +110,35 @@ def test_a_content_stream_cut_mid_page_is_a_page_damaged_warning_and_strict_fail
     assert _extract(pdf, tmp_path / "strict", capsys, "--strict")[0] == 1
 
 
+def test_a_compressed_stream_cut_at_a_line_end_is_a_page_damaged_warning(tmp_path, capsys):
+    """Page 3's stream compressed and cut to half its bytes: what inflates is whole lines of operators,
+    so only the compression tells that the page's content stops short."""
+    import zlib
+
+    pdf = tmp_path / "inflate.pdf"
+    with pikepdf.open(TRACKER) as src:
+        data = src.pages[2].Contents.read_bytes()
+        raw = zlib.compress(data)
+        stream = pikepdf.Stream(src, raw[: len(raw) // 2])
+        stream["/Filter"] = pikepdf.Name.FlateDecode
+        src.pages[2].Contents = stream
+        src.save(pdf)
+    code, err = _extract(pdf, tmp_path, capsys)
+    assert code == 0 and "page 3: page-damaged" in err and "compressed data" in err, err
+
+
+def test_strict_filter_check_accepts_whole_streams_and_names_damage():
+    import zlib
+
+    from pipeline.extract.streams import _ascii85_problem, _inflate_problem
+
+    raw = zlib.compress(b"BT /F1 12 Tf (x) Tj ET" * 50)
+    assert _inflate_problem(raw) is None
+    assert _inflate_problem(raw[:-10]) == "compressed data cut short"
+    assert _inflate_problem(b"x\x9c" + b"\xff" * 40) is not None  # not a deflate stream at all
+    assert _ascii85_problem(b"87cURD]i,\"Ebo80~>")[1] is None and _ascii85_problem(b"87c\x01URD~>")[1]
+
+
 def test_rows_lost_from_a_page_show_as_a_ref_gap(tmp_path, capsys):
     """Page 2's text drawing operators removed (rules kept): its refs vanish, and the refs skip."""
     pdf = tmp_path / "textless.pdf"

@@ -11,7 +11,9 @@ checked here, nothing is drawn. A file pdfminer cannot open is not judged (the r
 
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 from pathlib import Path
 
 # Every content-stream operator of ISO 32000-1 (Annex A); anything else outside BX/EX is damage.
@@ -134,15 +136,68 @@ def stream_problems(data: bytes) -> list[str]:
     return check.findings[:MAX_FINDINGS]
 
 
+def _inflate_problem(data: bytes) -> str | None:
+    """What is wrong with Flate data (zlib): corrupt, or cut before its end. pdfminer inflates what it
+    can of a damaged stream without a word, and a cut at a line end leaves well-formed operators."""
+    d = zlib.decompressobj()
+    try:
+        d.decompress(data)
+        d.flush()
+    except zlib.error:
+        return "corrupt compressed data"
+    return None if d.eof else "compressed data cut short"
+
+
+def _ascii85_problem(data: bytes) -> tuple[bytes | None, str | None]:
+    text = data.split(b"~>")[0]
+    text = text[2:] if text.startswith(b"<~") else text
+    try:
+        return base64.a85decode(re.sub(rb"\s+", b"", text)), None
+    except ValueError:
+        return None, "damaged ASCII85 data"
+
+
+def filter_problem(stream) -> str | None:
+    """Decode a content stream's Flate and ASCII85 filters strictly (other filters, parameters and
+    encrypted streams are left to pdfminer): what is wrong, or None."""
+    data = getattr(stream, "rawdata", None)
+    if not data or getattr(stream, "decipher", None):
+        return None
+    try:
+        filters = stream.get_filters()
+    except Exception:
+        return None
+    step: bytes | None = data
+    for name, params in filters:
+        name = getattr(name, "name", name)
+        if step is None:
+            return None
+        if name in ("ASCII85Decode", "A85"):
+            step, problem = _ascii85_problem(step)
+            if problem:
+                return problem
+        elif name in ("FlateDecode", "Fl") and not params:
+            return _inflate_problem(step)
+        else:
+            return None
+    return None
+
+
 def _read_page(page, resolve1) -> tuple[bytes | None, list[str]]:
-    """One page's content streams joined (None when too big to check), and the streams that decoded to
-    nothing although they hold bytes (pdfminer gives b'' for a Flate stream it cannot inflate)."""
+    """One page's content streams joined (None when too big to check), and what is wrong with their
+    compression (pdfminer gives what it could inflate of a damaged stream, or b'', without a word)."""
     parts, size, problems = [], 0, []
     for s in page.contents or []:
         stream = resolve1(s)
         raw = len(getattr(stream, "rawdata", None) or b"")
-        data = stream.get_data()
-        if raw and not data:
+        problem = filter_problem(stream)
+        try:
+            data = stream.get_data()
+        except Exception as exc:  # pdfminer's decoders raise ValueError, zlib.error, PDFException...
+            data, problem = b"", problem or f"data that cannot be decoded ({type(exc).__name__})"
+        if problem:
+            problems.append(f"a content stream of {raw} bytes has {problem}")
+        elif raw and not data:
             problems.append(f"a content stream of {raw} bytes could not be decompressed")
         size += len(data)
         parts.append(data)
