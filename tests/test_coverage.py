@@ -174,3 +174,10 @@ def test_the_bundled_fixtures_raise_none_of_the_new_warnings(name):
     ex = extract_pdf(FIXTURES / name)
     assert not [(i.page, i.code, i.message) for i in ex.log.issues
                 if i.code in NEW_CODES or i.code in ("page-damaged", "page-no-table")]
+
+
+def test_the_new_codes_are_documented_warnings_that_strict_fails_on():
+    from pipeline.batch import WARNING_CODES
+    from pipeline.quality import CODES
+
+    assert NEW_CODES <= set(CODES) and NEW_CODES <= set(WARNING_CODES)
