@@ -18,8 +18,9 @@ from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
 from .extract.coverage import (header_only_pages, merged_rows, ref_gaps, uncovered_pages, unread_bands,
                                unread_neighbours)
+from .extract.furniture import without_watermarks
 from .extract.geometry import PageTables
-from .extract.streams import damaged_pages
+from .extract.streams import damaged_pages, page_streams
 from .extract.legend import find_legend
 from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
@@ -138,7 +139,13 @@ def check_coverage(path: Path, password: str | None, full: Document, doc: Docume
     """Rows lost on pages that did yield rows, or on pages beside the section (pipeline.extract.coverage),
     and pages whose content stream is damaged (pipeline.extract.streams): warnings naming the page."""
     wanted = {p.number for p in doc.pages}
-    for number, problems in damaged_pages(path, len(full.pages), password).items():
+    streams = page_streams(path, password)
+    if streams is not None and len(streams) > len(full.pages):
+        first = len(full.pages) + 1
+        log.add("pages-missing", f"page {first}: the PDF's page tree lists {len(streams)} pages but only "
+                f"{len(full.pages)} could be read (a damaged file rebuilt by the reader); pages {first} to "
+                f"{len(streams)} and their actions are missing", page=first)
+    for number, problems in damaged_pages(streams, len(full.pages)).items():
         if number in wanted:
             log.add("page-damaged", f"page {number}: the content stream is damaged ({'; '.join(problems)}); what "
                     "the page draws after the damage may be missing", page=number)
@@ -215,6 +222,7 @@ def extract_pdf(
                 path=str(path),
             )
         doc = dataclasses.replace(doc, pages=kept)
+    doc = without_watermarks(doc, settings)
     tables = ENGINES[engine](doc, progress, settings)
     rows = build_rows(tables, log, settings)
     if not rows:

@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "page-damaged": "The PDF reader could not decode part of a page's content (damaged stream, missing font map, skipped objects); what was lost is named.",
     "ref-gap": "The action refs skip numbers (1.1, 1.2, 1.4); the rows between may be missing (damaged content) or the plan skips them.",
     "table-rows-unread": "Ruled rows of an action table hold text that no row took; those actions are missing or merged into others.",
+    "pages-missing": "The PDF's page tree lists more pages than the reader could open (a damaged file it rebuilt); the pages after the last one read are missing.",
     "text-undecodable": "Characters that are not printable text (unmapped glyphs, control codes) were removed from a field.",
 }
 

@@ -41,6 +41,8 @@ class ExtractSettings:
     # --- page furniture --------------------------------------------------------------------------------
     head_zone: float = _tol(0.10, "× page height", "top share of the page where running heads live")
     foot_zone: float = _tol(0.12, "× page height", "bottom share of the page where footers live")
+    watermark_size: float = _tol(
+        4.0, "× median font size", "a word this many times the page's usual size is a watermark ('DRAFT'), not text")
     repeat_share: float = _tol(0.3, "× pages", "a line repeated (digits ignored) on this share of pages is furniture")
 
     # --- headers: headings to fields -------------------------------------------------------------------

@@ -21,7 +21,7 @@ pikepdf = pytest.importorskip("pikepdf")
 
 TRACKER = FIXTURES / "layout-tracker.pdf"
 SIMPLE = FIXTURES / "layout-simple.pdf"
-NEW_CODES = {"ref-gap", "table-rows-unread"}
+NEW_CODES = {"ref-gap", "table-rows-unread", "pages-missing"}
 
 
 # --- content streams --------------------------------------------------------------------------------
@@ -181,3 +181,14 @@ def test_the_new_codes_are_documented_warnings_that_strict_fails_on():
     from pipeline.quality import CODES
 
     assert NEW_CODES <= set(CODES) and NEW_CODES <= set(WARNING_CODES)
+
+
+def test_pages_the_reader_could_not_open_are_a_pages_missing_warning(tmp_path, capsys):
+    """Fuzz mutant 603 of layout-simple (seed 1, a damaged xref): pdfium rebuilds the file with one of
+    its three pages; the page tree still lists three."""
+    from tools.fuzz import mutate
+
+    pdf = tmp_path / "xref.pdf"
+    pdf.write_bytes(mutate(SIMPLE.read_bytes(), 1, 603)[1])
+    code, err = _extract(pdf, tmp_path, capsys)
+    assert code == 0 and "page 2: pages-missing" in err and "lists 3 pages" in err, err

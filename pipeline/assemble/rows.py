@@ -17,19 +17,20 @@ from ..extract.grid import PageRow, PageTable
 from ..extract.text import paragraphs_text
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .combined import split_combined, split_leading_ref
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
-HIERARCHY = ("key_area", "outcome", "objective")
+HIERARCHY = ("theme", "key_area", "outcome", "objective")
 LEAVES = ("lead_officer", "detailed_action_plan")
 # A reference number opening a cell: "1.1", "2.2.", "4.3.1".
 REF_PREFIX = re.compile(r"^(?P<ref>\d+(?:\.\d+)+)\.?(?:\s+|$)(?P<rest>.*)$", re.S)
 REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _TERMINAL = (".", "!", "?", ":", ";", ")")
 # Cells printed once per row, whose page-top text tells a split row from a new one.
-PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag")
+PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag", "lead_officer_and_milestone")
 PROSE = ("action", "measures")
-ROW_DATA = ("rag", "milestone", "milestone_and_rag")
+ROW_DATA = ("rag", "milestone", "milestone_and_rag", "lead_officer_and_milestone")
 _BARE_NUMBER = re.compile(r"^(?:19|20)\d{2}\b(?!%)")
 # Words a phrase cannot end on: text that stops on one goes on at the next page.
 _CONNECTORS = frozenset(
@@ -229,13 +230,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
 
 
 def _split_ref(paras: list[str]) -> tuple[str | None, list[str]]:
-    if not paras:
-        return None, paras
-    m = REF_PREFIX.match(paras[0])
-    if not m:
-        return None, paras
-    rest = m.group("rest").strip()
-    return m.group("ref"), ([rest] if rest else []) + paras[1:]
+    return split_leading_ref(paras, REF_PREFIX)
 
 
 def build_rows(
@@ -246,7 +241,9 @@ def build_rows(
     rows: list[RawRow] = []
     for lt in _logical_tables(pages):
         table_rows = _table_rows(lt, settings)
+        split_combined(table_rows, lt.columns)
         _fill_down(table_rows, lt.columns, _ref_binding(lt.columns), log)
+        _theme_from_column(table_rows)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:
             if not r.cells.get("action"):
@@ -316,6 +313,12 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], first: bool
 def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog) -> None:
     present = [f for f in columns if f]
     mergeable = [f for f in present if f not in ("action", "ref")]
+    # Top of the hierarchy first: whether a level inherits depends on the level above it.
+    mergeable.sort(key=lambda f: HIERARCHY.index(f) if f in HIERARCHY else len(HIERARCHY))
+    # A table that prints a level's text again, row after row, while it goes on has blank cells that are
+    # blank: only a blank under an inherited level is read as "same as above" there.
+    repeats = any(b.cells.get(f) and b.cells.get(f) == a.cells.get(f)
+                  for f in HIERARCHY for a, b in zip(rows, rows[1:]))
     prev: RawRow | None = None
     for row in rows:
         # Reference numbers: from the ref column, or printed at the start of their cell.
@@ -341,7 +344,8 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
                     take = f in row.merged
                 else:
                     # Without rules to show a merge, an empty cell under an empty cell is just empty.
-                    take = bool(prev.cells.get(f)) and _hierarchy_allows(f, present, inherited)
+                    take = bool(prev.cells.get(f)) and _hierarchy_allows(
+                        f, present, inherited, None if repeats else row, prev)
                 if take:
                     row.cells[f] = list(prev.cells.get(f, []))
                     inherited.append(f)
@@ -352,11 +356,31 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
         prev = row
 
 
-def _hierarchy_allows(f: str, present: Sequence[str], inherited: Sequence[str]) -> bool:
+def _theme_from_column(rows: Sequence[RawRow]) -> None:
+    """A theme printed in a column of its own labels its row as a banner above it would."""
+    for row in rows:
+        paras = row.cells.pop("theme", None)
+        if paras:
+            ref, paras = _split_ref(paras)
+            row.theme = " ".join(paras)
+            row.theme_ref = ref or row.theme_ref
+
+
+def _hierarchy_allows(
+    f: str, present: Sequence[str], inherited: Sequence[str], row: RawRow | None, prev: RawRow
+) -> bool:
+    """A blank cell stands for the one above while the row is still in the group above: the field one
+    level up was inherited too, or (given `row`) is printed again with the same text."""
     order = [h for h in HIERARCHY if h in present]
     if f in order:
         i = order.index(f)
-        return i == 0 or order[i - 1] in inherited
+        return i == 0 or _same_group(order[i - 1], inherited, row, prev)
     if f in LEAVES:
-        return not order or order[-1] in inherited
+        return not order or _same_group(order[-1], inherited, row, prev)
     return False
+
+
+def _same_group(above: str, inherited: Sequence[str], row: RawRow | None, prev: RawRow) -> bool:
+    if above in inherited:
+        return True
+    return row is not None and bool(row.cells.get(above)) and row.cells.get(above) == prev.cells.get(above)

@@ -24,9 +24,25 @@ CUE_MIN_SCORE = 1.0
 CUE_MARGIN = 0.4
 # The head noun (last content word) of a heading weighs this much more than the other words.
 HEAD_WORD_WEIGHT = 1.5
+# Content words a heading read by its cues may have: longer text is a sentence, not a heading.
+CUE_MAX_WORDS = 5
 # Content checks need this many non-empty cells before they may overrule a heading.
 MIN_CELLS_FOR_CONTENT = 3
 
+# A column read as the actions by its content: this share of its cells must open on a bare verb, and
+# they must hold this many words on average (a status or a name is shorter).
+ACTION_MIN_VERB_SHARE = 0.5
+ACTION_MIN_WORDS = 4
+_FIRST_WORD = re.compile(r"^(?:[\W\d_]+\s*)*([A-Za-z][A-Za-z'’-]*)")
+# Words that open sentences but are no verbs: determiners, pronouns, prepositions, conjunctions, modals.
+_NOT_VERBS = frozenset(
+    "a an the this that these those there here it its we our they their he she his her you your all any "
+    "each every some no not none both either many more most other such what which who whom whose when "
+    "where why how if as at by for from in into of on onto to with within without under over after "
+    "before during until since per via and or but so yet nor also only staff children young people "
+    "will shall would should could can may might must is are was were be been has have had do does "
+    "did new key".split()
+)
 QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which"})
 EXTRA_PREFIX = "extra:"
 _WORD = re.compile(r"[a-z]+")
@@ -69,14 +85,18 @@ def field_from_cues(text: str) -> str | None:
     """The field a heading's cue words name, or None when they name none clearly. "extra" names a
     column that is known to hold no canonical field (comments, budget, risk)."""
     words = content_words(text)
-    # A heading is a noun phrase or a question: its head noun (last word) or its question word (first)
-    # must be a cue. Cell text that merely mentions a cue word ("1.1 Safer outcomes for children") is not.
-    if not words or (words[-1] not in cues() and words[0] not in QUESTION_WORDS):
+    # A heading is short and no sentence: a cell of prose that mentions cue words is not one.
+    if len(words) > CUE_MAX_WORDS or text.rstrip().endswith("."):
+        return None
+    # A heading is a noun phrase or a question: its head noun (last word), its first word ("Action to be
+    # delivered", "Outcome we expect") or its question word must be a cue. Cell text that merely mentions a
+    # cue word ("1.1 Safer outcomes for children") is not.
+    if not words or (words[-1] not in cues() and words[0] not in cues() and words[0] not in QUESTION_WORDS):
         return None
     ranked = sorted(cue_scores(text).items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < CUE_MIN_SCORE:
         return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CUE_MARGIN:
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CUE_MARGIN - 1e-9:  # sums of weights: float noise
         return None
     return ranked[0][0]
 
@@ -93,6 +113,7 @@ class Profile:
     code_share: float  # cells that are only reference codes ("SO1, SO2", "1.2.3")
     date_share: float  # cells that read as a date or period
     long_share: float  # cells of running prose (eight words or more)
+    imperative_share: float = 0.0  # cells opening on a bare verb, as actions do ("Develop ...", "Review ...")
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -107,7 +128,41 @@ def profile(texts: Sequence[str]) -> Profile:
     # A date is no code, though "30/09/2022" is made of numbers.
     codes = sum(1 for c, d in zip(cells, is_date)
                 if not d and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", c) if tok))
-    return Profile(n, sum(words) / n, codes / n, sum(is_date) / n, sum(1 for w in words if w >= 8) / n)
+    return Profile(n, sum(words) / n, codes / n, sum(is_date) / n, sum(1 for w in words if w >= 8) / n,
+                   sum(1 for c in cells if opens_on_a_verb(c)) / n)
+
+
+def opens_on_a_verb(text: str) -> bool:
+    """Does the text open as an instruction does, on a bare verb ("Develop", "Work with")? Read from the
+    word's form alone: a capitalised word that is no function word, no past or -ing form, no adverb and
+    no third-person or plural -s ("Staff will ...", "Completed in March", "Progress reported" are not)."""
+    m = _FIRST_WORD.match(text.strip())
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if not word[0].isupper() or low in _NOT_VERBS or len(low) < 3:
+        return False
+    if low.endswith(("ed", "ing", "ly", "tion", "ment", "ness", "ity")) or (low.endswith("s") and not low.endswith("ss")):
+        return False
+    # A noun followed by "of" or by a participle ("Head of ...", "Progress reported", "Pilot running").
+    after = text.strip()[m.end():].split()
+    second = after[0].lower().strip(",.;:") if after else ""
+    return not (second == "of" or second.endswith(("ed", "ing")))
+
+
+def infer_action(fields: Sequence[str | None], profiles: Sequence[Profile], free: Sequence[bool]) -> int | None:
+    """The column that holds the actions of a table whose headings name none: among the columns free to
+    take a field, the one of prose whose cells open on a bare verb most often (at least half of them)."""
+    best, best_share = None, ACTION_MIN_VERB_SHARE
+    for i, (p, ok) in enumerate(zip(profiles, free)):
+        if not ok or p.cells < MIN_CELLS_FOR_CONTENT or p.mean_words < ACTION_MIN_WORDS:
+            continue
+        if p.code_share >= 0.5 or p.date_share >= 0.5:
+            continue
+        if p.imperative_share >= best_share:
+            best, best_share = i, p.imperative_share
+    return best
 
 
 def fits(fld: str, p: Profile) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..readers.model import Page
+from ..readers.model import Document, Page
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .text import Line, page_lines
 
@@ -68,3 +70,18 @@ def _zone_lines(
         elif ln.top >= page.height * (1 - settings.foot_zone):
             out.append((ln, "foot"))
     return out
+
+
+def without_watermarks(doc: Document, settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
+    """The document with outsized letters drawn across its pages ("DRAFT", "COPY") left out: a watermark
+    is no cell text, and its letters would block the white gutters between columns. A word counts as one
+    when it is many times the size of the page's ordinary text."""
+    pages = []
+    for page in doc.pages:
+        if not page.words:
+            pages.append(page)
+            continue
+        usual = statistics.median(w.size for w in page.words)
+        kept = [w for w in page.words if w.size < settings.watermark_size * usual]
+        pages.append(page if len(kept) == len(page.words) else dataclasses.replace(page, words=kept))
+    return dataclasses.replace(doc, pages=pages)

@@ -16,7 +16,7 @@ from ..readers.model import Document, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
 from .grid import Column, PageTable, build_table, columns_from_header, straddle_ratio
-from .columns import EXTRA_PREFIX, extra_key, profile, resolve
+from .columns import EXTRA_PREFIX, extra_key, infer_action, profile, resolve
 from .headers import Header, find_all_headers, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
@@ -27,6 +27,8 @@ BANNER = re.compile(
     re.I,
 )
 KEY_AREA = re.compile(r"^key\s+area\s*(?P<ref>\d+(?:\.\d+)*)?\s*[:.\-\u2013\u2014]\s*(?P<title>.+)$", re.I)
+# Plan fields a header without an action heading must name before its columns are searched for one.
+PROMOTE_MIN_FIELDS = 2
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
 
@@ -122,7 +124,8 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     """Every action table of the document, page by page."""
     lines_by_page = {p.number: page_lines(p, settings) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
-    found = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
+    found = {p.number: _promote_by_content(p, *find_all_headers(p, lines_by_page[p.number], settings), settings)
+             for p in doc.pages}
     all_headers = {n: actions for n, (actions, _) in found.items()}
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
@@ -145,6 +148,40 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         banners = sorted(text.banners + _section_banners(tables), key=lambda b: b[0])
         result.append(PageTables(p.number, tables, banners, stopped))
     return result
+
+
+def _promote_by_content(
+    page: Page, actions: list[Header], others: list[Header], settings: ExtractSettings
+) -> tuple[list[Header], list[Header]]:
+    """Headers that name plan fields but no action (its heading in words nobody listed) whose table holds
+    a column of instructions ("Develop ...", "Review ...") are action headers, that column the action."""
+    kept: list[Header] = []
+    for h in others:
+        promoted = _with_action_by_content(page, h, actions + others, settings)
+        (actions if promoted is not None else kept).append(promoted or h)
+    actions.sort(key=lambda h: h.top)
+    return actions, kept
+
+
+def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings) -> Header | None:
+    fields = [c.field for c in h.cells]
+    real = [f for f in fields if f and not f.startswith("ignore:")]
+    if len(set(real)) < PROMOTE_MIN_FIELDS or "action" in real:
+        return None
+    end = min([o.top for o in headers if o.top > h.bottom] + [page.height])
+    body = [w for w in page.words if h.bottom < w.ymid < end]
+    columns, _ = columns_from_header(page, h, body, settings)
+    table = build_table(page, h, columns, body, h.bottom, end, settings)
+    profiles = [profile([row.text(c.field) for row in table.rows if c.field]) for c in columns]
+    # Free to hold the actions: a heading read as no field, or as a field another heading names too.
+    cell_field = {c.text: c.field for c in h.cells}
+    free = [cell_field.get(c.heading, "") is None or real.count(cell_field.get(c.heading) or "") > 1 for c in columns]
+    at = infer_action([c.field for c in columns], profiles, free)
+    if at is None:
+        return None
+    heading = columns[at].heading
+    cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
+    return dataclasses.replace(h, cells=cells)
 
 
 def _page_text(

@@ -23,7 +23,7 @@ from .text import Line, lines_to_paragraphs, words_to_lines
 # gutter a line may start and still count (text is set a hair inside its cell).
 ALIGNED_STARTS = 3
 LINE_START_SLACK = 1.5
-ROW_START_FIELDS = ("ref", "measures", "rag", "milestone", "milestone_and_rag", "lead_officer")
+ROW_START_FIELDS = ("ref", "measures", "rag", "milestone", "milestone_and_rag", "lead_officer", "lead_officer_and_milestone")
 
 
 @dataclass

@@ -24,8 +24,17 @@ from .text import Line, page_lines, split_chunks
 LITTLE_WORDS = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these how".split()
 )
+# Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
+BROKEN_WORD_MIN = 3
 # Fields that show a band of headings is an action table.
 REQUIRED_FIELD = "action"
+
+# Fields one cell may print together, and the combined field such a column is read as.
+COMBINED_FIELDS = {
+    frozenset(("lead_officer", "milestone")): "lead_officer_and_milestone",
+    frozenset(("milestone", "rag")): "milestone_and_rag",
+}
+_COMBINERS = (" and ", " & ", " / ", ", ")
 
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
@@ -77,9 +86,26 @@ def match_heading(
     found = _match_heading(text, section, settings.fuzzy_heading, settings.fuzzy_min_len)
     if found is not None or section != "fields" or not use_cues:
         return found
-    # A wording nobody listed: read it by its cue words.
+    # A wording nobody listed: read it by its cue words, or as two headings in one ("Lead and date").
+    combined = _combined_heading(text, settings)
+    if combined is not None:
+        return combined
     cued = field_from_cues(normalise_heading(text))
     return "ignore:extra" if cued == "extra" else cued
+
+
+def _combined_heading(text: str, settings: ExtractSettings) -> str | None:
+    """A heading that names two fields one cell can hold together and that content can part again
+    (pipeline/assemble/combined.py): "Owner and deadline", "Date / RAG". None otherwise."""
+    norm = normalise_heading(text)
+    for sep in _COMBINERS:
+        if sep not in norm:
+            continue
+        left, right = norm.split(sep, 1)
+        a, b = match_heading(left, settings=settings), match_heading(right, settings=settings)
+        if a is not None and b is not None and frozenset((a, b)) in COMBINED_FIELDS:
+            return COMBINED_FIELDS[frozenset((a, b))]
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -163,8 +189,20 @@ def _groups(band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettin
     return groups
 
 
-def _group_text(group: Sequence[Line]) -> str:
-    return " ".join(c.text for c in sorted(group, key=lambda c: (round(c.top), c.x0)))
+def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
+    """A heading's lines as one text. A word broken over two lines without a hyphen (a heading set in a
+    column too narrow for it: "Timescal" / "e") is joined when only the whole is a heading word."""
+    out = ""
+    for c in sorted(group, key=lambda c: (round(c.top), c.x0)):
+        text = c.text
+        if out and vocab:
+            last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
+            whole = normalise_heading(last + first)
+            if whole in vocab and normalise_heading(last) not in vocab and last[-1:].isalpha():
+                out += text
+                continue
+        out = f"{out} {text}" if out else text
+    return out
 
 
 def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) -> list[tuple[str, str]] | None:
@@ -204,7 +242,7 @@ def body_gutters(
 def _cells_for_group(
     g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings
 ) -> list[HeaderCell]:
-    text = _group_text(g)
+    text = _group_text(g, heading_vocabulary(settings.headings))
     fld = match_heading(text, section, settings)
     gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
@@ -264,8 +302,15 @@ def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
     """A header band opens on a line made mostly of heading words; running text is not. Little words
     ("and", "we", "the") are in headings and prose alike, so they do not count either way."""
     content = [n for n in (normalise_heading(w.text) for w in line.words) if n not in LITTLE_WORDS]
-    known = sum(1 for n in content if n in vocab)
+    prefixes = _prefixes(vocab)
+    # The start of a heading word broken at a narrow column's edge ("Timescal", "statu") counts too.
+    known = sum(1 for n in content if n in vocab or n in prefixes)
     return bool(known) and known >= share * len(content)
+
+
+@lru_cache(maxsize=8)
+def _prefixes(vocab: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:k] for w in vocab for k in range(BROKEN_WORD_MIN, len(w)))
 
 
 def find_headers(page: Page, lines: Sequence[Line] | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Header]:
@@ -286,9 +331,29 @@ def find_all_headers(
     if lines is None:
         lines = page_lines(page, settings)
     candidates = _header_candidates(page, lines, settings)
-    actions = _best_bands([c for c in candidates if c[4]])
+    actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
     others = _best_bands([c for c in candidates if not c[4]], taken=actions)
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others]
+
+
+def _join_adjacent(
+    page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings
+) -> list[tuple[int, int, list[HeaderCell]]]:
+    """Two header bands with no line between them are one header whose lines each read as a header
+    (a two-line header, or group headings over sub-headings): no table has a header and no rows."""
+    out: list[tuple[int, int, list[HeaderCell]]] = []
+    for i, j, cells in bands:
+        if out and out[-1][1] + 1 == i:
+            first = out[-1][0]
+            band = list(lines[first : j + 1])
+            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
+            joined = cells_for_band(page, band, gutters, "fields", settings)
+            scored = _score(joined, settings)
+            if scored is not None and scored[1]:
+                out[-1] = (first, j, joined)
+                continue
+        out.append((i, j, cells))
+    return out
 
 
 def _header(cells: list[HeaderCell]) -> Header:
@@ -299,10 +364,18 @@ def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tupl
     """Bands of consecutive lines opening on line i, one line longer each time: (last line, band).
     A band ends at a gap taller than a line, which no heading wraps across."""
     band: list[Line] = []
-    for j in range(i, min(i + max_lines, len(lines))):
+    upright, last_bottom = 0, None
+    for j in range(i, len(lines)):
         ln = lines[j]
-        if band and ln.top - band[-1].bottom > 1.2 * ln.size:
+        if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size:
             return
+        # A heading turned on its side stands beside the other headings' lines: it takes none of the
+        # budget, and its height is no reason to read on.
+        if not ln.words[0].rotation:
+            upright += 1
+            if upright > max_lines:
+                return
+            last_bottom = ln.bottom
         band.append(ln)
         yield j, band
 

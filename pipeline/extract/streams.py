@@ -224,11 +224,15 @@ def _page_streams(path: Path, password: str | None) -> list[tuple[bytes | None, 
         return None
 
 
-def damaged_pages(path: str | Path, n_pages: int, password: str | None = None) -> dict[int, list[str]]:
-    """{page number: problems} of the pages whose content stream is not well formed. Nothing when
-    pdfminer cannot read the file or sees another number of pages than the reader (no guessing which
-    page is which)."""
-    streams = _page_streams(Path(path), password)
+def page_streams(path: str | Path, password: str | None = None) -> list[tuple[bytes | None, list[str]]] | None:
+    """Each page of the page tree as pdfminer reads it (see _read_page); None when it cannot read the file."""
+    return _page_streams(Path(path), password)
+
+
+def damaged_pages(streams: list[tuple[bytes | None, list[str]]] | None, n_pages: int) -> dict[int, list[str]]:
+    """{page number: problems} of the pages whose content stream is not well formed, from
+    page_streams(). Nothing when pdfminer could not read the file or sees another number of pages than
+    the reader (no guessing which page is which)."""
     if streams is None or len(streams) != n_pages:
         return {}
     out = {}

@@ -54,7 +54,48 @@ class Line:
 
 
 def words_to_lines(words: Iterable[Word], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """Cluster words into text lines (top to bottom), each line's words left to right."""
+    """Cluster words into text lines (top to bottom), each line's words left to right. Text set at 90 or
+    270 degrees (a narrow heading turned on its side) makes lines of its own, read in its direction, so
+    that it is one heading and never scattered into the upright lines it crosses."""
+    upright: list[Word] = []
+    turned: list[Word] = []
+    for w in words:
+        (turned if w.rotation else upright).append(w)
+    lines = _upright_lines(upright, settings)
+    if not turned:
+        return lines
+    keyed = [(ln.words[0].ymid, i, ln) for i, ln in enumerate(lines)]
+    keyed += [(ln.top + ln.size / 2, len(lines) + i, ln) for i, ln in enumerate(_turned_lines(turned, settings))]
+    return [ln for _, _, ln in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _turned_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
+    """Turned words sharing a vertical baseline and following each other closely, in reading order:
+    upward (90 degrees) from the bottom, downward (270) from the top."""
+    share = settings.line_y_tolerance
+    columns: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.rotation, w.xmid, w.top)):
+        if columns:
+            cur = columns[-1]
+            if cur[0].rotation == w.rotation and abs(w.xmid - cur[0].xmid) <= share * min(cur[0].size, w.size):
+                cur.append(w)
+                continue
+        columns.append([w])
+    lines = []
+    for col in columns:
+        col.sort(key=lambda w: w.top)
+        runs = [[col[0]]]
+        for prev, w in zip(col, col[1:]):
+            if w.top - prev.bottom > settings.chunk_gap * min(prev.size, w.size):
+                runs.append([w])
+            else:
+                runs[-1].append(w)
+        for run in runs:
+            lines.append(Line(tuple(reversed(run)) if run[0].rotation == 90 else tuple(run)))
+    return lines
+
+
+def _upright_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
     share = settings.line_y_tolerance
     ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
     lines: list[list[Word]] = []

@@ -66,7 +66,7 @@ def header_rows(t: Table, plan: Plan) -> str:
 
     def th(c: Col, attrs: str = "") -> str:
         if c.vertical:
-            return (f'<th{attrs} style="height:{tall:.0f}pt; vertical-align: bottom">'
+            return (f'<th{attrs} style="height:{tall:.0f}pt; vertical-align: top">'
                     f'<div class="vert" style="top:{tall - 2 * HEADER_PAD_PT:.0f}pt">{escape(c.heading)}</div></th>')
         return f"<th{attrs}>{'<br>'.join(escape(x) for x in c.heading.split(chr(10)))}</th>"
 
