@@ -75,8 +75,15 @@ def _ends_early(pt: PageTables, nxt: PageTables | None, page: Page | None) -> bo
     the rest of the page's content is missing (a cut or undecodable content stream)."""
     if page is None or not _continues(pt, nxt):
         return False
-    bottoms = [r.bottom for t in pt.tables for r in t.rows]
+    bottoms = [_text_bottom(r) for t in pt.tables for r in t.rows]
     return bool(bottoms) and max(bottoms) < ENDS_EARLY_SHARE * page.height
+
+
+def _text_bottom(row) -> float:
+    """Where a row's text ends: a row whose closing rule was lost with the rest of the page runs down
+    to the page foot, though its text stops high."""
+    lines = [ln.bottom for cell in row.cells.values() for ln in cell]
+    return min(row.bottom, max(lines)) if lines else row.bottom
 
 
 def _unread_below(pt: PageTables, page: Page | None) -> int:

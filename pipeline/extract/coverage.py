@@ -297,7 +297,8 @@ SPLIT_GAP_EXTRA = 0.6
 
 
 def _inner_rules(page: Page, t: PageTable, top: float, bottom: float, settings: ExtractSettings) -> list[float]:
-    """Rules strictly inside (top, bottom) that cross every column of the table but the action one."""
+    """Rules strictly inside (top, bottom) that cross at least half the table's other columns (two or
+    more) but not the action one."""
     action = t.column("action")
     others = [c for c in t.columns if c is not action]
     if action is None or len(others) < 2:
@@ -305,8 +306,9 @@ def _inner_rules(page: Page, t: PageTable, top: float, bottom: float, settings: 
     out = []
     for y in sorted({round(r.y, 1) for r in page.hrules if top + 2 < r.y < bottom - 2}):
         near = [r for r in page.hrules if abs(r.y - y) <= settings.rule_y_cluster]
-        if all(any(min(r.x1, c.x1) - max(r.x0, c.x0) >= settings.rule_cover * (c.x1 - c.x0) for r in near)
-               for c in others):
+        crossed = sum(1 for c in others
+                      if any(min(r.x1, c.x1) - max(r.x0, c.x0) >= settings.rule_cover * (c.x1 - c.x0) for r in near))
+        if crossed >= max(2, (len(others) + 1) // 2):  # damage may take other columns' parts too
             out.append(y)
     return out
 
@@ -325,7 +327,7 @@ def _split_at_rule(lines: Sequence, y: float) -> bool:
 
 def merged_rows(doc: Document, tables: Sequence[PageTables], settings: ExtractSettings) -> list[Finding]:
     """Ruled tables: a row whose action cell is two blocks of text parted, with the cell padding of two
-    rows, at a rule that crosses every other column: the rule's action-column part is missing (damaged
+    rows, at a rule that crosses most other columns: the rule's action-column part is missing (damaged
     content), and two actions were read as one."""
     pages = {p.number: p for p in doc.pages}
     out = []
@@ -341,6 +343,6 @@ def merged_rows(doc: Document, tables: Sequence[PageTables], settings: ExtractSe
                     n += 1
         if n:
             out.append(Finding("table-rows-unread", pt.page, f"{n} row(s) of the action table hold two actions' text "
-                               "parted at a rule that crosses every other column; the rule is missing in the "
+                               "parted at a rule that crosses the other columns; the rule is missing in the "
                                "action column (damaged content?) and two actions were read as one"))
     return out
