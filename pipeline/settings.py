@@ -53,7 +53,7 @@ class ExtractSettings:
     max_header_lines: int = _tol(4, "lines", "text lines one header row may take ('The Outcomes We Are / Aiming For')")
     min_header_fields: int = _tol(3, "fields", "fields an action table's header must name, the action among them")
     heading_word_share: float = _tol(
-        0.6, "× words", "share of a line's words that must be heading vocabulary for a header band to open on it")
+        0.5, "× words", "share of a line's words that must be heading vocabulary for a header band to open on it")
     gutter_min_width: float = _tol(3.0, "pt", "narrowest white gutter in the body that parts two headings")
 
     # --- grid: columns and rows of an action table -----------------------------------------------------
@@ -64,6 +64,8 @@ class ExtractSettings:
     fill_in_cell: float = _tol(0.5, "× fill area", "share of a fill that must lie in a cell to be its colour")
 
     # --- tables across pages ---------------------------------------------------------------------------
+    header_max_straddle: float = _tol(
+        0.12, "× words", "a header whose next lines cross its columns more than this heads prose, not a table")
     continuation_max_straddle: float = _tol(
         0.04, "× words", "a headerless page continues a table if at most this share of its words cross its columns")
 

@@ -33,7 +33,7 @@ MIN_CELLS_FOR_CONTENT = 3
 # they must hold this many words on average (a status or a name is shorter).
 ACTION_MIN_VERB_SHARE = 0.5
 ACTION_MIN_WORDS = 4
-_FIRST_WORD = re.compile(r"^(?:[\W\d_]+\s*)*([A-Za-z][A-Za-z'’-]*)")
+_FIRST_WORD = re.compile(r"^[\W\d_]*([A-Za-z][A-Za-z'\u2019-]*)")
 # Words that open sentences but are no verbs: determiners, pronouns, prepositions, conjunctions, modals.
 _NOT_VERBS = frozenset(
     "a an the this that these those there here it its we our they their he she his her you your all any "

@@ -29,6 +29,12 @@ BANNER = re.compile(
 KEY_AREA = re.compile(r"^key\s+area\s*(?P<ref>\d+(?:\.\d+)*)?\s*[:.\-\u2013\u2014]\s*(?P<title>.+)$", re.I)
 # Plan fields a header without an action heading must name before its columns are searched for one.
 PROMOTE_MIN_FIELDS = 2
+# How far under a header its lines are checked for running prose: lines (of the header's line height),
+# and the words that must be there for the check to say anything.
+PROSE_CHECK_LINES = 8
+HEADER_LINE_HEIGHT = 1.2
+PROSE_CHECK_MIN_WORDS = 20
+PROSE_FIELDS = ("measures", "outcome", "objective", "detailed_action_plan")
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
 
@@ -155,12 +161,29 @@ def _promote_by_content(
 ) -> tuple[list[Header], list[Header]]:
     """Headers that name plan fields but no action (its heading in words nobody listed) whose table holds
     a column of instructions ("Develop ...", "Review ...") are action headers, that column the action."""
+    actions = [h for h in actions if not _over_prose(page, h, settings)]
+    headers = actions + others
     kept: list[Header] = []
-    for h in others:
-        promoted = _with_action_by_content(page, h, actions + others, settings)
-        (actions if promoted is not None else kept).append(promoted or h)
-    actions.sort(key=lambda h: h.top)
-    return actions, kept
+    named = [h for h in actions if "action" in h.fields]
+    for h in [h for h in actions if "action" not in h.fields] + others:
+        promoted = _with_action_by_content(page, h, headers, settings)
+        if promoted is not None:
+            named.append(promoted)
+        elif h in others:
+            kept.append(h)
+    named.sort(key=lambda h: h.top)
+    return named, kept
+
+
+def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
+    """Is the "header" a line of running prose that happens to hold heading words? Then the lines under it
+    run across the columns it would make (a table's lines stay inside theirs)."""
+    reach = h.bottom + PROSE_CHECK_LINES * HEADER_LINE_HEIGHT * max(c.bottom - c.top for c in h.cells)
+    body = [w for w in page.words if h.bottom < w.ymid < reach]
+    if len(body) < PROSE_CHECK_MIN_WORDS:
+        return False
+    columns, ruled = columns_from_header(page, h, body, settings)
+    return not ruled and straddle_ratio(body, columns) > settings.header_max_straddle
 
 
 def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings) -> Header | None:
@@ -173,9 +196,11 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     columns, _ = columns_from_header(page, h, body, settings)
     table = build_table(page, h, columns, body, h.bottom, end, settings)
     profiles = [profile([row.text(c.field) for row in table.rows if c.field]) for c in columns]
-    # Free to hold the actions: a heading read as no field, or as a field another heading names too.
+    # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
+    # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
     cell_field = {c.text: c.field for c in h.cells}
-    free = [cell_field.get(c.heading, "") is None or real.count(cell_field.get(c.heading) or "") > 1 for c in columns]
+    free = [(f := cell_field.get(c.heading, "")) is None or real.count(f or "") > 1 or f in PROSE_FIELDS
+            for c in columns]
     at = infer_action([c.field for c in columns], profiles, free)
     if at is None:
         return None

@@ -8,6 +8,7 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -108,10 +109,12 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         elif c != least and start is not None:
             runs.append((start, k - 1))
             start = None
+    lefts = sorted(w.x0 for w in words if lo - 1 <= w.x0 <= hi + LINE_START_SLACK + 1)
+
     def key(run):
         mid = lo + (run[0] + run[1]) / 2 * step
         right = lo + (run[1] + 1) * step
-        starts = sum(1 for w in words if right - step - 0.5 <= w.x0 <= right + LINE_START_SLACK)
+        starts = bisect_right(lefts, right + LINE_START_SLACK) - bisect_left(lefts, right - step - 0.5)
         return (min(starts, ALIGNED_STARTS), run[1] - run[0], -abs(mid - prefer))
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step

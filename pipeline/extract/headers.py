@@ -24,6 +24,10 @@ from .text import Line, page_lines, split_chunks
 LITTLE_WORDS = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these how".split()
 )
+# Headings of one header row share a type size within this share (a larger title above is not one).
+HEADER_SIZE_SPREAD = 0.25
+# A rule under a heading this many times its text's width, with headings under it, makes it a group heading.
+GROUP_RULE_SPAN = 1.5
 # Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
 BROKEN_WORD_MIN = 3
 # Fields that show a band of headings is an action table.
@@ -36,6 +40,8 @@ COMBINED_FIELDS = {
 }
 _COMBINERS = (" and ", " & ", " / ", ", ")
 
+CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!]\s+[A-Z][a-z]")
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
 
@@ -172,9 +178,14 @@ def _rule_cuts(page: Page, top: float, bottom: float) -> list[float]:
     return cuts
 
 
-def _groups(band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings) -> list[list[Line]]:
-    """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading)."""
+def _groups(
+    band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings, page: Page | None = None
+) -> list[list[Line]]:
+    """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading). A group
+    heading over sub-headings is left out: the sub-headings name the columns."""
     chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
+    if page is not None:
+        chunks = _without_group_headings(chunks, page)
     chunks.sort(key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
@@ -187,6 +198,23 @@ def _groups(band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettin
                 continue
         groups.append([c])
     return groups
+
+
+def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
+    """Chunks less the group headings: text underlined by a rule wider than itself that has two or more
+    headings of the band under it ("Monitoring" over "Line" and "Outcome we expect")."""
+    dropped = set()
+    for i, c in enumerate(chunks):
+        for r in page.hrules:
+            if not (c.bottom - 1 <= r.y <= c.bottom + c.size and r.x0 <= c.x0 + 2 and r.x1 >= c.x1 - 2):
+                continue
+            if r.x1 - r.x0 < GROUP_RULE_SPAN * (c.x1 - c.x0):
+                continue
+            under = [d for d in chunks if d.top > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1]
+            if len(under) >= 2 and len({round(d.x0) for d in under}) >= 2:
+                dropped.add(i)
+                break
+    return [c for i, c in enumerate(chunks) if i not in dropped]
 
 
 def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
@@ -280,7 +308,7 @@ def cells_for_band(
     """The headings of a band of lines, each matched to a field of `section` (or None)."""
     top, bottom = min(ln.top for ln in band), max(ln.bottom for ln in band)
     cuts = _rule_cuts(page, top, bottom)
-    return [c for g in _groups(band, cuts, settings) for c in _cells_for_group(g, gutters, section, settings)]
+    return [c for g in _groups(band, cuts, settings, page) for c in _cells_for_group(g, gutters, section, settings)]
 
 
 def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int], bool] | None:
@@ -290,11 +318,20 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     real = {f for f in fields if not f.startswith("ignore:")}
     if len(set(fields)) < settings.min_header_fields:
         return None
-    unknown = sum(1 for c in cells if c.field is None)
-    # Mostly unknown text is a paragraph that happens to contain a heading word.
-    if unknown > len(fields) // 2:
+    # Headings are no sentences: a band in which one sentence ends and the next begins is running prose.
+    if _SENTENCE_BREAK.search(" ".join(c.text for c in cells)):
         return None
+    # Nor does an unknown heading stop on a word that needs another after it ("... quality of"): that is a
+    # line of a cell of running text, cut at the cell's edge.
+    if any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split()):
+        return None
+    unknown = sum(1 for c in cells if c.field is None)
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
+    # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
+    # action may have as many unknown headings as known ones (words nobody listed); another table's
+    # header, which only ends an action table, must be mostly known.
+    if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
+        return None
     return (len(set(fields)) - unknown, -unknown), action
 
 
@@ -368,6 +405,9 @@ def header_bands(lines: Sequence[Line], i: int, max_lines: int) -> Iterator[tupl
     for j in range(i, len(lines)):
         ln = lines[j]
         if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size:
+            return
+        # A title over the table ("Action plan", set larger) is not one of its headings.
+        if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * band[0].size:
             return
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
