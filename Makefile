@@ -121,9 +121,12 @@ reader-set: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m tools.bench
 
+# The campaign of docs/fuzz.md (about 1 hour on 2 busy cores). FUZZ_PDFS may name other seeds, e.g.
+# data/raw/sefton-phase1-2022.pdf (35 pages: about 20 s a run, so several hours for the campaign).
+FUZZ_PDFS ?= tests/fixtures/layout-simple.pdf tests/fixtures/layout-tracker.pdf
 fuzz: $(STAMP)
-	$(PY) -m tools.fuzz --mutants 1000 --structure 300 --seed 1 --budget 20 --workers 2 \
-	  --pdf data/raw/sefton-phase1-2022.pdf --pdf tests/fixtures/layout-tracker.pdf --libreoffice-seed
+	nice $(PY) -m tools.fuzz --mutants 1000 --structure 300 --seed 1 --budget 60 --workers 2 \
+	  $(addprefix --pdf ,$(FUZZ_PDFS)) --libreoffice-seed
 
 # N generated layouts (tools/layouts) from SEED, scored against their answer keys. LibreOffice (one of the
 # three producers), Pango (WeasyPrint's) and the DejaVu fonts are installed from Debian when missing.

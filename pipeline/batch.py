@@ -105,7 +105,8 @@ def output_names(stem: str) -> tuple[str, str, str]:
 
 
 # Data issues that mean rows may be missing: shown on stderr as warnings; `--strict` fails on them.
-WARNING_CODES = ("page-no-table", "page-damaged", "table-columns-unmapped", "table-ends-early")
+WARNING_CODES = ("page-no-table", "page-damaged", "table-columns-unmapped", "table-ends-early", "ref-gap",
+                 "table-rows-unread", "pages-missing")
 
 
 def _outputs(ex, publication: dict, stem: str, out_dir: Path) -> tuple[list[tuple[str, bytes]], list[str]]:

@@ -12,12 +12,15 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
+from .extract.coverage import (header_only_pages, merged_rows, ref_gaps, uncovered_pages, unread_bands,
+                               unread_neighbours)
 from .extract.furniture import without_watermarks
 from .extract.geometry import PageTables
+from .extract.streams import damaged_pages, page_streams
 from .extract.legend import find_legend
 from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
@@ -72,8 +75,15 @@ def _ends_early(pt: PageTables, nxt: PageTables | None, page: Page | None) -> bo
     the rest of the page's content is missing (a cut or undecodable content stream)."""
     if page is None or not _continues(pt, nxt):
         return False
-    bottoms = [r.bottom for t in pt.tables for r in t.rows]
+    bottoms = [_text_bottom(r) for t in pt.tables for r in t.rows]
     return bool(bottoms) and max(bottoms) < ENDS_EARLY_SHARE * page.height
+
+
+def _text_bottom(row) -> float:
+    """Where a row's text ends: a row whose closing rule was lost with the rest of the page runs down
+    to the page foot, though its text stops high."""
+    lines = [ln.bottom for cell in row.cells.values() for ln in cell]
+    return min(row.bottom, max(lines)) if lines else row.bottom
 
 
 def _unread_below(pt: PageTables, page: Page | None) -> int:
@@ -129,6 +139,30 @@ def account_pages(doc: Document, tables: list[PageTables], rows: list[RawRow], l
         else:
             why = "has no action table although it lies inside the table section; its actions, if any, are missing"
         log.add("page-no-table", f"the page {why}", page=pt.page)
+
+
+def check_coverage(path: Path, password: str | None, full: Document, doc: Document, tables: list[PageTables],
+                   rows: list[RawRow], records: Sequence[ActionRecord], log: IssueLog, settings: ExtractSettings) -> None:
+    """Rows lost on pages that did yield rows, or on pages beside the section (pipeline.extract.coverage),
+    and pages whose content stream is damaged (pipeline.extract.streams): warnings naming the page."""
+    wanted = {p.number for p in doc.pages}
+    streams = page_streams(path, password)
+    if streams is not None and len(streams) > len(full.pages):
+        first = len(full.pages) + 1
+        log.add("pages-missing", f"page {first}: the PDF's page tree lists {len(streams)} pages but only "
+                f"{len(full.pages)} could be read (a damaged file rebuilt by the reader); pages {first} to "
+                f"{len(streams)} and their actions are missing", page=first)
+    for number, problems in damaged_pages(streams, len(full.pages)).items():
+        if number in wanted:
+            log.add("page-damaged", f"page {number}: the content stream is damaged ({'; '.join(problems)}); what "
+                    "the page draws after the damage may be missing", page=number)
+    row_pages = _row_pages(rows)
+    findings = unread_bands(doc, tables, settings) + unread_neighbours(doc, tables, row_pages, settings)
+    findings += uncovered_pages(doc, tables, row_pages) + header_only_pages(tables, row_pages)
+    findings += merged_rows(doc, tables, settings)
+    findings += ref_gaps(records, {p.number: len(p.words) for p in doc.pages})
+    for f in sorted(findings, key=lambda f: f.page):
+        log.add(f.code, f.message, page=f.page)
 
 
 @dataclass
@@ -209,6 +243,7 @@ def extract_pdf(
     legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
     records = build_records(rows, pub, sha, legend, published, log, settings=settings)
+    check_coverage(path, password, full, doc, tables, rows, records, log, settings)
     measures = [
         {
             "publication_id": pub, "seq": i, "appendix": m.appendix, "source": m.source, "measure": m.measure,

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import signal
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,11 +34,38 @@ from .text_contract import clean_text, clean_value
 MAX_NAME_BYTES = 255
 
 
+class _NoPandas:
+    """A module finder that says pandas is not installed (see _pandas_not_imported)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas":
+            raise ModuleNotFoundError("pandas is not imported while planpipe builds a table", name=name)
+        return None
+
+
+@contextmanager
+def _pandas_not_imported():
+    """pyarrow imports pandas (0.5 to 0.8 s) the first time it turns any Python list into an array, only
+    to ask whether the list is a pandas object: a list is not. While pandas is not loaded yet, it is made
+    unimportable for that question, so `extract` never pays for it; the bytes written are the same.
+    pyarrow asks again (and imports pandas) when pandas is really needed (`Table.to_pandas`)."""
+    if "pandas" in sys.modules:
+        yield
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def to_table(records: Sequence[Mapping[str, Any]], schema_name: str = "actions", extra_metadata: dict | None = None) -> pa.Table:
     schema = arrow_schema(schema_name)
     try:
         # The output-text contract (pipeline.text_contract), whatever stage made the strings.
-        table = pa.Table.from_pylist([clean_value(r) for r in records], schema=schema)
+        with _pandas_not_imported():
+            table = pa.Table.from_pylist([clean_value(r) for r in records], schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise SchemaError(f"records do not fit the {schema_name} schema: {exc}") from None
     meta = {

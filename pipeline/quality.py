@@ -25,9 +25,12 @@ CODES: dict[str, str] = {
     "officer-missing": "No lead officer is printed or inherited for the action.",
     "row-empty-action": "A table row has no action text; it was dropped.",
     "table-columns-unmapped": "A header cell of an action table matched no known field; its column was ignored.",
-    "page-no-table": "A page inside the plan's table section has no action table.",
+    "page-no-table": "A page inside the plan's table section (or just before or after it, with its text in the action table's columns) gave no rows.",
     "table-ends-early": "An action table runs on to the next page but its rows stop high on this page; content is missing.",
     "page-damaged": "The PDF reader could not decode part of a page's content (damaged stream, missing font map, skipped objects); what was lost is named.",
+    "ref-gap": "The action refs skip numbers (1.1, 1.2, 1.4); the rows between may be missing (damaged content) or the plan skips them.",
+    "table-rows-unread": "Ruled rows of an action table hold text that no row took; those actions are missing or merged into others.",
+    "pages-missing": "The PDF's page tree lists more pages than the reader could open (a damaged file it rebuilt); the pages after the last one read are missing.",
     "text-undecodable": "Characters that are not printable text (unmapped glyphs, control codes) were removed from a field.",
 }
 

@@ -111,29 +111,33 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
         events.sort(key=lambda e: (e[0], e[1]))
         for _, _, b, item in events:
             if b is not None:
-                if b.kind == "key_area":
-                    key_area = b
-                else:
-                    if theme is None or b.title != theme.title or b.ref != theme.ref:
-                        key_area = None
-                    theme = b
+                theme, key_area = _labels_after(b, theme, key_area)
                 fresh = True
                 continue
             assert item is not None
             t, r, first = item
             last = out[-1] if out else None
-            continues = (
-                last is not None
-                and not fresh
-                and [c.field for c in last.entries[-1].table.columns] == [c.field for c in t.columns]
-                and last.entries[-1].table.page in (t.page, t.page - 1)
-            )
-            if continues and last is not None:
+            if last is not None and not fresh and _same_table(last, t):
                 last.entries.append(_Entry(t, r, first and last.entries[-1].table.page != t.page))
             else:
                 out.append(_Table([_Entry(t, r, False)], theme, key_area))
             fresh = False
     return out
+
+
+def _labels_after(b: Banner, theme: Banner | None, key_area: Banner | None) -> tuple[Banner | None, Banner | None]:
+    """(theme, key area) below a banner: a key area under its theme; a new theme clears the key area."""
+    if b.kind == "key_area":
+        return theme, b
+    if theme is None or b.title != theme.title or b.ref != theme.ref:
+        key_area = None
+    return b, key_area
+
+
+def _same_table(last: _Table, t: PageTable) -> bool:
+    """Does page table `t` go on with the logical table `last` (same columns, same or next page)?"""
+    prev = last.entries[-1].table
+    return [c.field for c in prev.columns] == [c.field for c in t.columns] and prev.page in (t.page, t.page - 1)
 
 
 def _paras(row: PageRow, settings: ExtractSettings) -> dict[str, list[str]]:
@@ -321,39 +325,46 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
                   for f in HIERARCHY for a, b in zip(rows, rows[1:]))
     prev: RawRow | None = None
     for row in rows:
-        # Reference numbers: from the ref column, or printed at the start of their cell.
-        ref_cell = row.cells.pop("ref", [])
-        ref_text = " ".join(ref_cell).strip()
-        row.refs = {}
-        if ref_text and REF_VALUE.match(ref_text):
-            row.refs[bound] = ref_text.rstrip(".")
-        elif ref_text:
-            row.refs[bound] = ref_text
-        for f in ("outcome", "objective"):
-            if f in row.cells and not row.refs.get(f):
-                ref, paras = _split_ref(row.cells[f])
-                if ref:
-                    row.refs[f] = ref
-                    row.cells[f] = paras
-        inherited: list[str] = []
-        if prev is not None:
-            for f in mergeable:
-                if row.cells.get(f):
-                    continue
-                if row.merged is not None:
-                    take = f in row.merged
-                else:
-                    # Without rules to show a merge, an empty cell under an empty cell is just empty.
-                    take = bool(prev.cells.get(f)) and _hierarchy_allows(
-                        f, present, inherited, None if repeats else row, prev)
-                if take:
-                    row.cells[f] = list(prev.cells.get(f, []))
-                    inherited.append(f)
-                    if f in ("outcome", "objective"):
-                        # A ref belongs to its cell: inherited with it.
-                        row.refs.setdefault(f, prev.refs.get(f))
-        row.inherited = inherited
+        _take_refs(row, bound)
+        row.inherited = _inherit(row, prev, mergeable, present, repeats) if prev is not None else []
         prev = row
+
+
+def _take_refs(row: RawRow, bound: str) -> None:
+    """Reference numbers: from the ref column, or printed at the start of their cell."""
+    ref_text = " ".join(row.cells.pop("ref", [])).strip()
+    row.refs = {}
+    if ref_text and REF_VALUE.match(ref_text):
+        row.refs[bound] = ref_text.rstrip(".")
+    elif ref_text:
+        row.refs[bound] = ref_text
+    for f in ("outcome", "objective"):
+        if f in row.cells and not row.refs.get(f):
+            ref, paras = _split_ref(row.cells[f])
+            if ref:
+                row.refs[f] = ref
+                row.cells[f] = paras
+
+
+def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Sequence[str], repeats: bool) -> list[str]:
+    """Fill the row's empty cells that stand for the cell above; the fields filled."""
+    inherited: list[str] = []
+    for f in mergeable:
+        if row.cells.get(f):
+            continue
+        if row.merged is not None:
+            take = f in row.merged
+        else:
+            # Without rules to show a merge, an empty cell under an empty cell is just empty.
+            take = bool(prev.cells.get(f)) and _hierarchy_allows(
+                f, present, inherited, None if repeats else row, prev)
+        if take:
+            row.cells[f] = list(prev.cells.get(f, []))
+            inherited.append(f)
+            if f in ("outcome", "objective"):
+                # A ref belongs to its cell: inherited with it.
+                row.refs.setdefault(f, prev.refs.get(f))
+    return inherited
 
 
 def _theme_from_column(rows: Sequence[RawRow]) -> None:

@@ -191,11 +191,7 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     real = [f for f in fields if f and not f.startswith("ignore:")]
     if len(set(real)) < PROMOTE_MIN_FIELDS or "action" in real:
         return None
-    end = min([o.top for o in headers if o.top > h.bottom] + [page.height])
-    body = [w for w in page.words if h.bottom < w.ymid < end]
-    columns, _ = columns_from_header(page, h, body, settings)
-    table = build_table(page, h, columns, body, h.bottom, end, settings)
-    profiles = [profile([row.text(c.field) for row in table.rows if c.field]) for c in columns]
+    columns, profiles = _column_profiles(page, h, headers, settings)
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
     # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
     cell_field = {c.text: c.field for c in h.cells}
@@ -207,6 +203,17 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     heading = columns[at].heading
     cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _column_profiles(
+    page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings
+) -> tuple[list[Column], list]:
+    """The header's columns and what their cells hold, down to the next header or the page's foot."""
+    end = min([o.top for o in headers if o.top > h.bottom] + [page.height])
+    body = [w for w in page.words if h.bottom < w.ymid < end]
+    columns, _ = columns_from_header(page, h, body, settings)
+    table = build_table(page, h, columns, body, h.bottom, end, settings)
+    return columns, [profile([row.text(c.field) for row in table.rows if c.field]) for c in columns]
 
 
 def _page_text(
@@ -256,16 +263,21 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     if previous is None or any(s <= first_item for s in text.stoppers):
         return []
     body = [w for w in text.words if w.ymid < first_item]
-    if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
-        return []
-    action_col = previous.column("action")
-    if action_col is not None and not any(action_col.holds(w) for w in body):
-        return []
-    # Above another table's header, one column of text is that table's title, not the rest of a row.
-    if text.stoppers_soft and len({i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}) < 2:
+    if not _sits_in(body, previous, bool(text.stoppers_soft), settings):
         return []
     t = build_table(text.page, None, previous.columns, body, text.top, first_item, settings)
     return [t] if t.rows else []
+
+
+def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool, settings: ExtractSettings) -> bool:
+    """Does a page's text sit in the previous page's table: inside its columns, in its action column?"""
+    if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
+        return False
+    action_col = previous.column("action")
+    if action_col is not None and not any(action_col.holds(w) for w in body):
+        return False
+    # Above another table's header, one column of text is that table's title, not the rest of a row.
+    return not (above_other_table and len({i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}) < 2)
 
 
 def _tables_under_headers(

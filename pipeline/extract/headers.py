@@ -321,12 +321,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     real = {f for f in fields if not f.startswith("ignore:")}
     if len(set(fields)) < settings.min_header_fields:
         return None
-    # Headings are no sentences: a band in which one sentence ends and the next begins is running prose.
-    if _SENTENCE_BREAK.search(" ".join(c.text for c in cells)):
-        return None
-    # Nor does an unknown heading stop on a word that needs another after it ("... quality of"): that is a
-    # line of a cell of running text, cut at the cell's edge.
-    if any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split()):
+    if _reads_as_prose(cells):
         return None
     unknown = sum(1 for c in cells if c.field is None)
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
@@ -339,6 +334,15 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
     return (len(set(fields)) - unknown, -unknown, -dangling), action
+
+
+def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
+    """Headings are no sentences: a band in which one sentence ends and the next begins is running prose.
+    Nor does an unknown heading stop on a word that needs another after it ("... quality of"): that is a
+    line of a cell of running text, cut at the cell's edge."""
+    if _SENTENCE_BREAK.search(" ".join(c.text for c in cells)):
+        return True
+    return any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split())
 
 
 def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:

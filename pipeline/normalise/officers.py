@@ -222,7 +222,9 @@ class DocumentContext:
 
 @functools.cache
 def _nlp():
-    import spacy  # imported lazily: spaCy is only needed once officers are normalised
+    from .spacy_light import import_spacy
+
+    spacy = import_spacy()  # imported lazily (and without its command line): only officers need it
 
     cat = _catalogue()
     nlp = spacy.blank("en")

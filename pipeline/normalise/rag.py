@@ -124,6 +124,9 @@ class _Match:
     colours: tuple[str, ...] = ()  # colour words named by a colour-word/letter wording
 
 
+# Column profiling asks about the same few cell texts thousands of times (3,800 calls for a 50-row plan,
+# a third of its extraction time); the answer depends on the text and the tolerance alone.
+@functools.lru_cache(maxsize=8192)
 def _match_wording(text: str | None, fuzzy_min: float = DEFAULT_SETTINGS.fuzzy_status) -> _Match:
     """The status a wording names, trying each way a plan prints a status in turn (the steps below, in
     order); the first that recognises the wording decides."""
