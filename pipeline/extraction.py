@@ -235,8 +235,9 @@ def extract_pdf(
     if not rows:
         raise NoActionTableError(
             "no action table found: no header row names an action column and two more fields "
-            "(e.g. 'Action', 'Lead officer', 'Milestone'); if the headings use other words, add them "
-            "to schemas/headers.json",
+            "(e.g. 'Action', 'Lead officer', 'Milestone'); if the headings use other words, map them in the "
+            "publication's registry entry ([overrides.headers], e.g. action = [\"What we will do\"]; see the "
+            "README), or, for every publication, add them to schemas/headers.json",
             path=str(path),
         )
     account_pages(doc, tables, rows, log)
