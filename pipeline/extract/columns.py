@@ -151,7 +151,7 @@ def opens_on_a_verb(text: str) -> bool:
     return not (second == "of" or second.endswith(("ed", "ing")))
 
 
-def infer_action(fields: Sequence[str | None], profiles: Sequence[Profile], free: Sequence[bool]) -> int | None:
+def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | None:
     """The column that holds the actions of a table whose headings name none: among the columns free to
     take a field, the one of prose whose cells open on a bare verb most often (at least half of them)."""
     best, best_share = None, ACTION_MIN_VERB_SHARE

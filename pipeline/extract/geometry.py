@@ -197,7 +197,7 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     cell_field = {c.text: c.field for c in h.cells}
     free = [(f := cell_field.get(c.heading, "")) is None or real.count(f or "") > 1 or f in PROSE_FIELDS
             for c in columns]
-    at = infer_action([c.field for c in columns], profiles, free)
+    at = infer_action(profiles, free)
     if at is None:
         return None
     heading = columns[at].heading
