@@ -17,6 +17,12 @@ PHASE1_ALT_PDF = FIXTURES / "sefton-phase1-alt.pdf"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def pytest_collection_modifyitems(items):
+    """Modules marked `heavy` first (a stable sort keeps the rest in order): with a worker per core taking
+    whole files, a minute-long module started last would leave the other core idle at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 @lru_cache(maxsize=None)
 def extraction(path: str, engine: str = "pdfplumber", reader: str = "pdfium"):
     """extract_pdf(path), once per session; `reader` is the PDF reader (tests/test_readers.py uses both)."""

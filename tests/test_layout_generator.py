@@ -20,6 +20,8 @@ from tools.layouts.build import build  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 
+pytestmark = pytest.mark.heavy  # tests/conftest.py runs it first
+
 # --- the wordings -------------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,8 @@ from pipeline.readers import open_pdf
 
 from .conftest import CORPUS, FIXTURES, RAW, extraction
 
+pytestmark = pytest.mark.heavy  # tests/conftest.py runs it first
+
 PDFS = sorted(RAW.glob("*.pdf")) + sorted(FIXTURES.glob("*.pdf"))
 BBOX_TOLERANCE = 0.5  # points: far inside every tolerance of the extractor
 

@@ -16,6 +16,8 @@ from tools.reader_set import PLAN_V2_CHANGES, PLAN_V2_NEW, plan_rows
 
 from .conftest import CORPUS, FIXTURES
 
+pytestmark = pytest.mark.heavy  # tests/conftest.py runs it first
+
 READER_SET = FIXTURES / "readers"
 # Known to fall short (docs/readers.md lists what was seen in each); strict, so a fixed one must leave the list.
 PDFS = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BELOW[p.name])) if p.name in KNOWN_BELOW else p

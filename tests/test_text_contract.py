@@ -18,6 +18,8 @@ from pipeline.text_contract import bad_chars, clean_records, clean_text
 
 from .conftest import CORPUS, FIXTURES, RAW
 
+pytestmark = pytest.mark.heavy  # tests/conftest.py runs it first
+
 
 def test_clean_text_removes_controls_private_use_and_replacement_characters():
     assert clean_text("co\x02ordinating\ufffd \uf0b7 plan\x00") == "coordinating plan"
