@@ -28,11 +28,13 @@ def test_every_commitment_is_found_and_no_row_comes_from_indicator_pages(scored)
 
 
 def test_found_actions_are_exact_in_the_fields_a_reader_checks(scored):
-    # Today 84, 83, 84 and 85 of 86; the misses are the pdfium reader's word splits and control
-    # characters ("commissione d", "Lead\\x02"), which the reader work (issue 10) fixes.
+    # Today 86, 84, 85 and 86 of 86, and 83 rows right in all four (issue 12 asks for 95% of those found).
+    # The misses: "Lead-" / "Strategy" over a line end (the key keeps a space; printed, it cannot be told)
+    # and "commissione" / "d", a word broken for its cell where the table gives no evidence of the whole.
     _, result = scored
     for field in kent.FIELDS:
         assert result.right[field] >= 0.95 * result.found, (field, result.lines())
+    assert result.exact_rows >= 0.95 * result.found, result.lines()
 
 
 def test_priority_banner_rows_become_themes_not_actions(scored):
@@ -44,5 +46,5 @@ def test_priority_banner_rows_become_themes_not_actions(scored):
 
 def test_shared_outcome_codes_land_in_extra_not_in_outcome(scored):
     records, result = scored
-    assert result.shared_outcome_in_extra >= 0.85 * result.found, result.lines()
+    assert result.shared_outcome_in_extra >= 0.95 * result.found, result.lines()
     assert not any(r["outcome"] and r["outcome"].startswith("SO") for r in records)

@@ -8,13 +8,14 @@ they sit under. Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..extract.columns import EXTRA_PREFIX
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable
-from ..extract.text import paragraphs_text
+from ..extract.text import paragraphs_text, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import split_combined, split_leading_ref
@@ -140,8 +141,28 @@ def _same_table(last: _Table, t: PageTable) -> bool:
     return [c.field for c in prev.columns] == [c.field for c in t.columns] and prev.page in (t.page, t.page - 1)
 
 
-def _paras(row: PageRow, settings: ExtractSettings) -> dict[str, list[str]]:
-    return {f: paragraphs_text(lines, settings) for f, lines in row.cells.items()}
+def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
+           settings: ExtractSettings) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary) for f, lines in row.cells.items()}
+
+
+def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
+    """Every word printed in the action tables, with its count: the evidence that mends broken words."""
+    return Counter(word_key(w.text) for p in pages for t in p.tables for r in t.rows
+                   for lines in r.cells.values() for ln in lines for w in ln.words)
+
+
+def _text_edges(table: PageTable) -> dict[str, float]:
+    """Per column walled by rules: how far its text can reach, the right rule less the cell's padding
+    (measured at the left, where the lines start; word processors pad both sides alike)."""
+    edges = {}
+    for col in table.columns:
+        if not (col.ruled and col.field):
+            continue
+        pads = [ln.x0 - col.x0 for r in table.rows for ln in r.cells.get(col.field, []) if ln.x0 >= col.x0]
+        if pads:
+            edges[col.field] = col.x1 - min(pads)
+    return edges
 
 
 def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
@@ -243,8 +264,9 @@ def build_rows(
     """Raw rows of every action table, in document order."""
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
+    vocabulary = _vocabulary(pages)
     for lt in _logical_tables(pages):
-        table_rows = _table_rows(lt, settings)
+        table_rows = _table_rows(lt, vocabulary, settings)
         split_combined(table_rows, lt.columns)
         _fill_down(table_rows, lt.columns, _ref_binding(lt.columns), log)
         _theme_from_column(table_rows)
@@ -255,13 +277,16 @@ def build_rows(
     return rows
 
 
-def _table_rows(lt: _Table, settings: ExtractSettings) -> list[RawRow]:
+def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -> list[RawRow]:
     """One logical table's rows, a row broken over a page joined into one."""
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
+    edges: dict[int, dict[str, float]] = {}
     for entry in lt.entries:
         prow = entry.row
-        cells = _paras(prow, settings)
+        if id(entry.table) not in edges:
+            edges[id(entry.table)] = _text_edges(entry.table)
+        cells = _paras(prow, edges[id(entry.table)], vocabulary, settings)
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
             _join_tail(table_rows, entry, cells)

@@ -33,6 +33,8 @@ class Column:
     x0: float
     x1: float
     heading: str = ""
+    # Bounded by ruling lines both sides (a cell's walls), not by a white gutter: its text edge is known.
+    ruled: bool = False
 
     def holds(self, w: Word) -> bool:
         return self.x0 <= w.xmid < self.x1
@@ -175,7 +177,8 @@ def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[C
     for c in cells:
         left = [x for x in cuts if x <= c.x0 + 1]
         right = [x for x in cuts if x >= c.x1 - 1]
-        columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text))
+        columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text,
+                              ruled=bool(left and right)))
     # Headings that share one ruled column (a heading split over a rule-less sub-cell) merge.
     deduped: list[Column] = []
     for col in columns:

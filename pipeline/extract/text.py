@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..readers.model import Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
+_PUNCT = ".,;:!?()[]{}'\"\u2018\u2019\u201c\u201d"
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
 _BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 # A list marker: a bullet glyph, or a dash standing alone before the text ("- Item"; "-1.9" is a number).
 _BULLET = re.compile(rf"^(?:[{_BULLET_GLYPHS}]\s*|[-\u2013]\s+)")
+
+
+# Two words this close (points) print as one: a space is never narrower (a 4 pt font's is about 1 pt).
+TOUCHING_PT = 0.5
 
 
 class Line:
@@ -41,7 +46,16 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        words = self.words
+        if len(words) == 1:
+            return words[0].text
+        parts = [words[0].text]
+        for a, b in zip(words, words[1:]):
+            # Words that touch were parted only by a change of font or size ("approaches" and a full stop
+            # set in another font): printed as one word, they join without a space.
+            touching = not a.rotation and abs(b.x0 - a.x1) <= TOUCHING_PT
+            parts.append(b.text if touching else " " + b.text)
+        return "".join(parts)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Line) and self.words == other.words
@@ -140,8 +154,11 @@ def split_chunks(line: Line, cuts: Sequence[float] = (), settings: ExtractSettin
     return [Line(tuple(c)) for c in chunks]
 
 
-def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Line]]:
-    """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing."""
+def lines_to_paragraphs(
+    lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None
+) -> list[list[Line]]:
+    """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing. `edge`:
+    how far the cell's text can reach, when its walls are known."""
     share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
@@ -154,11 +171,26 @@ def lines_to_paragraphs(lines: Sequence[Line], settings: ExtractSettings = DEFAU
             size = min(prev.size, ln.size)
             wide = gap > share * size or (usual is not None and gap - usual > extra * size)
             # A list item starts its own paragraph, however tight the spacing.
-            if not wide and not is_bullet(ln):
+            if not wide and (not is_bullet(ln) or _wrapped_dash(paras[-1], ln, edge)):
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
     return paras
+
+
+_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
+    """A dash opens `line` only because the line above was full: the dash and the word after it would
+    not fit there, the sentence runs on (no stop or colon) and the paragraph is no dash list. A list
+    item's dash follows a line with room left, or a colon."""
+    if edge is None or len(line.words) < 2 or line.words[0].text not in _DASHES:
+        return False
+    above = para[-1]
+    if para[0].words[0].text in _DASHES or above.text.endswith((":", ";", ".")):
+        return False
+    return edge - above.x1 < line.words[1].x1 - line.words[0].x0
 
 
 def is_bullet(line: Line) -> bool:
@@ -171,15 +203,19 @@ def is_bullet(line: Line) -> bool:
 BREAK_HYPHENS = ("\u2010", "\u00ad")
 
 
-def join_lines(texts: Sequence[str]) -> str:
-    """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space."""
+def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
+    """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space, and
+    so does a line flagged in `broken` (the rest of a word broken at the line end above)."""
     out = ""
-    for t in texts:
-        t = tidy(t)
+    for i, t in enumerate(texts):
+        # A list marker opens a paragraph; a dash further down is part of the sentence (_wrapped_dash).
+        t = tidy(t) if not out else _SPACES.sub(" ", t).strip()
         if not t:
             continue
         if not out:
             out = t
+        elif i < len(broken) and broken[i]:
+            out += t
         elif out.endswith(BREAK_HYPHENS) and out[-2:-1].isalpha() and t[:1].islower():
             # A layout engine's hyphenation break (U+2010, or a soft hyphen shown at the line end) is
             # not part of the word; an author's own hyphen (U+002D, "co-" / "locate") is kept.
@@ -198,11 +234,42 @@ def tidy(text: str) -> str:
     return _BULLET.sub("", text)
 
 
-def paragraphs_text(lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[str]:
-    """A cell's lines as a list of paragraph strings."""
+def word_key(text: str) -> str:
+    """A word as the vocabulary counts it: lower case, without the punctuation around it."""
+    return text.strip(_PUNCT).lower()
+
+
+def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None) -> list[bool]:
+    """Per line: does it open with the rest of a word broken at the end of the line above? A word
+    processor breaks a word only when it is wider than the cell: the line above is that one word, ending
+    less than a letter short of the cell's text edge, so its next letter did not fit ("Commence" / "d").
+    A word that merely wrapped can end as close ("Commenced" / "Oct"), so the table's own words decide:
+    the whole is a word printed elsewhere, or the rest is no word printed anywhere else. Needs the cell's
+    walls (`edge`) and the table's words with their counts (`vocabulary`)."""
+    flags = [False] * len(para)
+    if edge is None or vocabulary is None:
+        return flags
+    for i in range(1, len(para)):
+        above, first = para[i - 1], para[i].words[0]
+        letter = (first.x1 - first.x0) / max(1, len(first.text))
+        fits = (len(above.words) == 1 and above.text[-1:].isalnum() and first.text[:1].isalnum()
+                and edge - above.x1 < letter)
+        if fits:
+            whole = word_key(above.text + first.text)
+            flags[i] = vocabulary.get(whole, 0) > 0 or vocabulary.get(word_key(first.text), 0) <= 1
+    return flags
+
+
+def paragraphs_text(
+    lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
+    vocabulary: Mapping[str, int] | None = None,
+) -> list[str]:
+    """A cell's lines as a list of paragraph strings. `edge`: how far the cell's text can reach, when its
+    walls are known; with the table's `vocabulary` (word_key -> count) a word broken over a line end is
+    then made whole."""
     result = []
-    for para in lines_to_paragraphs(lines, settings):
-        t = join_lines([ln.text for ln in para])
+    for para in lines_to_paragraphs(lines, settings, edge):
+        t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary))
         if t:
             result.append(t)
     return result

@@ -1,0 +1,65 @@
+"""How a cell's lines become text: the word-processor habits that real plans show (Kent's, in
+../shared/corpus/council/README.md) and that no synonym list can fix: words parted by a change of font,
+a dash moved to the next line by wrapping, and a word too long for its cell broken between letters."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.extract.text import Line, paragraphs_text, word_key
+from pipeline.readers.model import Word
+
+SIZE = 10.0
+LEADING = 12.0
+
+
+def line(row: int, *spans: tuple[str, float]) -> Line:
+    """A line of words at (text, x0), each 5 pt a letter wide."""
+    top = 100 + row * LEADING
+    return Line(tuple(Word(t, x0, top, x0 + 5 * len(t), top + SIZE, SIZE) for t, x0 in spans))
+
+
+def vocabulary(*lines: Line) -> Counter[str]:
+    return Counter(word_key(w.text) for ln in lines for w in ln.words)
+
+
+def test_words_that_touch_print_as_one_word():
+    # "approaches" and a full stop set in another font: two words to the reader, one on the page.
+    words = (Word("approaches", 10, 100, 60, 110, 10), Word(".", 60, 99, 63, 111, 14))
+    assert Line(words).text == "approaches."
+    assert line(0, ("approaches", 10), ("now", 63)).text == "approaches now"
+
+
+def test_a_dash_wrapped_to_the_next_line_stays_in_the_sentence():
+    # The line above ends 3 pt short of the edge: "– both" could not fit there.
+    lines = [line(0, ("leaders", 10), ("and", 50), ("managers", 70)), line(1, ("\u2013", 10), ("both", 20))]
+    edge = lines[0].x1 + 3
+    assert paragraphs_text(lines, edge=edge) == ["leaders and managers \u2013 both"]
+
+
+def test_a_dash_list_stays_a_list():
+    full = [line(0, ("Deliver:", 10)), line(1, ("-", 10), ("one", 20)), line(2, ("-", 10), ("two", 20))]
+    assert paragraphs_text(full, edge=200) == ["Deliver:", "one", "two"]
+    # A line with room left before the dash: the dash starts an item, wherever the walls are.
+    roomy = [line(0, ("Actions", 10)), line(1, ("-", 10), ("one", 20))]
+    assert paragraphs_text(roomy, edge=200) == ["Actions", "one"]
+    # Without the cell's walls nothing is guessed.
+    assert paragraphs_text([line(0, ("managers", 10)), line(1, ("-", 10), ("both", 20))]) == ["managers", "both"]
+
+
+def test_a_word_broken_for_a_narrow_cell_is_made_whole():
+    lines = [line(0, ("Ongoing", 10)), line(1, ("Commence", 10)), line(2, ("d", 10), ("Oct", 20))]
+    edge = lines[1].x1 + 2  # less than a letter (5 pt) left: the "d" did not fit
+    other = line(5, ("Commenced", 10))
+    assert paragraphs_text(lines, edge=edge, vocabulary=vocabulary(*lines, other)) == ["Ongoing Commenced Oct"]
+
+
+def test_a_word_that_merely_wrapped_keeps_its_space():
+    # "Commenced" ends as close to the edge, but "Oct" is a word printed elsewhere and "CommencedOct" is not.
+    lines = [line(0, ("Commenced", 10)), line(1, ("Oct", 10), ("24", 30))]
+    edge = lines[0].x1 + 2
+    words = vocabulary(*lines, line(4, ("Oct", 10)), line(5, ("Commenced", 10)))
+    assert paragraphs_text(lines, edge=edge, vocabulary=words) == ["Commenced Oct 24"]
+    # With room for a letter left, the line simply wrapped.
+    assert paragraphs_text([line(0, ("Commence", 10)), line(1, ("d", 10))], edge=200,
+                           vocabulary=Counter()) == ["Commence d"]
