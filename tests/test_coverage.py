@@ -42,6 +42,10 @@ def test_a_well_formed_stream_has_no_problems():
     (b"BT /F1 12 Tf 72 700 Td (A) Tj ET ET", "ET without BT"),
     (b"BT /F1 12 Tf 72 700 Td (A) Tj Xq ET", "unknown operator"),
     (b"BI /W 1 /H 1 ID \x00\x01\x02", "inline image never closed"),
+    # Operators swapped for others (fuzz mutation s-scramble-ops): well formed, but the counts lie.
+    (b"BT /F1 12 Tf [(A) -20 (B)] (C) TJ ET", "operator 'TJ' with 2 operands, not 1"),
+    (b"BT /F1 12 Tf 72 700 re ET", "operator 're' with 2 operands, not 4"),
+    (b"10 10 50 50 Tj", "operator 'Tj' with 4 operands, not 1"),
 ])
 def test_a_damaged_stream_names_what_is_wrong(content, what):
     assert any(what in p for p in stream_problems(content)), stream_problems(content)

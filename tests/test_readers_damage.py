@@ -88,3 +88,24 @@ def test_extract_names_the_damaged_page_in_the_report_and_on_stderr(tmp_path, ca
     assert all("no size" in i["message"] for i in issues)
     warnings = [ln for ln in err.splitlines() if ln.startswith("Warning: ")]
     assert warnings and all(f"page {p}:" in "\n".join(warnings) for p in damaged_pages)
+
+
+def test_a_page_shown_upside_down_is_read_the_right_way_up(tmp_path):
+    # /Rotate 180 on one page (fuzz mutation s-media-box; a sheet scanned or flipped upside down): read
+    # as it stands, its text runs right to left and its rows were lost without a word.
+    import pytest
+
+    pikepdf = pytest.importorskip("pikepdf")
+    from pipeline.extraction import extract_pdf
+
+    from .conftest import FIXTURES
+
+    intact = FIXTURES / "layout-simple.pdf"
+    turned = tmp_path / "turned.pdf"
+    with pikepdf.open(intact) as pdf:
+        pdf.pages[1].obj["/Rotate"] = 180
+        pdf.save(turned)
+    want = [r["action"] for r in extract_pdf(intact).records]
+    assert [r["action"] for r in extract_pdf(turned).records] == want
+    page = open_pdf(turned).pages[1]
+    assert page.width < page.height  # still the portrait sheet it was printed on

@@ -160,6 +160,8 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
 - characters are boxed with the font descriptor's /Descent as written in the file where it can be read
   (PDFium replaces a zero /Descent by the glyphs' own);
 - text objects with ink that PDFium leaves out entirely are counted and reported (`page-damaged`).
+- a page whose /Rotate shows its text upside down (most of it running right to left) is read turned
+  the right way up, as a person would turn the sheet; pdfplumber reads it as shown.
 
 ## Classes of the remaining differences
 

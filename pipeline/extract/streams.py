@@ -21,6 +21,18 @@ OPERATORS = frozenset(
     b"b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP "
     b"n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"".split()
 )
+# How many operands each operator takes (ISO 32000-1); operators with a varying count (colour values, the
+# inline image's dictionary) are not listed. Another count means the operators were changed or overwritten.
+ARITY = {
+    **dict.fromkeys([b"b", b"B", b"b*", b"B*", b"BT", b"BX", b"EI", b"EMC", b"ET", b"EX", b"f", b"F", b"f*", b"h",
+                     b"n", b"q", b"Q", b"s", b"S", b"T*", b"W", b"W*", b"BI"], 0),
+    **dict.fromkeys([b"BMC", b"cs", b"CS", b"Do", b"g", b"G", b"gs", b"i", b"j", b"J", b"M", b"MP", b"ri", b"sh",
+                     b"Tc", b"Tj", b"TJ", b"TL", b"Tr", b"Ts", b"Tw", b"Tz", b"w", b"'"], 1),
+    **dict.fromkeys([b"BDC", b"d", b"d0", b"DP", b"l", b"m", b"Td", b"TD", b"Tf"], 2),
+    **dict.fromkeys([b"rg", b"RG", b'"'], 3),
+    **dict.fromkeys([b"k", b"K", b"re", b"v", b"y"], 4),
+    **dict.fromkeys([b"c", b"cm", b"d1", b"Tm"], 6),
+}
 # Keywords that are operands, not operators.
 OPERAND_WORDS = frozenset((b"true", b"false", b"null"))
 # Content streams larger than this (bytes, per page) are not checked: the scan is pure Python and a page
@@ -67,8 +79,16 @@ class _Check:
     def found(self, what: str) -> None:
         self.findings.append(what)
 
+    def operand(self) -> None:
+        """One operand more, unless it is an element inside an array or dictionary (counted as one)."""
+        if not self.nesting:
+            self.operands += 1
+
     def operator(self, op: bytes) -> None:
-        self.operands = 0
+        given, self.operands = self.operands, 0
+        wanted = ARITY.get(op)
+        if wanted is not None and given != wanted and not self.compat:
+            self.found(f"operator {op.decode('latin-1')!r} with {given} operands, not {wanted}")
         if op == b"BT":
             if self.in_text:
                 self.found("a text object opened inside another (BT without ET)")
@@ -109,18 +129,17 @@ def stream_problems(data: bytes) -> list[str]:
             if end < 0:
                 check.found("a string never closed (cut short)")
                 break
-            pos, check.operands = end, check.operands + 1
+            pos = end
+            check.operand()
         elif kind in ("dopen", "aopen"):
             check.nesting += 1
         elif kind in ("dclose", "aclose"):
             if not check.nesting:
                 check.found("an array or dictionary closed that was never opened")
             check.nesting = max(0, check.nesting - 1)
-            check.operands += 1
-        elif kind in ("hex", "name", "num"):
-            check.operands += 1
-        elif kind == "word" and (m.group() in OPERAND_WORDS or check.nesting):
-            check.operands += 1
+            check.operand()
+        elif kind in ("hex", "name", "num") or (kind == "word" and (m.group() in OPERAND_WORDS or check.nesting)):
+            check.operand()
         elif kind == "word":
             check.operator(m.group())
             if m.group() == b"ID":  # inline image data: binary up to EI

@@ -583,7 +583,8 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
     page = pdf[index]
     try:
         mediabox = page.get_mediabox()
-        width, height, frame = page_frame(mediabox, page.get_rotation())
+        rotation = page.get_rotation()
+        width, height, frame = page_frame(mediabox, rotation)
         check_page_size(width, height, number)
         texts: list[tuple[int, Matrix]] = []
         hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
@@ -591,6 +592,14 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
         try:
             used: set[int] = set()
             chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+            if _upside_down(chars):
+                # The page's /Rotate shows its text upside down: read it turned the right way up, as a
+                # person would turn the page (a page flipped by mistake, a sheet scanned upside down).
+                width, height, frame = page_frame(mediabox, rotation + 180)
+                texts = []
+                hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
+                used = set()
+                chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
             chars, lost = blank_objects(texts, used, chars, descents, settings)
             words = chars_to_words(chars, settings)
         finally:
@@ -606,6 +615,21 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
         number=number, width=float(width), height=float(height), words=words,
         hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
     )
+
+
+def _upside_down(chars: list[tuple]) -> bool:
+    """Does most of the page's text run right to left, as upright text shown turned by 180 degrees does?
+    Judged on neighbouring characters of one baseline, in the order the content draws them."""
+    forward = backward = 0
+    for p, q in zip(chars, chars[1:]):
+        if p[5] or q[5] or abs(p[4] - q[4]) > 0.5 or not p[0].strip() or not q[0].strip():
+            continue
+        step = q[1] - p[1]
+        if 0 < step < 2 * p[6]:
+            forward += 1
+        elif 0 < -step < 2 * p[6]:
+            backward += 1
+    return backward > max(20, 4 * forward)
 
 
 _DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
