@@ -87,3 +87,44 @@ def split_combined(rows: Sequence, columns: Sequence[str | None]) -> None:
             if ref:
                 row.cells["action"] = paras
                 row.cells["ref"] = [ref]
+
+
+# A column holds two fields when at least this share of its filled cells (and MIN_COMBINED_CELLS of them)
+# part into both: a heading that names one field ("Named lead") may still print two.
+COMBINED_SHARE = 0.6
+MIN_COMBINED_CELLS = 3
+
+
+def combined_by_content(rows: Sequence, columns: Sequence[str | None]) -> list[str | None]:
+    """The table's fields with a column renamed to the combined field its cells show they hold: a lead (or
+    date) column of a table with no date (or lead) column whose cells mostly part into a lead and a date;
+    a date column of a table with no rating column whose cells mostly part into a date and a rating.
+    Renames the rows' cells in place; the columns' fields are returned."""
+    from ..normalise.milestones import split_date_and_rating
+
+    def rated(text: str) -> bool:
+        return split_date_and_rating(text.replace("\n", " "))[1] is not None
+
+    cols = list(columns)
+    # A date and a rating first: the rating would otherwise pass for a lead ("March 2023 - Green").
+    if "milestone" in cols and "rag" not in cols and "milestone_and_rag" not in cols:
+        if _mostly(rows, "milestone", rated):
+            _rename(rows, cols, "milestone", "milestone_and_rag")
+    for have, missing in (("lead_officer", "milestone"), ("milestone", "lead_officer")):
+        if have in cols and missing not in cols and LEAD_AND_DATE not in cols:
+            if _mostly(rows, have, lambda t: all(split_lead_and_date(t)) and not rated(t)):
+                _rename(rows, cols, have, LEAD_AND_DATE)
+    return cols
+
+
+def _mostly(rows: Sequence, fld: str, holds_both) -> bool:
+    cells = ["\n".join(r.cells[fld]) for r in rows if r.cells.get(fld)]
+    both = sum(1 for c in cells if holds_both(c))
+    return len(cells) >= MIN_COMBINED_CELLS and both >= COMBINED_SHARE * len(cells)
+
+
+def _rename(rows: Sequence, cols: list[str | None], old: str, new: str) -> None:
+    cols[cols.index(old)] = new
+    for r in rows:
+        if old in r.cells:
+            r.cells[new] = r.cells.pop(old)

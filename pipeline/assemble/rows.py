@@ -18,7 +18,7 @@ from ..extract.grid import PageRow, PageTable
 from ..extract.text import paragraphs_text, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .combined import split_combined, split_leading_ref
+from .combined import combined_by_content, split_combined, split_leading_ref
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
@@ -267,8 +267,9 @@ def build_rows(
     vocabulary = _vocabulary(pages)
     for lt in _logical_tables(pages):
         table_rows = _table_rows(lt, vocabulary, settings)
-        split_combined(table_rows, lt.columns)
-        _fill_down(table_rows, lt.columns, _ref_binding(lt.columns), log)
+        columns = combined_by_content(table_rows, lt.columns)
+        split_combined(table_rows, columns)
+        _fill_down(table_rows, columns, _ref_binding(columns), log)
         _theme_from_column(table_rows)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:

@@ -1,0 +1,36 @@
+"""A column that prints two fields is found by what its cells hold, not only by a heading that names
+both (issue 12): "Named lead" over "Principal Social Worker, Q1 2022/23" is a lead and a date."""
+
+from __future__ import annotations
+
+from pipeline.assemble.combined import LEAD_AND_DATE, combined_by_content, split_combined
+from pipeline.assemble.rows import RawRow
+
+
+def rows(field: str, *cells: str) -> list[RawRow]:
+    return [RawRow({"action": [f"Do thing {i}"], field: [c]}, 1, 1, (0, 0, 1, 1)) for i, c in enumerate(cells)]
+
+
+def test_a_lead_column_whose_cells_end_in_dates_is_parted_when_the_table_has_no_date_column():
+    table = rows("lead_officer", "Principal Social Worker, Q1 2022/23", "Head of Service, March 2023",
+                 "Director of Children's Services - Autumn 2022", "Team Manager")
+    columns = combined_by_content(table, ["action", "lead_officer"])
+    assert columns == ["action", LEAD_AND_DATE]
+    split_combined(table, columns)
+    assert [(r.text("lead_officer"), r.text("milestone")) for r in table] == [
+        ("Principal Social Worker", "Q1 2022/23"), ("Head of Service", "March 2023"),
+        ("Director of Children's Services", "Autumn 2022"), ("Team Manager", None)]
+
+
+def test_a_lead_column_is_left_whole_beside_a_date_column_or_when_few_cells_hold_dates():
+    table = rows("lead_officer", "Head of Service, March 2023", "Head of Service, June 2023", "Head of Service")
+    assert combined_by_content(table, ["action", "lead_officer", "milestone"]) == ["action", "lead_officer", "milestone"]
+    plain = rows("lead_officer", "Head of Service", "Team Manager, Front Door", "Head of Service, March 2023")
+    assert combined_by_content(plain, ["action", "lead_officer"]) == ["action", "lead_officer"]
+    assert plain[2].text("lead_officer") == "Head of Service, March 2023"
+
+
+def test_a_date_column_whose_cells_carry_a_rating_is_parted_when_the_table_has_no_rating_column():
+    table = rows("milestone", "March 2023 - Green", "Q2 2023/24 (Amber)", "June 2022 \u2013 Complete")
+    assert combined_by_content(table, ["action", "milestone"]) == ["action", "milestone_and_rag"]
+    assert table[0].cells == {"action": ["Do thing 0"], "milestone_and_rag": ["March 2023 - Green"]}
