@@ -63,3 +63,15 @@ def test_a_word_that_merely_wrapped_keeps_its_space():
     # With room for a letter left, the line simply wrapped.
     assert paragraphs_text([line(0, ("Commence", 10)), line(1, ("d", 10))], edge=200,
                            vocabulary=Counter()) == ["Commence d"]
+
+
+def test_a_word_hyphenated_by_the_layout_engine_is_one_word_across_paragraph_and_page_breaks():
+    from pipeline.assemble.rows import _join_paragraphs
+
+    # WeasyPrint breaks "Director" as "Dir\u2010" / "ector"; even where the rest opens a new row part on the
+    # next page, and would have fitted on the line above, it is the same word.
+    assert _join_paragraphs(["Executive Dir\u2010"], ["ector Social Care"], word_fitted=True) == [
+        "Executive Director Social Care"]
+    # An author's own hyphen stays, and so does a new paragraph after a finished one.
+    assert _join_paragraphs(["A co-"], ["ordinated plan"]) == ["A co-ordinated plan"]
+    assert _join_paragraphs(["Done."], ["Next"], word_fitted=True) == ["Done.", "Next"]

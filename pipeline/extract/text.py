@@ -203,6 +203,14 @@ def is_bullet(line: Line) -> bool:
 BREAK_HYPHENS = ("\u2010", "\u00ad")
 
 
+def hyphenated(before: str, after: str) -> bool:
+    """Does `before` end in a layout engine's hyphenation break whose word goes on in `after`? The break
+    (U+2010, or a soft hyphen shown at the line end) is not part of the word; an author's own hyphen
+    (U+002D, "co-" / "locate") is kept. A broken word is one paragraph, whatever the spacing or page
+    break between its parts."""
+    return before.endswith(BREAK_HYPHENS) and before[-2:-1].isalpha() and after[:1].islower()
+
+
 def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
     """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space, and
     so does a line flagged in `broken` (the rest of a word broken at the line end above)."""
@@ -216,9 +224,7 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out = t
         elif i < len(broken) and broken[i]:
             out += t
-        elif out.endswith(BREAK_HYPHENS) and out[-2:-1].isalpha() and t[:1].islower():
-            # A layout engine's hyphenation break (U+2010, or a soft hyphen shown at the line end) is
-            # not part of the word; an author's own hyphen (U+002D, "co-" / "locate") is kept.
+        elif hyphenated(out, t):
             out = out[:-1] + t
         elif out.endswith(("-", "\u2010", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
