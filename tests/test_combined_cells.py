@@ -34,3 +34,26 @@ def test_a_date_column_whose_cells_carry_a_rating_is_parted_when_the_table_has_n
     table = rows("milestone", "March 2023 - Green", "Q2 2023/24 (Amber)", "June 2022 \u2013 Complete")
     assert combined_by_content(table, ["action", "milestone"]) == ["action", "milestone_and_rag"]
     assert table[0].cells == {"action": ["Do thing 0"], "milestone_and_rag": ["March 2023 - Green"]}
+
+
+def test_a_column_of_references_under_a_heading_nobody_listed_is_the_ref():
+    from pipeline.assemble.combined import refs_by_content
+
+    table = rows("extra:Line", "1.1", "1.2", "2.1", "2.2")
+    assert refs_by_content(table, ["action", "extra:Line"], "extra:") == ["action", "ref"]
+    assert table[2].cells["ref"] == ["2.1"]
+    # Scores, repeated codes or prose stay where they were: in `extra`.
+    for cells in (("3", "12", "9", "4"), ("1.1", "1.1", "1.2", "1.2"), ("Budget agreed", "1.1", "n/a", "tbc")):
+        kept = rows("extra:Score", *cells)
+        assert refs_by_content(kept, ["action", "extra:Score"], "extra:") == ["action", "extra:Score"]
+
+
+def test_refs_finer_than_the_outcome_to_their_right_label_the_action():
+    from pipeline.assemble.rows import _ref_binding
+
+    table = rows("ref", "1.1", "1.2", "1.3")
+    table[0].cells["outcome"] = ["One outcome, merged down three rows"]
+    assert _ref_binding(["action", "ref", "outcome"], table) == "action"
+    for r in table:  # one ref per outcome: the outcome's
+        r.cells["outcome"] = [f"Outcome {r.text('ref')}"]
+    assert _ref_binding(["action", "ref", "outcome"], table) == "outcome"

@@ -128,3 +128,26 @@ def _rename(rows: Sequence, cols: list[str | None], old: str, new: str) -> None:
     for r in rows:
         if old in r.cells:
             r.cells[new] = r.cells.pop(old)
+
+
+# An action reference as a cell of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score).
+_REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
+REF_SHARE = 0.8
+
+
+def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix: str) -> list[str | None]:
+    """The table's fields with an unnamed column (one whose heading maps to no field, `extra_prefix`) taken
+    as the action reference when the table has none and its cells are references: nearly all a code of
+    their own ("2.3", "A2") and no two alike. A heading nobody listed ("Line", "Item") then loses nothing."""
+    cols = list(columns)
+    if "ref" in cols:
+        return cols
+    for fld in cols:
+        if not (fld and fld.startswith(extra_prefix)):
+            continue
+        cells = [" ".join(r.cells[fld]).strip() for r in rows if r.cells.get(fld)]
+        codes = [c for c in cells if _REF_CODE.match(c)]
+        if len(cells) >= MIN_COMBINED_CELLS and len(codes) >= REF_SHARE * len(cells) and len(set(codes)) == len(codes):
+            _rename(rows, cols, fld, "ref")
+            break
+    return cols

@@ -18,7 +18,7 @@ from ..extract.grid import PageRow, PageTable
 from ..extract.text import hyphenated, paragraphs_text, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .combined import combined_by_content, split_combined, split_leading_ref
+from .combined import combined_by_content, refs_by_content, split_combined, split_leading_ref
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
@@ -82,16 +82,24 @@ class _Table:
         return [c.field for c in self.entries[0].table.columns]
 
 
-def _ref_binding(columns: Sequence[str | None]) -> str:
-    """A 'ref' column labels the column to its right; with none there, the action."""
+def _ref_binding(columns: Sequence[str | None], rows: Sequence[RawRow] = ()) -> str:
+    """A 'ref' column labels the column to its right; with none there, the action. Refs that take more
+    values than the outcome or objective to their right (one per row, under a merged or repeated
+    outcome) label the action: a ref is as fine as what it labels."""
     if "ref" in columns:
         i = columns.index("ref")
         for nxt in columns[i + 1 :]:
+            if nxt in ("outcome", "objective") and _distinct(rows, "ref") > _distinct(rows, nxt):
+                return "action"
             if nxt in ("outcome", "objective", "action"):
                 return nxt
             if nxt is not None and not nxt.startswith(EXTRA_PREFIX):
                 break
     return "action"
+
+
+def _distinct(rows: Sequence[RawRow], fld: str) -> int:
+    return len({r.text(fld) for r in rows if r.cells.get(fld)})
 
 
 def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
@@ -269,9 +277,9 @@ def build_rows(
     vocabulary = _vocabulary(pages)
     for lt in _logical_tables(pages):
         table_rows = _table_rows(lt, vocabulary, settings)
-        columns = combined_by_content(table_rows, lt.columns)
+        columns = refs_by_content(table_rows, combined_by_content(table_rows, lt.columns), EXTRA_PREFIX)
         split_combined(table_rows, columns)
-        _fill_down(table_rows, columns, _ref_binding(columns), log)
+        _fill_down(table_rows, columns, _ref_binding(columns, table_rows), log)
         _theme_from_column(table_rows)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:
