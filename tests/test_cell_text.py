@@ -23,11 +23,13 @@ def vocabulary(*lines: Line) -> Counter[str]:
     return Counter(word_key(w.text) for ln in lines for w in ln.words)
 
 
-def test_words_that_touch_print_as_one_word():
+def test_punctuation_that_touches_its_word_prints_as_part_of_it():
     # "approaches" and a full stop set in another font: two words to the reader, one on the page.
     words = (Word("approaches", 10, 100, 60, 110, 10), Word(".", 60, 99, 63, 111, 14))
     assert Line(words).text == "approaches."
     assert line(0, ("approaches", 10), ("now", 63)).text == "approaches now"
+    # Two words that touch keep their space: kerning can eat it ("school" + italic "or" in a real PDF).
+    assert Line((Word("school", 10, 100, 40, 110, 10), Word("or", 40.2, 100, 50, 110, 10))).text == "school or"
 
 
 def test_a_dash_wrapped_to_the_next_line_stays_in_the_sentence():

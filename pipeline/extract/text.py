@@ -17,7 +17,7 @@ _BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\u
 _BULLET = re.compile(rf"^(?:[{_BULLET_GLYPHS}]\s*|[-\u2013]\s+)")
 
 
-# Two words this close (points) print as one: a space is never narrower (a 4 pt font's is about 1 pt).
+# Punctuation this close (points) to a word prints as part of it.
 TOUCHING_PT = 0.5
 
 
@@ -51,10 +51,12 @@ class Line:
             return words[0].text
         parts = [words[0].text]
         for a, b in zip(words, words[1:]):
-            # Words that touch were parted only by a change of font or size ("approaches" and a full stop
-            # set in another font): printed as one word, they join without a space.
+            # Punctuation that touches its word was parted from it only by a change of font or size
+            # ("approaches" and a full stop set in another font): it joins without a space. Two words
+            # that touch keep theirs: a space can be eaten by kerning ("school" + italic "or").
             touching = not a.rotation and abs(b.x0 - a.x1) <= TOUCHING_PT
-            parts.append(b.text if touching else " " + b.text)
+            punct = not b.text[:1].isalnum() or not a.text[-1:].isalnum()
+            parts.append(b.text if touching and punct else " " + b.text)
         return "".join(parts)
 
     def __eq__(self, other) -> bool:
