@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..normalise.milestones import parse_milestone
+from ..normalise.milestones import parse_milestone, split_date_and_rating
 
 LEAD_AND_DATE = "lead_officer_and_milestone"
 # A cell this short that reads as a date is a date alone, with no lead printed.
@@ -100,8 +100,6 @@ def combined_by_content(rows: Sequence, columns: Sequence[str | None]) -> list[s
     date) column of a table with no date (or lead) column whose cells mostly part into a lead and a date;
     a date column of a table with no rating column whose cells mostly part into a date and a rating.
     Renames the rows' cells in place; the columns' fields are returned."""
-    from ..normalise.milestones import split_date_and_rating
-
     def rated(text: str) -> bool:
         return split_date_and_rating(text.replace("\n", " "))[1] is not None
 

@@ -180,7 +180,7 @@ def lines_to_paragraphs(
     return paras
 
 
-_DASHES = ("-", "\u2013", "\u2014")
+_DASHES = ("-", "\u2013")
 
 
 def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
@@ -198,7 +198,7 @@ def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
 def is_bullet(line: Line) -> bool:
     """Does the line open with a list marker ("•", "▪", or a dash standing alone before the text)?"""
     first = line.words[0].text
-    return first in ("-", "\u2013") or first[:1] in _BULLET_GLYPHS
+    return first in _DASHES or first[:1] in _BULLET_GLYPHS
 
 
 # Hyphens that hyphenation engines (WeasyPrint, TeX-style layout) print where they break a word.

@@ -586,20 +586,15 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
         rotation = page.get_rotation()
         width, height, frame = page_frame(mediabox, rotation)
         check_page_size(width, height, number)
-        texts: list[tuple[int, Matrix]] = []
-        hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
         textpage = page.get_textpage()
         try:
-            used: set[int] = set()
-            chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+            texts, graphics, used, chars = _read_content(page, textpage, frame, descents, settings)
             if _upside_down(chars):
                 # The page's /Rotate shows its text upside down: read it turned the right way up, as a
                 # person would turn the page (a page flipped by mistake, a sheet scanned upside down).
                 width, height, frame = page_frame(mediabox, rotation + 180)
-                texts = []
-                hrules, vrules, fills, has_images = read_graphics(page, frame, texts, settings)
-                used = set()
-                chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+                texts, graphics, used, chars = _read_content(page, textpage, frame, descents, settings)
+            hrules, vrules, fills, has_images = graphics
             chars, lost = blank_objects(texts, used, chars, descents, settings)
             words = chars_to_words(chars, settings)
         finally:
@@ -615,6 +610,15 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
         number=number, width=float(width), height=float(height), words=words,
         hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
     )
+
+
+def _read_content(page, textpage, frame: Matrix, descents: dict[str, float] | None, settings: ExtractSettings):
+    """(text objects, graphics, indexes of the objects read, characters) of a page seen through `frame`."""
+    texts: list[tuple[int, Matrix]] = []
+    graphics = read_graphics(page, frame, texts, settings)
+    used: set[int] = set()
+    chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+    return texts, graphics, used, chars
 
 
 def _upside_down(chars: list[tuple]) -> bool:
