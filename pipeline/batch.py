@@ -63,6 +63,8 @@ class Outcome:
     pages: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # The tables seen and their column mappings (pipeline.explain), also when no action table was found.
+    tables_seen: list[dict] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ def _outputs(ex, publication: dict, stem: str, out_dir: Path) -> tuple[list[tupl
     # Build everything first: a schema error must not leave some files written and others not.
     table = to_table(ex.records, "actions", meta)
     measures = to_table(ex.measures, "measures", meta) if ex.measures else None
-    report = quality_report(publication, ex.records, ex.log.issues, sha256=ex.sha256, n_pages=ex.pages)
+    report = quality_report(publication, ex.records, ex.log.issues, sha256=ex.sha256, n_pages=ex.pages,
+                            tables=ex.tables_seen)
     published = date.fromisoformat(publication["published"]) if publication.get("published") else None
     page = extract_html(ex, publication, out_dir, published)
     pq_name, report_name, measures_name = output_names(stem)
@@ -153,7 +156,7 @@ def _extract(job: Job, out_dir: Path, progress: Callable | None) -> dict:
     warnings = [f"{job.path}: " + (f"page {i.page}: " if i.page else "") + f"{i.code}: {i.message}"
                 for i in ex.log.issues if i.code in WARNING_CODES]
     return {"files": files, "remove": remove, "summary": text, "actions": len(ex.records), "pages": ex.pages,
-            "warnings": warnings}
+            "warnings": warnings, "tables_seen": ex.tables_seen}
 
 
 def _set_memory_limit(max_memory_mb: int | None) -> None:
@@ -193,7 +196,8 @@ def _child_main(conn, fn: Callable, args: tuple, path: str, limits: Limits) -> N
     try:
         result: tuple = ("ok", fn(*args))
     except PlanpipeError as exc:
-        result = ("error", str(exc))
+        # A file with no action table still tells what tables were seen there (for --explain).
+        result = ("error", str(exc), getattr(exc, "tables_seen", None))
     except MemoryError:
         result = ("error", _memory_message(path, limits))
     except Exception as exc:  # a bug in planpipe: report it on one line, keep going with other files
@@ -247,17 +251,18 @@ def _died_message(path: str, exitcode: int | None, limits: Limits) -> str:
             "check it opens in a PDF viewer, raise the limit with --max-memory MIB, or report it with the file")
 
 
-def _collect(r: _Running, limits: Limits) -> tuple[str, Any]:
-    """(kind, payload) of a child that has sent its result or died: kind is ok or error."""
+def _collect(r: _Running, limits: Limits) -> tuple[str, Any, Any]:
+    """(kind, payload, details) of a child that has sent its result or died: kind is ok or error;
+    an error's details are the tables seen in the file, when the child found any."""
     try:
-        kind, payload = r.conn.recv()
+        kind, payload, *rest = r.conn.recv()
     except (EOFError, OSError):
-        kind, payload = "died", None
+        kind, payload, rest = "died", None, []
     r.process.join()
     r.conn.close()
     if kind == "died":
-        return "error", _died_message(r.path, r.process.exitcode, limits)
-    return kind, payload
+        return "error", _died_message(r.path, r.process.exitcode, limits), None
+    return kind, payload, (rest[0] if rest else None)
 
 
 def _budget_message(path: str, limits: Limits) -> str:
@@ -298,7 +303,7 @@ def call_limited(fn: Callable, args: tuple, path: str, limits: Limits):
             for _, over in _step([r]):
                 if over:
                     raise LimitExceeded(_budget_message(path, limits))
-                kind, payload = _collect(r, limits)
+                kind, payload, _ = _collect(r, limits)
                 if kind == "ok":
                     return payload
                 raise PlanpipeError(str(payload))
@@ -306,19 +311,19 @@ def call_limited(fn: Callable, args: tuple, path: str, limits: Limits):
         _kill(r)
 
 
-def _outcome(job: Job, kind: str, payload, seconds: float, out_dir: Path) -> Outcome:
+def _outcome(job: Job, kind: str, payload, seconds: float, out_dir: Path, details=None) -> Outcome:
     """Commit a finished job's outputs, or report its error."""
     from .parquet import commit_files
 
     if kind != "ok":
-        return Outcome(job, False, str(payload), seconds=seconds)
+        return Outcome(job, False, str(payload), seconds=seconds, tables_seen=details)
     try:
         written = commit_files(out_dir, payload["files"], payload["remove"])
     except PlanpipeError as exc:
         return Outcome(job, False, f"{job.path}: {exc}", seconds=seconds)
     written = [written[-1]] + written[:-1]  # the actions Parquet first, as before
     return Outcome(job, True, None, written, payload["summary"], payload["actions"], payload["pages"], seconds,
-                   payload["warnings"])
+                   payload["warnings"], payload["tables_seen"])
 
 
 def run_jobs(
@@ -347,12 +352,13 @@ def run_jobs(
                 del running[r.n]
                 seconds = time.monotonic() - r.start
                 payload: Any
+                details = None
                 if over:
                     _kill(r)
                     kind, payload = "error", _budget_message(r.path, limits)
                 else:
-                    kind, payload = _collect(r, limits)
-                done[r.n] = _outcome(jobs[r.n - 1], kind, payload, seconds, folder)
+                    kind, payload, details = _collect(r, limits)
+                done[r.n] = _outcome(jobs[r.n - 1], kind, payload, seconds, folder, details)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1

@@ -160,15 +160,20 @@ def cmd_extract(args) -> int:
         _debug(jobs, args.debug)
     progress_for = None if args.quiet else (lambda n, job: _progress(f"[{n}/{len(jobs)}] {job.stem}"))
     outcomes = run_jobs(jobs, args.out_dir, n_jobs, args.budget, progress_for, args.max_memory)
-    failures, warned = _print_outcomes(outcomes, args.quiet)
+    failures, warned = _print_outcomes(outcomes, args.quiet, args.explain)
     _print_failures(failures, warned, len(jobs), args.strict)
     return 1 if failures or (warned and args.strict) else 0
 
 
-def _print_outcomes(outcomes, quiet: bool) -> tuple[list, list]:
-    """Each file's error, warnings and (unless quiet) summary as it finishes; (failed, warned) outcomes."""
+def _print_outcomes(outcomes, quiet: bool, explain: bool = False) -> tuple[list, list]:
+    """Each file's error, warnings and (unless quiet) summary as it finishes, and with `explain` the
+    tables seen and their column mappings; (failed, warned) outcomes."""
+    from .explain import explain_text
+
     failures, warned = [], []
     for outcome in outcomes:
+        if explain and outcome.tables_seen is not None:
+            out(explain_text(outcome.job.stem, outcome.tables_seen))
         if not outcome.ok:
             failures.append(outcome)
             err(f"Error: {outcome.error}")
@@ -336,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--password", help="password of an encrypted PDF")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary")
     ex.add_argument("--debug", metavar="DIR", help="also draw the detected headers, columns and rows over each page as PNG in DIR")
+    ex.add_argument("--explain", action="store_true",
+                    help="print each table found (action table or other), its column mapping and the evidence for it")
     ex.add_argument("--jobs", type=int, default=0, metavar="N", help="files extracted at once (default: all cores)")
     ex.add_argument("--strict", action="store_true",
                     help="exit 1 when a page of a table section yields no rows or a heading matches no field "

@@ -40,7 +40,8 @@ class NoTextLayerError(PlanpipeError):
 
 
 class NoActionTableError(PlanpipeError):
-    pass
+    # The tables seen in the file and how their headings were read (pipeline.explain), for --explain.
+    tables_seen: list[dict] | None = None
 
 
 class ChecksumMismatchError(PlanpipeError):

@@ -26,7 +26,8 @@ from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
 from .quality import IssueLog
 from .assemble.records import ActionRecord, build_records
-from .assemble.rows import RawRow, build_rows
+from .assemble.rows import RawRow, TableMapping, build_rows
+from .explain import generic_dicts, mapping_dicts
 from .settings import ExtractSettings
 from .sources import sha256_file
 from .text_contract import clean_records
@@ -178,34 +179,34 @@ class Extraction:
     log: IssueLog = field(default_factory=IssueLog)
     engine: str = "pdfplumber"
     measures: list[dict] = field(default_factory=list)
+    # Each action table and each other kind of table seen, with its column mapping and evidence.
+    tables_seen: list[dict] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
         return len(self.document.pages)
 
 
-def extract_pdf(
-    path: str | Path,
-    publication_id: str | None = None,
-    *,
-    engine: str = "pdfplumber",
-    password: str | None = None,
-    published: date | None = None,
-    overrides: dict | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    reader: str = "pdfium",
-    settings: ExtractSettings | None = None,
-) -> Extraction:
-    """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input.
+@dataclass
+class Seen:
+    """The stages up to raw rows: the document (its selected pages, and all of them), the tables found
+    on each page, the rows they give and each action table's column mapping."""
 
-    `settings` holds every tolerance and the registry overrides; without it, the defaults with
-    `overrides` (validated by pipeline.sources.validate_overrides: `pages` restricts the pages read,
-    `headings` pins headings to fields, for a publication that defeats detection).
-    `reader` is the PDF reader (pipeline.readers.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
-    """
-    if settings is None:
-        settings = ExtractSettings.from_overrides(overrides)
-    path = Path(path)
+    doc: Document
+    full: Document
+    sha256: str
+    log: IssueLog
+    tables: list[PageTables]
+    rows: list[RawRow]
+    mappings: list[TableMapping]
+
+
+def read_tables(
+    path: Path, *, engine: str = "pdfplumber", password: str | None = None, reader: str = "pdfium",
+    settings: ExtractSettings, progress: Callable[[int, int], None] | None = None,
+) -> Seen:
+    """Read the PDF and find its action tables and rows, raising only for an unusable PDF (no rows is
+    not an error here: `--explain` shows why)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     doc = open_pdf(path, password=password, reader=reader, settings=settings)
@@ -231,15 +232,52 @@ def extract_pdf(
         doc = dataclasses.replace(doc, pages=kept)
     doc = without_watermarks(doc, settings)
     tables = ENGINES[engine](doc, progress, settings)
-    rows = build_rows(tables, log, settings)
+    mappings: list[TableMapping] = []
+    rows = build_rows(tables, log, settings, mappings)
+    return Seen(doc, full, sha, log, tables, rows, mappings)
+
+
+def _no_action_table(path: Path, seen: Seen, settings: ExtractSettings) -> NoActionTableError:
+    """The error for a PDF with no action table; it carries the tables that were seen (for --explain)."""
+    exc = NoActionTableError(
+        "no action table found: no header row names an action column and two more fields "
+        "(e.g. 'Action', 'Lead officer', 'Milestone'); run `planpipe extract --explain` to see the tables "
+        "found and how their headings were read, and if the headings use other words, map them in the "
+        "publication's registry entry ([overrides.headers], e.g. action = [\"What we will do\"]; see the README)",
+        path=str(path),
+    )
+    seen_tables = mapping_dicts(seen.mappings, seen.tables, settings)
+    covered = {p for t in seen_tables for p in t["pages"]}
+    exc.tables_seen = sorted(seen_tables + generic_dicts(seen.doc, covered, settings), key=lambda t: t["pages"][0])
+    return exc
+
+
+def extract_pdf(
+    path: str | Path,
+    publication_id: str | None = None,
+    *,
+    engine: str = "pdfplumber",
+    password: str | None = None,
+    published: date | None = None,
+    overrides: dict | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    reader: str = "pdfium",
+    settings: ExtractSettings | None = None,
+) -> Extraction:
+    """Extract every action of the PDF at `path`. Raises a PlanpipeError on unusable input.
+
+    `settings` holds every tolerance and the registry overrides; without it, the defaults with
+    `overrides` (validated by pipeline.sources.validate_overrides: `pages` restricts the pages read,
+    `headings` pins headings to fields, for a publication that defeats detection).
+    `reader` is the PDF reader (pipeline.readers.open_pdf): "pdfium" (fast, the default) or "pdfplumber".
+    """
+    if settings is None:
+        settings = ExtractSettings.from_overrides(overrides)
+    path = Path(path)
+    seen = read_tables(path, engine=engine, password=password, reader=reader, settings=settings, progress=progress)
+    doc, full, sha, log, tables, rows = seen.doc, seen.full, seen.sha256, seen.log, seen.tables, seen.rows
     if not rows:
-        raise NoActionTableError(
-            "no action table found: no header row names an action column and two more fields "
-            "(e.g. 'Action', 'Lead officer', 'Milestone'); if the headings use other words, map them in the "
-            "publication's registry entry ([overrides.headers], e.g. action = [\"What we will do\"]; see the "
-            "README), or, for every publication, add them to schemas/headers.json",
-            path=str(path),
-        )
+        raise _no_action_table(path, seen, settings)
     account_pages(doc, tables, rows, log)
     legend = find_legend(full, tables, settings)
     pub = publication_id or path.stem
@@ -257,4 +295,5 @@ def extract_pdf(
     log.extend(issues)
     measures, issues = clean_records(measures, page_key="page")
     log.extend(issues)
-    return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures)
+    return Extraction(str(path), pub, sha, doc, tables, rows, records, legend, log, engine, measures,
+                      mapping_dicts(seen.mappings, tables, settings))

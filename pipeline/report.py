@@ -27,9 +27,11 @@ def theme_label(r: Mapping[str, Any]) -> str:
 
 
 def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[DataIssue],
-                   sha256: str | None = None, n_pages: int | None = None) -> dict:
+                   sha256: str | None = None, n_pages: int | None = None,
+                   tables: Sequence[dict] | None = None) -> dict:
     """The content of <id>.report.json. `source_sha256` ties the report to its Parquet files: `summary`
-    and `diff` refuse a report whose sha256 differs from the Parquet's metadata (a mixed output set)."""
+    and `diff` refuse a report whose sha256 differs from the Parquet's metadata (a mixed output set).
+    `tables`: each table seen, its kind and column mapping with the evidence (pipeline.explain)."""
     by_status = Counter(r["rag"] for r in records)
     by_theme: dict[str, Counter] = {}
     for r in records:
@@ -46,8 +48,9 @@ def quality_report(publication: dict, records: Sequence[dict], issues: Sequence[
         "issue_counts": {c: codes[c] for c in sorted(codes)},
         "issue_codes": {c: CODES[c] for c in sorted(codes)},
         "issues": [i.to_dict() for i in issues],
+        "tables": list(tables) if tables is not None else None,
     }
-    return {k: v for k, v in out.items() if v is not None or k not in ("source_sha256", "document_pages")}
+    return {k: v for k, v in out.items() if v is not None or k not in ("source_sha256", "document_pages", "tables")}
 
 
 def summary_text(title: str, records: Sequence[Mapping[str, Any]], issues: Sequence[DataIssue] = (), width: int = 100) -> str:

@@ -113,7 +113,7 @@ CASES = {
     "truncated": (truncated, ("try re-downloading it",)),
     "scan": (scan, ("no text layer", "OCR", "ocrmypdf")),
     "absurd-page-size": (absurd_page_size, ("page 1: ", "absurd page size 100000 x 100000 pt")),
-    "unknown-headings": (unknown_headings, (NO_TABLE, "schemas/headers.json")),
+    "unknown-headings": (unknown_headings, (NO_TABLE, "--explain", "registry entry")),
 }
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..extract.columns import EXTRA_PREFIX
+from ..extract.columns import EXTRA_PREFIX, Profile, profile
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable
 from ..extract.text import hyphenated, paragraphs_text, word_key
@@ -268,16 +268,39 @@ def _split_ref(paras: list[str]) -> tuple[str | None, list[str]]:
     return split_leading_ref(paras, REF_PREFIX)
 
 
+@dataclass(frozen=True)
+class TableMapping:
+    """How one logical table's columns were read, for the report and `--explain`: each printed heading,
+    the field the page step gave it (heading and cells), the field the table's rows settled (a cell
+    holding two fields, a column of references), and what the column's cells hold."""
+
+    pages: tuple[int, ...]
+    rows: int
+    headings: tuple[str, ...]
+    page_fields: tuple[str | None, ...]
+    fields: tuple[str | None, ...]
+    profiles: tuple[Profile, ...]
+    theme: str | None = None
+
+
 def build_rows(
-    pages: Sequence[PageTables], log: IssueLog | None = None, settings: ExtractSettings = DEFAULT_SETTINGS
+    pages: Sequence[PageTables], log: IssueLog | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,
+    mappings: list[TableMapping] | None = None,
 ) -> list[RawRow]:
-    """Raw rows of every action table, in document order."""
+    """Raw rows of every action table, in document order. `mappings`, when given, receives each logical
+    table's column mapping."""
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     vocabulary = _vocabulary(pages)
     for lt in _logical_tables(pages):
         table_rows = _table_rows(lt, vocabulary, settings)
+        profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in lt.columns)
         columns = refs_by_content(table_rows, combined_by_content(table_rows, lt.columns), EXTRA_PREFIX)
+        if mappings is not None:
+            mappings.append(TableMapping(
+                tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
+                tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns), tuple(columns),
+                profiles, lt.theme.title if lt.theme else None))
         split_combined(table_rows, columns)
         _fill_down(table_rows, columns, _ref_binding(columns, table_rows), log)
         _theme_from_column(table_rows)

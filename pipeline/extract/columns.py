@@ -117,19 +117,25 @@ class Profile:
 
 
 def profile(texts: Sequence[str]) -> Profile:
-    from ..normalise.milestones import parse_milestone
-
     cells = [t.strip() for t in texts if t and t.strip()]
     if not cells:
         return Profile(0, 0.0, 0.0, 0.0, 0.0)
     n = len(cells)
-    words = [len(c.split()) for c in cells]
-    is_date = [parse_milestone(c).kind != "unknown" for c in cells]
+    facts = [_cell_facts(c) for c in cells]
+    return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
+                   sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n)
+
+
+@lru_cache(maxsize=65536)
+def _cell_facts(cell: str) -> tuple[int, bool, bool, bool]:
+    """(words, reads as a date, is only codes, opens on a verb) of one cell. Cached: the cells under a
+    heading are pooled over the pages (pipeline.extract.geometry) and profiled again on each page."""
+    from ..normalise.milestones import parse_milestone
+
+    is_date = parse_milestone(cell).kind != "unknown"
     # A date is no code, though "30/09/2022" is made of numbers.
-    codes = sum(1 for c, d in zip(cells, is_date)
-                if not d and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", c) if tok))
-    return Profile(n, sum(words) / n, codes / n, sum(is_date) / n, sum(1 for w in words if w >= 8) / n,
-                   sum(1 for c in cells if opens_on_a_verb(c)) / n)
+    code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
+    return len(cell.split()), is_date, code, opens_on_a_verb(cell)
 
 
 def opens_on_a_verb(text: str) -> bool:

@@ -66,6 +66,8 @@ class PageTables:
     # (y, Banner) in page order, including those above tables; used to label rows.
     banners: list[tuple[float, Banner]]
     stopped: bool = False  # an appendix/annex heading ends the action tables here
+    # Headers of the page's other tables (indicators, budgets: fields but no action), kept for --explain.
+    other_headers: list[Header] = field(default_factory=list)
 
 
 def _banners(lines: Sequence[Line], settings: ExtractSettings) -> list[tuple[float, Banner]]:
@@ -152,7 +154,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         # The last table runs on to the next page unless an appendix heading ended the tables.
         previous = tables[-1] if tables and not stopped else None
         banners = sorted(text.banners + _section_banners(tables), key=lambda b: b[0])
-        result.append(PageTables(p.number, tables, banners, stopped))
+        result.append(PageTables(p.number, tables, banners, stopped, found[p.number][1]))
     return result
 
 
