@@ -73,7 +73,7 @@ def content_evidence(p: Profile) -> str:
     if not p.cells:
         return "no cells"
     return (f"{p.cells} cells, {p.mean_words:.1f} words, dates {p.date_share:.0%}, codes {p.code_share:.0%}, "
-            f"open on a verb {p.imperative_share:.0%}")
+            f"statuses {p.status_share:.0%}, open on a verb {p.imperative_share:.0%}")
 
 
 def _why(heading_field: str | None, page_field: str | None, final: str | None, p: Profile,
@@ -99,6 +99,10 @@ def _why(heading_field: str | None, page_field: str | None, final: str | None, p
         return f"cells under this heading on earlier pages contradict {heading_field}: kept as extra"
     if page == "action":
         return "cells read as actions (prose opening on a verb)"
+    if page == "rag":
+        return f"cells read as statuses ({p.status_share:.0%}): read as rag"
+    if page == "milestone":
+        return f"cells read as dates ({p.date_share:.0%}): read as milestone"
     return f"read as {page} from the table as a whole"
 
 

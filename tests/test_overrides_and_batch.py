@@ -48,15 +48,17 @@ def odd_source(tmp_path_factory):
     return root
 
 
-def test_headings_no_synonym_knows_are_read_by_their_cue_words(odd_source):
+def test_headings_no_synonym_knows_are_read_by_their_cue_words_and_cells(odd_source):
     """"Key task", "Accountable", "Due" are in no synonym list: their cue words name action, lead and
-    milestone, and "Position", too weak a cue for a status, keeps its cells as an extra column."""
+    milestone. "Position" is too weak a cue for a status, but every cell under it reads as one ("On
+    track"), so its cells make it the status column (issue 12: columns understood by what they hold)."""
     from pipeline.extraction import extract_pdf
 
     src = load_source(odd_source / "sources" / "plain.toml")
     ex = extract_pdf(src.file)
-    assert [(x["action"], x["lead_officer_raw"], x["milestone_raw"], x["extra"]) for x in ex.records] == [
-        (f"Deliver workstream {i}.", "Chief Executive", "March 2023", {"Position": "On track"}) for i in range(1, 6)
+    assert [(x["action"], x["lead_officer_raw"], x["milestone_raw"], x["rag_raw"], x["rag"], x["extra"])
+            for x in ex.records] == [
+        (f"Deliver workstream {i}.", "Chief Executive", "March 2023", "On track", "on_track", {}) for i in range(1, 6)
     ]
 
 

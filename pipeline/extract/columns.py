@@ -43,6 +43,33 @@ _NOT_VERBS = frozenset(
     "will shall would should could can may might must is are was were be been has have had do does "
     "did new key".split()
 )
+# A status cell holds at most this many words ("Some issues", "Not yet started").
+STATUS_MAX_WORDS = 4
+# A column no heading names takes a field by content when this share of its cells hold it ...
+CONTENT_FIELD_SHARE = 0.8
+# ... and its cells are this short on average (a date or a status, not prose that mentions one).
+SHORT_CELL_WORDS = 4
+# A column whose cells are coloured one by one (a status shown as colour) in this share of the rows.
+COLOUR_SHARE = 0.6
+
+
+def _shows_status(p: Profile) -> bool:
+    worded = (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS
+              and p.status_share >= CONTENT_FIELD_SHARE)
+    return worded or (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
+                      and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
+
+
+def _shows_dates(p: Profile) -> bool:
+    return (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS
+            and p.date_share >= CONTENT_FIELD_SHARE)
+
+
+# (field, what a column that holds it shows, fields that already hold it) for assignment by content.
+CONTENT_FIELDS: tuple = (
+    ("rag", _shows_status, ("milestone_and_rag",)),
+    ("milestone", _shows_dates, ("milestone_and_rag", "lead_officer_and_milestone")),
+)
 QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which"})
 EXTRA_PREFIX = "extra:"
 _WORD = re.compile(r"[a-z]+")
@@ -114,6 +141,10 @@ class Profile:
     date_share: float  # cells that read as a date or period
     long_share: float  # cells of running prose (eight words or more)
     imperative_share: float = 0.0  # cells opening on a bare verb, as actions do ("Develop ...", "Review ...")
+    status_share: float = 0.0  # short cells that read as a status ("On track", "G", "75%", a tick)
+    lead_date_share: float = 0.0  # cells that part into an officer and a date ("Head of HR, 30/09/2022")
+    colour_rows: int = 0  # rows whose cell has a fill of its own (no other cell of the row has its colour)
+    colour_share: float = 0.0  # ... as a share of the table's rows
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -123,19 +154,29 @@ def profile(texts: Sequence[str]) -> Profile:
     n = len(cells)
     facts = [_cell_facts(c) for c in cells]
     return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
-                   sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n)
+                   sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n,
+                   sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n)
 
 
 @lru_cache(maxsize=65536)
-def _cell_facts(cell: str) -> tuple[int, bool, bool, bool]:
-    """(words, reads as a date, is only codes, opens on a verb) of one cell. Cached: the cells under a
-    heading are pooled over the pages (pipeline.extract.geometry) and profiled again on each page."""
+def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
+    """(words, reads as a date, is only codes, opens on a verb, reads as a status, parts into an officer
+    and a date) of one cell. Cached:
+    the cells under a heading are pooled over the pages (pipeline.extract.geometry) and profiled again
+    on each page."""
+    # The parting of a cell holding two fields lives with the assembly step that parts them.
+    from ..assemble.combined import split_lead_and_date
     from ..normalise.milestones import parse_milestone
+    from ..normalise.rag import status_from_wording
 
+    words = len(cell.split())
     is_date = parse_milestone(cell).kind != "unknown"
     # A date is no code, though "30/09/2022" is made of numbers.
     code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
-    return len(cell.split()), is_date, code, opens_on_a_verb(cell)
+    # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count.
+    status = words <= STATUS_MAX_WORDS and status_from_wording(cell)[0] != "unknown"
+    lead_and_date = is_date and all(split_lead_and_date(cell))
+    return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date
 
 
 def opens_on_a_verb(text: str) -> bool:
@@ -179,16 +220,19 @@ def fits(fld: str, p: Profile) -> bool:
         # Text fields hold words: a column of bare codes or of dates is something else.
         return p.code_share < 0.5 and p.date_share < 0.6
     if fld == "lead_officer":
-        # Names with full titles run long ("Lewis Price, Assistant Director ..."): only codes and dates refute.
-        return p.code_share < 0.5 and p.date_share < 0.5
+        # Names with full titles run long ("Lewis Price, Assistant Director ..."): only codes and dates refute,
+        # and not dates printed beside the officer (a cell of both is parted later).
+        return p.code_share < 0.5 and p.date_share - p.lead_date_share < 0.5
     if fld == "milestone":
         return p.long_share < 0.5 and p.code_share < 0.8
     return True
 
 
-def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool]) -> list[str | None]:
+def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool],
+            free: Sequence[bool] = ()) -> list[str | None]:
     """Whole-table assignment: a field whose column's cells contradict it is dropped (unless a registry
-    entry pinned it), and a field named by two columns stays with the one whose cells fit it best."""
+    entry pinned it), a field named by two columns stays with the one whose cells fit it best, and a
+    field no heading names goes to the one `free` column whose cells show they hold it."""
     out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
            for f, p, pin in zip(fields, profiles, pinned)]
     seen: dict[str, int] = {}
@@ -204,6 +248,20 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
                 seen[f] = i
         else:
             seen[f] = i
+    return by_content(out, profiles, free or [False] * len(out))
+
+
+def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool]) -> list[str | None]:
+    """Fields no heading named, given to a free column whose short cells nearly all read as one: a
+    status ("G", "75%", "On track") or a date. Only when exactly one column qualifies: two are no evidence
+    which is which."""
+    out = list(fields)
+    for fld, shows, excluded in CONTENT_FIELDS:
+        if fld in out or any(x in out for x in excluded):
+            continue
+        hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
+        if len(hits) == 1:
+            out[hits[0]] = fld
     return out
 
 

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..readers.model import Document, Page, Word
+from ..readers.model import Document, Fill, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
-from .grid import Column, PageTable, build_table, columns_from_header, straddle_ratio
-from .columns import EXTRA_PREFIX, extra_key, infer_action, profile, resolve
-from .headers import Header, find_all_headers, normalise_heading, override_headings
+from .grid import Column, PageTable, build_table, columns_from_header, own_colours, straddle_ratio
+from .columns import EXTRA_PREFIX, Profile, extra_key, infer_action, profile, resolve
+from .headers import Header, find_all_headers, match_heading, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
@@ -294,31 +294,46 @@ def _tables_under_headers(
         body = [w for w in text.words if h.bottom < w.ymid < end]
         columns, _ = columns_from_header(text.page, h, body, settings)
         table = build_table(text.page, h, columns, body, h.bottom, end, settings)
-        understood = understood_columns(table, settings, evidence)
+        understood = understood_columns(table, settings, evidence, text.page.fills)
         if understood != table.columns:
             table = build_table(text.page, h, understood, body, h.bottom, end, settings)
         tables.append(table)
     return tables
 
 
+def _pooled_profiles(table: PageTable, fields: Sequence[str | None],
+                     evidence: dict[tuple[str, str], list[str]]) -> list[Profile]:
+    """What each column's cells hold, pooled with the cells under the same heading on earlier pages."""
+    profiles = []
+    for c, f in zip(table.columns, fields):
+        pooled = evidence.setdefault((normalise_heading(c.heading), f or ""), [])
+        if c.field:
+            pooled.extend(row.text(c.field) for row in table.rows)
+        profiles.append(profile(pooled))
+    return profiles
+
+
 def understood_columns(
-    table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None
+    table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None,
+    fills: Sequence[Fill] = (),
 ) -> list[Column]:
     """The table's columns with their fields checked against what their cells hold (see
     pipeline.extract.columns): a heading whose cells contradict it, or a second column for one field,
     becomes an extra column. Headings a registry entry pins are kept. `evidence` pools the cells seen
     under each heading on earlier pages, and takes this table's."""
     pinned_words = override_headings(settings.headings)
-    evidence = {} if evidence is None else evidence
     fields = [None if c.field is None or c.field.startswith(EXTRA_PREFIX) else c.field for c in table.columns]
-    profiles = []
-    for c, f in zip(table.columns, fields):
-        pooled = evidence.setdefault((normalise_heading(c.heading), f or ""), [])
-        if f:
-            pooled.extend(row.text(f) for row in table.rows)
-        profiles.append(profile(pooled))
+    profiles = _pooled_profiles(table, fields, {} if evidence is None else evidence)
+    body_rows = [r for r in table.rows if r.section is None]
+    if fills and body_rows:
+        profiles = [dataclasses.replace(p, colour_rows=n, colour_share=n / len(body_rows))
+                    for p, n in zip(profiles, own_colours(body_rows, table.columns, fills, settings))]
     pinned = [normalise_heading(c.heading) in pinned_words for c in table.columns]
-    resolved = resolve(fields, profiles, pinned)
+    # A column whose heading names nothing may take a field its cells show; one whose heading says it
+    # holds no field ("Notes", "Budget") may not.
+    free = [f is None and not pin and match_heading(c.heading, settings=settings) is None
+            for c, f, pin in zip(table.columns, fields, pinned)]
+    resolved = resolve(fields, profiles, pinned, free)
     return [
         c if f == old else dataclasses.replace(c, field=f or extra_key(c.heading))
         for c, f, old in zip(table.columns, resolved, fields)

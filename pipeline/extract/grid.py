@@ -261,6 +261,19 @@ def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: f
     return best
 
 
+def own_colours(rows: Sequence[PageRow], columns: Sequence[Column], fills: Sequence[Fill],
+                settings: ExtractSettings = DEFAULT_SETTINGS) -> list[int]:
+    """Per column, the rows whose cell has a fill of its own: a colour no other cell of the row has (a
+    status shown as a coloured cell; a zebra stripe or a shaded row colours every cell alike)."""
+    counts = [0] * len(columns)
+    for row in rows:
+        colours = [_rag_colour(fills, c, row.top, row.bottom, settings.fill_in_cell) for c in columns]
+        for i, colour in enumerate(colours):
+            if colour is not None and colour not in colours[:i] + colours[i + 1:]:
+                counts[i] += 1
+    return counts
+
+
 def _colour_rows(rows: Sequence[PageRow], fills: Sequence[Fill], columns: Sequence[Column], settings: ExtractSettings) -> None:
     """Each row's RAG colour: the fill lying in its status cell."""
     rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)

@@ -31,6 +31,13 @@ HEADER_FOOT_SPAN = 0.6
 HEADER_SIZE_SPREAD = 0.25
 # A rule under a heading this many times its text's width, with headings under it, makes it a group heading.
 GROUP_RULE_SPAN = 1.5
+# A line above a header band joins it when it is this close (× type size) ...
+HEADER_LINE_GAP = 1.2
+# ... and this share of its pieces start within ALIGNED_START_PT of where the band's headings start.
+ALIGNED_SHARE = 0.75
+ALIGNED_START_PT = 2.0
+# Lines of one turned heading stand at most this many times their type size apart.
+TURNED_LINE_GAP = 0.8
 # Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
 BROKEN_WORD_MIN = 3
 # Fields that show a band of headings is an action table.
@@ -189,7 +196,8 @@ def _groups(
     chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
     if page is not None:
         chunks = _without_group_headings(chunks, page)
-    chunks.sort(key=lambda c: c.x0)
+    turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
+    chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
         if groups:
@@ -198,6 +206,24 @@ def _groups(
             crosses_rule = any(gx1 - 0.5 <= cut <= c.x0 + 0.5 for cut in cuts)
             if c.x0 < gx1 - 0.5 and not crosses_rule:
                 g.append(c)
+                continue
+        groups.append([c])
+    return sorted(groups + turned, key=lambda g: min(x.x0 for x in g))
+
+
+def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[Line]]:
+    """Headings set on their side, one group per heading: a turned heading that wraps stands as lines
+    side by side, each as tall as the heading's text, a line's spacing apart, with no rule between."""
+    groups: list[list[Line]] = []
+    for c in sorted(chunks, key=lambda c: c.x0):
+        if groups:
+            last = groups[-1][-1]
+            gap = c.x0 - last.x1
+            overlap = min(c.bottom, last.bottom) - max(c.top, last.top)
+            crosses_rule = any(last.x1 - 0.5 <= cut <= c.x0 + 0.5 for cut in cuts)
+            if (c.words[0].rotation == last.words[0].rotation and -0.5 <= gap <= TURNED_LINE_GAP * last.size
+                    and overlap > 0 and not crosses_rule):
+                groups[-1].append(c)
                 continue
         groups.append([c])
     return groups
@@ -224,7 +250,10 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
     """A heading's lines as one text. A word broken over two lines without a hyphen (a heading set in a
     column too narrow for it: "Timescal" / "e") is joined when only the whole is a heading word."""
     out = ""
-    for c in sorted(group, key=lambda c: (round(c.top), c.x0)):
+    # Turned lines read left to right when the text runs up the page (90), right to left when down.
+    turned = group[0].words[0].rotation
+    order = ((lambda c: c.x0) if turned == 90 else (lambda c: -c.x0)) if turned else (lambda c: (round(c.top), c.x0))
+    for c in sorted(group, key=order):
         text = c.text
         if out and vocab:
             last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
@@ -379,8 +408,62 @@ def find_all_headers(
         lines = page_lines(page, settings)
     candidates = _header_candidates(page, lines, settings)
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
+    actions = _grown_upward(page, lines, actions, settings)
     others = _best_bands([c for c in candidates if not c[4]], taken=actions)
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others]
+
+
+def _grown_upward(
+    page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings
+) -> list[tuple[int, int, list[HeaderCell]]]:
+    """Each header band with the lines just above it that belong to it: the first lines of headings that
+    wrap, in words nobody listed (so no band opened on them: "Success looks" over "like"), whose pieces
+    start where the band's headings start; and headings turned on their side that stand beside the band."""
+    out: list[tuple[int, int, list[HeaderCell]]] = []
+    floor = -1
+    for n, (i, j, cells) in enumerate(bands):
+        ceiling = bands[n + 1][0] if n + 1 < len(bands) else len(lines)
+        first, last = i, j
+        while last + 1 < ceiling and _turned_beside(lines[last + 1], lines[first:last + 1]):
+            last += 1
+        while first - 1 > floor and _belongs_above(lines[first - 1], lines[first:last + 1], cells, page, settings):
+            first -= 1
+        if (first, last) != (i, j):
+            band = list(lines[first:last + 1])
+            gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
+            grown = cells_for_band(page, band, gutters, "fields", settings)
+            scored = _score(grown, settings)
+            if scored is not None and scored[1]:
+                i, j, cells = first, last, grown
+        out.append((i, j, cells))
+        floor = j
+    return out
+
+
+def _turned_beside(ln: Line, band: Sequence[Line]) -> bool:
+    """A heading turned on its side that starts within the band's upright lines (a turned heading
+    fills the header row's height, so it may reach below headings set at the row's top)."""
+    upright = [b for b in band if not b.words[0].rotation]
+    return bool(ln.words[0].rotation) and bool(upright) and ln.top < max(b.bottom for b in upright)
+
+
+def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], page: Page,
+                   settings: ExtractSettings) -> bool:
+    upright = [b for b in band if not b.words[0].rotation]
+    if not upright:
+        return False
+    top, bottom = min(b.top for b in upright), max(b.bottom for b in band)
+    if ln.words[0].rotation:  # a turned heading as tall as the band, standing beside it
+        return ln.bottom <= bottom + 1 and ln.bottom > top
+    size = upright[0].size
+    if top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size:
+        return False
+    if _ruled_off(page.hrules, upright, ln, ln.bottom):
+        return False
+    chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
+    starts = [c.x0 for c in cells]
+    aligned = sum(1 for c in chunks if any(abs(c.x0 - x) <= ALIGNED_START_PT for x in starts))
+    return len(chunks) >= 2 and aligned >= ALIGNED_SHARE * len(chunks)
 
 
 def _join_adjacent(

@@ -448,8 +448,9 @@ def cell_text(col: Col, a: dict, ref: str, key: dict, lists: str, rng: random.Ra
     if kind == "rag_raw":
         return a["rag_word"], a["fill"]
     if kind == "milestone_and_rag":
+        # A status shown as a colour (alone or beside its wording) shades the combined cell too.
         parts = [p for p in (key["milestone_raw"], a["rag_word"]) if p]
-        return (" – ".join(parts) or None), None
+        return (" – ".join(parts) or None), a["fill"]
     if kind == "lead_and_date":
         parts = [p for p in (a["lead"], key["milestone_raw"]) if p]
         return (", ".join(parts) or None), None

@@ -1,0 +1,118 @@
+"""Columns understood by what their cells hold and headings read as printed (issue 12): a status column
+under a heading nobody listed, shown in words or only as coloured cells; turned headings that wrap; the
+first line of headings nobody listed; an officer column whose cells carry dates too. The headings used
+here are nonsense words on purpose: the mechanism must find the field without knowing the wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.columns import Profile, by_content, fits, profile, resolve
+
+from .conftest import extraction
+
+ACTIONS = ["Develop the workforce strategy with partners", "Review the front door arrangements quarterly",
+           "Launch the new supervision policy for staff", "Recruit two permanent team managers",
+           "Publish the quality assurance framework"]
+STATUSES = ["On track", "Complete", "Off track", "On track", "Some issues"]
+COLOURS = [(0, 0.69, 0.31), (0, 0.44, 0.75), (1, 0, 0), (0, 0.69, 0.31), (1, 0.75, 0)]
+
+
+def _table(path: Path, headings: list[str], rows: list[list[str]], widths: list[float],
+           fills: list[tuple] | None = None, fill_col: int | None = None, turned: dict[int, list[str]] | None = None,
+           above: list[str] | None = None) -> Path:
+    """A ruled table: `headings` (or `turned` lines set on their side, or a first line `above` the
+    headings) over `rows`; with `fills`, column `fill_col` is coloured row by row."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(842, 595), invariant=1)
+    xs = [40.0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top, head_h, row_h = 520.0, 44.0, 30.0
+    c.setFont("Helvetica-Bold", 9)
+    for j, heading in enumerate(headings):
+        if turned and j in turned:
+            for k, line in enumerate(turned[j]):
+                c.saveState()
+                c.translate(xs[j] + 10 + 11 * k, top - head_h + 4)
+                c.rotate(90)
+                c.drawString(0, 0, line)
+                c.restoreState()
+            continue
+        if above and above[j]:
+            c.drawString(xs[j] + 4, top - 12, above[j])
+        c.drawString(xs[j] + 4, top - 23, heading)
+    c.setFont("Helvetica", 9)
+    y = top - head_h
+    for i, row in enumerate(rows):
+        if fills is not None and fill_col is not None:
+            c.setFillColorRGB(*fills[i])
+            c.rect(xs[fill_col], y - row_h, xs[fill_col + 1] - xs[fill_col], row_h, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+        for j, text in enumerate(row):
+            c.drawString(xs[j] + 4, y - 12, text)
+        y -= row_h
+    for yy in [top] + [top - head_h - row_h * i for i in range(len(rows) + 1)]:
+        c.line(xs[0], yy, xs[-1], yy)
+    for x in xs:
+        c.line(x, top, x, y)
+    c.save()
+    return path
+
+
+def _records(path: Path) -> list[dict]:
+    return extraction(str(path)).records
+
+
+def test_a_column_of_status_words_under_an_unknown_heading_is_the_status(tmp_path):
+    rows = [[a, "Team Manager", s, "March 2024"] for a, s in zip(ACTIONS, STATUSES)]
+    pdf = _table(tmp_path / "worded.pdf", ["Action", "Lead officer", "Quuxlet", "Deadline"], rows, [330, 150, 100, 120])
+    recs = _records(pdf)
+    assert [r["rag_raw"] for r in recs] == STATUSES
+    assert [r["rag"] for r in recs] == ["on_track", "complete", "off_track", "on_track", "some_issues"]
+
+
+def test_a_column_of_coloured_cells_under_an_unknown_heading_is_the_status(tmp_path):
+    rows = [[a, "Team Manager", "", "March 2024"] for a in ACTIONS]
+    pdf = _table(tmp_path / "coloured.pdf", ["Action", "Lead officer", "Quuxlet", "Deadline"], rows,
+                 [330, 150, 60, 120], fills=COLOURS, fill_col=2)
+    assert [r["rag"] for r in _records(pdf)] == ["on_track", "complete", "off_track", "on_track", "some_issues"]
+
+
+def test_a_turned_heading_that_wraps_is_one_heading(tmp_path):
+    rows = [[a, "Team Manager", "March 2024", "1.1"] for a in ACTIONS]
+    pdf = _table(tmp_path / "turned.pdf", ["Action", "Lead officer", "Deadline", ""], rows, [330, 150, 120, 40],
+                 turned={3: ["Zorb", "quux"]})
+    tables = extraction(str(pdf)).tables_seen
+    headings = [c["heading"] for t in tables if t["kind"] == "action" for c in t["columns"]]
+    assert "Zorb quux" in headings and "Zorb" not in headings
+
+
+def test_the_first_line_of_headings_nobody_listed_belongs_to_the_header(tmp_path):
+    rows = [[a, "Team Manager", "March 2024"] for a in ACTIONS]
+    pdf = _table(tmp_path / "above.pdf", ["action", "officer", "date"], rows, [330, 150, 120],
+                 above=["Quux wibble", "Frobbed", "Zorble"])
+    tables = extraction(str(pdf)).tables_seen
+    headings = [c["heading"] for t in tables if t["kind"] == "action" for c in t["columns"]]
+    assert headings == ["Quux wibble action", "Frobbed officer", "Zorble date"]
+    assert [r["action"] for r in _records(pdf)] == ACTIONS
+
+
+def test_officer_cells_that_carry_a_date_do_not_refute_the_officer_heading():
+    p = profile(["Head of HR, 30/09/2022", "Principal Social Worker, March 2023", "Team Manager, Q2 2023/24"])
+    assert p.date_share == 1 and p.lead_date_share == 1 and fits("lead_officer", p)
+    assert not fits("lead_officer", profile(["30/09/2022", "March 2023", "Q2 2023/24"]))
+
+
+def test_content_names_a_field_only_for_a_free_column_and_only_when_one_column_shows_it():
+    status = profile(["G", "A", "R", "G"])
+    prose = profile(ACTIONS)
+    assert by_content([None, "action"], [status, prose], [True, False]) == ["rag", "action"]
+    # A heading that says it holds no field ("Notes") is not free; two status-like columns are no evidence.
+    assert by_content([None, "action"], [status, prose], [False, False]) == [None, "action"]
+    assert by_content([None, None, "action"], [status, status, prose], [True, True, False]) == [None, None, "action"]
+    # A table that has its status already keeps it where the heading put it.
+    assert resolve(["rag", None, "action"], [status, status, prose], [False] * 3, [False, True, False]) == [
+        "rag", None, "action"]
+    assert Profile(0, 0, 0, 0, 0).status_share == 0
