@@ -116,3 +116,32 @@ def test_content_names_a_field_only_for_a_free_column_and_only_when_one_column_s
     assert resolve(["rag", None, "action"], [status, status, prose], [False] * 3, [False, True, False]) == [
         "rag", None, "action"]
     assert Profile(0, 0, 0, 0, 0).status_share == 0
+
+
+def test_a_heading_whose_cue_words_are_torn_takes_the_field_its_cells_show():
+    from pipeline.extract.columns import cue_candidates
+
+    assert set(cue_candidates("evidence of completion")) >= {"measures", "milestone"}
+    prose = profile(["We will see fewer children waiting more than six weeks for an assessment"] * 4)
+    dates = profile(["March 2024", "Q2 2023/24", "June 2024", "31/12/2023"])
+    assert by_content([None], [prose], [True], [["measures", "milestone"]]) == ["measures"]
+    assert by_content([None], [dates], [True], [["measures", "milestone"]]) == ["milestone"]
+    # A field the table already has is no candidate; cells that show neither leave the column alone.
+    assert by_content([None, "measures"], [prose, prose], [True, False], [["measures", "milestone"], []]) == [
+        None, "measures"]
+
+
+def test_columns_carried_to_a_page_without_a_header_move_to_that_pages_gutters():
+    from pipeline.extract.grid import Column, refit_columns
+    from pipeline.readers.model import Word
+
+    columns = [Column("action", 40, 200), Column("lead_officer", 200, 300)]
+    # This page's action text runs to x=206, and its lead column starts at x=212.
+    words = [Word("Review", 45, 10 + 12 * i, 206, 19 + 12 * i, 9.0) for i in range(4)]
+    words += [Word("Head", 212, 10 + 12 * i, 240, 19 + 12 * i, 9.0) for i in range(4)]
+    moved = refit_columns(columns, words)
+    assert 206 <= moved[0].x1 == moved[1].x0 <= 212
+    assert [(c.x0, c.x1) for c in columns] == [(40, 200), (200, 300)]  # the previous page's are left as they were
+    # A ruled boundary is a wall: it stays.
+    ruled = [Column("action", 40, 200, ruled=True), Column("lead_officer", 200, 300, ruled=True)]
+    assert refit_columns(ruled, words)[0].x1 == 200

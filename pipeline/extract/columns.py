@@ -43,6 +43,8 @@ _NOT_VERBS = frozenset(
     "will shall would should could can may might must is are was were be been has have had do does "
     "did new key".split()
 )
+# Fields whose cells are running text.
+TEXT_FIELDS = ("action", "measures", "outcome", "objective", "detailed_action_plan", "key_area", "theme")
 # A status cell holds at most this many words ("Some issues", "Not yet started").
 STATUS_MAX_WORDS = 4
 # A column no heading names takes a field by content when this share of its cells hold it ...
@@ -111,21 +113,28 @@ def cue_scores(text: str) -> dict[str, float]:
 def field_from_cues(text: str) -> str | None:
     """The field a heading's cue words name, or None when they name none clearly. "extra" names a
     column that is known to hold no canonical field (comments, budget, risk)."""
+    ranked = cue_candidates(text)
+    return ranked[0] if len(ranked) == 1 else None
+
+
+def cue_candidates(text: str) -> list[str]:
+    """The fields a heading's cue words point to about equally strongly, best first: one when they name
+    a field clearly, several when they are torn ("Evidence of completion": measures or milestone, which
+    the column's cells then decide), none when they name nothing."""
     words = content_words(text)
     # A heading is short and no sentence: a cell of prose that mentions cue words is not one.
     if len(words) > CUE_MAX_WORDS or text.rstrip().endswith("."):
-        return None
+        return []
     # A heading is a noun phrase or a question: its head noun (last word), its first word ("Action to be
     # delivered", "Outcome we expect") or its question word must be a cue. Cell text that merely mentions a
     # cue word ("1.1 Safer outcomes for children") is not.
     if not words or (words[-1] not in cues() and words[0] not in cues() and words[0] not in QUESTION_WORDS):
-        return None
+        return []
     ranked = sorted(cue_scores(text).items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < CUE_MIN_SCORE:
-        return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CUE_MARGIN - 1e-9:  # sums of weights: float noise
-        return None
-    return ranked[0][0]
+        return []
+    # Sums of weights: float noise.
+    return [f for f, score in ranked if ranked[0][1] - score < CUE_MARGIN - 1e-9]
 
 
 # --- what cells hold --------------------------------------------------------------------------------
@@ -229,7 +238,7 @@ def fits(fld: str, p: Profile) -> bool:
 
 
 def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool],
-            free: Sequence[bool] = ()) -> list[str | None]:
+            free: Sequence[bool] = (), cued: Sequence[Sequence[str]] = ()) -> list[str | None]:
     """Whole-table assignment: a field whose column's cells contradict it is dropped (unless a registry
     entry pinned it), a field named by two columns stays with the one whose cells fit it best, and a
     field no heading names goes to the one `free` column whose cells show they hold it."""
@@ -248,14 +257,38 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
                 seen[f] = i
         else:
             seen[f] = i
-    return by_content(out, profiles, free or [False] * len(out))
+    return by_content(out, profiles, free or [False] * len(out), cued)
 
 
-def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool]) -> list[str | None]:
-    """Fields no heading named, given to a free column whose short cells nearly all read as one: a
-    status ("G", "75%", "On track") or a date. Only when exactly one column qualifies: two are no evidence
-    which is which."""
+def suits(fld: str, p: Profile) -> bool:
+    """Do the cells show the field (positive evidence, not the mere absence of a contradiction)?"""
+    if p.cells < MIN_CELLS_FOR_CONTENT and not (fld == "rag" and _shows_status(p)):
+        return False
+    if fld == "milestone":
+        return _shows_dates(p)
+    if fld == "rag":
+        return _shows_status(p)
+    if fld == "ref":
+        return p.code_share >= CONTENT_FIELD_SHARE
+    if fld == "lead_officer":
+        return fits(fld, p) and p.long_share < 0.5 and p.date_share < 0.5
+    if fld in TEXT_FIELDS:
+        return fits(fld, p) and p.mean_words >= ACTION_MIN_WORDS and p.status_share < 0.5
+    return False
+
+
+def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
+               cued: Sequence[Sequence[str]] = ()) -> list[str | None]:
+    """Fields no heading named clearly, given by what the cells hold: a heading whose cue words are torn
+    between fields takes the one its cells show; a free column whose short cells nearly all read as a
+    status ("G", "75%", "On track") or a date takes that field. Only when exactly one field (one column)
+    qualifies: two are no evidence which is which."""
     out = list(fields)
+    for i, candidates in enumerate(cued):
+        if free[i] and out[i] is None:
+            shown = [f for f in candidates if f not in out and suits(f, profiles[i])]
+            if len(shown) == 1:
+                out[i] = shown[0]
     for fld, shows, excluded in CONTENT_FIELDS:
         if fld in out or any(x in out for x in excluded):
             continue

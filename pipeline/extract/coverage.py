@@ -23,7 +23,7 @@ from typing import Any, Mapping, Sequence
 from ..readers.model import Document, Page, Word
 from ..settings import ExtractSettings
 from .geometry import PageTables
-from .grid import PageTable, straddle_ratio
+from .grid import PageTable, refit_columns, straddle_ratio
 from .headers import find_all_headers
 
 # A dotted action ref: 1, 1.2, 1.2.3 (a trailing full stop is printed by some plans).
@@ -148,10 +148,11 @@ def _looks_like(page: Page, table: PageTable, settings: ExtractSettings) -> bool
     if find_all_headers(page, None, settings)[1]:
         return False
     words = [w for w in _body_words(page) if table.x0 - 2 <= w.xmid <= table.x1 + 2]
-    if len(words) < NEIGHBOUR_WORDS_MIN or straddle_ratio(words, table.columns) > settings.continuation_max_straddle:
+    columns = refit_columns(table.columns, words)  # as a continued table's are (pipeline.extract.geometry)
+    if len(words) < NEIGHBOUR_WORDS_MIN or straddle_ratio(words, columns) > settings.continuation_max_straddle:
         return False
-    used = {i for w in words for i, c in enumerate(table.columns) if c.holds(w)}
-    action = next((i for i, c in enumerate(table.columns) if c.field == "action"), None)
+    used = {i for w in words for i, c in enumerate(columns) if c.holds(w)}
+    action = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     return len(used) >= NEIGHBOUR_COLUMNS_MIN and (action is None or action in used)
 
 

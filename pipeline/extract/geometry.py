@@ -15,8 +15,8 @@ from typing import Sequence
 from ..readers.model import Document, Fill, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
-from .grid import Column, PageTable, build_table, columns_from_header, own_colours, straddle_ratio
-from .columns import EXTRA_PREFIX, Profile, extra_key, infer_action, profile, resolve
+from .grid import Column, PageTable, build_table, columns_from_header, own_colours, refit_columns, straddle_ratio
+from .columns import EXTRA_PREFIX, Profile, cue_candidates, extra_key, infer_action, profile, resolve
 from .headers import Header, find_all_headers, match_heading, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
@@ -265,9 +265,10 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     if previous is None or any(s <= first_item for s in text.stoppers):
         return []
     body = [w for w in text.words if w.ymid < first_item]
-    if not _sits_in(body, previous, bool(text.stoppers_soft), settings):
+    columns = refit_columns(previous.columns, body)
+    if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings):
         return []
-    t = build_table(text.page, None, previous.columns, body, text.top, first_item, settings)
+    t = build_table(text.page, None, columns, body, text.top, first_item, settings)
     return [t] if t.rows else []
 
 
@@ -333,7 +334,8 @@ def understood_columns(
     # holds no field ("Notes", "Budget") may not.
     free = [f is None and not pin and match_heading(c.heading, settings=settings) is None
             for c, f, pin in zip(table.columns, fields, pinned)]
-    resolved = resolve(fields, profiles, pinned, free)
+    cued = [cue_candidates(normalise_heading(c.heading)) if ok else [] for c, ok in zip(table.columns, free)]
+    resolved = resolve(fields, profiles, pinned, free, cued)
     return [
         c if f == old else dataclasses.replace(c, field=f or extra_key(c.heading))
         for c, f, old in zip(table.columns, resolved, fields)

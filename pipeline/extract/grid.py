@@ -9,6 +9,7 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -120,6 +121,30 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         return (min(starts, ALIGNED_STARTS), run[1] - run[0], -abs(mid - prefer))
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step
+
+
+# A boundary carried to a page without a header moves at most this share of a neighbour's width.
+REFIT_SLACK = 0.25
+
+
+def _crossing(words: Sequence[Word], x: float) -> int:
+    return sum(1 for w in words if w.x0 < x - 0.5 and w.x1 > x + 0.5)
+
+
+def refit_columns(columns: Sequence[Column], words: Sequence[Word]) -> list[Column]:
+    """Columns carried on to a page without a header, each unruled boundary that this page's words
+    cross moved to the nearby white gutter they cross least: the boundaries were estimated from the
+    header page's text, which may have left a gutter wider than another page's text does."""
+    out = [dataclasses.replace(c) for c in columns]
+    for a, b in zip(out, out[1:]):
+        x = a.x1
+        if a.ruled or b.ruled or not _crossing(words, x):
+            continue
+        lo, hi = x - REFIT_SLACK * (a.x1 - a.x0), x + REFIT_SLACK * (b.x1 - b.x0)
+        nx = _coverage_boundary([w for w in words if w.x1 >= lo and w.x0 <= hi], lo, hi, x)
+        if _crossing(words, nx) < _crossing(words, x):
+            a.x1 = b.x0 = nx
+    return out
 
 
 def columns_from_header(

@@ -50,6 +50,7 @@ COMBINED_FIELDS = {
 }
 _COMBINERS = (" and ", " & ", " / ", ", ")
 
+CANNOT_START_HEADING = frozenset("of to and or for with in on by at from that which is are be will".split())
 CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!]\s+[A-Z][a-z]")
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
@@ -106,6 +107,9 @@ def match_heading(
     combined = _combined_heading(text, settings)
     if combined is not None:
         return combined
+    # A sentence's end is no heading's: cell text that mentions a cue word ("... activity of the LADO.").
+    if text.rstrip().endswith("."):
+        return None
     cued = field_from_cues(normalise_heading(text))
     return "ignore:extra" if cued == "extra" else cued
 
@@ -272,6 +276,11 @@ def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) ->
     for end in range(1, n + 1):
         for start in range(max(0, end - 8), end):
             if start not in best:
+                continue
+            # A heading does not open or end on a word that joins it to its neighbour ("Evidence" / "of progress").
+            if start > 0 and words[start].lower() in CANNOT_START_HEADING:
+                continue
+            if end < n and words[end - 1].lower() in CANNOT_END_HEADING:
                 continue
             text = " ".join(words[start:end])
             fld = match_heading(text, section, settings)
