@@ -145,3 +145,33 @@ def test_columns_carried_to_a_page_without_a_header_move_to_that_pages_gutters()
     # A ruled boundary is a wall: it stays.
     ruled = [Column("action", 40, 200, ruled=True), Column("lead_officer", 200, 300, ruled=True)]
     assert refit_columns(ruled, words)[0].x1 == 200
+
+
+def test_two_wrapped_headings_set_close_together_read_as_two_headings(tmp_path):
+    """An unruled table whose second heading starts a space after the first one's first line ends:
+    "Accountable and | Quux needs to" over "date | frob?" are two headings, not one read by its cues."""
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "close.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(842, 595), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(40, 520, "Action")
+    c.drawString(330, 520, "Accountable and")
+    c.drawString(330, 509, "date")
+    c.drawString(410, 520, "Quux needs to")
+    c.drawString(410, 509, "frob?")
+    c.drawString(700, 520, "Status")
+    c.setFont("Helvetica", 9)
+    for i, a in enumerate(ACTIONS):
+        y = 480 - 30 * i
+        c.drawString(40, y, a)
+        c.drawString(330, y, "Head of HR,")
+        c.drawString(330, y - 11, "March 2024")
+        c.drawString(410, y, "There will be fewer children waiting for help")
+        c.drawString(700, y, STATUSES[i])
+    c.save()
+    tables = extraction(str(pdf)).tables_seen
+    headings = [col["heading"] for t in tables if t["kind"] == "action" for col in t["columns"]]
+    assert headings == ["Action", "Accountable and date", "Quux needs to frob?", "Status"]
+    assert [(r["lead_officer_raw"], r["milestone_raw"]) for r in extraction(str(pdf)).records] == [
+        ("Head of HR", "March 2024")] * 5

@@ -309,7 +309,7 @@ def _pooled_profiles(table: PageTable, fields: Sequence[str | None],
     for c, f in zip(table.columns, fields):
         pooled = evidence.setdefault((normalise_heading(c.heading), f or ""), [])
         if c.field:
-            pooled.extend(row.text(c.field) for row in table.rows)
+            pooled.extend(row.text(c.field) for row in table.rows if row.section is None)
         profiles.append(profile(pooled))
     return profiles
 

@@ -36,6 +36,8 @@ HEADER_LINE_GAP = 1.2
 # ... and this share of its pieces start within ALIGNED_START_PT of where the band's headings start.
 ALIGNED_SHARE = 0.75
 ALIGNED_START_PT = 2.0
+# A body gutter that cuts a heading's word moves to a space between its words this many ems away.
+SNAP_EMS = 1.5
 # Lines of one turned heading stand at most this many times their type size apart.
 TURNED_LINE_GAP = 0.8
 # Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
@@ -269,6 +271,24 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
     return out
 
 
+def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
+    """Body gutters moved to the nearest space between the headings' words: a heading set wider than
+    its column ("Accountable and" over a lead column) reaches past the middle of the gutter below."""
+    gaps = [((a.x1 + b.x0) / 2, b.x0 - a.x1) for ln in g for a, b in zip(ln.words, ln.words[1:])]
+    out = []
+    for x in gutters:
+        inside = [ln for ln in g for w in ln.words if w.x0 < x < w.x1]
+        near = [m for m, width in gaps if width > 0 and inside and abs(m - x) <= SNAP_EMS * inside[0].size]
+        out.append(min(near, key=lambda m: abs(m - x)) if near else x)
+    return out
+
+
+def _whole_heading(text: str) -> bool:
+    """Could the text be a heading of its own: words that neither open nor end on a joining word?"""
+    words = text.lower().rstrip("?").split()
+    return bool(words) and words[0] not in CANNOT_START_HEADING and words[-1] not in CANNOT_END_HEADING
+
+
 def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) -> list[tuple[str, str]] | None:
     """Split one run of heading words into consecutive known headings, e.g. two headings set too close."""
     n = len(words)
@@ -315,28 +335,48 @@ def _cells_for_group(
     fld = match_heading(text, section, settings)
     gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
+    listed = fld is not None and match_heading(text, section, settings, use_cues=False) is not None
+    if listed:
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
+    parted = _parted_at_gutters(g, gutters, fld is not None, section, settings)
+    if parted:
+        return parted
     if fld is not None:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
-    # Headings set too close to part by spacing: part them at the body's white gutters ...
-    if gutters:
-        sub = _groups(g, gutters, settings)
-        if len(sub) > 1:
-            cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
-            if sum(1 for c in cells if c.field) > 0 and all(c.field for c in cells):
-                return cells
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
         parts = _split_run([w.text for w in g[0].words], section, settings)
         if parts and len(parts) > 1:
-            words = list(g[0].words)
-            cells, i = [], 0
-            for pfld, ptext in parts:
-                k = len(ptext.split())
-                ws = words[i : i + k]
-                i += k
-                cells.append(HeaderCell(pfld, ptext, ws[0].x0, ws[-1].x1, gtop, gbot))
-            return cells
+            return _run_cells(g[0], parts, gtop, gbot)
     return [HeaderCell(None, text, gx0, gx1, gtop, gbot)]
+
+
+def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, section: str,
+                       settings: ExtractSettings) -> list[HeaderCell] | None:
+    """Headings set too close to part by spacing, parted at the body's white gutters, when each piece
+    reads as a heading of its own (a text read only by its cue words may be two headings run together:
+    "Accountable and What needs to" over "date improve?"). A turned heading's lines stand side by side:
+    they are never parted."""
+    if not gutters or g[0].words[0].rotation:
+        return None
+    sub = _groups(g, _snapped(g, gutters), settings)
+    if len(sub) < 2:
+        return None
+    cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
+    if any(c.field for c in cells) and (all(c.field for c in cells) or (cued and all(_whole_heading(c.text) for c in cells))):
+        return cells
+    return None
+
+
+def _run_cells(line: Line, parts: Sequence[tuple[str, str]], top: float, bottom: float) -> list[HeaderCell]:
+    words = list(line.words)
+    cells, i = [], 0
+    for pfld, ptext in parts:
+        k = len(ptext.split())
+        ws = words[i : i + k]
+        i += k
+        cells.append(HeaderCell(pfld, ptext, ws[0].x0, ws[-1].x1, top, bottom))
+    return cells
 
 
 def cells_for_band(
@@ -548,7 +588,16 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             scored = _score(cells, settings)
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
-    return candidates
+    return [c for c in candidates if not _cut_short(c, candidates)]
+
+
+def _cut_short(c: tuple, candidates: Sequence[tuple]) -> bool:
+    """A band whose headings stop on a joining word ("Accountable and") where a longer band from the same
+    line completes them with as many fields: the shorter one is the longer one cut short."""
+    (score, _), i, j, cells, _ = c
+    fields = {x.field for x in cells if x.field}
+    return any(o[1] == i and o[2] > j and o[0][0][2] > score[2] and len({x.field for x in o[3] if x.field}) >= len(fields)
+               for o in candidates)
 
 
 def _best_bands(
