@@ -77,3 +77,13 @@ def test_a_word_hyphenated_by_the_layout_engine_is_one_word_across_paragraph_and
     # An author's own hyphen stays, and so does a new paragraph after a finished one.
     assert _join_paragraphs(["A co-"], ["ordinated plan"]) == ["A co-ordinated plan"]
     assert _join_paragraphs(["Done."], ["Next"], word_fitted=True) == ["Done.", "Next"]
+
+
+def test_a_number_broken_for_a_narrow_cell_is_made_whole():
+    # "100%" in a cell two digits wide: "10" / "0" / "%", each line at the cell's edge.
+    lines = [line(0, ("10", 10)), line(1, ("0%", 10))]
+    edge = lines[0].x1 + 2
+    common = vocabulary(*[line(k, ("0%", 10)) for k in range(3, 6)])  # the pieces are common: no evidence
+    assert paragraphs_text(lines, edge=edge, vocabulary=common) == ["100%"]
+    # A number that merely wrapped has room left beside it, and stays apart.
+    assert paragraphs_text([line(0, ("2022", 10)), line(1, ("24", 10))], edge=200, vocabulary=Counter()) == ["2022 24"]

@@ -175,3 +175,12 @@ def test_two_wrapped_headings_set_close_together_read_as_two_headings(tmp_path):
     assert headings == ["Action", "Accountable and date", "Quux needs to frob?", "Status"]
     assert [(r["lead_officer_raw"], r["milestone_raw"]) for r in extraction(str(pdf)).records] == [
         ("Head of HR", "March 2024")] * 5
+
+
+def test_two_cells_that_both_open_on_a_verb_name_the_action_column_of_a_low_header():
+    from pipeline.extract.columns import infer_action
+
+    two = profile(["Develop and agree the workforce strategy", "Review the front door arrangements"])
+    assert infer_action([two], [True]) == 0
+    mixed = profile(["Develop and agree the workforce strategy", "Staff will be trained this year"])
+    assert infer_action([mixed], [True]) is None

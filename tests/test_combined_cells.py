@@ -57,3 +57,23 @@ def test_refs_finer_than_the_outcome_to_their_right_label_the_action():
     for r in table:  # one ref per outcome: the outcome's
         r.cells["outcome"] = [f"Outcome {r.text('ref')}"]
     assert _ref_binding(["action", "ref", "outcome"], table) == "outcome"
+
+
+def test_a_blank_outcome_under_rules_drawn_below_every_row_is_the_outcome_above():
+    from pipeline.assemble.rows import _fill_down
+    from pipeline.quality import IssueLog
+
+    table = rows("outcome", "Children are safe", "", "", "Families are heard", "")
+    for r in table:
+        r.merged = set()  # a rule under every row: no merged cell to say "same as above"
+        r.cells = {k: v for k, v in r.cells.items() if v != [""]}
+    _fill_down(table, ["outcome", "action"], "action", IssueLog())
+    assert [r.text("outcome") for r in table] == ["Children are safe"] * 3 + ["Families are heard"] * 2
+    assert [r.inherited for r in table] == [[], ["outcome"], ["outcome"], [], ["outcome"]]
+    # A table that prints its outcome again on every row leaves a blank one blank.
+    printed = rows("outcome", "Children are safe", "Children are safe", "", "Families are heard")
+    for r in printed:
+        r.merged = set()
+        r.cells = {k: v for k, v in r.cells.items() if v != [""]}
+    _fill_down(printed, ["outcome", "action"], "action", IssueLog())
+    assert printed[2].text("outcome") is None

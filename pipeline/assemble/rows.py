@@ -412,7 +412,10 @@ def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Seque
         if row.cells.get(f):
             continue
         if row.merged is not None:
-            take = f in row.merged
+            # A rule drawn under every row does not make a blank hierarchy cell blank: a plan leaves
+            # its outcome or objective out under the row that states it ("same as above").
+            take = f in row.merged or (f in HIERARCHY and not repeats and bool(prev.cells.get(f))
+                                       and _hierarchy_allows(f, present, inherited, row, prev))
         else:
             # Without rules to show a merge, an empty cell under an empty cell is just empty.
             take = bool(prev.cells.get(f)) and _hierarchy_allows(

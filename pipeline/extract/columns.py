@@ -29,6 +29,8 @@ CUE_MAX_WORDS = 5
 # Content checks need this many non-empty cells before they may overrule a heading.
 MIN_CELLS_FOR_CONTENT = 3
 
+# ... or this many, when every one of them says the same (all open on a verb).
+FEW_CELLS = 2
 # A column read as the actions by its content: this share of its cells must open on a bare verb, and
 # they must hold this many words on average (a status or a name is shorter).
 ACTION_MIN_VERB_SHARE = 0.5
@@ -212,7 +214,9 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
     take a field, the one of prose whose cells open on a bare verb most often (at least half of them)."""
     best, best_share = None, ACTION_MIN_VERB_SHARE
     for i, (p, ok) in enumerate(zip(profiles, free)):
-        if not ok or p.cells < MIN_CELLS_FOR_CONTENT or p.mean_words < ACTION_MIN_WORDS:
+        # A header low on its page has few rows under it: two cells that both open on a verb will do.
+        enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
+        if not ok or not enough or p.mean_words < ACTION_MIN_WORDS:
             continue
         if p.code_share >= 0.5 or p.date_share >= 0.5:
             continue

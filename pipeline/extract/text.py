@@ -247,6 +247,10 @@ def word_key(text: str) -> str:
     return text.strip(_PUNCT).lower()
 
 
+_NUMBER_PIECE = re.compile(r"^[£$€]?\d[\d,.]*$")
+_NUMBER_REST = re.compile(r"^(?:\d[\d,.]*%?|%)[.,;:)]?$")
+
+
 def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None) -> list[bool]:
     """Per line: does it open with the rest of a word broken at the end of the line above? A word
     processor breaks a word only when it is wider than the cell: the line above is that one word, ending
@@ -260,8 +264,12 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     for i in range(1, len(para)):
         above, first = para[i - 1], para[i].words[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
-        fits = (len(above.words) == 1 and above.text[-1:].isalnum() and first.text[:1].isalnum()
-                and edge - above.x1 < letter)
+        at_edge = len(above.words) == 1 and edge - above.x1 < letter
+        # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
+        if at_edge and _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
+            flags[i] = True
+            continue
+        fits = at_edge and above.text[-1:].isalnum() and first.text[:1].isalnum()
         if fits:
             whole = word_key(above.text + first.text)
             flags[i] = vocabulary.get(whole, 0) > 0 or vocabulary.get(word_key(first.text), 0) <= 1
