@@ -184,3 +184,12 @@ def test_two_cells_that_both_open_on_a_verb_name_the_action_column_of_a_low_head
     assert infer_action([two], [True]) == 0
     mixed = profile(["Develop and agree the workforce strategy", "Staff will be trained this year"])
     assert infer_action([mixed], [True]) is None
+
+
+def test_a_plural_heading_word_is_read_as_its_singular_cue():
+    from pipeline.extract.columns import content_words, cue_scores, cues
+
+    assert "target" in cues() and "targets" not in cues()
+    assert content_words("Key targets") == ["key", "target"]
+    assert cue_scores("Key targets") == cue_scores("Key target") != {}
+    assert content_words("Process") == ["process"]  # a word ending in -ss is no plural

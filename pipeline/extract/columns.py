@@ -97,7 +97,15 @@ def cues() -> dict[str, dict[str, float]]:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _LITTLE]
+    """The heading's words that carry meaning, a plural cue read as its singular ("measures", "leads")."""
+    table = cues()
+    return [_singular(w, table) for w in _WORD.findall(text.lower()) if w not in _LITTLE]
+
+
+def _singular(word: str, table: dict) -> str:
+    if word in table or not word.endswith("s") or word.endswith("ss"):
+        return word
+    return word[:-1] if word[:-1] in table else word
 
 
 def cue_scores(text: str) -> dict[str, float]:

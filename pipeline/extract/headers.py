@@ -245,7 +245,8 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
                 continue
             if r.x1 - r.x0 < GROUP_RULE_SPAN * (c.x1 - c.x0):
                 continue
-            under = [d for d in chunks if d.top > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1]
+            # Below the rule by their middle: a line's box may reach above the rule it sits under.
+            under = [d for d in chunks if (d.top + d.bottom) / 2 > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1]
             if len(under) >= 2 and len({round(d.x0) for d in under}) >= 2:
                 dropped.add(i)
                 break
@@ -363,7 +364,8 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, 
     if len(sub) < 2:
         return None
     cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
-    if any(c.field for c in cells) and (all(c.field for c in cells) or (cued and all(_whole_heading(c.text) for c in cells))):
+    if any(c.field for c in cells) and (all(c.field for c in cells) or (cued and all(
+            c.field or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c in cells))):
         return cells
     return None
 
