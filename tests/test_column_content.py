@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from pipeline.errors import NoActionTableError
 from pipeline.extract.columns import Profile, by_content, fits, profile, resolve
 
 from .conftest import extraction
@@ -193,3 +196,24 @@ def test_a_plural_heading_word_is_read_as_its_singular_cue():
     assert content_words("Key targets") == ["key", "target"]
     assert cue_scores("Key targets") == cue_scores("Key target") != {}
     assert content_words("Process") == ["process"]  # a word ending in -ss is no plural
+
+
+def test_a_header_of_mostly_unknown_headings_heads_an_action_table_when_a_column_holds_actions(tmp_path):
+    """Three fields named (lead, deadline, status) among three headings nobody listed: too few known
+    headings for a header on their own, but the column of instructions under "Frobnicate" settles it."""
+    headings = ["Frobnicate", "Lead officer", "Zorble", "Deadline", "Status", "Wibble"]
+    rows = [[a, "Team Manager", "Partner agencies", "March 2024", s, "Awaiting sign-off"]
+            for a, s in zip(ACTIONS, STATUSES)]
+    pdf = _table(tmp_path / "weak.pdf", headings, rows, [260, 110, 100, 80, 80, 110])
+    recs = _records(pdf)
+    assert [r["action"] for r in recs] == ACTIONS
+    assert [r["rag_raw"] for r in recs] == STATUSES
+
+
+def test_a_line_of_mostly_unknown_words_over_no_actions_is_no_header(tmp_path):
+    rows = [["Partner agencies", "Team Manager", "Budget agreed", "March 2024", s, "Awaiting sign-off"]
+            for s in STATUSES]
+    pdf = _table(tmp_path / "none.pdf", ["Frobnicate", "Lead officer", "Zorble", "Deadline", "Status", "Wibble"],
+                 rows, [260, 110, 100, 80, 80, 110])
+    with pytest.raises(NoActionTableError):
+        _records(pdf)

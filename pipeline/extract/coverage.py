@@ -145,7 +145,7 @@ def _body_words(page: Page, upright_only: bool = True) -> list[Word]:
 def _looks_like(page: Page, table: PageTable, settings: ExtractSettings) -> bool:
     """The page's body text sits in the table's columns, several of them, like a page of that table,
     and no header of another kind of table (indicators, budgets) opens it."""
-    if find_all_headers(page, None, settings)[1]:
+    if any(not h.weak for h in find_all_headers(page, None, settings)[1]):
         return False
     words = [w for w in _body_words(page) if table.x0 - 2 <= w.xmid <= table.x1 + 2]
     columns = refit_columns(table.columns, words)  # as a continued table's are (pipeline.extract.geometry)

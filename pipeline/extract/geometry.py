@@ -170,8 +170,8 @@ def _promote_by_content(
     for h in [h for h in actions if "action" not in h.fields] + others:
         promoted = _with_action_by_content(page, h, headers, settings)
         if promoted is not None:
-            named.append(promoted)
-        elif h in others:
+            named.append(dataclasses.replace(promoted, weak=False))
+        elif h in others and not h.weak:
             kept.append(h)
     named.sort(key=lambda h: h.top)
     return named, kept

@@ -6,6 +6,7 @@ the header's columns are the x-extents of its heading cells (or the ruling lines
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,9 @@ ALIGNED_SHARE = 0.75
 ALIGNED_START_PT = 2.0
 # A body gutter that cuts a heading's word moves to a space between its words this many ems away.
 SNAP_EMS = 1.5
+# A band of mostly unknown headings is a weak header when it names this many fields (an action column
+# found in its cells makes it an action table's header).
+WEAK_MIN_FIELDS = 3
 # Lines of one turned heading stand at most this many times their type size apart.
 TURNED_LINE_GAP = 0.8
 # Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
@@ -173,6 +177,9 @@ class Header:
     top: float
     bottom: float
     ruled_columns: bool = False  # column bounds came from vertical rules
+    # Mostly headings nobody listed, naming several fields but no action: a header only if its cells
+    # show a column of actions (pipeline.extract.geometry), else nothing (not even another table's).
+    weak: bool = False
     bounds: list[tuple[float, float]] = field(default_factory=list)  # per cell: column x-range
 
     @property
@@ -394,9 +401,10 @@ def cells_for_band(
     return [c for g in _groups(band, cuts, settings, page) for c in _cells_for_group(g, gutters, section, settings)]
 
 
-def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int, int], bool] | None:
+def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int, int], bool | None] | None:
     """How well a band reads as a table header, and whether it heads an action table (one that names
-    the action, or four fields of a plan); None when it is no header at all."""
+    the action, or four fields of a plan): True, False, or None when only its cells can tell (a weak
+    header: several fields named among more headings nobody listed); None when it is no header at all."""
     fields = [c.field for c in cells if c.field]
     real = {f for f in fields if not f.startswith("ignore:")}
     if len(set(fields)) < settings.min_header_fields:
@@ -408,12 +416,14 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
     # action may have as many unknown headings as known ones (words nobody listed); another table's
     # header, which only ends an action table, must be mostly known.
-    if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        return None
     # Of two bands that read alike, the one whose headings are not cut short ("Responsible officer and"
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
-    return (len(set(fields)) - unknown, -unknown, -dangling), action
+    score = (len(set(fields)) - unknown, -unknown, -dangling)
+    if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
+        weak = REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS and unknown <= len(fields) + 1
+        return (score, None) if weak else None
+    return score, action
 
 
 def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
@@ -460,8 +470,10 @@ def find_all_headers(
     candidates = _header_candidates(page, lines, settings)
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
     actions = _grown_upward(page, lines, actions, settings)
-    others = _best_bands([c for c in candidates if not c[4]], taken=actions)
-    return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others]
+    others = _best_bands([c for c in candidates if c[4] is False], taken=actions)
+    weak = _best_bands([c for c in candidates if c[4] is None], taken=actions + others)
+    return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
+        dataclasses.replace(_header(cells), weak=True) for _, _, cells in weak]
 
 
 def _grown_upward(
@@ -578,7 +590,7 @@ def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: flo
 def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:
     """(score, first line, last line, cells, heads an action table) of every band that reads as a header."""
     vocab = heading_vocabulary(settings.headings)
-    candidates: list[tuple[tuple, int, int, list[HeaderCell], bool]] = []
+    candidates: list[tuple[tuple, int, int, list[HeaderCell], bool | None]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
         if not opens_band(first, vocab, settings.heading_word_share):
