@@ -42,6 +42,8 @@ SNAP_EMS = 1.5
 # A band of mostly unknown headings is a weak header when it names this many fields (an action column
 # found in its cells makes it an action table's header).
 WEAK_MIN_FIELDS = 3
+# A header line made only of pieces this short is the rest of headings broken in narrow columns.
+FRAGMENT_CHARS = 4
 # Lines of one turned heading stand at most this many times their type size apart.
 TURNED_LINE_GAP = 0.8
 # Shortest start of a heading word, broken at a column's edge, that still counts as heading vocabulary.
@@ -573,7 +575,10 @@ def header_bands(
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
         if not ln.words[0].rotation:
-            upright += 1
+            # Pieces of words broken in narrow columns ("ratin" / "g" / "(cur" / "rent") go on for as many
+            # lines as the narrowest heading needs: they take none of the budget.
+            if not all(len(w.text) <= FRAGMENT_CHARS for w in ln.words) or not band:
+                upright += 1
             if upright > max_lines:
                 return
             last_bottom = ln.bottom
