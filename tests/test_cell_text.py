@@ -87,3 +87,14 @@ def test_a_number_broken_for_a_narrow_cell_is_made_whole():
     assert paragraphs_text(lines, edge=edge, vocabulary=common) == ["100%"]
     # A number that merely wrapped has room left beside it, and stays apart.
     assert paragraphs_text([line(0, ("2022", 10)), line(1, ("24", 10))], edge=200, vocabulary=Counter()) == ["2022 24"]
+
+
+def test_a_sentence_broken_off_by_hand_starts_a_paragraph_even_with_no_space_above():
+    # "Enabling" (8 letters, 40 pt) would have fitted after "People." on a line of the cell's width.
+    lines = [line(0, ("Children", 10), ("and", 55), ("Young", 75), ("People.", 105)),
+             line(1, ("Enabling", 10), ("a", 55), ("culture", 65), ("in", 105), ("which", 120), ("staff", 155), ("thrive.", 185))]
+    assert paragraphs_text(lines) == ["Children and Young People.", "Enabling a culture in which staff thrive."]
+    # A line that wrapped because the next word did not fit runs on, sentence end or not.
+    full = [line(0, ("Children", 10), ("and", 55), ("Young", 75), ("People.", 105)),
+            line(1, ("Enabling", 10), ("culture", 55))]
+    assert paragraphs_text(full) == ["Children and Young People. Enabling culture"]

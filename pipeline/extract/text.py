@@ -156,6 +156,10 @@ def split_chunks(line: Line, cuts: Sequence[float] = (), settings: ExtractSettin
     return [Line(tuple(c)) for c in chunks]
 
 
+# Room (× type size) beyond the next word's width that a line must have left to count as broken by hand.
+HARD_BREAK_ROOM = 1.0
+
+
 def lines_to_paragraphs(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None
 ) -> list[list[Line]]:
@@ -165,13 +169,14 @@ def lines_to_paragraphs(
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
     usual = statistics.median(gaps) if len(gaps) >= 2 else None
+    right = max((ln.x1 for ln in lines), default=0.0)
     paras: list[list[Line]] = []
     for ln in lines:
         if paras:
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
             size = min(prev.size, ln.size)
-            wide = gap > share * size or (usual is not None and gap - usual > extra * size)
+            wide = gap > share * size or (usual is not None and gap - usual > extra * size) or _hard_break(prev, ln, right)
             # A list item starts its own paragraph, however tight the spacing.
             if not wide and (not is_bullet(ln) or _wrapped_dash(paras[-1], ln, edge)):
                 paras[-1].append(ln)
@@ -181,6 +186,17 @@ def lines_to_paragraphs(
 
 
 _DASHES = ("-", "\u2013")
+_SENTENCE_END = (".", "!", "?")
+
+
+def _hard_break(prev: Line, line: Line, right: float) -> bool:
+    """Did a sentence end at a line break made by hand (a new paragraph with no space above it)? The
+    line's first word would have fitted after the sentence, within the cell's widest line: text that
+    merely wraps breaks only when the next word does not fit."""
+    if not prev.text.endswith(_SENTENCE_END) or not line.words[0].text[:1].isupper():
+        return False
+    first = line.words[0]
+    return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
 
 
 def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
