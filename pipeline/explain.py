@@ -121,7 +121,8 @@ def mapping_dicts(mappings: Sequence[TableMapping], pages: Sequence[PageTables],
                 "heading": _printed(heading), "field": field_name(final),
                 "heading_says": how, "cells": content_evidence(p), **({"overruled": why} if why else {}),
             })
-        out.append({"kind": "action", "pages": list(m.pages), "rows": m.rows, "theme": m.theme, "columns": columns})
+        theme = _printed(m.theme) if m.theme else None
+        out.append({"kind": "action", "pages": list(m.pages), "rows": m.rows, "theme": theme, "columns": columns})
     for pt in pages:
         for h in pt.other_headers:
             out.append({"kind": "other", "pages": [pt.page], "rows": None, "theme": None,

@@ -66,3 +66,14 @@ def test_kent_mapping_keeps_shared_outcome_as_extra_and_names_the_indicator_tabl
     assert indicator_pages <= other_pages
     assert not indicator_pages & {p for t in action for p in t["pages"]}
     assert "Shared Outcome" in explain_text("kent", tables)
+
+
+def test_the_mapping_meets_the_text_contract():
+    """A theme or heading holding a control character (an undecodable glyph) is written without it."""
+    from pipeline.assemble.rows import TableMapping
+    from pipeline.explain import mapping_dicts
+    from pipeline.extract.columns import profile
+
+    m = TableMapping((3,), 2, ("Lead\x02 officer",), ("lead_officer",), ("lead_officer",), (profile([]),), "Theme\x07 one")
+    (table,) = mapping_dicts([m], [])
+    assert table["theme"] == "Theme one" and table["columns"][0]["heading"] == "Lead officer"
