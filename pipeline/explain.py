@@ -33,11 +33,12 @@ def field_name(fld: str | None) -> str:
     """A field as the reader of a report sees it: an unmapped column is 'extra'."""
     if fld is None:
         return "(none)"
-    if fld.startswith(EXTRA_PREFIX):
-        return "extra"
-    if fld.startswith("ignore:"):
-        return "extra"
-    return fld
+    return fld if _canonical(fld) else "extra"
+
+
+def _canonical(fld: str | None) -> str | None:
+    """The canonical field, or None for no field, an extra column or an ignored one."""
+    return None if fld is None or fld.startswith((EXTRA_PREFIX, "ignore:")) else fld
 
 
 def _printed(heading: str) -> str:
@@ -79,9 +80,7 @@ def content_evidence(p: Profile) -> str:
 def _why(heading_field: str | None, page_field: str | None, final: str | None, p: Profile,
          others: Sequence[str | None] = ()) -> str:
     """Why the column's field differs from what its heading named, or '' when it does not."""
-    heading_field = None if heading_field and heading_field.startswith("ignore:") else heading_field
-    page = None if page_field is None or page_field.startswith((EXTRA_PREFIX, "ignore:")) else page_field
-    end = None if final is None or final.startswith((EXTRA_PREFIX, "ignore:")) else final
+    heading_field, page, end = _canonical(heading_field), _canonical(page_field), _canonical(final)
     if end != page:
         if end in COMBINED_FIELDS.values():
             return f"cells hold two fields: read as {end}"
