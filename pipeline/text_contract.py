@@ -33,11 +33,21 @@ def bad_chars(text: str) -> list[str]:
 
 
 def clean_text(text: str) -> str:
-    """`text` with every forbidden character removed (a tab, as layout, becomes a space)."""
+    """`text` with every forbidden character removed (a tab, as layout, becomes a space) and a soft hyphen
+    written as the hyphen it printed (`printed`)."""
+    text = printed(text)
     if not FORBIDDEN.search(text):
         return text
     text = FORBIDDEN.sub(lambda m: " " if m.group() == "\t" else "", text)
     return _SPACES.sub(" ", text).strip(" ")
+
+
+def printed(text: str) -> str:
+    """A soft hyphen (U+00AD) that reaches the output was printed: the text stage removes those that broke
+    a word at a line end and joins its halves (pipeline.extract.text.printed_hyphens), so one left is a
+    hyphen glyph the producer mapped to U+00AD, or a line-end hyphen with no continuation. It is written
+    as "-", not as a character that most readers would not show."""
+    return text.replace("\xad", "-") if "\xad" in text else text
 
 
 def clean_value(value):
@@ -74,6 +84,9 @@ def clean_records(records: Sequence[Record], page_key: str = "page_start") -> tu
         for key, value in rec.items():
             bad = _bad_in(value)
             if not bad:
+                if _has_soft_hyphen(value):  # printed, not lost: no issue (`printed`)
+                    fixed = fixed if fixed is not None else dict(rec)
+                    fixed[key] = clean_value(value)
                 continue
             fixed = fixed if fixed is not None else dict(rec)
             fixed[key] = clean_value(value)
@@ -85,6 +98,16 @@ def clean_records(records: Sequence[Record], page_key: str = "page_start") -> tu
             ))
         out.append(cast(Record, fixed) if fixed is not None else rec)
     return out, issues
+
+
+def _has_soft_hyphen(value) -> bool:
+    if isinstance(value, str):
+        return "\xad" in value
+    if isinstance(value, (list, tuple)):
+        return any(_has_soft_hyphen(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_soft_hyphen(v) for v in value.values())
+    return False
 
 
 def _bad_in(value) -> list[str]:

@@ -98,3 +98,22 @@ def test_a_sentence_broken_off_by_hand_starts_a_paragraph_even_with_no_space_abo
     full = [line(0, ("Children", 10), ("and", 55), ("Young", 75), ("People.", 105)),
             line(1, ("Enabling", 10), ("culture", 55))]
     assert paragraphs_text(full) == ["Children and Young People. Enabling culture"]
+
+
+def test_a_soft_hyphen_printed_inside_a_line_is_written_as_a_hyphen():
+    from pipeline.extract.text import join_lines
+
+    # Producers map the hyphen glyph of "year-long" or "13-24" to U+00AD; the glyph was printed.
+    assert join_lines(["a year\xadlong plan"]) == "a year-long plan"
+    assert join_lines(["ages 13\xad", "24 months"]) == "ages 13-24 months"
+    # At a line end before the rest of its word it is a hyphenation break, as before.
+    assert join_lines(["co\xad", "ordinating"]) == "coordinating"
+
+
+def test_a_soft_hyphen_ending_a_cell_part_joins_its_word_across_the_page_break():
+    from pipeline.assemble.rows import _join_paragraphs
+    from pipeline.extract.text import join_lines
+
+    before = join_lines(["Executive Dir\xad"])
+    assert before.endswith("\xad")  # left for the join, not yet written as "-"
+    assert _join_paragraphs([before], ["ector Social Care"], word_fitted=True) == ["Executive Director Social Care"]

@@ -108,3 +108,17 @@ def test_not_a_pdf_gets_the_same_message_from_both_readers(tmp_path):
                 open_pdf(path, reader=reader)
             messages.append(type(err.value).__name__)
         assert messages[0] == messages[1] == "NotAPdfError"
+
+
+def test_float_noise_in_font_size_parts_no_word():
+    """pdfminer's sizes for one word's letters can differ by a millionth of a point ("A" / "nnu" / "a" /
+    "l" in camelot's background_lines_1.pdf); a real change of size (a superscript) still parts it."""
+    from pipeline.readers.words import chars_to_words
+
+    def ch(t, x0, size):
+        return (t, x0, 100.0, x0 + 5.0, 109.0, 0, size, "Helvetica", False)
+
+    noisy = [ch("A", 10, 8.99999), ch("n", 15, 8.999989), ch("n", 20, 9.0), ch("u", 25, 8.99998)]
+    assert [w.text for w in chars_to_words(noisy)] == ["Annu"]
+    superscript = [ch("m", 10, 9.0), ch("e", 15, 9.0), ch("1", 20, 6.0)]
+    assert [w.text for w in chars_to_words(superscript)] == ["me", "1"]

@@ -91,3 +91,41 @@ def test_plan_rendered_with_ligatures_and_hyphens_reaches_parquet_and_the_diff_e
     changes = pq.read_table(diff_dir / "diff.parquet").to_pylist()
     assert {c["change"]: c["new_action"] for c in changes if c["change"] != "carried"} == {
         "slipped": PLAN_V2_CHANGES["1.2"][0], "new": PLAN_V2_NEW[0][1]}
+
+
+def _icdar(name: str):
+    """A PDF of the ICDAR 2013 set in the shared corpus (../shared/corpus/README.md), or a skip."""
+    sub = "competition-dataset-eu" if name.startswith("eu-") else "competition-dataset-us"
+    path = CORPUS / "icdar2013" / sub / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared corpus)")
+    return path
+
+
+def test_a_glyph_whose_unicode_value_another_glyph_shares_keeps_its_own_width():
+    """us-022's "fi" ligature maps to "i" in its ToUnicode: PDFium's width by Unicode value is the real
+    "i"'s, less than half the ligature's, which opened a false gap ("signii" / "cant")."""
+    words = [w.text for pg in open_pdf(_icdar("us-022.pdf")).pages for w in pg.words]
+    assert "signiicant" in words and "signii" not in words and "cant" not in words
+
+
+def test_a_hyphen_glyph_mapped_to_a_soft_hyphen_stays_inside_its_word():
+    """us-022 prints "13-24" and "year-long" with a hyphen its ToUnicode calls U+00AD."""
+    words = [w.text for pg in open_pdf(_icdar("us-022.pdf")).pages for w in pg.words]
+    assert "13\xad24" in words and "year\xadlong" in words
+    assert "13" not in words and "long" not in words
+
+
+def test_a_superscript_drawn_after_a_word_does_not_part_it():
+    """us-040 draws a footnote's "3" after "assigned"; PDFium's text page puts it between "assi" and "gned"."""
+    words = [w.text for w in open_pdf(_icdar("us-040.pdf")).pages[2].words]
+    assert "assigned" in words and "assi" not in words
+
+
+def test_an_embedded_subset_of_a_standard_font_is_boxed_with_its_own_descent():
+    """us-033's page numbers are set in "QGTUCD+TimesNewRoman": not the standard font, whose descent
+    would drop the box 2.5 pt below pdfminer's."""
+    path = _icdar("us-033.pdf")
+    ours = {w.text: w for w in open_pdf(path).pages[0].words}
+    theirs = {w.text: w for w in open_pdf(path, reader="pdfplumber").pages[0].words}
+    assert abs(ours["12"].bottom - theirs["12"].bottom) < 0.1

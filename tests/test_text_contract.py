@@ -95,3 +95,12 @@ def test_the_diff_reports_meet_the_contract(tmp_path, name):
     text = (tmp_path / "diff" / name).read_text(encoding="utf-8")
     assert not bad_chars(text.replace("\n", " "))
     assert not bad_chars(" ".join(str(v) for r in pq.read_table(tmp_path / "diff" / "diff.parquet").to_pylist() for v in r.values()).replace("\n", " "))
+
+
+def test_a_soft_hyphen_that_reaches_the_output_is_the_hyphen_printed_and_no_issue():
+    from pipeline.text_contract import clean_records, clean_text
+
+    assert clean_text("ages 13\xad24") == "ages 13-24"
+    records, issues = clean_records([{"seq": 1, "page_start": 2, "action": "a year\xadlong plan", "extra": {"Note": "x\xad"}}])
+    assert records[0]["action"] == "a year-long plan" and records[0]["extra"] == {"Note": "x-"}
+    assert issues == []

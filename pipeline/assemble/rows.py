@@ -15,7 +15,7 @@ from typing import Sequence
 from ..extract.columns import EXTRA_PREFIX, Profile, profile
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable
-from ..extract.text import hyphenated, paragraphs_text, word_key
+from ..extract.text import hyphenated, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, split_combined, split_leading_ref
@@ -259,8 +259,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
     if not word_fitted and (_continues(a, b) or not last.endswith(_TERMINAL)):
-        sep = "" if last.endswith(("-", "/")) and not last.endswith((" -", " /")) else " "
-        return a[:-1] + [last + sep + first] + b[1:]
+        sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
+        return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
     return a + b
 
 

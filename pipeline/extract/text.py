@@ -235,7 +235,7 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
     out = ""
     for i, t in enumerate(texts):
         # A list marker opens a paragraph; a dash further down is part of the sentence (_wrapped_dash).
-        t = tidy(t) if not out else _SPACES.sub(" ", t).strip()
+        t = _tidied(t) if not out else _SPACES.sub(" ", t).strip()
         if not t:
             continue
         if not out:
@@ -244,18 +244,34 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out += t
         elif hyphenated(out, t):
             out = out[:-1] + t
-        elif out.endswith(("-", "\u2010", "/")) and not out.endswith((" -", " \u2010", " /")):
+        elif out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
         else:
             out += " " + t
-    return out
+    return printed_hyphens(out, keep_last=True)
 
 
 def tidy(text: str) -> str:
     """Collapse runs of spaces (including no-break spaces) and drop bullets. Undecodable characters
     (U+FFFD) stay, for pipeline.text_contract to remove and report with the record's page and seq."""
+    return printed_hyphens(_tidied(text))
+
+
+def _tidied(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     return _BULLET.sub("", text)
+
+
+def printed_hyphens(text: str, keep_last: bool = False) -> str:
+    """A soft hyphen inside a line was printed there (producers map the hyphen glyph of "13-24" or
+    "year-long" to U+00AD; the readers keep it, as pdfplumber does, and drop one that takes no room): it
+    is written as the hyphen it shows. One that ends a paragraph may be a hyphenation break whose word goes
+    on after a page break (pipeline.assemble.rows joins it): `keep_last` leaves it for that."""
+    if "\xad" not in text:
+        return text
+    if keep_last and text.endswith("\xad"):
+        return text[:-1].replace("\xad", "-") + "\xad"
+    return text.replace("\xad", "-")
 
 
 def word_key(text: str) -> str:

@@ -25,6 +25,7 @@ import functools
 import math
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -102,13 +103,17 @@ def page_frame(mediabox: tuple[float, float, float, float], rotation: int) -> tu
 class _FontInfo:
     __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths")
 
-    def __init__(self, font, descents: dict[str, float] | None = None) -> None:
+    def __init__(self, font, written: WrittenFonts | None = None) -> None:
         self.font = font
         self.widths: dict[int, float] = {}
         self.fontname = _font_string(raw.FPDFFont_GetBaseFontName, font)  # /BaseFont, less any subset tag
         # pdfminer takes a standard font's metrics from its AFM tables only when /BaseFont is exactly
         # the standard name; an embedded subset ("ABCDEF+Arial") keeps its own.
-        standard = not raw.FPDFFont_GetIsEmbedded(font) or "+" not in _font_string(raw.FPDFFont_GetFamilyName, font)
+        embedded = raw.FPDFFont_GetIsEmbedded(font)
+        if written is not None and self.fontname in written.subsets:
+            standard = not embedded
+        else:  # not seen in the file (an object stream): PDFium's family name of a subset keeps its tag
+            standard = not embedded or "+" not in _font_string(raw.FPDFFont_GetFamilyName, font)
         v = ctypes.c_float()
         # PDFium's metrics (what its loose boxes use), per unit of font size.
         self.ascent_pd = v.value if raw.FPDFFont_GetAscent(font, ctypes.c_float(1.0), ctypes.byref(v)) else 0.0
@@ -117,11 +122,11 @@ class _FontInfo:
         # pdfminer: the standard 14's AFM descent, else the FontDescriptor's /Descent (forced negative):
         # as written in the file where it can be read there (PDFium replaces a zero /Descent by the
         # glyphs' own, which LibreOffice's zero descriptors make visible), else PDFium's.
-        written = (descents or {}).get(self.fontname)
+        written_descent = written.descents.get(self.fontname) if written is not None else None
         if std is not None:
             self.descent = std / 1000
         else:
-            self.descent = -abs(written if written is not None else self.descent_pd)
+            self.descent = -abs(written_descent if written_descent is not None else self.descent_pd)
         self.bold = is_bold(self.fontname)
 
     def width(self, code: int) -> float:
@@ -172,7 +177,7 @@ def _page_text(textpage, n: int) -> str | None:
 
 
 def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None,
-               descents: dict[str, float] | None = None) -> list[tuple]:
+               written: WrittenFonts | None = None) -> list[tuple]:
     """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
     PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
     is the position of the character's text object in `order` (content order; -1 when not given); the
@@ -184,7 +189,7 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     if n <= 0:
         return []
     order = order or {}
-    tp = ctypes.cast(textpage, ctypes.c_void_p).value
+    tp = ctypes.cast(textpage, ctypes.c_void_p).value or 0
     page_text = _page_text(textpage, n)
     fonts: dict[int, _FontInfo] = {}
     objects: dict[int, tuple] = {}
@@ -192,37 +197,48 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_p, oy_p = ctypes.pointer(ox), ctypes.pointer(oy)
     box_p = ctypes.pointer(box)
-    get_object, get_origin, is_generated = _get_text_object, _get_char_origin, _is_generated
+    get_object, get_origin = _get_text_object, _get_char_origin
     out: list[tuple] = []
     append = out.append
-    prev_obj, prev_x, prev_y = 0, 0.0, 0.0
+    prev_obj, prev_x, prev_y, prev_i = 0, 0.0, 0.0, -1
+    end_x = end_y = 0.0  # where the last character's advance ends
+    entry = functools.partial(_object_entry, textpage, fonts=fonts, written=written, order=order)
     for i in range(n):
-        text = _char_text(textpage, page_text, i)
-        if not text or (text.isspace() and is_generated(tp, i) == 1):  # PDFium's own spaces and line breaks: nothing printed
+        text = _char_text(textpage, tp, page_text, i)
+        if not text:
             continue
         obj = get_object(tp, i)
         if not obj:
             continue
-        info = objects.get(obj)
-        if info is None:
-            info = objects[obj] = _object_info(textpage, i, obj, fonts, descents) + (order.get(obj, -1),)
-        finfo, fs, a, b, c, d, ordinal = info
+        info = objects.get(obj) or objects.setdefault(obj, entry(i, obj))
+        finfo, fs, a, b, c, d, ordinal, slack = info
         get_origin(tp, i, ox_p, oy_p)
-        # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
-        # characters at one origin; each gets the whole glyph's box, so no gap opens after the ligature.
-        piece = obj == prev_obj and ox.value == prev_x and oy.value == prev_y
-        prev_obj, prev_x, prev_y = obj, ox.value, oy.value
-        adv = -1.0 if piece else finfo.width(ord(text)) * fs
+        x, y = ox.value, oy.value
+        piece = False
+        if obj == prev_obj:
+            # A glyph whose Unicode mapping has several characters (a ligature: "ffi") comes as several
+            # characters at one origin; each gets the whole glyph's box, so no gap opens after it.
+            if x == prev_x and y == prev_y:
+                piece = True
+            elif abs(x - end_x) + abs(y - end_y) > slack:
+                out[-1] = _mended(out[-1], frame, tp, prev_i, box_p, info, prev_x, prev_y, x - prev_x, y - prev_y)
+        prev_obj, prev_x, prev_y, prev_i = obj, x, y, i
+        # An undecoded character has no Unicode value to find its width by: its own glyph's box gives it.
+        adv = -1.0 if piece or text == UNDECODABLE else finfo.width(ord(text)) * fs
         if adv < 0:
             adv = _advance(tp, i, box_p, finfo, fs, a, b, c, d)
+        end_x, end_y = x + adv * a, y + adv * b
+        if text == SOFT_HYPHEN and adv <= STEP_SLACK * fs:
+            prev_obj = 0  # a soft hyphen that takes no room prints nothing (and is no character to mend)
+            continue
         # pdfminer's box: [0, adv] x [descent*fs, descent*fs + fs] from the origin, then in pdfplumber's
         # coordinates.
         v0 = finfo.descent * fs
-        x0, top, x1, bottom, rot = _char_box(frame, ox.value, oy.value, adv, v0, v0 + fs, a, b, c, d)
+        x0, top, x1, bottom, rot = _char_box(frame, x, y, adv, v0, v0 + fs, a, b, c, d)
         # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
         # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
         ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
-        if piece and out:
+        if piece:
             out[-1] = (out[-1][0],) + ch[1:]
         append(ch)
     if used is not None:
@@ -230,10 +246,44 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
     return out
 
 
-def _char_text(textpage, page_text: str | None, i: int) -> str:
-    """Character `i` as printed ("" when it prints nothing, see `_odd_char`)."""
+# How far (per unit of font size, along the baseline) a character's origin may sit from where the last
+# character's advance ends before that advance is checked: kerning and tracking move glyphs by a few
+# hundredths of an em; a width read for the wrong glyph is off by a quarter of an em or more.
+STEP_SLACK = 0.15
+
+
+def _mended(ch: tuple, frame: Matrix, tp, i: int, box_p, info: tuple, x: float, y: float,
+            step_x: float, step_y: float) -> tuple:
+    """Character `ch` (textpage index `i`, origin (x, y)) with its advance taken from its own glyph where
+    that matches the step (step_x, step_y) to the next character better than the advance it has.
+
+    The advance is read by Unicode value (`_FontInfo.width`), which PDFium maps back to the first
+    character code with that value: a font that maps two glyphs to one letter (an "fi" ligature whose
+    ToUnicode says "i", small capitals mapped to capitals) gets the other glyph's width, and a false gap
+    parts the word ("signii" / "cant"). The loose box is built from the character's own code."""
+    finfo, fs, a, b, c, d = info[:6]
+    own = _advance(tp, i, box_p, finfo, fs, a, b, c, d)
+    scale = a * a + b * b
+    if not scale:
+        return ch
+    step = (step_x * a + step_y * b) / scale
+    adv = (ch[3] - ch[1] if ch[5] == 0 else ch[4] - ch[2]) / math.sqrt(scale)  # the advance it has
+    if abs(own - step) >= abs(adv - step):
+        return ch
+    v0 = finfo.descent * fs
+    x0, top, x1, bottom, rot = _char_box(frame, x, y, own, v0, v0 + fs, a, b, c, d)
+    return (ch[0], x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0) + ch[7:]
+
+
+def _char_text(textpage, tp: int, page_text: str | None, i: int) -> str:
+    """Character `i` as printed ("" when it prints nothing: PDFium's own spaces and line breaks, and
+    see `_odd_char`)."""
     text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD)
-    return _odd_char(textpage, i) if text in ODD_CODES else text
+    if text in ODD_CODES:
+        text = _odd_char(textpage, i)
+    if text.isspace() and _is_generated(tp, i) == 1:
+        return ""
+    return text
 
 
 def _advance(tp, i: int, box_p, finfo: _FontInfo, fs: float, a: float, b: float, c: float, d: float) -> float:
@@ -284,12 +334,14 @@ def _char_box(frame: Matrix, x: float, y: float, adv: float, v0: float, v1: floa
 # text, 0x0002 from FPDFText_GetUnicode), a soft hyphen, and control or unmapped codes.
 ODD_CODES = frozenset(["\ufffe", "\x02", "\xad", "\ufffd"] + [chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)])
 UNDECODABLE = "\ufffd"
+SOFT_HYPHEN = "\xad"
 
 
 def _odd_char(textpage, index: int) -> str:
     """What was printed for a character FPDFText_GetText marks specially: "-" for a hyphen that ends a
-    line (PDFium flags it and replaces it by 0x0002); nothing for a soft hyphen inside a line (it joins its
-    word); a space for a tab or line break; U+FFFD for a control code or a code with no Unicode mapping
+    line (PDFium flags it and replaces it by 0x0002); a soft hyphen inside a line as it is, inside its word
+    as pdfplumber keeps it (read_chars drops it where it takes no room; the text stage writes one that does
+    as the hyphen it shows: pipeline.extract.text.tidy); a space for a tab or line break; U+FFFD for a control code or a code with no Unicode mapping
     (nothing printable: a damaged string or font), which the page's damage report counts and the output
     contract (pipeline.text_contract) removes and reports."""
     if raw.FPDFText_IsHyphen(textpage, index):
@@ -298,12 +350,12 @@ def _odd_char(textpage, index: int) -> str:
     if code in (0x09, 0x0A, 0x0D):
         return " "
     if code == 0xAD and raw.FPDFText_HasUnicodeMapError(textpage, index) != 1:
-        return ""
+        return SOFT_HYPHEN
     return UNDECODABLE
 
 
 def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tuple],
-                  descents: dict | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[tuple], int]:
+                  written: WrittenFonts | None = None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[tuple], int]:
     """(chars with a space added for every blank text object PDFium left out, count of text objects with
     ink that PDFium left out).
 
@@ -327,7 +379,7 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
             inked.append(box)
             continue
         m = mult(_obj_matrix(obj), m)  # the text matrix, in pdfplumber's coordinates
-        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], descents)))
+        blanks.append((ordinal_of[addr], _space_char(obj, m, fonts, ordinal_of[addr], written)))
     lost = _not_duplicates(inked, [addr for addr, _m in textobjs if addr in used], settings.duplicate_cover) if inked else 0
     if not blanks:
         return chars, lost
@@ -384,12 +436,12 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
     return out
 
 
-def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None) -> tuple:
+def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, written: WrittenFonts | None) -> tuple:
     """The space a blank text object shows, as read_chars' tuple, from its font and matrix (`m`: the
     object's text matrix in pdfplumber's coordinates)."""
     font = raw.FPDFTextObj_GetFont(obj)
     fkey = ctypes.cast(font, ctypes.c_void_p).value
-    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font, descents))
+    finfo = fonts.get(fkey) or fonts.setdefault(fkey, _FontInfo(font, written))
     v = ctypes.c_float()
     fs = v.value if raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(v)) else 0.0
     adv = max(finfo.width(0x20), 0.0) * fs
@@ -405,14 +457,24 @@ def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, descents: dict | None
     return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal)
 
 
-def _object_info(textpage, index: int, obj: int, fonts: dict, descents: dict | None = None) -> tuple:
+def _object_entry(textpage, index: int, obj: int, fonts: dict, written: WrittenFonts | None,
+                  order: dict[int, int]) -> tuple:
+    """(font info, font size, a, b, c, d, ordinal, step slack) of the text object behind character
+    `index`: `_object_info`, its position in content order and how far its characters' origins may stray
+    from their advances (STEP_SLACK) in text-space units."""
+    base = _object_info(textpage, index, obj, fonts, written)
+    fs, a, b = base[1], base[2], base[3]
+    return base + (order.get(obj, -1), STEP_SLACK * fs * (abs(a) + abs(b)))
+
+
+def _object_info(textpage, index: int, obj: int, fonts: dict, written: WrittenFonts | None = None) -> tuple:
     """(font info, font size, a, b, c, d of the text matrix) of the text object behind character `index`."""
     handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
     font = raw.FPDFTextObj_GetFont(handle)
     fkey = ctypes.cast(font, ctypes.c_void_p).value
     finfo = fonts.get(fkey)
     if finfo is None:
-        finfo = fonts[fkey] = _FontInfo(font, descents)
+        finfo = fonts[fkey] = _FontInfo(font, written)
     v = ctypes.c_float()
     fs = v.value if raw.FPDFTextObj_GetFontSize(handle, ctypes.byref(v)) else 0.0
     m = raw.FS_MATRIX()
@@ -567,17 +629,17 @@ def read_document(path: Path, password: str | None,
             f"cannot be read as a PDF ({type(exc).__name__}: {exc}); try re-downloading it", path=str(path)
         ) from None
     pages: list[Page] = []
-    descents = written_descents(path)
+    written = written_fonts(path)
     try:
         metadata = _metadata(pdf)
         for i in range(len(pdf)):
-            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, descents, settings), i + 1, path))
+            pages.append(page_or_error(lambda i=i: _read_page(pdf, i, written, settings), i + 1, path))
     finally:
         pdf.close()
     return pages, metadata
 
 
-def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
+def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     number = index + 1
     page = pdf[index]
@@ -588,14 +650,14 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
         check_page_size(width, height, number)
         textpage = page.get_textpage()
         try:
-            texts, graphics, used, chars = _read_content(page, textpage, frame, descents, settings)
+            texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
             if _upside_down(chars):
                 # The page's /Rotate shows its text upside down: read it turned the right way up, as a
                 # person would turn the page (a page flipped by mistake, a sheet scanned upside down).
                 width, height, frame = page_frame(mediabox, rotation + 180)
-                texts, graphics, used, chars = _read_content(page, textpage, frame, descents, settings)
+                texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
             hrules, vrules, fills, has_images = graphics
-            chars, lost = blank_objects(texts, used, chars, descents, settings)
+            chars, lost = blank_objects(texts, used, chars, written, settings)
             words = chars_to_words(chars, settings)
         finally:
             textpage.close()
@@ -612,13 +674,20 @@ def _read_page(pdf, index: int, descents: dict[str, float] | None = None,
     )
 
 
-def _read_content(page, textpage, frame: Matrix, descents: dict[str, float] | None, settings: ExtractSettings):
+def _read_content(page, textpage, frame: Matrix, written: WrittenFonts | None, settings: ExtractSettings):
     """(text objects, graphics, indexes of the objects read, characters) of a page seen through `frame`."""
     texts: list[tuple[int, Matrix]] = []
     graphics = read_graphics(page, frame, texts, settings)
     used: set[int] = set()
-    chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, descents)
+    chars = read_chars(textpage, frame, {addr: k for k, (addr, _m) in enumerate(texts)}, used, written)
+    # PDFium's text page may move a text object among others (a superscript "3" drawn after "assigned"
+    # comes between "assi" and "gned"); words are grouped in the content's order, as pdfminer reads it.
+    chars.sort(key=_ordinal)
     return texts, graphics, used, chars
+
+
+def _ordinal(ch: tuple) -> int:
+    return ch[9]
 
 
 def _upside_down(chars: list[tuple]) -> bool:
@@ -641,14 +710,32 @@ _FONT_NAME = re.compile(rb"/FontName\s*/([^\s/<>\[\]()]+)")
 _DESCENT = re.compile(rb"/Descent\s+(-?\d+(?:\.\d*)?|-?\.\d+)")
 
 
-def written_descents(path: Path) -> dict[str, float]:
-    """/Descent of each font descriptor stored uncompressed in the file, per unit of font size, by font
-    name less its subset tag: what pdfminer boxes characters with. Descriptors inside object streams are
-    not seen (PDFium's value is used for those); a name written with two different values is left out."""
+class WrittenFonts(NamedTuple):
+    """What the file itself says of its fonts, where it is stored uncompressed (see written_fonts)."""
+
+    descents: dict[str, float]
+    subsets: frozenset[str]
+
+
+_SUBSET_NAME = re.compile(rb"/(?:BaseFont|FontName)\s*/[A-Z]{6}\+([^\s/<>\[\]()]+)")
+
+
+def written_fonts(path: Path) -> WrittenFonts:
+    """The fonts' descents (written_descents) and the names of fonts embedded as subsets: a /BaseFont or
+    /FontName with a subset tag ("CPXHAR+Times-Roman"), which pdfminer does not take for the standard
+    font of that name (PDFium reports the name without its tag)."""
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
+        return WrittenFonts({}, frozenset())
+    subsets = frozenset(m.group(1).decode("latin-1") for m in _SUBSET_NAME.finditer(data))
+    return WrittenFonts(written_descents(data), subsets)
+
+
+def written_descents(data: bytes) -> dict[str, float]:
+    """/Descent of each font descriptor stored uncompressed in the file, per unit of font size, by font
+    name less its subset tag: what pdfminer boxes characters with. Descriptors inside object streams are
+    not seen (PDFium's value is used for those); a name written with two different values is left out."""
     out: dict[str, float] = {}
     clash: set[str] = set()
     for m in _DESCRIPTOR.finditer(data):

@@ -10,17 +10,20 @@ from pathlib import Path
 from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
 from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
-from .words import chars_to_words
+from .words import SIZE_DECIMALS, chars_to_words
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     width, height = float(pp.width), float(pp.height)
     check_page_size(width, height, number)
+    from pdfplumber.utils import extract_words
+
     rotated = [c for c in pp.chars if not c.get("upright", True)]
-    upright_page = pp.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True)) if rotated else pp
-    raw_words = upright_page.extract_words(
-        keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
+    # Sizes rounded as pipeline.readers.words rounds them, so that float noise parts no word.
+    upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in pp.chars if c.get("upright", True)]
+    raw_words = extract_words(
+        upright, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
         x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
     )
     words = [

@@ -33,8 +33,8 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
     as "e", "r", "o", ...), downward for 270."""
     xt, yt = settings.word_x_tolerance, settings.word_y_tolerance
     words: list[Word] = []
-    for (rot, _size, _font), run in itertools.groupby(chars, key=lambda ch: (ch[5], ch[6], ch[7])):
-        group = list(run)
+    for group in _runs(chars):
+        rot = group[0][5]
         if rot == 0:  # lines by top (tolerance y), characters left to right
             key = [ch[2] for ch in group]
             tol = yt
@@ -71,6 +71,29 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
             if current:
                 words.append(_merge(current))
     return [w for w in words if w.text.strip()]
+
+
+# Font sizes are compared to this many decimals: pdfminer's and PDFium's arithmetic leave a millionth of a
+# point between characters of one word, which an exact comparison (pdfplumber's extra_attrs) turns into
+# word breaks ("A" / "nnu" / "a" / "l"). The pdfplumber reader rounds its sizes the same way.
+SIZE_DECIMALS = 2
+
+
+def _runs(chars: list[tuple]) -> list[list[tuple]]:
+    """The characters cut into runs of one rotation, font and size (pdfplumber's extra_attrs), in order."""
+    runs: list[list[tuple]] = []
+    run: list[tuple] = []
+    rot, size, font, rounded = None, None, None, None
+    for ch in chars:
+        if ch[6] != size or ch[5] != rot or ch[7] != font:
+            r = round(ch[6], SIZE_DECIMALS)
+            if r != rounded or ch[5] != rot or ch[7] != font:
+                run = []
+                runs.append(run)
+                rounded = r
+            rot, size, font = ch[5], ch[6], ch[7]
+        run.append(ch)
+    return runs
 
 
 def _begins_new_word(prev: tuple, cur: tuple, rot: int, xt: float, yt: float) -> bool:
