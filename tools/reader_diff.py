@@ -197,8 +197,9 @@ KNOWN_BELOW = {
     "rotated_page.pdf": "dot leaders PDFium leaves out of its text page (reported as page-damaged)",
     "split_text_lattice.pdf": "letters stacked vertically, one per line: the readers group them differently",
     **dict.fromkeys(("eu-016.pdf", "eu-017.pdf", "eu-018.pdf", "eu-019.pdf"),
-                    "small-cap glyphs: PDFium reads the capitals printed (a rendering of eu-018 shows \"N\"), "
-                    "pdfminer the lower case of the font's ToUnicode map"),
+                    "capitals mapped to lower case: the font's ToUnicode sends code 0x4E, the glyph N, to "
+                    "\"n\" (eu-018's MyriadPro-Bold); PDFium reads the capital printed (a rendering shows "
+                    "\"N\"), pdfminer the map"),
     "eu-025.pdf": "Symbol font: PDFium reads the Greek letter printed, pdfminer its Latin code",
     "us-011a.pdf": "a bullet (code 149 of a TrueType font with no /Encoding, outside its ToUnicode map): "
                    "pdfminer reads WinAnsi's bullet, as printed; PDFium guesses \"ï\"",
