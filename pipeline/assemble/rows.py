@@ -160,14 +160,26 @@ def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
                    for lines in r.cells.values() for ln in lines for w in ln.words)
 
 
+# Lines of an unruled column needed before the furthest of them is taken for the column's wrap width.
+WRAP_EVIDENCE_LINES = 8
+
+
 def _text_edges(table: PageTable) -> dict[str, float]:
-    """Per column walled by rules: how far its text can reach, the right rule less the cell's padding
-    (measured at the left, where the lines start; word processors pad both sides alike)."""
+    """Per column: how far its text can reach. Walled by rules: the right rule less the cell's padding
+    (measured at the left, where the lines start; word processors pad both sides alike); unruled: the
+    furthest its lines reach on the page."""
     edges = {}
     for col in table.columns:
-        if not (col.ruled and col.field):
+        if not col.field:
             continue
-        pads = [ln.x0 - col.x0 for r in table.rows for ln in r.cells.get(col.field, []) if ln.x0 >= col.x0]
+        lines = [ln for r in table.rows for ln in r.cells.get(col.field, [])]
+        if not col.ruled:
+            # No wall: the text's own wrap width, the furthest its lines reach, once enough lines wrapped
+            # to show it.
+            if len(lines) >= WRAP_EVIDENCE_LINES:
+                edges[col.field] = max(ln.x1 for ln in lines)
+            continue
+        pads = [ln.x0 - col.x0 for ln in lines if ln.x0 >= col.x0]
         if pads:
             edges[col.field] = col.x1 - min(pads)
     return edges

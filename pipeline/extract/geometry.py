@@ -276,11 +276,14 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
     """Does a page's text sit in the previous page's table: inside its columns, in its action column?"""
     if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
         return False
+    held = {i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}
     action_col = previous.column("action")
-    if action_col is not None and not any(action_col.holds(w) for w in body):
+    # Nothing in the action column: the page may hold only the tail of a row broken over it (long
+    # measures, an officer's name), which fills two columns or more; one column alone is no evidence.
+    if action_col is not None and not any(action_col.holds(w) for w in body) and len(held) < 2:
         return False
     # Above another table's header, one column of text is that table's title, not the rest of a row.
-    return not (above_other_table and len({i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}) < 2)
+    return not (above_other_table and len(held) < 2)
 
 
 def _tables_under_headers(

@@ -60,6 +60,9 @@ _COMBINERS = (" and ", " & ", " / ", ", ")
 
 CANNOT_START_HEADING = frozenset("of to and or for with in on by at from that which is are be will".split())
 CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
+# Words from which a line that opens in lower case or stops on a joining word reads as a cut line of text.
+PROSE_MIN_WORDS = 3
+_DOTTED_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!]\s+[A-Z][a-z]")
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
@@ -434,7 +437,20 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     line of a cell of running text, cut at the cell's edge."""
     if _SENTENCE_BREAK.search(" ".join(c.text for c in cells)):
         return True
-    return any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split())
+    # A dotted reference ("1.3", "2.1.4") is a row's data, never a heading: the band is a body row whose
+    # cells happen to hold cue words ("Deliver ...", "Assistant Director", "Measure ...").
+    if any(_DOTTED_REF.match(c.text.strip()) for c in cells):
+        return True
+    if any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split()):
+        return True
+    # Lines of running text in a table's body, cut at the cells' edges, read as headings by their cue
+    # words ("identified and actions plans to" / "Delivery of the ... with a" / "Evidence of ... and
+    # follow"): most of them run to several words and stop on a joining word or open mid-sentence, in
+    # lower case. Short headings may do either ("Led by", "action"); a header may have one longer heading
+    # that stops so ("What we have committed to"), not most.
+    worded = [c.text.split() for c in cells if c.text.split()]
+    broken = sum(1 for w in worded if len(w) >= PROSE_MIN_WORDS and (w[-1] in CANNOT_END_HEADING or w[0][0].islower()))
+    return 2 * broken > len(worded)
 
 
 def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:

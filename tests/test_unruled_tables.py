@@ -1,0 +1,86 @@
+"""Unruled action tables over many pages (issue 12): a page that holds only the tail of a long row still
+continues the table, so the pages after it are read, and a word broken for a narrow unruled column is
+made whole; lines of running text in the body, and body rows, are not taken for a header. Found on
+layouts of a dev seed (31) nobody had tuned to, where the table stopped after such a page and every
+later row was lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.headers import HeaderCell, _reads_as_prose
+from pipeline.extraction import extract_pdf
+
+HEADINGS = ["Ref", "Action", "Lead officer", "Success measures"]
+ACTIONS = {1: "Review the front door arrangements", 2: "Launch the supervision policy", 4: "Recruit two team managers",
+           5: "Publish the quality framework", 6: "Train staff in direct work"}
+LEADS = {1: "Head of Safeguarding", 2: "Service Manager", 4: "Head of HR", 5: "Quality Lead", 6: "Practice Lead"}
+XS = [40.0, 80.0, 260.0, 360.0]
+LEADING = 11.0
+
+
+def _row(c, y: float, cells: list[list[str]]) -> float:
+    """Draw one row's cells (lines per column) from `y` down; the y below the row's tallest cell."""
+    depth = 0
+    for x, lines in zip(XS, cells):
+        for k, line in enumerate(lines):
+            c.drawString(x, y - k * LEADING, line)
+        depth = max(depth, len(lines))
+    return y - depth * LEADING - 8
+
+
+def _plan(path: Path) -> Path:
+    """Three pages of an unruled table whose header is printed once. Row 3's measures run over page 2,
+    which holds nothing in the action column; rows 4 to 6 are on page 3."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(XS, HEADINGS):
+        c.drawString(x, 780, h)
+    c.setFont("Helvetica", 9)
+    y = 760.0
+    for n, lead in ((1, ["HR", "lead"]), (2, ["Service", "manager"])):
+        y = _row(c, y, [[f"1.{n}"], [ACTIONS[n]], lead, [f"Audits show improvement {n}"]])
+    # "Safeguarding" is too wide for the column: the word processor broke it between letters.
+    _row(c, y, [["1.3"], ["Deliver the thematic audit programme"], ["Assistant", "Director", "Safeguardi", "ng Review"],
+                [f"Measure line {k}" for k in range(1, 41)]])
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    _row(c, 800, [[], [], ["Principal Social", "Worker"], [f"Measure line {k}" for k in range(41, 51)]])
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    y = 800.0
+    for n in (4, 5, 6):
+        y = _row(c, y, [[f"1.{n}"], [ACTIONS[n]], [LEADS[n]], [f"Audits show improvement {n}"]])
+    c.save()
+    return path
+
+
+def test_a_page_holding_only_the_tail_of_a_row_continues_the_table(tmp_path):
+    records = extract_pdf(_plan(tmp_path / "plan.pdf")).records
+    assert [r["action_ref"] for r in records] == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
+    third = records[2]
+    assert third["lead_officer_raw"] == "Assistant Director Safeguarding Review Principal Social Worker"
+    assert "Measure line 50" in " ".join(third["measures"])
+
+
+def _cells(*texts: str) -> list[HeaderCell]:
+    return [HeaderCell(f, t, 100.0 * i, 100.0 * i + 90, 10, 20) for i, (f, t) in enumerate(zip(("action", "key_area", "measures"), texts))]
+
+
+def test_lines_of_running_text_are_no_header_though_their_words_are_cues():
+    assert _reads_as_prose(_cells("identified and actions plans to", "Delivery of the Thematic Audit Programme with a",
+                                  "Evidence of case file audit and follow"))
+
+
+def test_a_header_may_have_one_heading_that_ends_on_a_joining_word():
+    assert not _reads_as_prose(_cells("What we have committed to", "Led by", "Measure"))
+    assert not _reads_as_prose(_cells("Action", "Key area", "Measures of success"))
+
+
+def test_a_body_row_that_holds_a_reference_is_no_header():
+    """Row 1.3 of the plan above ("1.3 / Deliver ... / Assistant Director / Measure ...") reads as a header
+    by its cue words alone; it stopped the action table and lost the row, with only a ref-gap warning."""
+    assert _reads_as_prose([HeaderCell(None, "1.3", 0, 30, 10, 20), *_cells("Deliver the audit programme",
+                                                                             "Assistant Director", "Measure line 1")])
