@@ -165,10 +165,16 @@ def columns_from_header(
     return columns, ruled
 
 
+# How far above the header's text bottom its last line is crossed by the rules between its columns.
+HEADER_LAST_LINE = 2.0
+
+
 def _header_rule_cuts(page: Page, header: Header) -> list[float]:
-    """x of the vertical rules crossing the header, rules within 2 pt of each other taken as one."""
-    mid = (header.top + header.bottom) / 2
-    cuts = sorted({round(r.x, 1) for r in page.vrules if r.top - 1 <= mid <= r.bottom + 1})
+    """x of the vertical rules crossing the header, rules within 2 pt of each other taken as one. Taken
+    at its middle and at its last line: under a heading that groups two columns ("Accountability" over
+    "Lead officer" and "Ref") the rule between them starts below the middle."""
+    ys = ((header.top + header.bottom) / 2, header.bottom - HEADER_LAST_LINE)
+    cuts = sorted({round(r.x, 1) for r in page.vrules if any(r.top - 1 <= y <= r.bottom + 1 for y in ys)})
     merged: list[float] = []
     for x in cuts:
         if not merged or x - merged[-1] > 2:
