@@ -82,39 +82,31 @@ def clean_records(records: Sequence[Record], page_key: str = "page_start") -> tu
     for rec in records:
         fixed: dict | None = None
         for key, value in rec.items():
-            bad = _bad_in(value)
-            if not bad:
-                if _has_soft_hyphen(value):  # printed, not lost: no issue (`printed`)
-                    fixed = fixed if fixed is not None else dict(rec)
-                    fixed[key] = clean_value(value)
+            strings = list(_strings(value))
+            bad = [c for t in strings for c in bad_chars(t)]
+            if not bad and not any("\xad" in t for t in strings):
                 continue
             fixed = fixed if fixed is not None else dict(rec)
             fixed[key] = clean_value(value)
+            if not bad:  # only a soft hyphen: printed, not lost, so no issue (`printed`)
+                continue
             issues.append(DataIssue(
                 "text-undecodable",
                 f"characters that are not printable text were removed ({_describe(bad)}): a glyph with no "
                 "Unicode mapping or a control code in the PDF's text layer",
-                page=rec.get(page_key), seq=rec.get("seq"), field=key, value=clean_value(value) if isinstance(value, str) else None,
+                page=rec.get(page_key), seq=rec.get("seq"), field=key, value=fixed[key] if isinstance(value, str) else None,
             ))
         out.append(cast(Record, fixed) if fixed is not None else rec)
     return out, issues
 
 
-def _has_soft_hyphen(value) -> bool:
+def _strings(value):
+    """Every string inside a value (lists, tuples and dicts walked)."""
     if isinstance(value, str):
-        return "\xad" in value
-    if isinstance(value, (list, tuple)):
-        return any(_has_soft_hyphen(v) for v in value)
-    if isinstance(value, dict):
-        return any(_has_soft_hyphen(v) for v in value.values())
-    return False
-
-
-def _bad_in(value) -> list[str]:
-    if isinstance(value, str):
-        return bad_chars(value)
-    if isinstance(value, (list, tuple)):
-        return [c for v in value for c in _bad_in(v)]
-    if isinstance(value, dict):
-        return [c for v in value.values() for c in _bad_in(v)]
-    return []
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)

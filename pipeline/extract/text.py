@@ -9,6 +9,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..readers.model import Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from ..text_contract import printed
 
 _PUNCT = ".,;:!?()[]{}'\"\u2018\u2019\u201c\u201d"
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
@@ -267,11 +268,9 @@ def printed_hyphens(text: str, keep_last: bool = False) -> str:
     "year-long" to U+00AD; the readers keep it, as pdfplumber does, and drop one that takes no room): it
     is written as the hyphen it shows. One that ends a paragraph may be a hyphenation break whose word goes
     on after a page break (pipeline.assemble.rows joins it): `keep_last` leaves it for that."""
-    if "\xad" not in text:
-        return text
     if keep_last and text.endswith("\xad"):
-        return text[:-1].replace("\xad", "-") + "\xad"
-    return text.replace("\xad", "-")
+        return printed(text[:-1]) + "\xad"
+    return printed(text)
 
 
 def word_key(text: str) -> str:
