@@ -257,6 +257,9 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
     out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
            for f, p, pin in zip(fields, profiles, pinned)]
     seen: dict[str, int] = {}
+    # A column that loses its heading's field (its cells contradict it, or another column holds it
+    # better) may still take a field its cells show, as a column no heading named.
+    open_ = [bool(ok) or (f is not None and g is None) for ok, f, g in zip(free or [False] * len(out), fields, out)]
     for i, f in enumerate(out):
         if f is None or f.startswith("ignore:"):
             continue
@@ -265,11 +268,12 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
             # Prose fields keep the column with more to say; others the first one.
             keep_later = profiles[i].mean_words > profiles[j].mean_words and f in ("action", "measures")
             out[j if keep_later else i] = None
+            open_[j if keep_later else i] = not pinned[j if keep_later else i]
             if keep_later:
                 seen[f] = i
         else:
             seen[f] = i
-    return by_content(out, profiles, free or [False] * len(out), cued)
+    return by_content(out, profiles, open_, cued)
 
 
 def suits(fld: str, p: Profile) -> bool:

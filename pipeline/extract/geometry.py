@@ -15,7 +15,16 @@ from typing import Sequence
 from ..readers.model import Document, Fill, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
-from .grid import Column, PageTable, build_table, columns_from_header, own_colours, refit_columns, straddle_ratio
+from .grid import (
+    Column,
+    PageTable,
+    build_table,
+    columns_from_header,
+    named_field,
+    own_colours,
+    refit_columns,
+    straddle_ratio,
+)
 from .columns import EXTRA_PREFIX, Profile, cue_candidates, extra_key, infer_action, profile, resolve
 from .headers import Header, find_all_headers, match_heading, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
@@ -326,7 +335,8 @@ def understood_columns(
     becomes an extra column. Headings a registry entry pins are kept. `evidence` pools the cells seen
     under each heading on earlier pages, and takes this table's."""
     pinned_words = override_headings(settings.headings)
-    fields = [None if c.field is None or c.field.startswith(EXTRA_PREFIX) else c.field for c in table.columns]
+    fields = [None if c.field is None or c.field.startswith(EXTRA_PREFIX) else named_field(c.field)
+              for c in table.columns]
     profiles = _pooled_profiles(table, fields, {} if evidence is None else evidence)
     body_rows = [r for r in table.rows if r.section is None]
     if fills and body_rows:
@@ -337,9 +347,9 @@ def understood_columns(
     # holds no field ("Notes", "Budget") may not.
     free = [f is None and not pin and match_heading(c.heading, settings=settings) is None
             for c, f, pin in zip(table.columns, fields, pinned)]
-    cued = [cue_candidates(normalise_heading(c.heading)) if ok else [] for c, ok in zip(table.columns, free)]
+    cued = [cue_candidates(normalise_heading(c.heading)) for c in table.columns]
     resolved = resolve(fields, profiles, pinned, free, cued)
     return [
-        c if f == old else dataclasses.replace(c, field=f or extra_key(c.heading))
-        for c, f, old in zip(table.columns, resolved, fields)
+        c if f == c.field else dataclasses.replace(c, field=f or extra_key(c.heading))
+        for c, f in zip(table.columns, resolved)
     ]

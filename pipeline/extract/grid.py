@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .columns import extra_key
+from .columns import EXTRA_PREFIX, extra_key
 from .headers import Header, HeaderCell
 from .intervals import union_length
 from .text import Line, lines_to_paragraphs, words_to_lines
@@ -162,7 +162,28 @@ def columns_from_header(
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
             c.field = extra_key(c.heading)
-    return columns, ruled
+    return _distinct_keys(columns), ruled
+
+
+# A column whose heading names a field an earlier column names too is keyed apart until the table is
+# understood (pipeline.extract.geometry.understood_columns), so that each column's cells are its own.
+REPEAT_PREFIX = "repeat:"
+
+
+def _distinct_keys(columns: list[Column]) -> list[Column]:
+    seen: set[str] = set()
+    for i, c in enumerate(columns):
+        if c.field in seen and not c.field.startswith(EXTRA_PREFIX):
+            c.field = f"{REPEAT_PREFIX}{i}:{c.field}"
+        seen.add(c.field or "")
+    return columns
+
+
+def named_field(key: str | None) -> str | None:
+    """The field a column's key names: a repeated field's key read back as the field."""
+    if key is not None and key.startswith(REPEAT_PREFIX):
+        return key.split(":", 2)[2]
+    return key
 
 
 # How far above the header's text bottom its last line is crossed by the rules between its columns.

@@ -18,7 +18,8 @@ from ..readers.model import Page, Rule
 from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .columns import cues, field_from_cues
+from .columns import cue_candidates, cues, field_from_cues
+from .intervals import union_length
 from .text import Line, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
@@ -207,13 +208,14 @@ def _rule_cuts(page: Page, top: float, bottom: float) -> list[float]:
 
 
 def _groups(
-    band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings, page: Page | None = None
+    band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings, page: Page | None = None,
+    gutters: Sequence[float] = (),
 ) -> list[list[Line]]:
     """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading). A group
     heading over sub-headings is left out: the sub-headings name the columns."""
     chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
     if page is not None:
-        chunks = _without_group_headings(chunks, page)
+        chunks = _over_gutters(_without_group_headings(chunks, page), gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
@@ -263,6 +265,45 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
                 dropped.add(i)
                 break
     return [c for i, c in enumerate(chunks) if i not in dropped]
+
+
+def _over_gutters(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
+    """Chunks less the group headings no rule marks: a heading that runs across a white gutter of the
+    body, with headings under it on both sides of that gutter ("Governance" over "By when?" and
+    "Risks"). One heading's own wrapped lines stay on one side of every gutter."""
+    def grouping(c: Line) -> bool:
+        under = [d for d in chunks if d is not c and d.top >= c.bottom - 1 and d.x0 < c.x1 and d.x1 > c.x0]
+        if any(d.top - c.bottom < GROUP_GAP * c.size for d in under):
+            return False  # the chunk's own next line: one heading wrapped
+        return any(c.x0 + 1 < x < c.x1 - 1 and any(d.x1 <= x + 1 for d in under) and any(d.x0 >= x - 1 for d in under)
+                   for x in gutters)
+    return [c for c in chunks if c.words[0].rotation or not (grouping(c) or _spans_sub_headings(c, chunks))]
+
+
+# A group heading stands apart from its sub-headings by more than a line's leading: this share of its size.
+GROUP_GAP = 0.5
+
+
+def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
+    """Is the chunk a group heading set over sub-headings in a header no rule parts: two or more
+    headings side by side below it, a gap deeper than its lines' leading under it, none of them
+    reaching past the next heading on its line ("Impact" over "What will be different?" and "What will
+    success look like?")?"""
+    under = _set_under(c, chunks)
+    if any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 for d in under):
+        return False  # the chunk's own next line: one heading wrapped
+    firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
+                                          for e in under)]
+    tops = sorted(d.top for d in firsts)
+    return len(firsts) >= 2 and tops[-1] - tops[0] <= 1 and any(d.x0 >= c.x1 - 1 for d in firsts)
+
+
+def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
+    """The upright chunks below `c` from its left edge to the next heading beside it on its line."""
+    beside = [d.x0 for d in chunks if d is not c and d.x0 > c.x1 and min(d.bottom, c.bottom) > max(d.top, c.top)]
+    right = min(beside, default=float("inf"))
+    return [d for d in chunks if d.top >= c.bottom - 1 and d.x0 >= c.x0 - 1 and d.x1 <= right - 1
+            and not d.words[0].rotation]
 
 
 def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
@@ -376,7 +417,11 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, 
     if len(sub) < 2:
         return None
     cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
-    if any(c.field for c in cells) and (all(c.field for c in cells) or (cued and all(
+    # A piece whose cue words are torn between fields ("Action code": action or ref) is a heading all the
+    # same; the column's cells decide its field (pipeline.extract.columns.by_content).
+    named = [c.field is not None or (section == "fields" and bool(cue_candidates(normalise_heading(c.text))))
+             for c in cells]
+    if any(c.field for c in cells) and (all(named) or (cued and all(
             c.field or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c in cells))):
         return cells
     return None
@@ -403,7 +448,7 @@ def cells_for_band(
     """The headings of a band of lines, each matched to a field of `section` (or None)."""
     top, bottom = min(ln.top for ln in band), max(ln.bottom for ln in band)
     cuts = _rule_cuts(page, top, bottom)
-    return [c for g in _groups(band, cuts, settings, page) for c in _cells_for_group(g, gutters, section, settings)]
+    return [c for g in _groups(band, cuts, settings, page, gutters) for c in _cells_for_group(g, gutters, section, settings)]
 
 
 def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int, int], bool | None] | None:
@@ -487,9 +532,11 @@ def find_all_headers(
         lines = page_lines(page, settings)
     candidates = _header_candidates(page, lines, settings)
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
-    actions = _grown_upward(page, lines, actions, settings)
-    others = _best_bands([c for c in candidates if c[4] is False], taken=actions)
-    weak = _best_bands([c for c in candidates if c[4] is None], taken=actions + others)
+    actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
+    others = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is False], taken=actions),
+                             settings, False)
+    weak = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is None], taken=actions + others),
+                           settings, None)
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
         dataclasses.replace(_header(cells), weak=True) for _, _, cells in weak]
 
@@ -519,6 +566,74 @@ def _grown_upward(
         out.append((i, j, cells))
         floor = j
     return out
+
+
+def _grown_downward(
+    page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings,
+    kind: bool | None,
+) -> list[tuple[int, int, list[HeaderCell]]]:
+    """Each header band with the lines below it that its box still holds: the header row's own fill, or
+    the rule across it that closes it. Headings broken in narrow columns ("Curren" / "t" / "positio" /
+    "n") run on below the lines that scored best; left out, they would be read as the first row's text."""
+    out: list[tuple[int, int, list[HeaderCell]]] = []
+    for n, (i, j, cells) in enumerate(bands):
+        ceiling = bands[n + 1][0] if n + 1 < len(bands) else len(lines)
+        foot = _header_box_foot(page, lines[i:j + 1])
+        last = j
+        while (foot is not None and last + 1 < ceiling and lines[last + 1].bottom <= foot + 0.5
+               and abs(lines[last + 1].size - lines[i].size) <= HEADER_SIZE_SPREAD * lines[i].size):
+            last += 1
+        # Headings still running on: those whose text reaches the band's last line.
+        running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[j].top - 0.5]
+        while foot is None and last + 1 < ceiling and running:
+            running = _continued(lines[last + 1], lines[last], running, page, settings)
+            if running:
+                last += 1
+        if last != j:
+            # The gutters the band was read with: under a taller band fewer rows are left to show them.
+            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
+            grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
+            scored = _score(grown, settings)
+            # Still a header of its kind (an action table's header may only stay one).
+            if scored is not None and (scored[1] or (scored[1] == kind and kind is not True)):
+                j, cells = last, grown
+        out.append((i, j, cells))
+    return out
+
+
+def _continued(ln: Line, prev: Line, running: Sequence[tuple[float, float]], page: Page,
+               settings: ExtractSettings) -> list[tuple[float, float]]:
+    """The headings the line continues, when it is the next line of headings that wrap ("How are we" /
+    "doing?"): set at their leading, with no deeper gap, each piece under a heading still running.
+    Empty when the line is no such line."""
+    if ln.words[0].rotation or ln.top - prev.bottom > GROUP_GAP * prev.size:
+        return []
+    if abs(ln.size - prev.size) > HEADER_SIZE_SPREAD * prev.size:
+        return []
+    chunks = split_chunks(ln, _rule_cuts(page, ln.top, ln.bottom), settings)
+    under = [[r for r in running if min(ch.x1, r[1]) > max(ch.x0, r[0])] for ch in chunks]
+    if not all(under):
+        return []
+    return sorted({r for rs in under for r in rs})
+
+
+# A header row's box (its fill, or the rule under it) is at most this many times its type size tall.
+HEADER_BOX_MAX_EMS = 15.0
+
+
+def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
+    """The bottom of the box the band's first line is set in: the header row's fill across most of the
+    band's width, else the first rule across it below that line; None when neither is near."""
+    first = band[0]
+    x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
+    reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    fills = [f for f in page.fills if f.top <= first.top + 1 and first.bottom - 1 <= f.bottom <= reach
+             and min(f.x1, x1) > max(f.x0, x0)]
+    if union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fills]) >= HEADER_FOOT_SPAN * (x1 - x0):
+        return max(f.bottom for f in fills)
+    rules = [r.y for r in page.hrules if first.bottom - 1 <= r.y <= reach
+             and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)]
+    return min(rules, default=None)
 
 
 def _turned_beside(ln: Line, band: Sequence[Line]) -> bool:

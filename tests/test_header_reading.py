@@ -1,0 +1,141 @@
+"""Reading a header row whose headings wrap, break and group in ways nobody listed (issue 12). Found on
+layouts of dev seeds 21 and 31 with wordings schemas/headers.json does not hold: a heading broken over
+more lines than the best-scoring band was cut short and its last lines read as the first row; a group
+heading with no rule under it was glued to the heading below it; two headings that cue one field were
+profiled on one column's cells; a lone status glyph was dropped as a list bullet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.columns import Profile, resolve
+from pipeline.extract.headers import find_headers
+from pipeline.extract.text import page_lines, tidy
+from pipeline.extraction import extract_pdf
+from pipeline.readers import open_pdf
+
+SIZE = 9.0
+LEADING = 11.0
+ACTIONS = ["Review the front door arrangements with partners", "Launch the supervision policy for all teams",
+           "Recruit two team managers for the east locality", "Publish the quality assurance framework",
+           "Train staff in direct work with families"]
+MEASURES = ["Audits of casework show that most plans are good or better by the end of the year",
+            "Supervision records show monthly sessions for nearly all social workers in the service",
+            "Vacancy rates in the east locality fall below ten per cent within the year",
+            "The framework is agreed by the partnership board and used in all monthly audits",
+            "Families tell us in feedback that their workers listen and explain what happens next"]
+
+
+def _draw(path: Path, xs: list[float], headings: list[list], rows: list[list[list[str]]],
+          fill: tuple[float, float] | None = None) -> Path:
+    """One page: headings (lines per column) from y 780 down, optionally on a filled band (top, bottom),
+    then rows of cells (lines per column), unruled."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    if fill is not None:
+        c.setFillColorRGB(0.85, 0.9, 0.95)
+        c.rect(xs[0] - 3, fill[1], 560 - xs[0], fill[0] - fill[1], stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", SIZE)
+    for x, lines in zip(xs, headings):
+        for k, line in enumerate(lines):
+            # A line given as (depth, text) is set that many points below the first line.
+            depth, text = line if isinstance(line, tuple) else (k * LEADING, line)
+            c.drawString(x, 780 - depth, text)
+    c.setFont("Helvetica", SIZE)
+    y = 780 - max(len(h) for h in headings) * LEADING - 14
+    for row in rows:
+        depth = 0
+        for x, lines in zip(xs, row):
+            for k, line in enumerate(lines):
+                c.drawString(x, y - k * LEADING, line)
+            depth = max(depth, len(lines))
+        y -= depth * LEADING + 10
+    c.save()
+    return path
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _headings(path: Path) -> list[str]:
+    page = open_pdf(path).pages[0]
+    (header,) = find_headers(page, page_lines(page))
+    return [c.text for c in header.cells]
+
+
+def test_two_headings_that_cue_one_field_are_told_apart_by_their_own_cells(tmp_path):
+    # "Deliverable" and "Monitoring measure" both read as measures by their cue words: each column must
+    # be profiled on its own cells, so the one of instructions is the action column.
+    xs = [40.0, 70.0, 250.0, 330.0, 500.0]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], _wrap(m, 32), ["March 2025"]]
+            for n, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["Ref"], ["Deliverable"], ["Lead officer"], ["Monitoring measure"],
+                                            ["Due date"]], rows)
+    records = extract_pdf(pdf).records
+    assert [r["action"] for r in records] == ACTIONS
+    assert [" ".join(r["measures"]) for r in records] == MEASURES
+
+
+def test_a_heading_broken_over_more_lines_is_read_whole_within_the_header_fill(tmp_path):
+    # A narrow column's heading runs to four lines ("Curren" / "t" / "positio" / "n") inside the header's
+    # fill; a band of fewer lines scores as well, but the fill shows where the header ends.
+    xs = [40.0, 80.0, 120.0, 300.0, 380.0]
+    headings = [["Curren", "t", "positio", "n"], ["Ref"], ["Action"], ["Lead officer"], ["Success measures"]]
+    rows = [[["75%"], [f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], _wrap(m, 32)]
+            for n, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - 3 * LEADING - 4))
+    assert "".join(_headings(pdf)[0].split()) == "Currentposition"
+    records = extract_pdf(pdf).records
+    assert [r["action"] for r in records] == ACTIONS
+    assert all(v not in ("t", "n") for r in records for v in r.values() if isinstance(v, str))
+
+
+def test_a_heading_that_wraps_below_the_best_band_is_read_whole_without_a_box(tmp_path):
+    # "How are we" / "doing?" under no fill and no rule: the next line at the headings' leading, under
+    # a heading still running, is part of it.
+    xs = [40.0, 70.0, 250.0, 330.0, 400.0]
+    headings = [["Ref"], ["Action"], ["Lead officer"], ["How are we", "doing?"], ["Success measures"]]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], ["On track"], _wrap(m, 28)]
+            for n, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows)
+    assert "How are we doing?" in _headings(pdf)
+
+
+def test_a_group_heading_with_no_rule_under_it_names_no_column(tmp_path):
+    # "Impact" stands over "What will be different?" and "What will success look like?", a gap deeper
+    # than the leading below it, on the header's fill: the sub-headings name the columns, and "Impact"
+    # (a listed synonym on its own) is glued to neither.
+    xs = [40.0, 70.0, 250.0, 330.0, 450.0]
+    sub = 1.6 * LEADING  # the sub-headings' cells start below the group heading's cell padding
+    headings = [["Ref"], ["Action"], ["Lead officer"], ["Impact", (sub, "What will be"), (sub + LEADING, "different?")],
+                [(sub, "What will success"), (sub + LEADING, "look like?")]]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], ["Fewer re-referrals"], _wrap(m, 22)]
+            for n, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - sub - LEADING - 4))
+    found = _headings(pdf)
+    assert "What will be different?" in found and "What will success look like?" in found
+    assert not any("Impact" in h for h in found)
+
+
+def test_a_column_that_loses_its_heading_field_takes_the_field_its_cells_show():
+    # "Action code" is torn between action and ref; another column holds the actions, and the codes in
+    # its cells make it the ref column.
+    codes = Profile(cells=10, mean_words=1.0, code_share=1.0, date_share=0.0, long_share=0.0)
+    prose = Profile(cells=10, mean_words=14.0, code_share=0.0, date_share=0.0, long_share=0.8, imperative_share=0.9)
+    assert resolve(["action", "action"], [codes, prose], [False, False], [False, False],
+                   [["action", "ref"], ["action"]]) == ["ref", "action"]
+
+
+def test_a_lone_status_glyph_is_the_cell_and_a_bullet_before_text_is_dropped():
+    assert tidy("\u25cf") == "\u25cf"
+    assert tidy("\u25cf Review the policy") == "Review the policy"
+    assert tidy("\u2022 Item") == "Item"
