@@ -124,9 +124,15 @@ def test_content_names_a_field_only_for_a_free_column_and_only_when_one_column_s
 def test_a_heading_whose_cue_words_are_torn_takes_the_field_its_cells_show():
     from pipeline.extract.columns import cue_candidates
 
-    assert set(cue_candidates("evidence of completion")) >= {"measures", "milestone"}
     prose = profile(["We will see fewer children waiting more than six weeks for an assessment"] * 4)
     dates = profile(["March 2024", "Q2 2023/24", "June 2024", "31/12/2023"])
+    # "N1 of N2" is headed by N1: "Evidence of completion" reads as measures, "Measures of impact" too;
+    # a column of dates under such a heading loses the field and takes the one its cells show.
+    assert cue_candidates("evidence of completion") == ["measures"]
+    assert cue_candidates("measures of impact") == ["measures"]
+    assert resolve(["measures", "action"], [dates, prose], [False, False], [False, False], [["measures"], []]) == [
+        "milestone", "action"]
+    assert cue_candidates("success or completion date")[:1] == ["milestone"]
     assert by_content([None], [prose], [True], [["measures", "milestone"]]) == ["measures"]
     assert by_content([None], [dates], [True], [["measures", "milestone"]]) == ["milestone"]
     # A field the table already has is no candidate; cells that show neither leave the column alone.

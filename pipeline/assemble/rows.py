@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..extract.columns import EXTRA_PREFIX, Profile, profile
+from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile
+from ..extract.headers import match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
-from ..extract.grid import PageRow, PageTable
-from ..extract.text import hyphenated, paragraphs_text, printed_hyphens, word_key
+from ..extract.grid import Column, PageRow, PageTable
+from ..extract.text import INNER, hyphenated, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, split_combined, split_leading_ref
@@ -155,19 +156,24 @@ def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
 
 
 def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
-    """Every word printed in the action tables, with its count: the evidence that mends broken words."""
-    return Counter(word_key(w.text) for p in pages for t in p.tables for r in t.rows
-                   for lines in r.cells.values() for ln in lines for w in ln.words)
+    """Every word printed in the action tables, with its count: the evidence that mends broken words.
+    A key with a trailing space (INNER) counts the word where another word follows it on its line: there
+    it is a whole word, never the start of one broken at the line's end."""
+    lines = [ln for p in pages for t in p.tables for r in t.rows for cell in r.cells.values() for ln in cell]
+    counts = Counter(word_key(w.text) for ln in lines for w in ln.words)
+    counts.update(word_key(w.text) + INNER for ln in lines for w in ln.words[:-1])
+    return counts
 
 
 # Lines of an unruled column needed before the furthest of them is taken for the column's wrap width.
 WRAP_EVIDENCE_LINES = 8
 
 
-def _text_edges(table: PageTable) -> dict[str, float]:
+def _text_edges(table: PageTable, tables: Sequence[PageTable] = ()) -> dict[str, float]:
     """Per column: how far its text can reach. Walled by rules: the right rule less the cell's padding
     (measured at the left, where the lines start; word processors pad both sides alike); unruled: the
-    furthest its lines reach on the page."""
+    furthest its lines reach on the page, or on the pages of the same table (`tables`) where the column
+    stands in the same place, when the page alone has too few lines to show it."""
     edges = {}
     for col in table.columns:
         if not col.field:
@@ -176,6 +182,9 @@ def _text_edges(table: PageTable) -> dict[str, float]:
         if not col.ruled:
             # No wall: the text's own wrap width, the furthest its lines reach, once enough lines wrapped
             # to show it.
+            if len(lines) < WRAP_EVIDENCE_LINES:
+                lines = [ln for t in tables for c in t.columns if _same_place(c, col)
+                         for r in t.rows for ln in r.cells.get(col.field, [])]
             if len(lines) >= WRAP_EVIDENCE_LINES:
                 edges[col.field] = max(ln.x1 for ln in lines)
             continue
@@ -183,6 +192,10 @@ def _text_edges(table: PageTable) -> dict[str, float]:
         if pads:
             edges[col.field] = col.x1 - min(pads)
     return edges
+
+
+def _same_place(a: Column, b: Column) -> bool:
+    return a.field == b.field and abs(a.x0 - b.x0) <= 1 and abs(a.x1 - b.x1) <= 1
 
 
 def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
@@ -306,8 +319,9 @@ def build_rows(
     vocabulary = _vocabulary(pages)
     for lt in _logical_tables(pages):
         table_rows = _table_rows(lt, vocabulary, settings)
-        profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in lt.columns)
-        columns = refs_by_content(table_rows, combined_by_content(table_rows, lt.columns), EXTRA_PREFIX)
+        fields = _theme_above_columns(lt, table_rows, _levels_of_unnamed(lt, table_rows, settings))
+        profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
+        columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX)
         if mappings is not None:
             mappings.append(TableMapping(
                 tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
@@ -331,7 +345,7 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     for entry in lt.entries:
         prow = entry.row
         if id(entry.table) not in edges:
-            edges[id(entry.table)] = _text_edges(entry.table)
+            edges[id(entry.table)] = _text_edges(entry.table, [e.table for e in lt.entries])
         cells = _paras(prow, edges[id(entry.table)], vocabulary, settings)
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
@@ -390,15 +404,23 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
     mergeable = [f for f in present if f not in ("action", "ref")]
     # Top of the hierarchy first: whether a level inherits depends on the level above it.
     mergeable.sort(key=lambda f: HIERARCHY.index(f) if f in HIERARCHY else len(HIERARCHY))
-    # A table that prints a level's text again, row after row, while it goes on has blank cells that are
-    # blank: only a blank under an inherited level is read as "same as above" there.
-    repeats = any(b.cells.get(f) and b.cells.get(f) == a.cells.get(f)
-                  for f in HIERARCHY for a, b in zip(rows, rows[1:]))
+    repeats = _repeats_levels(rows)
     prev: RawRow | None = None
     for row in rows:
         _take_refs(row, bound)
         row.inherited = _inherit(row, prev, mergeable, present, repeats) if prev is not None else []
         prev = row
+
+
+def _repeats_levels(rows: Sequence[RawRow]) -> bool:
+    """Does the table print a level's text again, row after row, while it goes on? Then its blank cells
+    are blank: only a blank under an inherited level is read as "same as above". A table that leaves
+    blanks for "same as above" may still restate a level now and then (at the top of a page, or where
+    the level below changes): it does so less often than it leaves the level blank."""
+    pairs = list(zip(rows, rows[1:]))
+    again = sum(1 for f in HIERARCHY for a, b in pairs if b.cells.get(f) and b.cells.get(f) == a.cells.get(f))
+    blank = sum(1 for f in HIERARCHY for a, b in pairs if a.cells.get(f) and not b.cells.get(f))
+    return again > 0 and again >= blank
 
 
 def _take_refs(row: RawRow, bound: str) -> None:
@@ -439,6 +461,39 @@ def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Seque
                 # A ref belongs to its cell: inherited with it.
                 row.refs.setdefault(f, prev.refs.get(f))
     return inherited
+
+
+def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings) -> list[str | None]:
+    """The table's fields, with the levels of the hierarchy that columns no heading named show by how
+    their cells repeat down the whole table (pipeline.extract.columns.shows_group). A page with few rows
+    cannot show it; the table over all its pages can."""
+    fields = list(lt.columns)
+    headings = [c.heading for c in lt.entries[0].table.columns]
+    free = [bool(f and f.startswith(EXTRA_PREFIX)) and match_heading(h, settings=settings) is None
+            for f, h in zip(fields, headings)]
+    if not any(free):
+        return fields
+    profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in fields]
+    named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
+                                [normalise_heading(h) for h in headings])
+    for i, (f, level) in enumerate(zip(fields, named)):
+        if free[i] and level is not None and f is not None:
+            for r in rows:
+                if f in r.cells:
+                    r.cells[level] = r.cells.pop(f)
+            fields[i] = level
+    return fields
+
+
+def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:
+    """The table's fields. Under a banner that gives the theme ("Priority 2: Early Help"), a column read
+    as the theme holds the level below it: the outcome, when no column holds that."""
+    if lt.theme is None or "theme" not in fields or "outcome" in fields:
+        return fields
+    for r in rows:
+        if "theme" in r.cells:
+            r.cells["outcome"] = r.cells.pop("theme")
+    return ["outcome" if f == "theme" else f for f in fields]
 
 
 def _theme_from_column(rows: Sequence[RawRow]) -> None:

@@ -113,8 +113,9 @@ def cue_scores(text: str) -> dict[str, float]:
     words = content_words(text)
     table = cues()
     scores: dict[str, float] = {}
+    head = _head_index(text, words)
     for i, word in enumerate(words):
-        weight = HEAD_WORD_WEIGHT if i == len(words) - 1 else 1.0
+        weight = HEAD_WORD_WEIGHT if i == head else 1.0
         for fld, w in table.get(word, {}).items():
             scores[fld] = scores.get(fld, 0.0) + w * weight
     return scores
@@ -125,6 +126,15 @@ def field_from_cues(text: str) -> str | None:
     column that is known to hold no canonical field (comments, budget, risk)."""
     ranked = cue_candidates(text)
     return ranked[0] if len(ranked) == 1 else None
+
+
+def _head_index(text: str, words: Sequence[str]) -> int:
+    """The head noun's place among the content words: the last one, but in "N1 of N2" the noun before
+    "of" ("Measures of impact" are measures, "Description of action" a description)."""
+    before, of, _ = text.lower().partition(" of ")
+    if of and before.strip():
+        return min(len(content_words(before)), len(words)) - 1
+    return len(words) - 1
 
 
 def cue_candidates(text: str) -> list[str]:
@@ -164,6 +174,9 @@ class Profile:
     lead_date_share: float = 0.0  # cells that part into an officer and a date ("Head of HR, 30/09/2022")
     colour_rows: int = 0  # rows whose cell has a fill of its own (no other cell of the row has its colour)
     colour_share: float = 0.0  # ... as a share of the table's rows
+    distinct: int = 0  # different texts among the cells (a level of the plan's hierarchy repeats its few)
+    rows: int = 0  # rows of the table, the empty cells counted
+    scattered: int = 0  # cells whose text was printed before, with another text between (a pool of comments)
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -174,7 +187,20 @@ def profile(texts: Sequence[str]) -> Profile:
     facts = [_cell_facts(c) for c in cells]
     return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
                    sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n,
-                   sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n)
+                   sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n, distinct=len(set(cells)), rows=len(texts),
+                   scattered=_scattered(cells))
+
+
+def _scattered(cells: Sequence[str]) -> int:
+    """Cells, in row order, whose text was printed before with a different text between: a level of the
+    hierarchy runs down its group and ends; a pool of stock comments comes back."""
+    seen: set[str] = set()
+    count = 0
+    for prev, cell in zip([""] + list(cells), cells):
+        if cell != prev and cell in seen:
+            count += 1
+        seen.add(cell)
+    return count
 
 
 @lru_cache(maxsize=65536)
@@ -250,30 +276,52 @@ def fits(fld: str, p: Profile) -> bool:
 
 
 def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool],
-            free: Sequence[bool] = (), cued: Sequence[Sequence[str]] = ()) -> list[str | None]:
+            free: Sequence[bool] = (), cued: Sequence[Sequence[str]] = (), headings: Sequence[str] = ()) -> list[str | None]:
     """Whole-table assignment: a field whose column's cells contradict it is dropped (unless a registry
     entry pinned it), a field named by two columns stays with the one whose cells fit it best, and a
     field no heading names goes to the one `free` column whose cells show they hold it."""
     out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
            for f, p, pin in zip(fields, profiles, pinned)]
-    seen: dict[str, int] = {}
     # A column that loses its heading's field (its cells contradict it, or another column holds it
     # better) may still take a field its cells show, as a column no heading named.
     open_ = [bool(ok) or (f is not None and g is None) for ok, f, g in zip(free or [False] * len(out), fields, out)]
+    seen: dict[str, int] = {}
     for i, f in enumerate(out):
         if f is None or f.startswith("ignore:"):
             continue
-        if f in seen:
-            j = seen[f]
-            # Prose fields keep the column with more to say; others the first one.
-            keep_later = profiles[i].mean_words > profiles[j].mean_words and f in ("action", "measures")
-            out[j if keep_later else i] = None
-            open_[j if keep_later else i] = not pinned[j if keep_later else i]
-            if keep_later:
-                seen[f] = i
-        else:
+        if f not in seen:
             seen[f] = i
-    return by_content(out, profiles, open_, cued)
+            continue
+        lost = _second_column(f, seen[f], i, profiles)
+        seen[f] = i if lost != i else seen[f]
+        out[lost] = None
+        open_[lost] = not pinned[lost]
+        if f in LEVELS and not pinned[lost]:
+            out[lost] = _level_below(f, out, fields, profiles[lost])
+    return by_content(out, profiles, open_, cued, headings)
+
+
+def _second_column(f: str, j: int, i: int, profiles: Sequence[Profile]) -> int:
+    """Of two columns named for one field (j before i), the one that loses it. Prose fields keep the
+    column with more to say; a level of the hierarchy the column that repeats fewer texts (the level
+    above); others the first one."""
+    keep_later = ((profiles[i].mean_words > profiles[j].mean_words and f in ("action", "measures"))
+                  or (f in LEVELS and profiles[i].distinct < profiles[j].distinct))
+    return j if keep_later else i
+
+
+# The levels of a plan's hierarchy, top down: a column named for a level another column holds is the
+# level below it ("Key priority" and "Shared ambition" both cue the theme; the one that repeats more
+# texts is the outcome).
+LEVELS = ("theme", "outcome", "objective")
+
+
+def _level_below(f: str, out: Sequence[str | None], fields: Sequence[str | None], p: Profile) -> str | None:
+    """The first level below `f` that no column holds or is named for, when the cells are text."""
+    for lower in LEVELS[LEVELS.index(f) + 1:]:
+        if lower not in out and lower not in fields:
+            return lower if fits(lower, p) else None
+    return None
 
 
 def suits(fld: str, p: Profile) -> bool:
@@ -294,7 +342,7 @@ def suits(fld: str, p: Profile) -> bool:
 
 
 def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
-               cued: Sequence[Sequence[str]] = ()) -> list[str | None]:
+               cued: Sequence[Sequence[str]] = (), headings: Sequence[str] = ()) -> list[str | None]:
     """Fields no heading named clearly, given by what the cells hold: a heading whose cue words are torn
     between fields takes the one its cells show; a free column whose short cells nearly all read as a
     status ("G", "75%", "On track") or a date takes that field. Only when exactly one field (one column)
@@ -311,6 +359,64 @@ def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequ
         hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
         if len(hits) == 1:
             out[hits[0]] = fld
+    # Levels shown by structure are read over the whole table, all its pages (pipeline.assemble.rows):
+    # one page's rows are too few to show how a column repeats.
+    return out
+
+
+# A column of the plan's hierarchy repeats its texts down the rows: printed on at most this share of the
+# rows (merged cells, blanks for "same as above"), or with at most this share of different texts.
+GROUP_SHARE = 0.6
+# A level's text may come back now and then (a plan states one objective under two outcomes): in at most
+# this share of its cells. Stock comments drawn from a few wordings come back in most of theirs.
+SCATTERED_SHARE = 0.4
+# Rows a table needs before the repetition shows.
+GROUP_MIN_ROWS = 8
+
+
+def shows_group(p: Profile) -> bool:
+    """Do the cells hold a level of the hierarchy: sentences (an outcome or an objective, not an
+    officer's title), repeated down the rows or left blank under the row that states them?"""
+    if p.rows < GROUP_MIN_ROWS or p.cells < 2 or p.long_share < 0.5:
+        return False
+    if max(p.code_share, p.date_share, p.status_share) >= 0.5 or p.scattered > SCATTERED_SHARE * p.cells:
+        return False
+    return p.cells <= GROUP_SHARE * p.rows or _runs_on(p)
+
+
+# A level's text is printed again in the next row at least this many times as often as a few stock
+# wordings drawn at random would be (1 / their number).
+RUN_OVER_CHANCE = 2.0
+
+
+def _runs_on(p: Profile) -> bool:
+    """Printed again down the rows: a level runs on through its group, so the next row repeats its text
+    far more often than chance would have a few stock comments repeat theirs."""
+    if p.distinct > GROUP_SHARE * p.cells or p.cells < 2:
+        return False
+    runs = p.distinct + p.scattered
+    same_next = (p.cells - runs) / (p.cells - 1)
+    return same_next >= min(RUN_OVER_CHANCE / p.distinct, 0.9)
+
+
+def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
+                        headings: Sequence[str] = ()) -> list[str | None]:
+    """Free columns of sentences that repeat down the rows take the levels of the hierarchy no heading
+    named: a level whose place fits how much the column repeats (a level above repeats fewer texts than
+    the levels below it); of those, the one its heading's cue words lean to, however weakly ("The issue
+    we are tackling": an objective), else the highest."""
+    out = list(fields)
+    hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
+                  key=lambda i: profiles[i].distinct)
+    for i in hits:
+        taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
+        fitting = [level for k, level in enumerate(LEVELS) if level not in taken
+                   and all(d <= profiles[i].distinct for f, d in taken.items() if LEVELS.index(f) < k)
+                   and all(d >= profiles[i].distinct for f, d in taken.items() if LEVELS.index(f) > k)]
+        lean = cue_scores(headings[i]) if i < len(headings) else {}
+        leaning = sorted((f for f in fitting if lean.get(f)), key=lambda f: -lean[f])
+        choice: list[str | None] = [*leaning, *fitting, None]
+        out[i] = choice[0]
     return out
 
 

@@ -348,7 +348,7 @@ def understood_columns(
     free = [f is None and not pin and match_heading(c.heading, settings=settings) is None
             for c, f, pin in zip(table.columns, fields, pinned)]
     cued = [cue_candidates(normalise_heading(c.heading)) for c in table.columns]
-    resolved = resolve(fields, profiles, pinned, free, cued)
+    resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns])
     return [
         c if f == c.field else dataclasses.replace(c, field=f or extra_key(c.heading))
         for c, f in zip(table.columns, resolved)

@@ -277,7 +277,10 @@ def _over_gutters(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
             return False  # the chunk's own next line: one heading wrapped
         return any(c.x0 + 1 < x < c.x1 - 1 and any(d.x1 <= x + 1 for d in under) and any(d.x0 >= x - 1 for d in under)
                    for x in gutters)
-    return [c for c in chunks if c.words[0].rotation or not (grouping(c) or _spans_sub_headings(c, chunks))]
+    # A group heading opens the header: it stands on the band's first line.
+    top = min((c.top for c in chunks if not c.words[0].rotation), default=0.0)
+    return [c for c in chunks if c.words[0].rotation or c.top > top + 1
+            or not (grouping(c) or _spans_sub_headings(c, chunks))]
 
 
 # A group heading stands apart from its sub-headings by more than a line's leading: this share of its size.
@@ -488,6 +491,10 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
         return True
     if any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split()):
         return True
+    # Nor does a heading open, in lower case, on a word that joins it to text before it ("and evidence
+    # of the impact"): that is the next line of a cell, whatever field its cue words name.
+    if any(c.text[:1].islower() and c.text.split()[0] in CANNOT_START_HEADING for c in cells if c.text.split()):
+        return True
     # Lines of running text in a table's body, cut at the cells' edges, read as headings by their cue
     # words ("identified and actions plans to" / "Delivery of the ... with a" / "Evidence of ... and
     # follow"): most of them run to several words and stop on a joining word or open mid-sentence, in
@@ -554,8 +561,15 @@ def _grown_upward(
         first, last = i, j
         while last + 1 < ceiling and _turned_beside(lines[last + 1], lines[first:last + 1]):
             last += 1
-        while first - 1 > floor and _belongs_above(lines[first - 1], lines[first:last + 1], cells, page, settings):
-            first -= 1
+        k = first - 1
+        while k > floor:
+            # A heading turned on its side stands beside the lines of the band: read on above it.
+            if lines[k].words[0].rotation:
+                k -= 1
+                continue
+            if not _belongs_above(lines[k], lines[k + 1:last + 1], cells, page, settings):
+                break
+            first, k = k, k - 1
         if (first, last) != (i, j):
             band = list(lines[first:last + 1])
             gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
@@ -627,8 +641,10 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     first = band[0]
     x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
     reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    # White is the page's own colour, not a box (a table's background runs on under its rows). The
+    # lowest foot: a group heading's cell ends above the cells of the headings under it.
     fills = [f for f in page.fills if f.top <= first.top + 1 and first.bottom - 1 <= f.bottom <= reach
-             and min(f.x1, x1) > max(f.x0, x0)]
+             and min(f.x1, x1) > max(f.x0, x0) and f.colour.lower() != "#ffffff"]
     if union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fills]) >= HEADER_FOOT_SPAN * (x1 - x0):
         return max(f.bottom for f in fills)
     rules = [r.y for r in page.hrules if first.bottom - 1 <= r.y <= reach
@@ -718,9 +734,15 @@ def header_bands(
 
 
 def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: float) -> bool:
+    """Is a rule drawn across the band between its lines and `ln`? A grid draws it cell by cell: the
+    segments at one height are taken together."""
     x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
-    return any(above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)
-               for r in rules)
+    between = [r for r in rules if above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) > max(r.x0, x0)]
+    for y in {round(r.y) for r in between}:
+        spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between if abs(r.y - y) <= 1]
+        if union_length(spans) >= HEADER_FOOT_SPAN * (x1 - x0):
+            return True
+    return False
 
 
 def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:

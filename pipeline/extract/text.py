@@ -283,6 +283,10 @@ _NUMBER_PIECE = re.compile(r"^[£$€]?\d[\d,.]*$")
 _NUMBER_REST = re.compile(r"^(?:\d[\d,.]*%?|%)[.,;:)]?$")
 
 
+# Marks a vocabulary key that counts a word followed by another on its line (pipeline.assemble.rows).
+INNER = " "
+
+
 def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None) -> list[bool]:
     """Per line: does it open with the rest of a word broken at the end of the line above? A word
     processor breaks a word only when it is wider than the cell: the line above is that one word, ending
@@ -304,7 +308,9 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         fits = at_edge and above.text[-1:].isalnum() and first.text[:1].isalnum()
         if fits:
             whole = word_key(above.text + first.text)
-            flags[i] = vocabulary.get(whole, 0) > 0 or vocabulary.get(word_key(first.text), 0) <= 1
+            # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
+            whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
+            flags[i] = vocabulary.get(whole, 0) > 0 or (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above)
     return flags
 
 

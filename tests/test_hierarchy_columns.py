@@ -1,0 +1,103 @@
+"""Levels of a plan's hierarchy read from how a column repeats, not from its heading (issue 12). Found on
+layouts of dev seeds 21 and 31 with wordings schemas/headers.json does not hold ("The issue we are
+tackling", "What will be different?", "Shared ambition"), where every row's outcome or objective was
+lost; and the evidence around it: which blank cells mean "same as above", which line-end breaks split a
+word, which rule closes a header."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.assemble.rows import RawRow, _repeats_levels
+from pipeline.extract.columns import levels_by_structure, profile, resolve, shows_group
+from pipeline.extract.headers import HeaderCell, _reads_as_prose, _ruled_off
+from pipeline.extract.text import INNER, Line, broken_words
+from pipeline.readers.model import Rule, Word
+
+OBJECTIVES = [f"Objective {k}: staff have the time and skills to do direct work with every family" for k in range(4)]
+ACTIONS = [f"Review the service plan number {k} with partners and publish it" for k in range(16)]
+
+
+def test_a_column_of_sentences_that_runs_on_down_its_groups_is_a_level():
+    # Repeated row after row while the group goes on ...
+    repeated = profile([OBJECTIVES[k // 4] for k in range(16)])
+    # ... or printed once per group, the rows below it left blank.
+    blank = profile([OBJECTIVES[k // 4] if k % 4 == 0 else "" for k in range(16)])
+    assert shows_group(repeated) and shows_group(blank)
+    # Stock comments drawn from a few wordings come back anywhere, not in runs: no level.
+    comments = ["Escalation to the Improvement Board if slippage continues.",
+                "Additional funding requested from the Cabinet Member.",
+                "Interim cover arranged through the agency framework."]
+    pool = profile([comments[(k * 7) % 3] for k in range(16)])
+    assert not shows_group(pool)
+    # The actions themselves, all different, are no level either; nor are short officer titles.
+    assert not shows_group(profile(ACTIONS))
+    assert not shows_group(profile(["Head of Service"] * 8 + ["Service Manager"] * 8))
+
+
+def test_an_unnamed_level_takes_the_level_its_place_fits_and_its_heading_leans_to():
+    outcomes = profile([f"Outcome {k // 8}: children are safe and well supported at home" for k in range(16)])
+    objectives = profile([OBJECTIVES[k // 4] for k in range(16)])
+    actions = profile(ACTIONS)
+    # The outcome is named; the unnamed column repeats more texts than it, so it sits below: the objective.
+    assert levels_by_structure(["outcome", None, "action"], [outcomes, objectives, actions], [False, True, False],
+                               ["outcome", "the issue we are tackling", "action"]) == ["outcome", "objective", "action"]
+    # Nothing named: the highest level, unless the heading's cue words lean, however weakly, to another.
+    assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
+                               ["what will be different?", "action"]) == ["theme", "action"]
+    assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
+                               ["the issue we are tackling", "action"]) == ["objective", "action"]
+
+
+def test_two_columns_named_for_one_level_are_that_level_and_the_one_below():
+    themes = profile([f"Theme {k // 8}" + " of the plan for children and families in the borough" for k in range(16)])
+    outcomes = profile([f"Outcome {k // 4}: children are safe and well supported at home" for k in range(16)])
+    # "Key priority" and "Shared ambition" both cue the theme: the one repeating fewer texts keeps it.
+    assert resolve(["theme", "theme", "action"], [outcomes, themes, profile(ACTIONS)], [False] * 3) == [
+        "outcome", "theme", "action"]
+
+
+def _row(page: int, **cells: str) -> RawRow:
+    return RawRow({f: [t] for f, t in cells.items() if t}, page, page, (0.0, 0.0, 0.0, 0.0))
+
+
+def test_blank_cells_mean_same_as_above_when_the_table_restates_a_level_less_often_than_it_leaves_it_blank():
+    # A plan that leaves blanks restates the objective once (a new page, a new outcome above it).
+    rows = [_row(1, objective="A", action="x1"), _row(1, action="x2"), _row(1, action="x3"),
+            _row(2, objective="A", action="x4"), _row(2, action="x5"), _row(2, objective="B", action="x6"),
+            _row(2, action="x7")]
+    assert not _repeats_levels(rows)
+    # A plan that prints the level in every row: its blanks are blank.
+    printed = [_row(1, objective="A", action=f"x{k}") for k in range(5)] + [_row(1, action="x9")]
+    assert _repeats_levels(printed)
+
+
+def _line(*words: tuple[str, float, float]) -> Line:
+    return Line(tuple(Word(t, x0, 100.0, x1, 109.0, 9.0) for t, x0, x1 in words))
+
+
+def test_a_word_printed_whole_elsewhere_is_not_joined_to_the_next_line():
+    # "Quality" ends its line at the column's edge, as "Assura" does; but "Quality" is printed elsewhere
+    # with more text after it on its line, so it is a whole word and "Assura" starts a new one.
+    quality, assura, nce = _line(("Quality", 10, 49.5)), _line(("Assura", 10, 49.6)), _line(("nce", 10, 25))
+    vocabulary = Counter({"quality": 3, "quality" + INNER: 2, "assura": 1, "nce": 1})
+    assert broken_words([quality, assura, nce], 50.0, vocabulary) == [False, False, True]
+
+
+def test_a_rule_drawn_cell_by_cell_closes_the_header_band():
+    band = [_line(("Ref", 40, 60), ("Action", 100, 130), ("Lead", 300, 320))]
+    below = Line((Word("1.1", 40, 130.0, 55, 139.0, 9.0),))
+    # A grid draws the rule under the header one cell at a time: no segment spans the band alone.
+    rules = [Rule(38, 118, 90, 118), Rule(90, 118, 290, 118), Rule(290, 118, 330, 118)]
+    assert _ruled_off(rules, band, below, 110.0)
+    assert not _ruled_off(rules[:1], band, below, 110.0)
+
+
+def test_a_band_whose_heading_opens_on_a_joining_word_is_a_line_of_cells():
+    cells = [HeaderCell(None, "cared for and care", 40, 90, 100, 109),
+             HeaderCell("measures", "and evidence of the impact", 100, 200, 100, 109),
+             HeaderCell("lead_officer", "Director Cared", 210, 260, 100, 109),
+             HeaderCell("action", "Usual Activity", 270, 320, 100, 109)]
+    assert _reads_as_prose(cells)
+    assert not _reads_as_prose([HeaderCell("action", "Action", 40, 90, 100, 109),
+                                HeaderCell("measures", "Evidence of impact", 100, 200, 100, 109)])
