@@ -139,3 +139,46 @@ def test_a_lone_status_glyph_is_the_cell_and_a_bullet_before_text_is_dropped():
     assert tidy("\u25cf") == "\u25cf"
     assert tidy("\u25cf Review the policy") == "Review the policy"
     assert tidy("\u2022 Item") == "Item"
+
+
+def test_a_header_band_opens_on_inflected_heading_words_and_a_two_word_heading_may_end_on_will():
+    from pipeline.extract.headers import HeaderCell, _reads_as_prose, heading_vocabulary, opens_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    words = "Underpinnin Lead role and What will be different? Action to be delivered".split()
+    line = Line(tuple(Word(w, 10.0 + 40 * i, 100.0, 40.0 + 40 * i, 109.0, 9.0) for i, w in enumerate(words)))
+    # "delivered" is the cue word "deliver": four of the seven words that carry meaning are heading words.
+    assert opens_band(line, heading_vocabulary(), 0.5)
+    # "We will" heads a column of actions; "Quality of" is a cut line of text; a heading set on its side
+    # may be cut short by its cell ("Direction of").
+    cell = lambda text, turned=False: HeaderCell(None, text, 0, 50, 0, 9, turned)  # noqa: E731
+    assert not _reads_as_prose([cell("We will"), HeaderCell("action", "Action", 60, 90, 0, 9)])
+    assert _reads_as_prose([cell("Quality of"), HeaderCell("action", "Action", 60, 90, 0, 9)])
+    assert not _reads_as_prose([cell("Dire ction of", turned=True), HeaderCell("action", "Action", 60, 90, 0, 9)])
+
+
+def test_a_header_with_room_for_one_row_on_its_page_is_read_by_the_rows_on_the_next(tmp_path):
+    # No heading names the action ("We will"); the header stands low on page 1 with one row under it,
+    # and the rows on page 2 show the column of instructions.
+    from reportlab.pdfgen import canvas
+
+    xs = [40.0, 80.0, 300.0, 420.0]
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", SIZE)
+    for x, h in zip(xs, ["Ref", "We will", "Responsible person", "Due date"]):
+        c.drawString(x, 120, h)
+    c.setFont("Helvetica", SIZE)
+    y = 100.0
+    for n in range(5):
+        if n == 1:
+            c.showPage()
+            c.setFont("Helvetica", SIZE)
+            y = 800.0
+        for x, text in zip(xs, [f"1.{n + 1}", ACTIONS[n], "Head of Service", "March 2025"]):
+            c.drawString(x, y, text[:40])
+        y -= 30
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == [a[:40].strip() for a in ACTIONS]

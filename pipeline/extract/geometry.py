@@ -25,7 +25,16 @@ from .grid import (
     refit_columns,
     straddle_ratio,
 )
-from .columns import EXTRA_PREFIX, Profile, cue_candidates, extra_key, infer_action, profile, resolve
+from .columns import (
+    EXTRA_PREFIX,
+    MIN_CELLS_FOR_CONTENT,
+    Profile,
+    cue_candidates,
+    extra_key,
+    infer_action,
+    profile,
+    resolve,
+)
 from .headers import Header, find_all_headers, match_heading, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
@@ -141,8 +150,9 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     """Every action table of the document, page by page."""
     lines_by_page = {p.number: page_lines(p, settings) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
-    found = {p.number: _promote_by_content(p, *find_all_headers(p, lines_by_page[p.number], settings), settings)
-             for p in doc.pages}
+    raw = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
+    found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
+             for i, p in enumerate(doc.pages)}
     all_headers = {n: actions for n, (actions, _) in found.items()}
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
@@ -167,8 +177,23 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     return result
 
 
+# Pages after a header's page, with no header of their own, whose text shows what its columns hold when
+# its page has room for a row or two only.
+FOLLOWING_PAGES = 2
+
+
+def _pages_after(pages: Sequence[Page], i: int, raw: dict[int, tuple[list[Header], list[Header]]]) -> list[Page]:
+    out: list[Page] = []
+    for p in pages[i + 1:i + 1 + FOLLOWING_PAGES]:
+        if any(raw[p.number]):
+            break
+        out.append(p)
+    return out
+
+
 def _promote_by_content(
-    page: Page, actions: list[Header], others: list[Header], settings: ExtractSettings
+    page: Page, actions: list[Header], others: list[Header], settings: ExtractSettings,
+    following: Sequence[Page] = (),
 ) -> tuple[list[Header], list[Header]]:
     """Headers that name plan fields but no action (its heading in words nobody listed) whose table holds
     a column of instructions ("Develop ...", "Review ...") are action headers, that column the action."""
@@ -177,7 +202,7 @@ def _promote_by_content(
     kept: list[Header] = []
     named = [h for h in actions if "action" in h.fields]
     for h in [h for h in actions if "action" not in h.fields] + others:
-        promoted = _with_action_by_content(page, h, headers, settings)
+        promoted = _with_action_by_content(page, h, headers, settings, following)
         if promoted is not None:
             named.append(dataclasses.replace(promoted, weak=False))
         elif h in others and not h.weak:
@@ -197,12 +222,13 @@ def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
     return not ruled and straddle_ratio(body, columns) > settings.header_max_straddle
 
 
-def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings) -> Header | None:
+def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
+                            following: Sequence[Page] = ()) -> Header | None:
     fields = [c.field for c in h.cells]
     real = [f for f in fields if f and not f.startswith("ignore:")]
     if len(set(real)) < PROMOTE_MIN_FIELDS or "action" in real:
         return None
-    columns, profiles = _column_profiles(page, h, headers, settings)
+    columns, profiles = _column_profiles(page, h, headers, settings, following)
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
     # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
     cell_field = {c.text: c.field for c in h.cells}
@@ -217,14 +243,20 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
 
 
 def _column_profiles(
-    page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings
+    page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings, following: Sequence[Page] = ()
 ) -> tuple[list[Column], list]:
-    """The header's columns and what their cells hold, down to the next header or the page's foot."""
-    end = min([o.top for o in headers if o.top > h.bottom] + [page.height])
+    """The header's columns and what their cells hold, down to the next header or the page's foot; for
+    the last header of its page, on the `following` pages too (a header low on its page may have room
+    for one row under it)."""
+    later = [o.top for o in headers if o.top > h.bottom]
+    end = min(later + [page.height])
     body = [w for w in page.words if h.bottom < w.ymid < end]
     columns, _ = columns_from_header(page, h, body, settings)
-    table = build_table(page, h, columns, body, h.bottom, end, settings)
-    return columns, [profile([row.text(c.field) for row in table.rows if c.field]) for c in columns]
+    rows = build_table(page, h, columns, body, h.bottom, end, settings).rows
+    # Only a header with room for a row or two under it: with more, its page shows what it holds.
+    for p in following if not later and len(rows) < MIN_CELLS_FOR_CONTENT else ():
+        rows = rows + build_table(p, None, columns, p.words, 0.0, p.height, settings).rows
+    return columns, [profile([row.text(c.field) for row in rows if c.field]) for c in columns]
 
 
 def _page_text(

@@ -175,6 +175,7 @@ class HeaderCell:
     x1: float
     top: float
     bottom: float
+    turned: bool = False  # set on its side: such a heading may be cut short by its cell
 
 
 @dataclass
@@ -394,18 +395,18 @@ def _cells_for_group(
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
     listed = fld is not None and match_heading(text, section, settings, use_cues=False) is not None
     if listed:
-        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
     parted = _parted_at_gutters(g, gutters, fld is not None, section, settings)
     if parted:
         return parted
     if fld is not None:
-        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot)]
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
         parts = _split_run([w.text for w in g[0].words], section, settings)
         if parts and len(parts) > 1:
             return _run_cells(g[0], parts, gtop, gbot)
-    return [HeaderCell(None, text, gx0, gx1, gtop, gbot)]
+    return [HeaderCell(None, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
 
 
 def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, section: str,
@@ -424,8 +425,10 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, 
     # same; the column's cells decide its field (pipeline.extract.columns.by_content).
     named = [c.field is not None or (section == "fields" and bool(cue_candidates(normalise_heading(c.text))))
              for c in cells]
-    if any(c.field for c in cells) and (all(named) or (cued and all(
-            c.field or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c in cells))):
+    # A piece no word of which is known may still be a heading of its own when it reads as one: two
+    # words or more, neither opening nor ending on a joining word ("Underpinning plan").
+    if any(c.field for c in cells) and all(
+            ok or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c, ok in zip(cells, named)):
         return cells
     return None
 
@@ -489,7 +492,8 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     # cells happen to hold cue words ("Deliver ...", "Assistant Director", "Measure ...").
     if any(_DOTTED_REF.match(c.text.strip()) for c in cells):
         return True
-    if any(c.text.split()[-1].lower() in CANNOT_END_HEADING for c in cells if c.field is None and c.text.split()):
+    # (A heading set on its side may be cut short by its cell: it is no line of text.)
+    if any(_stops_short(c.text) for c in cells if c.field is None and not c.turned):
         return True
     # Nor does a heading open, in lower case, on a word that joins it to text before it ("and evidence
     # of the impact"): that is the next line of a cell, whatever field its cue words name.
@@ -505,14 +509,36 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     return 2 * broken > len(worded)
 
 
+# Words a two-word heading may end on ("Led by", "We will", "Committed to"); longer cut text ends on any
+# joining word.
+SHORT_HEADING_ENDS = frozenset("by to will be is are".split())
+
+
+def _stops_short(text: str) -> bool:
+    """Does an unknown heading stop on a word that needs another after it ("... quality of")?"""
+    words = text.lower().split()
+    if not words or words[-1] not in CANNOT_END_HEADING:
+        return False
+    return len(words) >= PROSE_MIN_WORDS or words[-1] not in SHORT_HEADING_ENDS
+
+
 def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
     """A header band opens on a line made mostly of heading words; running text is not. Little words
     ("and", "we", "the") are in headings and prose alike, so they do not count either way."""
     content = [n for n in (normalise_heading(w.text) for w in line.words) if n not in LITTLE_WORDS]
     prefixes = _prefixes(vocab)
     # The start of a heading word broken at a narrow column's edge ("Timescal", "statu") counts too.
-    known = sum(1 for n in content if n in vocab or n in prefixes)
+    known = sum(1 for n in content if n in vocab or n in prefixes or _stems(n) & vocab)
     return bool(known) and known >= share * len(content)
+
+
+_INFLECTIONS = ("ing", "ed", "es", "d", "s")
+
+
+def _stems(word: str) -> set[str]:
+    """The word without its question mark and each inflection it may carry ("delivered": "deliver")."""
+    word = word.rstrip("?")
+    return {word} | {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) > len(end) + 2}
 
 
 @lru_cache(maxsize=8)
