@@ -318,3 +318,12 @@ def test_single_period_has_its_end_as_only_deadline():
 
 def test_started_work_long_before_publication_is_not_implausible():
     assert parse_milestone("Commenced 2022", PUB).issues == ()
+
+
+def test_a_rating_printed_as_a_glyph_parts_from_its_date():
+    # Found on a dev-seed layout (issue 12): "Autumn 2022 – ✔" in a "Date / RAG" column kept whole, so
+    # every row lost both its milestone and its status.
+    assert split_date_and_rating("Autumn 2022 \u2013 \u2714") == ("Autumn 2022", "\u2714")
+    # A dot whose colour is the status is the rating as printed, too.
+    assert split_date_and_rating("Q2 2023/24 - \u25cf") == ("Q2 2023/24", "\u25cf")
+    assert split_date_and_rating("March 2023") == ("March 2023", None)

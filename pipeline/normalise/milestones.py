@@ -544,7 +544,9 @@ def _is_rating(text: str, settings: ExtractSettings) -> bool:
     if not text.strip():
         return False
     rag, how = status_from_wording(text, settings)
-    return rag != "unknown" and how in _STRICT_HOWS
+    # A rating printed as glyphs ("\u2714", a dot whose colour is the status) is the rating as printed,
+    # whatever status the glyph stands for.
+    return how == "symbol" or (rag != "unknown" and how in _STRICT_HOWS)
 
 
 def _is_date(text: str) -> bool:
