@@ -107,11 +107,11 @@ def combined_by_content(rows: Sequence, columns: Sequence[str | None]) -> list[s
     # A date and a rating first: the rating would otherwise pass for a lead ("March 2023 - Green").
     if "milestone" in cols and "rag" not in cols and "milestone_and_rag" not in cols:
         if _mostly(rows, "milestone", rated):
-            _rename(rows, cols, "milestone", "milestone_and_rag")
+            rename_field(rows, cols, "milestone", "milestone_and_rag")
     for have, missing in (("lead_officer", "milestone"), ("milestone", "lead_officer")):
         if have in cols and missing not in cols and LEAD_AND_DATE not in cols:
             if _mostly(rows, have, lambda t: all(split_lead_and_date(t)) and not rated(t)):
-                _rename(rows, cols, have, LEAD_AND_DATE)
+                rename_field(rows, cols, have, LEAD_AND_DATE)
     return cols
 
 
@@ -121,7 +121,8 @@ def _mostly(rows: Sequence, fld: str, holds_both) -> bool:
     return len(cells) >= MIN_COMBINED_CELLS and both >= COMBINED_SHARE * len(cells)
 
 
-def _rename(rows: Sequence, cols: list[str | None], old: str, new: str) -> None:
+def rename_field(rows: Sequence, cols: list[str | None], old: str, new: str) -> None:
+    """Give the column keyed `old` the field `new`, in the table's fields and in every row's cells."""
     cols[cols.index(old)] = new
     for r in rows:
         if old in r.cells:
@@ -146,6 +147,6 @@ def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix:
         cells = [" ".join(r.cells[fld]).strip() for r in rows if r.cells.get(fld)]
         codes = [c for c in cells if _REF_CODE.match(c)]
         if len(cells) >= MIN_COMBINED_CELLS and len(codes) >= REF_SHARE * len(cells) and len(set(codes)) == len(codes):
-            _rename(rows, cols, fld, "ref")
+            rename_field(rows, cols, fld, "ref")
             break
     return cols

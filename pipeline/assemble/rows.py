@@ -19,7 +19,7 @@ from ..extract.grid import Column, PageRow, PageTable
 from ..extract.text import INNER, hyphenated, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .combined import combined_by_content, refs_by_content, split_combined, split_leading_ref
+from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
@@ -476,24 +476,18 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in fields]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
-    for i, (f, level) in enumerate(zip(fields, named)):
-        if free[i] and level is not None and f is not None:
-            for r in rows:
-                if f in r.cells:
-                    r.cells[level] = r.cells.pop(f)
-            fields[i] = level
+    for f, level, ok in zip(list(fields), named, free):
+        if ok and level is not None and f is not None:
+            rename_field(rows, fields, f, level)
     return fields
 
 
 def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:
     """The table's fields. Under a banner that gives the theme ("Priority 2: Early Help"), a column read
     as the theme holds the level below it: the outcome, when no column holds that."""
-    if lt.theme is None or "theme" not in fields or "outcome" in fields:
-        return fields
-    for r in rows:
-        if "theme" in r.cells:
-            r.cells["outcome"] = r.cells.pop("theme")
-    return ["outcome" if f == "theme" else f for f in fields]
+    if lt.theme is not None and "theme" in fields and "outcome" not in fields:
+        rename_field(rows, fields, "theme", "outcome")
+    return fields
 
 
 def _theme_from_column(rows: Sequence[RawRow]) -> None:

@@ -216,7 +216,7 @@ def _groups(
     heading over sub-headings is left out: the sub-headings name the columns."""
     chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
     if page is not None:
-        chunks = _over_gutters(_without_group_headings(chunks, page), gutters)
+        chunks = _without_unruled_group_headings(_without_group_headings(chunks, page), gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
@@ -268,14 +268,14 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
     return [c for i, c in enumerate(chunks) if i not in dropped]
 
 
-def _over_gutters(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
+def _without_unruled_group_headings(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
     """Chunks less the group headings no rule marks: a heading that runs across a white gutter of the
     body, with headings under it on both sides of that gutter ("Governance" over "By when?" and
     "Risks"). One heading's own wrapped lines stay on one side of every gutter."""
     def grouping(c: Line) -> bool:
         under = [d for d in chunks if d is not c and d.top >= c.bottom - 1 and d.x0 < c.x1 and d.x1 > c.x0]
-        if any(d.top - c.bottom < GROUP_GAP * c.size for d in under):
-            return False  # the chunk's own next line: one heading wrapped
+        if _wraps_on(c, under):
+            return False
         return any(c.x0 + 1 < x < c.x1 - 1 and any(d.x1 <= x + 1 for d in under) and any(d.x0 >= x - 1 for d in under)
                    for x in gutters)
     # A group heading opens the header: it stands on the band's first line.
@@ -294,12 +294,17 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
     reaching past the next heading on its line ("Impact" over "What will be different?" and "What will
     success look like?")?"""
     under = _set_under(c, chunks)
-    if any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 for d in under):
-        return False  # the chunk's own next line: one heading wrapped
+    if _wraps_on(c, under):
+        return False
     firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
                                           for e in under)]
     tops = sorted(d.top for d in firsts)
     return len(firsts) >= 2 and tops[-1] - tops[0] <= 1 and any(d.x0 >= c.x1 - 1 for d in firsts)
+
+
+def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
+    """Is one of the chunks below `c` its own next line (one heading wrapped): under it, at its leading?"""
+    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 for d in under)
 
 
 def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
@@ -393,24 +398,24 @@ def _cells_for_group(
     fld = match_heading(text, section, settings)
     gx0, gx1 = min(c.x0 for c in g), max(c.x1 for c in g)
     gtop, gbot = min(c.top for c in g), max(c.bottom for c in g)
+    turned = bool(g[0].words[0].rotation)
     listed = fld is not None and match_heading(text, section, settings, use_cues=False) is not None
     if listed:
-        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
-    parted = _parted_at_gutters(g, gutters, fld is not None, section, settings)
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
+    parted = _parted_at_gutters(g, gutters, section, settings)
     if parted:
         return parted
     if fld is not None:
-        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
+        return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
         parts = _split_run([w.text for w in g[0].words], section, settings)
         if parts and len(parts) > 1:
             return _run_cells(g[0], parts, gtop, gbot)
-    return [HeaderCell(None, text, gx0, gx1, gtop, gbot, bool(g[0].words[0].rotation))]
+    return [HeaderCell(None, text, gx0, gx1, gtop, gbot, turned)]
 
 
-def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], cued: bool, section: str,
-                       settings: ExtractSettings) -> list[HeaderCell] | None:
+def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings) -> list[HeaderCell] | None:
     """Headings set too close to part by spacing, parted at the body's white gutters, when each piece
     reads as a heading of its own (a text read only by its cue words may be two headings run together:
     "Accountable and What needs to" over "date improve?"). A turned heading's lines stand side by side:
@@ -634,8 +639,8 @@ def _grown_downward(
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
             scored = _score(grown, settings)
-            # Still a header of its kind (an action table's header may only stay one).
-            if scored is not None and (scored[1] or (scored[1] == kind and kind is not True)):
+            # Still a header of its kind, or now an action table's.
+            if scored is not None and (scored[1] is True or scored[1] == kind):
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
