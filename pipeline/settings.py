@@ -60,7 +60,10 @@ class ExtractSettings:
     fuzzy_min_len: int = _tol(
         7, "characters", "headings shorter than this must match exactly, or 'Lead' would match 'Leads to'")
     max_header_lines: int = _tol(4, "lines", "text lines one header row may take ('The Outcomes We Are / Aiming For')")
-    min_header_fields: int = _tol(3, "fields", "fields an action table's header must name, the action among them")
+    min_header_fields: int = _tol(3, "fields", "fields a table's header must name when the action is not among them")
+    min_action_header_fields: int = _tol(
+        2, "fields", "fields an action table's header must name, the action among them (the action and its "
+        "owner, date, status or measures)")
     heading_word_share: float = _tol(
         0.5, "× words", "share of a line's words that must be heading vocabulary for a header band to open on it")
     gutter_min_width: float = _tol(3.0, "pt", "narrowest white gutter in the body that parts two headings")

@@ -35,6 +35,21 @@ def test_a_column_of_sentences_that_runs_on_down_its_groups_is_a_level():
     assert not shows_group(profile(["Head of Service"] * 8 + ["Service Manager"] * 8))
 
 
+def test_a_level_printed_once_per_group_may_restate_its_texts_under_other_parents():
+    """Seed-31 layout 3100021: an objective column printed once per group, blank below, where 21 of 51
+    cells restate an objective stated earlier (one objective under several outcomes). It is a level;
+    a sparse column of stock comments, each wording coming back many times, is not."""
+    texts = [f"Objective {k}: staff have the time and skills to do direct work with family {k}" for k in range(10)]
+    # 20 groups of three rows; the last 10 restate objectives 0-7 (0 and 1 twice).
+    cells = [texts[g if g < 10 else g % 8] if r == 0 else "" for g in range(20) for r in range(3)]
+    restated = profile(cells)
+    assert restated.scattered >= 0.4 * restated.cells and shows_group(restated)
+    comments = ["Escalation to the Improvement Board if slippage continues.",
+                "Additional funding requested from the Cabinet Member."]
+    sparse = profile([comments[(k // 2) % 2] if k % 2 == 0 else "" for k in range(60)])
+    assert not shows_group(sparse)
+
+
 def test_an_unnamed_level_takes_the_level_its_place_fits_and_its_heading_leans_to():
     outcomes = profile([f"Outcome {k // 8}: children are safe and well supported at home" for k in range(16)])
     objectives = profile([OBJECTIVES[k // 4] for k in range(16)])

@@ -122,3 +122,32 @@ def test_float_noise_in_font_size_parts_no_word():
     assert [w.text for w in chars_to_words(noisy)] == ["Annu"]
     superscript = [ch("m", 10, 9.0), ch("e", 15, 9.0), ch("1", 20, 6.0)]
     assert [w.text for w in chars_to_words(superscript)] == ["me", "1"]
+
+
+def test_slanted_text_is_marked_by_both_readers_and_joins_no_line(tmp_path):
+    """A stamp set at a slant across a table ("CONFIDENTIAL" at 30 degrees, too small for the outsized
+    watermark test) is marked SLANTED by both readers, and the text stage keeps its letters out of the
+    lines they cross, where they would have joined the cells' words."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.extract.text import page_lines
+    from pipeline.readers.model import SLANTED
+
+    path = tmp_path / "stamp.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica", 9)
+    for k in range(12):
+        c.drawString(40, 700 - 12 * k, f"Line {k} of the body text")
+    c.saveState()
+    c.translate(60, 600)
+    c.rotate(30)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(0, 0, "CONFIDENTIAL")
+    c.restoreState()
+    c.save()
+    for reader in ("pdfium", "pdfplumber"):
+        page = open_pdf(path, reader=reader).pages[0]
+        slanted = [w for w in page.words if w.rotation == SLANTED]
+        assert slanted and all(w.text in "CONFIDENTIAL" for w in slanted), reader
+        texts = [ln.text for ln in page_lines(page)]
+        assert texts == [f"Line {k} of the body text" for k in range(12)], (reader, texts)

@@ -251,11 +251,11 @@ def _owner(rows: list[RawRow], f: str) -> RawRow | None:
 def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
-    Certainly when it comes before any row start (unruled), has no action text, or follows a row the
-    ruling left open. Otherwise the row's own cells vote: each per-row cell that reads as the rest of
+    Certainly when it comes before any row start (unruled), has no action text, follows a row the
+    ruling left open, or follows a row with no action yet (its action printed over the page). Otherwise the row's own cells vote: each per-row cell that reads as the rest of
     the previous row's cell is a vote for a tail, each that starts afresh a vote against.
     """
-    if row.leading or not cells.get("action") or not prev_closed:
+    if row.leading or not cells.get("action") or not prev_closed or not prev.cells.get("action"):
         return True
     if cells.get("ref"):
         return False

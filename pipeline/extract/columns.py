@@ -219,7 +219,8 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     # A date is no code, though "30/09/2022" is made of numbers.
     code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
     # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count.
-    status = words <= STATUS_MAX_WORDS and status_from_wording(cell)[0] != "unknown"
+    rag, how = status_from_wording(cell)
+    status = words <= STATUS_MAX_WORDS and (rag != "unknown" or how == "symbol")
     lead_and_date = is_date and all(split_lead_and_date(cell))
     return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date
 
@@ -379,9 +380,13 @@ def shows_group(p: Profile) -> bool:
     officer's title), repeated down the rows or left blank under the row that states them?"""
     if p.rows < GROUP_MIN_ROWS or p.cells < 2 or p.long_share < 0.5:
         return False
-    if max(p.code_share, p.date_share, p.status_share) >= 0.5 or p.scattered > SCATTERED_SHARE * p.cells:
+    if max(p.code_share, p.date_share, p.status_share) >= 0.5:
         return False
-    return p.cells <= GROUP_SHARE * p.rows or _runs_on(p)
+    if p.cells <= GROUP_SHARE * p.rows:
+        # Printed once per group, then left blank: a text comes back (stated again under another
+        # parent) fewer times than there are texts; a few stock comments come back many times each.
+        return p.scattered <= p.distinct
+    return p.scattered <= SCATTERED_SHARE * p.cells and _runs_on(p)
 
 
 # A level's text is printed again in the next row at least this many times as often as a few stock

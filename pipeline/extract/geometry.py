@@ -303,7 +303,7 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     leading_banners = [y for y, _ in text.banners if y < first_header] if text.headers else []
     first_item = min([h.top for h in text.headers] + leading_banners + text.stoppers + text.stoppers_soft,
                      default=text.bottom)
-    if previous is None or any(s <= first_item for s in text.stoppers):
+    if previous is None:  # text above an appendix heading may still be the table's last rows
         return []
     body = [w for w in text.words if w.ymid < first_item]
     columns = refit_columns(previous.columns, body)

@@ -355,7 +355,27 @@ def rows_from_rules(
     cells_rows = [r for r in rows if r not in spanning]
     _fill_ruled_cells(cells_rows, columns, _assign(words, columns), settings)
     _colour_rows(cells_rows, page.fills, columns, settings)
+    rows = [piece for r in rows for piece in _unruled_rows_within(page, r, columns, words, settings)]
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
+
+
+def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words: Sequence[Word],
+                         settings: ExtractSettings) -> list[PageRow]:
+    """A stretch between two rules whose text starts several rows (rules that frame a table, or part
+    two tables, with unruled rows between them) as those rows; any other row as it is. Only a reference
+    column shows it: paragraphs of one ruled cell may start level with another cell's paragraphs, but a
+    row's reference is printed once."""
+    ref_i = next((i for i, c in enumerate(columns) if c.field == "ref"), None)
+    if row.section is not None or ref_i is None:
+        return [row]
+    inside = [w for w in words if row.top <= w.ymid < row.bottom]
+    by_col = _assign(inside, columns)
+    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    tol = settings.anchor_tolerance
+    anchors = _row_anchors(columns, blocks, tol, strict=True)
+    if sum(1 for a in anchors if any(abs(b[0].top - a) <= tol for b in blocks[ref_i])) < 2:
+        return [row]
+    return rows_from_text(page, columns, inside, row.top, row.bottom, settings)
 
 
 def _frame_only(
@@ -468,16 +488,35 @@ def rows_from_text(
     return [r for r in rows if r.cells or r.rag_colour]
 
 
-def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float) -> list[float]:
+def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,
+                 strict: bool = False) -> list[float]:
     """Tops of the action column's blocks that another per-row column starts level with; all of the
-    action column's block tops when none does."""
+    action column's block tops when none does (none when `strict`)."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
     others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i for b in blocks[i]]
     anchors = [t for t in starts if any(abs(t - o) <= tol for o in others)]
-    return sorted(anchors or starts)
+    if not anchors:
+        return [] if strict else sorted(starts)
+    return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+
+
+def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                         anchors: Sequence[float], tol: float) -> list[float]:
+    """Tops where two other per-row columns start level beside a blank action cell: a row whose action
+    is printed on the next page (its reference and officer at the foot of this one)."""
+    spans = [(b[0].top - tol, b[-1].bottom) for b in blocks[action_i]]
+    tops: dict[float, set[int]] = {}
+    for i, c in enumerate(columns):
+        if c.field in ROW_START_FIELDS and i != action_i:
+            for b in blocks[i]:
+                t = b[0].top
+                key = next((k for k in tops if abs(k - t) <= tol), t)
+                tops.setdefault(key, set()).add(i)
+    return [t for t, cols in tops.items() if len(cols) >= 2 and not any(lo <= t <= hi for lo, hi in spans)
+            and not any(abs(t - a) <= tol for a in anchors)]
 
 
 def _anchored_rows(

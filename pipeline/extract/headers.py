@@ -58,6 +58,8 @@ COMBINED_FIELDS = {
     frozenset(("milestone", "rag")): "milestone_and_rag",
 }
 _COMBINERS = (" and ", " & ", " / ", ", ")
+# The fields a combined field names (a heading "Responsible person and date" names two).
+FIELD_PARTS = {combined: tuple(sorted(parts)) for parts, combined in COMBINED_FIELDS.items()}
 
 CANNOT_START_HEADING = frozenset("of to and or for with in on by at from that which is are be will".split())
 CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
@@ -216,7 +218,9 @@ def _groups(
     heading over sub-headings is left out: the sub-headings name the columns."""
     chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
     if page is not None:
-        chunks = _without_unruled_group_headings(_without_group_headings(chunks, page), gutters)
+        # Each test sees every chunk: a ruled group heading still bounds the heading beside it.
+        unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
+        chunks = [c for c in _without_group_headings(chunks, page) if id(c) in unruled]
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
@@ -467,24 +471,37 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     the action, or four fields of a plan): True, False, or None when only its cells can tell (a weak
     header: several fields named among more headings nobody listed); None when it is no header at all."""
     fields = [c.field for c in cells if c.field]
-    real = {f for f in fields if not f.startswith("ignore:")}
-    if len(set(fields)) < settings.min_header_fields:
+    named = _named_fields(fields)
+    real = {f for f in named if not f.startswith("ignore:")}
+    unknown = len(cells) - len(fields)
+    dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
+    if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
         return None
     if _reads_as_prose(cells):
         return None
-    unknown = sum(1 for c in cells if c.field is None)
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
     # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
     # action may have as many unknown headings as known ones (words nobody listed); another table's
     # header, which only ends an action table, must be mostly known.
     # Of two bands that read alike, the one whose headings are not cut short ("Responsible officer and"
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
-    dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
         weak = REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS and unknown <= len(fields) + 1
         return (score, None) if weak else None
     return score, action
+
+
+def _named_fields(fields: Sequence[str]) -> set[str]:
+    """The fields headings name, a combined field ("Responsible person and date") counted as its parts."""
+    return {part for f in fields for part in FIELD_PARTS.get(f, (f,))}
+
+
+def _short_and_clean(cells: Sequence[HeaderCell], named: set[str], dangling: int, settings: ExtractSettings) -> bool:
+    """A header of the action and one more field ("Specific action", "Progress RAG"): it must read as
+    nothing but headings, every cell a field, none cut short, none opening in lower case."""
+    return (REQUIRED_FIELD in named and len(named) >= settings.min_action_header_fields and not dangling
+            and all(c.field for c in cells) and all(c.text[:1].isupper() for c in cells))
 
 
 def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:

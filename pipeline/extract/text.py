@@ -7,7 +7,7 @@ import statistics
 from bisect import bisect_left
 from typing import Iterable, Mapping, Sequence
 
-from ..readers.model import Word
+from ..readers.model import SLANTED, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from ..text_contract import printed
 
@@ -74,11 +74,13 @@ class Line:
 def words_to_lines(words: Iterable[Word], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Cluster words into text lines (top to bottom), each line's words left to right. Text set at 90 or
     270 degrees (a narrow heading turned on its side) makes lines of its own, read in its direction, so
-    that it is one heading and never scattered into the upright lines it crosses."""
+    that it is one heading and never scattered into the upright lines it crosses. Slanted text (a watermark
+    across the page) joins no line: its letters would land in the lines they cross ("er T")."""
     upright: list[Word] = []
     turned: list[Word] = []
     for w in words:
-        (turned if w.rotation else upright).append(w)
+        if w.rotation != SLANTED:
+            (turned if w.rotation else upright).append(w)
     lines = _upright_lines(upright, settings)
     if not turned:
         return lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -216,9 +217,15 @@ def _symbol(raw: str, vocab: _Vocabulary) -> _Match | None:
         return None
     if glyphs <= set(vocab.fixed_symbols):
         return _Match(_worst(vocab.fixed_symbols[g] for g in glyphs), HOW_SYMBOL)
-    if glyphs <= vocab.colour_symbols:
+    if glyphs <= vocab.colour_symbols or all(_is_symbol_glyph(g) for g in glyphs):
         return _Match("unknown", HOW_SYMBOL)
     return None
+
+
+def _is_symbol_glyph(ch: str) -> bool:
+    """A pictographic glyph ('►', '↑', '★'), not a letter, digit or ASCII sign: listed or not, a cell of
+    such glyphs is a status shown as a symbol (its meaning comes from the plan's key or its colour)."""
+    return ord(ch) >= 0x2000 and unicodedata.category(ch) in ("So", "Sm")
 
 
 def _colour_lead(raw: str, folded: str, vocab: _Vocabulary) -> _Match | None:

@@ -6,10 +6,24 @@ Coordinates are PDF points from the page's top-left corner (as displayed, after 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..errors import NotAPdfError, PlanpipeError
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+
+
+# Word.rotation of text set off the page's axes by more than SLANT_DEGREES (pdfminer counts it upright).
+SLANTED = 45
+TURNED = (90, 270)
+SLANT_DEGREES = 10.0
+
+
+def slant_rotation(ra: float, rb: float, rc: float, rd: float) -> int | None:
+    """SLANTED when the text matrix (ra, rb, rc, rd, with y running up the page) turns the baseline
+    more than SLANT_DEGREES away from the page's axes, else None."""
+    angle = math.degrees(math.atan2(rb, ra)) % 90.0
+    return SLANTED if SLANT_DEGREES < angle < 90.0 - SLANT_DEGREES else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +36,8 @@ class Word:
     size: float
     bold: bool = False
     # Degrees the text is turned anticlockwise on the page: 0 (upright), 90 (reads upward) or 270 (reads
-    # downward), as risk registers set narrow column headings.
+    # downward), as risk registers set narrow column headings; SLANTED for text set at a slant across the
+    # page (a "DRAFT" watermark, a stamp), which belongs to no line of the page's text.
     rotation: int = 0
 
     @property

@@ -32,7 +32,7 @@ import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .model import Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error
+from .model import TURNED, Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
 from .words import chars_to_words
 
 # pdfminer takes the metrics of these fonts from its own AFM tables, whatever the PDF says
@@ -237,7 +237,7 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
         x0, top, x1, bottom, rot = _char_box(frame, x, y, adv, v0, v0 + fs, a, b, c, d)
         # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
         # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
-        ch = (text, x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0, finfo.fontname, finfo.bold, ordinal)
+        ch = (text, x0, top, x1, bottom, rot, x1 - x0 if rot in TURNED else bottom - top, finfo.fontname, finfo.bold, ordinal)
         if piece:
             out[-1] = (out[-1][0],) + ch[1:]
         append(ch)
@@ -272,7 +272,7 @@ def _mended(ch: tuple, frame: Matrix, tp, i: int, box_p, info: tuple, x: float, 
         return ch
     v0 = finfo.descent * fs
     x0, top, x1, bottom, rot = _char_box(frame, x, y, own, v0, v0 + fs, a, b, c, d)
-    return (ch[0], x0, top, x1, bottom, rot, bottom - top if rot == 0 else x1 - x0) + ch[7:]
+    return (ch[0], x0, top, x1, bottom, rot, x1 - x0 if rot in TURNED else bottom - top) + ch[7:]
 
 
 def _char_text(textpage, tp: int, page_text: str | None, i: int) -> str:
@@ -326,7 +326,7 @@ def _char_box(frame: Matrix, x: float, y: float, adv: float, v0: float, v1: floa
     # upright as pdfminer: on the matrix including the page's rotation (y is flipped in `frame`).
     ra, rb = a * fa + b * fc, -(a * fb + b * fd)
     rc, rd = c * fa + d * fc, -(c * fb + d * fd)
-    rot = 0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270)
+    rot = slant_rotation(ra, rb, rc, rd) or (0 if ra * rd > 0 and rb * rc <= 0 else (90 if rb > 0 else 270))
     return min(xs), min(ys), max(xs), max(ys), rot
 
 
@@ -451,9 +451,9 @@ def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, written: WrittenFonts
     for u, w in ((0.0, v0), (adv, v0), (adv, v0 + fs), (0.0, v0 + fs)):
         xs.append(u * a + w * c + e)
         ys.append(u * b + w * d + f)
-    rot = 0 if -a * d > 0 and b * c >= 0 else (90 if -b > 0 else 270)
+    rot = slant_rotation(a, -b, c, -d) or (0 if -a * d > 0 and b * c >= 0 else (90 if -b > 0 else 270))
     top, bottom = min(ys), max(ys)
-    size = bottom - top if rot == 0 else max(xs) - min(xs)
+    size = max(xs) - min(xs) if rot in TURNED else bottom - top
     return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal)
 
 

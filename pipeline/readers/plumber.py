@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
-from .model import Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error
+from .model import SLANTED, Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
 from .words import SIZE_DECIMALS, chars_to_words
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
@@ -19,9 +19,10 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
     check_page_size(width, height, number)
     from pdfplumber.utils import extract_words
 
-    rotated = [c for c in pp.chars if not c.get("upright", True)]
+    rotated = [c for c in pp.chars if not c.get("upright", True) or _slanted(c)]
     # Sizes rounded as pipeline.readers.words rounds them, so that float noise parts no word.
-    upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in pp.chars if c.get("upright", True)]
+    upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in pp.chars
+               if c.get("upright", True) and not _slanted(c)]
     raw_words = extract_words(
         upright, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
         x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
@@ -63,13 +64,22 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
     )
 
 
+def _slanted(c: dict) -> bool:
+    a, b, cc, d = (float(v) for v in c["matrix"][:4])
+    return slant_rotation(a, b, cc, d) is not None
+
+
 def _char_tuple(c: dict) -> tuple:
-    """A rotated pdfplumber character as the readers' tuple: 90 when its baseline runs up the page; its size
-    is the box's width, the font size across the baseline (pipeline.readers.pdfium.read_chars)."""
-    rot = 90 if float(c["matrix"][1]) > 0 else 270
+    """A rotated pdfplumber character as the readers' tuple: SLANTED off the axes, else 90 when its
+    baseline runs up the page; its size is the box's width, the font size across the baseline, for turned
+    text, and the box's height for slanted text, as pdfminer's (pipeline.readers.pdfium.read_chars)."""
     x0, x1 = float(c["x0"]), float(c["x1"])
-    return (c["text"], x0, float(c["top"]), x1, float(c["bottom"]), rot, x1 - x0, c.get("fontname", ""),
-            is_bold(c.get("fontname", "")))
+    top, bottom = float(c["top"]), float(c["bottom"])
+    if _slanted(c):
+        return (c["text"], x0, top, x1, bottom, SLANTED, round(float(c["size"]), SIZE_DECIMALS),
+                c.get("fontname", ""), is_bold(c.get("fontname", "")))
+    rot = 90 if float(c["matrix"][1]) > 0 else 270
+    return (c["text"], x0, top, x1, bottom, rot, x1 - x0, c.get("fontname", ""), is_bold(c.get("fontname", "")))
 
 
 def read_document(path: Path, password: str | None,

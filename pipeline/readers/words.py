@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .model import Word
+from .model import TURNED, Word
 
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
@@ -35,7 +35,7 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
     words: list[Word] = []
     for group in _runs(chars):
         rot = group[0][5]
-        if rot == 0:  # lines by top (tolerance y), characters left to right
+        if rot not in TURNED:  # lines by top (tolerance y), characters left to right (slanted text too, as pdfplumber)
             key = [ch[2] for ch in group]
             tol = yt
         else:  # rotated text: lines by x0 (tolerance x), characters along the baseline
@@ -45,7 +45,7 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
         order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
         for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
             line = [group[i] for i in idxs]
-            if rot == 0:
+            if rot not in TURNED:
                 line.sort(key=lambda ch: ch[1])
             elif rot == 90:  # bottom to top
                 line.sort(key=lambda ch: (-ch[4], -ch[2]))
@@ -97,7 +97,7 @@ def _runs(chars: list[tuple]) -> list[list[tuple]]:
 
 
 def _begins_new_word(prev: tuple, cur: tuple, rot: int, xt: float, yt: float) -> bool:
-    if rot == 0:  # direction "ltr"
+    if rot not in TURNED:  # direction "ltr"
         x, y = xt, yt
         ay, cy = prev[2], cur[2]
         ax, bx, cx = prev[1], prev[3], cur[1]

@@ -1,0 +1,159 @@
+"""Tables whose rules only frame them, and headers that name few fields (issue 12). Found on layouts of
+dev seed 31 that nobody had tuned to: a table boxed above its header and below its last row, with
+unruled rows inside, read every row on a page as one once a second table's frame stood on the page;
+a row whose action was printed on the next page lost its reference; the rows above an appendix
+heading were dropped; a header of "Specific action" and "Progress RAG" was no header; a heading that
+names two fields ("Responsible person and date") counted as one; a ruled group heading let the
+heading beside it pass for one; a status printed as a glyph no list holds ("►") was no status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.headers import HeaderCell, _score
+from pipeline.extraction import extract_pdf
+from pipeline.settings import DEFAULT_SETTINGS
+
+pytest.importorskip("reportlab")
+
+XS = [40.0, 80.0, 300.0, 440.0]
+RIGHT = 560.0
+LEADING = 11.0
+
+
+def _action(ref: str) -> str:
+    return f"Deliver improvement {ref} across the service"
+
+
+def _row(c, y: float, ref: str | None, action: str | None, lead: str | None, date: str | None) -> float:
+    for x, text in zip(XS, (ref, action, lead, date)):
+        if text:
+            c.drawString(x, y, text)
+    return y - 2 * LEADING
+
+
+def _frame(c, top: float, bottom: float) -> None:
+    c.line(XS[0] - 4, top, RIGHT, top)
+    c.line(XS[0] - 4, bottom, RIGHT, bottom)
+    c.line(XS[0] - 4, top, XS[0] - 4, bottom)
+    c.line(RIGHT, top, RIGHT, bottom)
+
+
+def _framed_plan(path: Path) -> Path:
+    """Page 1: a boxed header and rows 1.1-1.6 without rules between them; row 1.7's reference,
+    officer and date at the page's foot, its action on page 2. Page 2: 1.7's action, rows 1.8-1.9, the
+    frame's foot, a priority heading, a second frame with rows 2.1-2.2. Page 3: row 2.3, then an
+    appendix heading and its table."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, 800, "Priority 1: Quality")
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(XS, ("Ref", "Action", "Lead officer", "Milestone")):
+        c.drawString(x, 772, h)
+    c.line(XS[0] - 4, 766, RIGHT, 766)
+    c.setFont("Helvetica", 9)
+    y = 750.0
+    for n in range(1, 7):
+        y = _row(c, y, f"1.{n}", _action(f"1.{n}"), f"Head of Service {n}", f"March 202{n % 4 + 4}")
+    _row(c, 60, "1.7", None, "Head of Service 7", "June 2025")
+    _frame(c, 784, 40)
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    y = _row(c, 800, None, _action("1.7"), None, None)
+    for n in (8, 9):
+        y = _row(c, y, f"1.{n}", _action(f"1.{n}"), f"Head of Service {n}", "May 2025")
+    _frame(c, 812, y + 10)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, y - 10, "Priority 2: Early help")
+    c.setFont("Helvetica", 9)
+    top = y - 24
+    y = top - 14
+    for n in (1, 2):
+        y = _row(c, y, f"2.{n}", _action(f"2.{n}"), f"Early Help Lead {n}", "July 2025")
+    _frame(c, top, 40)
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    y = _row(c, 800, "2.3", _action("2.3"), "Early Help Lead 3", "August 2025")
+    _frame(c, 812, y + 10)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, y - 20, "Appendix A: indicators")
+    c.setFont("Helvetica", 9)
+    for k, (name, value) in enumerate((("Indicator", "Target"), ("Re-referrals", "20%"), ("Visits", "90%"))):
+        c.drawString(40, y - 44 - k * LEADING, name)
+        c.drawString(300, y - 44 - k * LEADING, value)
+    c.save()
+    return path
+
+
+def test_rows_inside_a_frame_are_read_apart_on_a_page_that_holds_two_frames(tmp_path):
+    recs = extract_pdf(_framed_plan(tmp_path / "framed.pdf")).records
+    refs = [f"1.{n}" for n in range(1, 10)] + ["2.1", "2.2", "2.3"]
+    assert [(r["action_ref"], r["action"]) for r in recs] == [(ref, _action(ref)) for ref in refs]
+
+
+def test_a_row_whose_action_is_printed_on_the_next_page_keeps_its_reference_and_officer(tmp_path):
+    recs = extract_pdf(_framed_plan(tmp_path / "framed.pdf")).records
+    row = next(r for r in recs if r["action"] == _action("1.7"))
+    assert (row["action_ref"], row["lead_officer_raw"], row["milestone_raw"]) == ("1.7", "Head of Service 7", "June 2025")
+
+
+def test_rows_above_an_appendix_heading_finish_the_table_and_the_appendix_adds_none(tmp_path):
+    recs = extract_pdf(_framed_plan(tmp_path / "framed.pdf")).records
+    assert recs[-1]["action_ref"] == "2.3" and recs[-1]["page_start"] == 3
+    assert not [r for r in recs if "Re-referrals" in r["action"]]
+
+
+def _cells(*pairs: tuple[str | None, str]) -> list[HeaderCell]:
+    return [HeaderCell(f, t, 100.0 * i, 100.0 * i + 90, 10, 20) for i, (f, t) in enumerate(pairs)]
+
+
+def test_a_header_of_the_action_and_one_more_field_is_a_header_when_it_reads_as_headings_only():
+    assert _score(_cells(("rag", "Progress RAG"), ("action", "Specific action")), DEFAULT_SETTINGS) is not None
+    # Body text that happens to hold heading words: cut short, or opening in lower case.
+    assert _score(_cells(("action", "Commissioning Action"), ("key_area", "specific areas of")), DEFAULT_SETTINGS) is None
+    assert _score(_cells(("action", "Action"), (None, "Notes")), DEFAULT_SETTINGS) is None
+
+
+def test_a_heading_that_names_two_fields_counts_as_both():
+    """"Responsible person and date" names the officer and the date: with a reference column that makes
+    three fields, enough for a weak header whose cells then show which column is the action."""
+    cells = _cells((None, "Latest position"), ("ref", "Ref number"), (None, "Rationale"),
+                   ("lead_officer_and_milestone", "Responsible person and date"), (None, "What will we do?"))
+    assert _score(cells, DEFAULT_SETTINGS) is not None
+
+
+def test_a_heading_beside_a_ruled_group_heading_is_no_group_heading():
+    """"What are we going to do?" stands beside "Progress", a group heading ruled off above its two
+    sub-headings. Dropping "Progress" first must not leave the sub-headings under the heading beside it."""
+    from pipeline.extract.headers import _groups
+    from pipeline.extract.text import words_to_lines
+    from pipeline.readers.model import Page, Rule, Word
+
+    def words(text: str, x0: float, top: float) -> list[Word]:
+        out, x = [], x0
+        for w in text.split():
+            out.append(Word(w, x, top, x + 4 * len(w), top + 7, 7.0, True))
+            x += 4 * len(w) + 2
+        return out
+
+    first = words("What are we going to do?", 364, 346) + words("Progress", 666, 346)
+    second = words("Direction of", 666, 358) + words("Who is responsible?", 737, 358)
+    page = Page(1, 842, 595, words=first + second, hrules=[Rule(664, 355, 860, 355)])
+    band = words_to_lines(first + second)
+    groups = _groups(band, [], DEFAULT_SETTINGS, page, gutters=[359, 663, 705])
+    texts = [" ".join(ln.text for ln in g) for g in groups]
+    assert "What are we going to do?" in texts and "Progress" not in texts
+
+
+def test_a_column_of_glyphs_no_list_holds_is_a_status_column():
+    from pipeline.extract.columns import profile
+    from pipeline.normalise.rag import status_from_wording
+
+    assert status_from_wording("\u25ba") == ("unknown", "symbol")
+    assert status_from_wording("A") != ("unknown", "symbol") and status_from_wording("+")[1] != "symbol"
+    cells = ["\u25ba", "\u25b2", "\u25cf", "\u25ba", "\u25bc", "\u25cb"]
+    assert profile(cells).status_share == 1.0
