@@ -116,6 +116,17 @@ def test_a_header_of_the_action_and_one_more_field_is_a_header_when_it_reads_as_
     # Body text that happens to hold heading words: cut short, or opening in lower case.
     assert _score(_cells(("action", "Commissioning Action"), ("key_area", "specific areas of")), DEFAULT_SETTINGS) is None
     assert _score(_cells(("action", "Action"), (None, "Notes")), DEFAULT_SETTINGS) is None
+    # The last lines of two cells of a row: sentences, not headings.
+    assert _score(_cells(("action", "A Commissioning Action Plan"), ("detailed_action_plan", "Service Plan.")),
+                  DEFAULT_SETTINGS) is None
+
+
+def test_sub_headings_that_name_fields_only_through_a_combined_heading_end_no_table():
+    """"Timescale / status" and "Comments" at the top of a page, their group heading left on the page
+    before: two headings are too few to be another table's header that ends the action table."""
+    cells = _cells(("milestone_and_rag", "Timescale / status"), ("ignore:comments", "Comments"))
+    scored = _score(cells, DEFAULT_SETTINGS)
+    assert scored is None or scored[1] is None
 
 
 def test_a_heading_that_names_two_fields_counts_as_both():
@@ -157,3 +168,55 @@ def test_a_column_of_glyphs_no_list_holds_is_a_status_column():
     assert status_from_wording("A") != ("unknown", "symbol") and status_from_wording("+")[1] != "symbol"
     cells = ["\u25ba", "\u25b2", "\u25cf", "\u25ba", "\u25bc", "\u25cb"]
     assert profile(cells).status_share == 1.0
+
+
+def _measure(n: int, k: int) -> str:
+    """A measure's line, its words unlike every other line's (digits alone would make lines at one
+    place on several pages look like a running header)."""
+    return f"Audit of team {'ABCDEFG'[n]}{chr(65 + k % 26)}{chr(65 + k // 26)} shows gains"
+
+
+def _long_measures_plan(path: Path) -> Path:
+    """An unruled table, its header printed once. Row 1.3's measures run to the foot of page 1, down
+    page 2, where nothing else is printed, and over two lines of page 3; row 1.4 starts on the next
+    line, its measures with no gap under 1.3's. Rows 1.5 and 1.6 follow."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(XS, ("Ref", "Action", "Lead officer", "Success measures")):
+        c.drawString(x, 800, h)
+    c.setFont("Helvetica", 9)
+    y = 780.0
+    for n in (1, 2, 3):
+        c.drawString(XS[0], y, f"1.{n}")
+        c.drawString(XS[1], y, _action(f"1.{n}"))
+        c.drawString(XS[2], y, f"Head of Service {n}")
+        lines = 62 if n == 3 else 1
+        for k in range(lines):
+            c.drawString(XS[3], y - k * LEADING, _measure(n, k))
+        y -= lines * LEADING + 10
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    for k in range(62, 80):
+        c.drawString(XS[3], 800 - (k - 62) * LEADING, _measure(3, k))
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    for k in (80, 81):
+        c.drawString(XS[3], 800 - (k - 80) * LEADING, _measure(3, k))
+    for j, n in enumerate((4, 5, 6)):
+        y = 800 - 2 * LEADING - 30 * j
+        c.drawString(XS[0], y, f"1.{n}")
+        c.drawString(XS[1], y, _action(f"1.{n}"))
+        c.drawString(XS[2], y, f"Head of Service {n}")
+        c.drawString(XS[3], y, _measure(n, 0))
+    c.save()
+    return path
+
+
+def test_a_page_holding_one_column_of_a_cell_cut_at_the_page_foot_continues_the_table(tmp_path):
+    recs = extract_pdf(_long_measures_plan(tmp_path / "long.pdf")).records
+    assert [r["action_ref"] for r in recs] == [f"1.{n}" for n in range(1, 7)]
+    third = " ".join(recs[2]["measures"])
+    assert _measure(3, 0) in third and _measure(3, 81) in third and _measure(4, 0) not in third
+    assert recs[3]["measures"] == [_measure(4, 0)]

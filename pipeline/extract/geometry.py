@@ -320,11 +320,29 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
     held = {i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}
     action_col = previous.column("action")
     # Nothing in the action column: the page may hold only the tail of a row broken over it (long
-    # measures, an officer's name), which fills two columns or more; one column alone is no evidence.
+    # measures, an officer's name), which fills two columns or more, or the one column whose cell ran
+    # to the foot of the page before; one column alone is no other evidence.
     if action_col is not None and not any(action_col.holds(w) for w in body) and len(held) < 2:
-        return False
+        if not (held and _ran_to_the_foot(previous, previous.columns[min(held)])):
+            return False
     # Above another table's header, one column of text is that table's title, not the rest of a row.
     return not (above_other_table and len(held) < 2)
+
+
+# A cell runs on over the page when its last line ends within this many of its lines of the table's foot.
+FOOT_LINES = 2.5
+
+
+def _ran_to_the_foot(table: PageTable, col: Column) -> bool:
+    """Did the table's last row fill `col` down to the table's foot (a cell cut off by the page)?"""
+    if not table.rows or not col.field:
+        return False
+    lines = table.rows[-1].cells.get(col.field) or []
+    if not lines:
+        return False
+    last = max(lines, key=lambda ln: ln.bottom)
+    text_foot = max((ln.bottom for r in table.rows for ls in r.cells.values() for ln in ls), default=last.bottom)
+    return text_foot - last.bottom <= FOOT_LINES * last.size
 
 
 def _tables_under_headers(

@@ -479,6 +479,7 @@ def rows_from_text(
     by_col = _assign(words, columns)
     blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
     anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
+    blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance) for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
     for i, col in enumerate(columns):
@@ -486,6 +487,20 @@ def rows_from_text(
             _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance)
     _colour_rows(rows, page.fills, columns, settings)
     return [r for r in rows if r.cells or r.rag_colour]
+
+
+def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:
+    """A column's text blocks cut where a line stands level with a row start: the last lines of one
+    row's cell and the first of the next may follow with no gap between them."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        out.append([block[0]])
+        for ln in block[1:]:
+            if any(abs(ln.top - a) <= tol for a in anchors):
+                out.append([ln])
+            else:
+                out[-1].append(ln)
+    return out
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,

@@ -489,6 +489,10 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
         weak = REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS and unknown <= len(fields) + 1
         return (score, None) if weak else None
+    if not action and len(set(fields)) < settings.min_header_fields:
+        # Fields named only through a heading that names two: too few headings to end an action table
+        # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
+        return score, None
     return score, action
 
 
@@ -499,9 +503,10 @@ def _named_fields(fields: Sequence[str]) -> set[str]:
 
 def _short_and_clean(cells: Sequence[HeaderCell], named: set[str], dangling: int, settings: ExtractSettings) -> bool:
     """A header of the action and one more field ("Specific action", "Progress RAG"): it must read as
-    nothing but headings, every cell a field, none cut short, none opening in lower case."""
+    nothing but headings, every cell a field, none cut short, none opening in lower case, none ending a
+    sentence ("A Commissioning Action Plan" / "Service Plan." are two cells' last lines)."""
     return (REQUIRED_FIELD in named and len(named) >= settings.min_action_header_fields and not dangling
-            and all(c.field for c in cells) and all(c.text[:1].isupper() for c in cells))
+            and all(c.field and c.text[:1].isupper() and not c.text.endswith(".") for c in cells))
 
 
 def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
