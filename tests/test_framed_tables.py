@@ -220,3 +220,26 @@ def test_a_page_holding_one_column_of_a_cell_cut_at_the_page_foot_continues_the_
     third = " ".join(recs[2]["measures"])
     assert _measure(3, 0) in third and _measure(3, 81) in third and _measure(4, 0) not in third
     assert recs[3]["measures"] == [_measure(4, 0)]
+
+
+def test_a_blank_page_inside_a_table_does_not_end_it(tmp_path):
+    """A word processor's blank page between two pages of one table (seed-31 layout 3100032 lost the
+    ten pages after one)."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "blank.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(XS, ("Ref", "Action", "Lead officer", "Milestone")):
+        c.drawString(x, 800, h)
+    c.setFont("Helvetica", 9)
+    # Page 3's rows stand lower than page 1's: lines alike but for digits at one place on several
+    # pages would read as a running header.
+    for page_rows, y in (((1, 2), 780.0), ((), 0.0), ((3, 4), 700.0)):
+        for n in page_rows:
+            y = _row(c, y, f"1.{n}", _action(f"1.{n}"), f"Head of Service {n}", "June 2025")
+        c.showPage()
+        c.setFont("Helvetica", 9)
+    c.save()
+    recs = extract_pdf(path).records
+    assert [(r["action_ref"], r["page_start"]) for r in recs] == [("1.1", 1), ("1.2", 1), ("1.3", 3), ("1.4", 3)]

@@ -170,8 +170,10 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         text.stoppers_soft = [y for y in other_tops[p.number] if text.top - 0.5 <= y <= text.bottom]
         tables = _continuation(text, previous, settings) + _tables_under_headers(text, settings, evidence)
         stopped = bool(text.stoppers)
-        # The last table runs on to the next page unless an appendix heading ended the tables.
-        previous = tables[-1] if tables and not stopped else None
+        # The last table runs on to the next page unless an appendix heading ended the tables; a page
+        # with no text of its own (a blank page a word processor put in) leaves it running.
+        if text.words or stopped:
+            previous = tables[-1] if tables and not stopped else None
         banners = sorted(text.banners + _section_banners(tables), key=lambda b: b[0])
         result.append(PageTables(p.number, tables, banners, stopped, found[p.number][1]))
     return result

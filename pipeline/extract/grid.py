@@ -479,7 +479,10 @@ def rows_from_text(
     by_col = _assign(words, columns)
     blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
     anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
-    blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance) for i, bl in blocks.items()}
+    # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
+    blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance)
+              if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
+              for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
     for i, col in enumerate(columns):
