@@ -243,3 +243,48 @@ def test_a_blank_page_inside_a_table_does_not_end_it(tmp_path):
     c.save()
     recs = extract_pdf(path).records
     assert [(r["action_ref"], r["page_start"]) for r in recs] == [("1.1", 1), ("1.2", 1), ("1.3", 3), ("1.4", 3)]
+
+
+def test_a_band_whose_cells_end_sentences_is_prose_not_a_header():
+    """Seed-21 layout 2100021: a body line "Activity | Action Plan. | ector and Ex- improve ... |
+    outcomes for and young" named three fields and ended the table on page 9 of 30."""
+    from pipeline.extract.headers import _reads_as_prose
+
+    body = _cells(("action", "Activity"), ("detailed_action_plan", "Action Plan."),
+                  (None, "ector and Ex\u2010 improve ecutive Dir"), ("outcome", "outcomes for and young"))
+    assert _reads_as_prose(body)
+    # Abbreviations end in a full stop too.
+    assert not _reads_as_prose(_cells(("ref", "Ref."), ("action", "Action"), ("ref", "No."), ("lead_officer", "Lead")))
+
+
+def test_a_heading_is_headed_by_the_last_word_the_cue_table_knows():
+    """"How will we know we have succeeded?": "succeeded" tells nothing, "know" is the head (seed-21
+    layout 2100034 found no header without it)."""
+    from pipeline.extract.columns import field_from_cues
+
+    assert field_from_cues("how will we know we have succeeded?") == "measures"
+    assert field_from_cues("how will we know") == "measures"
+
+
+def test_a_group_heading_over_a_turned_and_an_upright_sub_heading_names_no_column():
+    """"Governance" over "Status at Q2" (set on its side) and "Named lead", no rule under it."""
+    from pipeline.extract.headers import _groups
+    from pipeline.extract.text import words_to_lines
+    from pipeline.readers.model import Page, Word
+
+    def words(text: str, x0: float, top: float, rotation: int = 0) -> list[Word]:
+        out, x = [], x0
+        for w in text.split():
+            out.append(Word(w, x, top, x + 4.5 * len(w), top + 9, 9.0, True, rotation))
+            x += 4.5 * len(w) + 2.5
+        return out
+
+    first = words("Cost", 42, 269) + words("Governance", 180, 269) + words("Work to", 388, 269)
+    second = words("estimate", 42, 280) + words("be done", 388, 280)
+    named = words("Named", 243, 286) + words("lead", 243, 297)
+    turned = [Word("Status at Q2", 181, 288, 190, 351, 9.0, True, 90)]
+    page = Page(1, 960, 540, words=first + second + named + turned)
+    band = words_to_lines(first + second + named + turned)
+    groups = _groups(band, [], DEFAULT_SETTINGS, page, gutters=[150, 238, 380])
+    texts = [" ".join(ln.text for ln in g) for g in groups]
+    assert "Governance" not in texts and "Named lead" in texts and "Status at Q2" in texts

@@ -129,12 +129,15 @@ def field_from_cues(text: str) -> str | None:
 
 
 def _head_index(text: str, words: Sequence[str]) -> int:
-    """The head noun's place among the content words: the last one, but in "N1 of N2" the noun before
-    "of" ("Measures of impact" are measures, "Description of action" a description)."""
+    """The head noun's place among the content words: the last one the cue table holds, but in "N1 of
+    N2" the noun before "of" ("Measures of impact" are measures, "Description of action" a description)."""
     before, of, _ = text.lower().partition(" of ")
     if of and before.strip():
         return min(len(content_words(before)), len(words)) - 1
-    return len(words) - 1
+    # A last word the cue table does not hold tells nothing; the last word it holds is read as the head
+    # ("How will we know we have succeeded?": know).
+    table = cues()
+    return next((i for i in range(len(words) - 1, -1, -1) if words[i] in table), len(words) - 1)
 
 
 def cue_candidates(text: str) -> list[str]:

@@ -303,7 +303,7 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
     firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
                                           for e in under)]
     tops = sorted(d.top for d in firsts)
-    return len(firsts) >= 2 and tops[-1] - tops[0] <= 1 and any(d.x0 >= c.x1 - 1 for d in firsts)
+    return len(firsts) >= 2 and tops[-1] - tops[0] <= GROUP_GAP * c.size and any(d.x0 >= c.x1 - 1 for d in firsts)
 
 
 def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
@@ -312,11 +312,11 @@ def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
 
 
 def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
-    """The upright chunks below `c` from its left edge to the next heading beside it on its line."""
+    """The chunks below `c` from its left edge to the next heading beside it on its line (a turned
+    sub-heading among them: "Status at Q2" set on its side beside "Named lead")."""
     beside = [d.x0 for d in chunks if d is not c and d.x0 > c.x1 and min(d.bottom, c.bottom) > max(d.top, c.top)]
     right = min(beside, default=float("inf"))
-    return [d for d in chunks if d.top >= c.bottom - 1 and d.x0 >= c.x0 - 1 and d.x1 <= right - 1
-            and not d.words[0].rotation]
+    return [d for d in chunks if d.top >= c.bottom - 1 and d.x0 >= c.x0 - 1 and d.x1 <= right - 1]
 
 
 def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
@@ -531,11 +531,19 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     # follow"): most of them run to several words and stop on a joining word or open mid-sentence, in
     # lower case. Short headings may do either ("Led by", "action"); a header may have one longer heading
     # that stops so ("What we have committed to"), not most.
+    # A heading never ends a sentence either ("Action Plan."; "Ref." and "No." are abbreviations).
     worded = [c.text.split() for c in cells if c.text.split()]
-    broken = sum(1 for w in worded if len(w) >= PROSE_MIN_WORDS and (w[-1] in CANNOT_END_HEADING or w[0][0].islower()))
+    broken = sum(1 for w in worded if (len(w) >= PROSE_MIN_WORDS and (w[-1] in CANNOT_END_HEADING or w[0][0].islower()))
+                 or _ends_sentence(w[-1]))
     return 2 * broken > len(worded)
 
 
+def _ends_sentence(word: str) -> bool:
+    return word.endswith(".") and len(word) > SENTENCE_END_MIN and word[:-1].isalpha() and not word[:-1].isupper()
+
+
+# A word ending in a full stop ends a sentence when it is longer than this ("Ref.", "No." are abbreviations).
+SENTENCE_END_MIN = 4
 # Words a two-word heading may end on ("Led by", "We will", "Committed to"); longer cut text ends on any
 # joining word.
 SHORT_HEADING_ENDS = frozenset("by to will be is are".split())
