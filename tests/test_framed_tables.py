@@ -288,3 +288,77 @@ def test_a_group_heading_over_a_turned_and_an_upright_sub_heading_names_no_colum
     groups = _groups(band, [], DEFAULT_SETTINGS, page, gutters=[150, 238, 380])
     texts = [" ".join(ln.text for ln in g) for g in groups]
     assert "Governance" not in texts and "Named lead" in texts and "Status at Q2" in texts
+
+
+def test_a_header_band_ends_at_the_foot_of_its_fill(tmp_path):
+    """Seed-21 layout 2100020: a section row ("Theme 1: Improving Quality") set just under the header's
+    coloured box, less than a line below it, was read as the header's last line, and its words merged
+    three headings into one."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.extract.headers import _fill_foot, _header_candidates, find_headers, header_bands
+    from pipeline.extract.text import page_lines
+    from pipeline.readers import open_pdf
+
+    xs = [40.0, 90.0, 150.0, 300.0, 420.0]
+    path = tmp_path / "fill.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFillColorRGB(0.85, 0.9, 0.95)
+    c.rect(36, 764, 520, 28, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 9)
+    for x, (a, b) in zip(xs, (("Target", "date"), ("Update", "this quarter"), ("Plan", ""), ("Action", ""),
+                              ("Lead", "officer"))):
+        c.drawString(x, 782, a)
+        c.drawString(x, 771, b)
+    c.drawString(40, 755, "Theme 1: Improving Quality")
+    c.setFont("Helvetica", 9)
+    for k in range(6):
+        y = 734 - 24 * k
+        for x, text in zip(xs, (f"Q{k % 4 + 1}", "On track", "Plan A", f"Deliver review {k} with partners",
+                                "Head of Service")):
+            c.drawString(x, y, text)
+    c.save()
+    page = open_pdf(path).pages[0]
+    lines = page_lines(page)
+    section = next(k for k, ln in enumerate(lines) if ln.text.startswith("Theme 1"))
+    # The bands opening on the first heading line stop at the fill's foot, above the section row.
+    first = lines[0]
+    foot = _fill_foot(page, first, first.x0, first.x1)
+    assert foot is not None and [last for last, _ in header_bands(lines, 0, 4, page.hrules, foot)] == [0, 1]
+    assert all(last < section for _, _, last, _, _ in _header_candidates(page, lines, DEFAULT_SETTINGS))
+    header = find_headers(page)[0]
+    assert [cell.text for cell in header.cells][:3] == ["Target date", "Update this quarter", "Plan"]
+
+
+def test_a_row_whose_action_runs_on_under_the_row_above_with_no_gap_is_read_apart(tmp_path):
+    """Seed-21 layout 2100028: the last row on a page printed its action on the line under the row
+    above's, no gap between; its officer and status, each a new block level with that line, show it."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "run-on.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    xs = [40.0, 130.0, 360.0, 450.0]
+    for x, h in zip(xs, ("Lead officer", "Action", "Status", "Milestone")):
+        c.drawString(x, 800, h)
+    c.setFont("Helvetica", 9)
+    y = 780.0
+    for n in (1, 2):
+        c.drawString(xs[0], y, f"Head of Service {n}")
+        c.drawString(xs[1], y, _action(f"1.{n}"))
+        c.drawString(xs[2], y, "On track")
+        c.drawString(xs[3], y, f"June 202{n + 4}")
+        y -= 2 * LEADING + 8
+    # Row 3's action: two lines; row 4's starts on the next line at the same leading.
+    c.drawString(xs[0], y, "Head of Service 3")
+    c.drawString(xs[1], y, _action("1.3"))
+    c.drawString(xs[1], y - LEADING, "and report its findings to the board of the partnership in")
+    c.drawString(xs[2], y, "Complete")
+    c.drawString(xs[0], y - 2 * LEADING, "Head of Service 4")
+    c.drawString(xs[1], y - 2 * LEADING, _action("1.4"))
+    c.drawString(xs[2], y - 2 * LEADING, "Delayed")
+    c.save()
+    recs = extract_pdf(path).records
+    assert [r["action"] for r in recs][-2:] == [_action("1.3") + " and report its findings to the board of the partnership in", _action("1.4")]
+    assert [r["lead_officer_raw"] for r in recs][-2:] == ["Head of Service 3", "Head of Service 4"]

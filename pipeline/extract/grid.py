@@ -523,9 +523,11 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
 
 def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
                          anchors: Sequence[float], tol: float) -> list[float]:
-    """Tops where two other per-row columns start level beside a blank action cell: a row whose action
-    is printed on the next page (its reference and officer at the foot of this one)."""
+    """Tops where two other per-row columns start level beside a blank action cell (a row whose action
+    is printed on the next page, its reference and officer at the foot of this one), or beside a line
+    of the action column that follows the row above's with no gap (the next row's action run on)."""
     spans = [(b[0].top - tol, b[-1].bottom) for b in blocks[action_i]]
+    line_tops = [ln.top for b in blocks[action_i] for ln in b[1:]]
     tops: dict[float, set[int]] = {}
     for i, c in enumerate(columns):
         if c.field in ROW_START_FIELDS and i != action_i:
@@ -533,8 +535,8 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
                 t = b[0].top
                 key = next((k for k in tops if abs(k - t) <= tol), t)
                 tops.setdefault(key, set()).add(i)
-    return [t for t, cols in tops.items() if len(cols) >= 2 and not any(lo <= t <= hi for lo, hi in spans)
-            and not any(abs(t - a) <= tol for a in anchors)]
+    return [t for t, cols in tops.items() if len(cols) >= 2 and not any(abs(t - a) <= tol for a in anchors)
+            and (not any(lo <= t <= hi for lo, hi in spans) or any(abs(t - lt) <= tol for lt in line_tops))]
 
 
 def _anchored_rows(

@@ -702,15 +702,24 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     first = band[0]
     x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
     reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    filled = _fill_foot(page, first, x0, x1)
+    if filled is not None:
+        return filled
+    rules = [r.y for r in page.hrules if first.bottom - 1 <= r.y <= reach
+             and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)]
+    return min(rules, default=None)
+
+
+def _fill_foot(page: Page, first: Line, x0: float, x1: float) -> float | None:
+    """The bottom of the header row's fill behind `first` across most of [x0, x1], if it has one."""
+    reach = first.top + HEADER_BOX_MAX_EMS * first.size
     # White is the page's own colour, not a box (a table's background runs on under its rows). The
     # lowest foot: a group heading's cell ends above the cells of the headings under it.
     fills = [f for f in page.fills if f.top <= first.top + 1 and first.bottom - 1 <= f.bottom <= reach
              and min(f.x1, x1) > max(f.x0, x0) and f.colour.lower() != "#ffffff"]
     if union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fills]) >= HEADER_FOOT_SPAN * (x1 - x0):
         return max(f.bottom for f in fills)
-    rules = [r.y for r in page.hrules if first.bottom - 1 <= r.y <= reach
-             and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)]
-    return min(rules, default=None)
+    return None
 
 
 def _turned_beside(ln: Line, band: Sequence[Line]) -> bool:
@@ -764,15 +773,18 @@ def _header(cells: list[HeaderCell]) -> Header:
 
 
 def header_bands(
-    lines: Sequence[Line], i: int, max_lines: int, rules: Sequence[Rule] = ()
+    lines: Sequence[Line], i: int, max_lines: int, rules: Sequence[Rule] = (), foot: float | None = None
 ) -> Iterator[tuple[int, list[Line]]]:
     """Bands of consecutive lines opening on line i, one line longer each time: (last line, band).
-    A band ends at a gap taller than a line, which no heading wraps across."""
+    A band ends at a gap taller than a line, which no heading wraps across, and at the `foot` of the
+    header row's fill (a section row set close under it is no heading)."""
     band: list[Line] = []
     upright, last_bottom = 0, None
     for j in range(i, len(lines)):
         ln = lines[j]
         if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size:
+            return
+        if foot is not None and ln.top >= foot - 1:
             return
         # A title over the table ("Action plan", set larger) is not one of its headings.
         if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * band[0].size:
@@ -814,7 +826,8 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     for i, first in enumerate(lines):
         if not opens_band(first, vocab, settings.heading_word_share):
             continue
-        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules):
+        foot = _fill_foot(page, first, first.x0, first.x1)
+        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules, foot):
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
