@@ -77,3 +77,14 @@ def test_a_blank_outcome_under_rules_drawn_below_every_row_is_the_outcome_above(
         r.cells = {k: v for k, v in r.cells.items() if v != [""]}
     _fill_down(printed, ["outcome", "action"], "action", IssueLog())
     assert printed[2].text("outcome") is None
+
+
+def test_a_date_and_rating_cell_that_prints_only_its_rating_is_the_rating():
+    """Seed-21 layout 2100009: "Complete" alone under "Timescale / status" is the status, its date left
+    blank; "Ongoing" alone is a timescale."""
+    from pipeline.assemble.records import build_records
+
+    recs = build_records(rows("milestone_and_rag", "Complete", "Not started", "Ongoing", "March 2023 - Green"),
+                         "p", "0" * 64)
+    assert [(r["milestone_raw"], r["rag_raw"]) for r in recs] == [
+        (None, "Complete"), (None, "Not started"), ("Ongoing", None), ("March 2023", "Green")]

@@ -104,7 +104,9 @@ def build_records(
         combined = row.text("milestone_and_rag")
         if combined:
             date_text, rating_text = normalise.split_date_and_rating(combined.replace("\n", " "), settings)
-            milestone_raw = milestone_raw or date_text
+            if rating_text is None and normalise.rating_only(date_text, settings):
+                date_text, rating_text = "", date_text  # the rating alone, its date left blank
+            milestone_raw = milestone_raw or date_text or None
             rag_raw = rag_raw or rating_text
         if rag_raw:
             rag_raw = rag_raw.replace("\n", " ")

@@ -2,7 +2,7 @@
 under schemas/ (status_vocabulary.json, glossary.json, officers.json). Issues come back without page/seq: the caller
 (records assembly) knows where the cell was and adds them."""
 
-from pipeline.normalise.milestones import Milestone, parse_milestone, split_date_and_rating
+from pipeline.normalise.milestones import Milestone, parse_milestone, rating_only, split_date_and_rating
 from pipeline.normalise.officers import (
     DocumentContext,
     Holder,
@@ -38,6 +38,7 @@ __all__ = [
     "parse_holders",
     "parse_milestone",
     "resolve_status",
+    "rating_only",
     "split_date_and_rating",
     "split_officers",
     "status_from_wording",

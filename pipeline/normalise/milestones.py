@@ -553,6 +553,13 @@ def _is_date(text: str) -> bool:
     return bool(text.strip()) and _parse_core(_clean(text)) is not None
 
 
+def rating_only(text: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
+    """Does a date-and-rating cell print only its rating ("Complete", "Not started"), and no date?
+    ("Ongoing" and "TBC" are timescales.)"""
+    s = " ".join(text.split())
+    return _is_rating(s, settings) and not _is_date(s)
+
+
 def split_date_and_rating(text: str | None, settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[str, str | None]:
     """Split a cell holding a date and a rating: 'March 2023 - Green' -> ('March 2023', 'Green');
     'Q2 2023/24 (Amber)' -> ('Q2 2023/24', 'Amber'); 'Complete: June 2022' -> ('June 2022', 'Complete').
