@@ -107,6 +107,17 @@ def test_rows_above_an_appendix_heading_finish_the_table_and_the_appendix_adds_n
     assert not [r for r in recs if "Re-referrals" in r["action"]]
 
 
+def _bold_words(text: str, x0: float, top: float, per_char: float, size: float, space: float) -> list:
+    """Bold heading words set from x0, `per_char` points a letter, `space` between words."""
+    from pipeline.readers.model import Word
+
+    out, x = [], x0
+    for w in text.split():
+        out.append(Word(w, x, top, x + per_char * len(w), top + size, size, True))
+        x += per_char * len(w) + space
+    return out
+
+
 def _cells(*pairs: tuple[str | None, str]) -> list[HeaderCell]:
     return [HeaderCell(f, t, 100.0 * i, 100.0 * i + 90, 10, 20) for i, (f, t) in enumerate(pairs)]
 
@@ -142,17 +153,12 @@ def test_a_heading_beside_a_ruled_group_heading_is_no_group_heading():
     sub-headings. Dropping "Progress" first must not leave the sub-headings under the heading beside it."""
     from pipeline.extract.headers import _groups
     from pipeline.extract.text import words_to_lines
-    from pipeline.readers.model import Page, Rule, Word
+    from pipeline.readers.model import Page, Rule
 
-    def words(text: str, x0: float, top: float) -> list[Word]:
-        out, x = [], x0
-        for w in text.split():
-            out.append(Word(w, x, top, x + 4 * len(w), top + 7, 7.0, True))
-            x += 4 * len(w) + 2
-        return out
-
-    first = words("What are we going to do?", 364, 346) + words("Progress", 666, 346)
-    second = words("Direction of", 666, 358) + words("Who is responsible?", 737, 358)
+    first = [w for text, x in (("What are we going to do?", 364), ("Progress", 666))
+             for w in _bold_words(text, x, 346, 4.0, 7.0, 2.0)]
+    second = [w for text, x in (("Direction of", 666), ("Who is responsible?", 737))
+              for w in _bold_words(text, x, 358, 4.0, 7.0, 2.0)]
     page = Page(1, 842, 595, words=first + second, hrules=[Rule(664, 355, 860, 355)])
     band = words_to_lines(first + second)
     groups = _groups(band, [], DEFAULT_SETTINGS, page, gutters=[359, 663, 705])
@@ -272,19 +278,12 @@ def test_a_group_heading_over_a_turned_and_an_upright_sub_heading_names_no_colum
     from pipeline.extract.text import words_to_lines
     from pipeline.readers.model import Page, Word
 
-    def words(text: str, x0: float, top: float, rotation: int = 0) -> list[Word]:
-        out, x = [], x0
-        for w in text.split():
-            out.append(Word(w, x, top, x + 4.5 * len(w), top + 9, 9.0, True, rotation))
-            x += 4.5 * len(w) + 2.5
-        return out
-
-    first = words("Cost", 42, 269) + words("Governance", 180, 269) + words("Work to", 388, 269)
-    second = words("estimate", 42, 280) + words("be done", 388, 280)
-    named = words("Named", 243, 286) + words("lead", 243, 297)
+    placed = [("Cost", 42, 269), ("Governance", 180, 269), ("Work to", 388, 269), ("estimate", 42, 280),
+              ("be done", 388, 280), ("Named", 243, 286), ("lead", 243, 297)]
+    upright = [w for text, x, top in placed for w in _bold_words(text, x, top, 4.5, 9.0, 2.5)]
     turned = [Word("Status at Q2", 181, 288, 190, 351, 9.0, True, 90)]
-    page = Page(1, 960, 540, words=first + second + named + turned)
-    band = words_to_lines(first + second + named + turned)
+    page = Page(1, 960, 540, words=upright + turned)
+    band = words_to_lines(upright + turned)
     groups = _groups(band, [], DEFAULT_SETTINGS, page, gutters=[150, 238, 380])
     texts = [" ".join(ln.text for ln in g) for g in groups]
     assert "Governance" not in texts and "Named lead" in texts and "Status at Q2" in texts
@@ -362,3 +361,23 @@ def test_a_row_whose_action_runs_on_under_the_row_above_with_no_gap_is_read_apar
     recs = extract_pdf(path).records
     assert [r["action"] for r in recs][-2:] == [_action("1.3") + " and report its findings to the board of the partnership in", _action("1.4")]
     assert [r["lead_officer_raw"] for r in recs][-2:] == ["Head of Service 3", "Head of Service 4"]
+
+
+def test_a_group_heading_that_fills_its_cell_is_known_by_the_column_rule_under_it():
+    """Seed-31 layout 3100026 (a grid, known wordings): "Accountability" over "Date and rating" and
+    "Priority", its rule drawn cell by cell and hardly wider than the word; the rule between the two
+    sub-headings starts on it. Before, the three headings were read as one."""
+    from pipeline.extract.headers import _groups
+    from pipeline.extract.text import words_to_lines
+    from pipeline.readers.model import Page, Rule
+
+    placed = [("Evidence of", 389, 251), ("Accountability", 468, 251), ("impact", 389, 262), ("Date", 468, 268),
+              ("Priority", 517, 268), ("and rating", 468, 279)]
+    lines = [w for text, x, top in placed for w in _bold_words(text, x, top, 5.0, 9.0, 2.5)]
+    hrules = [Rule(464.5, 263.3, 513.7, 263.3), Rule(513.1, 263.3, 553.2, 263.3)]
+    vrules = [Rule(465, 246, 465, 303), Rule(513.4, 263.3, 513.4, 303), Rule(553, 246, 553, 303)]
+    page = Page(1, 595, 842, words=lines, hrules=hrules, vrules=vrules)
+    groups = _groups(words_to_lines(lines), [465, 553], DEFAULT_SETTINGS, page, gutters=[])
+    texts = [" ".join(ln.text for ln in g) for g in groups]
+    assert "Accountability" not in " ".join(texts)
+    assert "Date and rating" in texts and "Priority" in texts

@@ -215,8 +215,9 @@ def _groups(
     gutters: Sequence[float] = (),
 ) -> list[list[Line]]:
     """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading). A group
-    heading over sub-headings is left out: the sub-headings name the columns."""
-    chunks = [c for ln in band for c in split_chunks(ln, cuts, settings)]
+    heading over sub-headings is left out: the sub-headings name the columns. A line is also cut at the
+    rules that cross it alone (the rule between two sub-headings stops at their group heading's rule)."""
+    chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
     if page is not None:
         # Each test sees every chunk: a ruled group heading still bounds the heading beside it.
         unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
@@ -234,6 +235,13 @@ def _groups(
                 continue
         groups.append([c])
     return sorted(groups + turned, key=lambda g: min(x.x0 for x in g))
+
+
+def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list[float]:
+    if page is None or ln.words[0].rotation:
+        return list(cuts)
+    own = [x for x in _rule_cuts(page, ln.top, ln.bottom) if not any(abs(x - c) <= 2 for c in cuts)]
+    return sorted([*cuts, *own])
 
 
 def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[Line]]:
@@ -258,11 +266,14 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
     """Chunks less the group headings: text underlined by a rule wider than itself that has two or more
     headings of the band under it ("Monitoring" over "Line" and "Outcome we expect")."""
     dropped = set()
+    rules = _joined_rules(page.hrules)
     for i, c in enumerate(chunks):
-        for r in page.hrules:
+        for r in rules:
             if not (c.bottom - 1 <= r.y <= c.bottom + c.size and r.x0 <= c.x0 + 2 and r.x1 >= c.x1 - 2):
                 continue
-            if r.x1 - r.x0 < GROUP_RULE_SPAN * (c.x1 - c.x0):
+            # Wider than the heading, or parted below by a column rule that starts on it (the heading
+            # fills its cell: "Accountability" over "Date and rating" | "Priority").
+            if r.x1 - r.x0 < GROUP_RULE_SPAN * (c.x1 - c.x0) and not _parted_below(r, page):
                 continue
             # Below the rule by their middle: a line's box may reach above the rule it sits under.
             under = [d for d in chunks if (d.top + d.bottom) / 2 > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1]
@@ -270,6 +281,24 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
                 dropped.add(i)
                 break
     return [c for i, c in enumerate(chunks) if i not in dropped]
+
+
+def _parted_below(rule: Rule, page: Page) -> bool:
+    """Does a column rule start on `rule` and run down from it, inside its ends?"""
+    return any(abs(v.top - rule.y) <= 1.5 and rule.x0 + 2 < v.x < rule.x1 - 2 and v.bottom > rule.y + 2
+               for v in page.vrules)
+
+
+def _joined_rules(rules: Sequence[Rule]) -> list[Rule]:
+    """Horizontal rules with the segments of one line joined: a grid draws a rule cell by cell."""
+    out: list[Rule] = []
+    for r in sorted(rules, key=lambda r: (round(r.y), r.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.y - r.y) <= 1 and r.x0 <= last.x1 + 1:
+            out[-1] = Rule(last.x0, min(last.top, r.top), max(last.x1, r.x1), max(last.bottom, r.bottom))
+        else:
+            out.append(r)
+    return out
 
 
 def _without_unruled_group_headings(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
