@@ -191,6 +191,9 @@ def _memory_message(path: str, limits: Limits) -> str:
 def _child_main(conn, fn: Callable, args: tuple, path: str, limits: Limits) -> None:
     """Runs in the child process: never raises, always sends one (kind, payload) unless it dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent owns Ctrl-C and kills its children
+    # A forked child inherits the parent's SIGTERM handler (pipeline.cli: stop as Ctrl-C does); the
+    # parent's clean-up ends a child with SIGTERM or SIGKILL, which must simply end it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     _set_memory_limit(limits.max_memory_mb)
     try:
@@ -349,7 +352,6 @@ def run_jobs(
                 progress = progress_for(n, job) if progress_for and min(n_jobs, len(jobs)) == 1 else None
                 running[n] = _start(n, job.path, _extract, (job, folder, progress), limits)
             for r, over in _step(list(running.values())):
-                del running[r.n]
                 seconds = time.monotonic() - r.start
                 payload: Any
                 details = None
@@ -357,7 +359,9 @@ def run_jobs(
                     _kill(r)
                     kind, payload = "error", _budget_message(r.path, limits)
                 else:
+                    # Still among the running while its result is read: Ctrl-C meanwhile kills it too.
                     kind, payload, details = _collect(r, limits)
+                del running[r.n]
                 done[r.n] = _outcome(jobs[r.n - 1], kind, payload, seconds, folder, details)
             while next_out in done:
                 yield done.pop(next_out)
