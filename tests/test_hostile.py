@@ -255,8 +255,11 @@ def test_ctrl_c_stops_within_a_second_and_leaves_only_complete_sets(tmp_path):
         p.write_bytes(PHASE1_PDF.read_bytes())
         pdfs.append(str(p))
     out = tmp_path / "out"
+    # A user's Ctrl-C at a terminal: SIGINT at its default, whatever the runner left it at (a shell
+    # starts background jobs with SIGINT ignored, and Python then never raises KeyboardInterrupt).
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "extract", *pdfs, "--out-dir", str(out), "--quiet",
-                             "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                             "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(4.0)  # mid-batch: children running, perhaps one set committed
     start = time.monotonic()
     proc.send_signal(signal.SIGINT)
