@@ -359,6 +359,12 @@ def rows_from_rules(
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
 
 
+def _column_blocks(words: Sequence[Word], columns: list[Column], settings: ExtractSettings) -> dict[int, list[list[Line]]]:
+    """Each column's words as paragraphs (text blocks), by column index."""
+    by_col = _assign(words, columns)
+    return {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+
+
 def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words: Sequence[Word],
                          settings: ExtractSettings) -> list[PageRow]:
     """A stretch between two rules whose text starts several rows (rules that frame a table, or part
@@ -369,8 +375,7 @@ def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words:
     if row.section is not None or ref_i is None:
         return [row]
     inside = [w for w in words if row.top <= w.ymid < row.bottom]
-    by_col = _assign(inside, columns)
-    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    blocks = _column_blocks(inside, columns, settings)
     tol = settings.anchor_tolerance
     anchors = _row_anchors(columns, blocks, tol, strict=True)
     if sum(1 for a in anchors if any(abs(b[0].top - a) <= tol for b in blocks[ref_i])) < 2:
@@ -386,8 +391,7 @@ def _frame_only(
     mids = [w.ymid for w in words]
     if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) for y, _ in boundaries):
         return False
-    by_col = _assign(words, columns)
-    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    blocks = _column_blocks(words, columns, settings)
     return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
 
 
@@ -476,8 +480,7 @@ def rows_from_text(
 ) -> list[PageRow]:
     """Rows of an unruled table: a row starts where the action column and another per-row column
     both start a text block at the same height."""
-    by_col = _assign(words, columns)
-    blocks = {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    blocks = _column_blocks(words, columns, settings)
     anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance)
