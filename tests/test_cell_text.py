@@ -117,3 +117,41 @@ def test_a_soft_hyphen_ending_a_cell_part_joins_its_word_across_the_page_break()
     before = join_lines(["Executive Dir\xad"])
     assert before.endswith("\xad")  # left for the join, not yet written as "-"
     assert _join_paragraphs([before], ["ector Social Care"], word_fitted=True) == ["Executive Director Social Care"]
+
+
+def test_a_date_broken_for_a_narrow_cell_is_made_whole_and_reads_as_a_date():
+    # "31/03/2022" in a column narrower than the date: the last digit goes to the next line.
+    from pipeline.extract.columns import profile
+
+    lines = [line(0, ("31/03/202", 10)), line(1, ("2", 10))]
+    common = vocabulary(*[line(k, ("2", 10)) for k in range(3, 6)])
+    assert paragraphs_text(lines, edge=lines[0].x1 + 2, vocabulary=common) == ["31/03/2022"]
+    # Before the lines are mended the column's cells still read as dates, not as reference codes.
+    p = profile(["31/03/202 2", "30/11/202 2", "Ongoing"])
+    assert p.date_share == 1.0 and p.code_share == 0.0
+    assert profile(["1.2 3", "SO1 SO2"]).date_share == 0.0
+
+
+def test_numbered_items_set_with_no_space_between_them_are_paragraphs():
+    # "2." opens a line after a line with room for it: a new item, though no sentence ended above.
+    lines = [line(0, ("1.", 10), ("Staff", 25), ("feel", 60), ("valued", 85)),
+             line(1, ("in", 10), ("their", 25), ("work", 55)),
+             line(2, ("2.", 10), ("Vacancies", 25), ("fall", 75), ("below", 100), ("ten", 130))]
+    assert paragraphs_text(lines) == ["1. Staff feel valued in their work", "2. Vacancies fall below ten"]
+    # The next item follows on from the paragraph's own number even when the line above is full.
+    full = [line(0, ("1.", 10), ("Staff", 25), ("feel", 60), ("valued", 85), ("always", 120)),
+            line(1, ("2.", 10), ("Vacancies", 25), ("fall", 75))]
+    assert paragraphs_text(full) == ["1. Staff feel valued always", "2. Vacancies fall"]
+    # A number that wraps to a line's start inside a sentence, after a full line, stays in it.
+    wrapped = [line(0, ("Reduce", 10), ("vacancies", 45), ("to", 95), ("fewer", 110), ("than", 140)),
+               line(1, ("2.", 10), ("per", 25), ("team", 45))]
+    assert paragraphs_text(wrapped) == ["Reduce vacancies to fewer than 2. per team"]
+
+
+def test_the_next_numbered_item_after_a_page_break_starts_its_own_paragraph():
+    from pipeline.assemble.rows import _join_paragraphs
+
+    assert _join_paragraphs(["1. Staff feel valued in their work"], ["2. Vacancies fall"]) == [
+        "1. Staff feel valued in their work", "2. Vacancies fall"]
+    assert _join_paragraphs(["1. Staff feel valued in their"], ["work. 2. Vacancies fall"]) == [
+        "1. Staff feel valued in their work. 2. Vacancies fall"]

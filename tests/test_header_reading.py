@@ -182,3 +182,56 @@ def test_a_header_with_room_for_one_row_on_its_page_is_read_by_the_rows_on_the_n
     c.save()
     records = extract_pdf(path).records
     assert [r["action"] for r in records] == [a[:40].strip() for a in ACTIONS]
+
+
+def test_heading_words_over_one_column_of_text_are_one_heading(tmp_path):
+    # "Update" is a listed heading and "quarter" cues a date, but the body shows one column under
+    # "Update this quarter": no white gutter runs below the space between its words.
+    xs = [40.0, 70.0, 250.0, 350.0, 470.0]
+    updates = ["Pilot running in two localities", "Recruitment campaign launched", "Awaiting sign-off by the board",
+               "Progress reported in March", "Training dates agreed"]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), _wrap(u, 20), ["Head of", "Service"], ["March 2025"]]
+            for n, (a, u) in enumerate(zip(ACTIONS, updates))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["Ref"], ["Action"], ["Update this quarter"], ["Lead officer"],
+                                            ["Due date"]], rows)
+    assert "Update this quarter" in _headings(pdf)
+    records = extract_pdf(pdf).records
+    assert [r["milestone_raw"] for r in records] == ["March 2025"] * 5
+    assert [r["extra"]["Update this quarter"] for r in records] == updates
+
+
+def test_a_header_repeated_on_every_page_is_read_the_same_way_on_each(tmp_path):
+    # "Deliverable" cues measures; on pages 1-2 the cells show it holds the actions. Page 3's two rows
+    # alone would tell another story (its outcomes open on verbs too): the reading most rows support holds.
+    from reportlab.pdfgen import canvas
+
+    xs = [40.0, 200.0, 400.0, 490.0]
+    outcomes = ["Children and families receive help at the right time from the right service",
+                "Staff are supported, valued and able to develop a fulfilling career here"]
+    verb_outcomes = ["Ensure every child in care has a plan that is reviewed on time and shared with them and their "
+                     "carers so that they know what will happen next and who will help them",
+                     "Make sure that families are heard in every assessment and that what they say shapes the help "
+                     "they receive from every service in the partnership over the year ahead"]
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    want = []
+    for page in range(3):
+        c.setFont("Helvetica-Bold", SIZE)
+        for x, h in zip(xs, ["Deliverable", "Outcome we expect", "Lead officer", "Due date"]):
+            c.drawString(x, 780, h)
+        c.setFont("Helvetica", SIZE)
+        y = 750.0
+        for k in range(5 if page < 2 else 2):
+            action = ACTIONS[(k + page) % 5]
+            want.append(action)
+            cells = [_wrap(action, 34), _wrap(verb_outcomes[k] if page == 2 else outcomes[k % 2], 38),
+                     ["Head of", "Service"], ["March 2025"]]
+            for x, lines in zip(xs, cells):
+                for j, text in enumerate(lines):
+                    c.drawString(x, y - j * LEADING, text)
+            y -= max(len(lines) for lines in cells) * LEADING + 10
+        c.showPage()
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == want
+    assert records[-1]["outcome"].startswith("Make sure that families") and records[-1]["measures"] == []

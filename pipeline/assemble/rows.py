@@ -16,7 +16,7 @@ from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profil
 from ..extract.headers import match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import Column, PageRow, PageTable
-from ..extract.text import INNER, hyphenated, paragraphs_text, printed_hyphens, word_key
+from ..extract.text import INNER, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -283,7 +283,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
     last, first = a[-1], b[0]
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
-    if not word_fitted and (_continues(a, b) or not last.endswith(_TERMINAL)):
+    if not word_fitted and not next_item(last, first) and (_continues(a, b) or not last.endswith(_TERMINAL)):
         sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
     return a + b

@@ -206,6 +206,10 @@ def _scattered(cells: Sequence[str]) -> int:
     return count
 
 
+# A date in figures broken over two lines of a narrow cell ("31/03/202" / "2"), as its lines are joined here.
+_BROKEN_NUMBER = re.compile(r"^\d[\d/.]*\s+\d[\d/.]*$")
+
+
 @lru_cache(maxsize=65536)
 def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     """(words, reads as a date, is only codes, opens on a verb, reads as a status, parts into an officer
@@ -218,7 +222,8 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     from ..normalise.rag import status_from_wording
 
     words = len(cell.split())
-    is_date = parse_milestone(cell).kind != "unknown"
+    is_date = parse_milestone(cell).kind != "unknown" or (
+        _BROKEN_NUMBER.match(cell) is not None and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
     # A date is no code, though "30/09/2022" is made of numbers.
     code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
     # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from collections import Counter
 from typing import Sequence
 
 from ..readers.model import Document, Fill, Page, Word
@@ -157,6 +158,32 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
     furniture = find_furniture(doc.pages, lines_by_page, bands, settings)
+    texts = {p.number: _page_text(p, lines_by_page[p.number], all_headers[p.number], furniture, settings)
+             for p in doc.pages}
+    readings: _Readings = {}
+    result = _read_pages(doc, texts, other_tops, found, settings, progress, readings)
+    agreed = _agreed(readings)
+    if any(len(votes) > 1 for votes in readings.values()):
+        # One printed header read two ways on different pages: read every page the way most rows show.
+        result = _read_pages(doc, texts, other_tops, found, settings, None, {}, agreed)
+    return result
+
+
+# How each printed header (its headings, in order) was read: the fields of its columns, and how many
+# rows were read that way.
+_Readings = dict[tuple[str, ...], Counter[tuple[str | None, ...]]]
+
+
+def _agreed(readings: _Readings) -> dict[tuple[str, ...], tuple[str | None, ...]]:
+    """The reading of each printed header that most of its rows support."""
+    return {sig: votes.most_common(1)[0][0] for sig, votes in readings.items()}
+
+
+def _read_pages(
+    doc: Document, texts: dict[int, _PageText], other_tops: dict[int, list[float]],
+    found: dict[int, tuple[list[Header], list[Header]]], settings: ExtractSettings, progress,
+    readings: _Readings, agreed: dict[tuple[str, ...], tuple[str | None, ...]] | None = None,
+) -> list[PageTables]:
     result: list[PageTables] = []
     previous: PageTable | None = None
     # What the cells under each heading hold, pooled over the document's pages so far: a header
@@ -165,10 +192,11 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     for p in doc.pages:
         if progress:
             progress(p.number, len(doc.pages))
-        text = _page_text(p, lines_by_page[p.number], all_headers[p.number], furniture, settings)
+        text = dataclasses.replace(texts[p.number])
         # Another kind of table's header ends the action table above it, like an appendix heading.
         text.stoppers_soft = [y for y in other_tops[p.number] if text.top - 0.5 <= y <= text.bottom]
-        tables = _continuation(text, previous, settings) + _tables_under_headers(text, settings, evidence)
+        tables = _continuation(text, previous, settings) + _tables_under_headers(
+            text, settings, evidence, readings, agreed or {})
         stopped = bool(text.stoppers)
         # The last table runs on to the next page unless an appendix heading ended the tables; a page
         # with no text of its own (a blank page a word processor put in) leaves it running.
@@ -348,7 +376,8 @@ def _ran_to_the_foot(table: PageTable, col: Column) -> bool:
 
 
 def _tables_under_headers(
-    text: _PageText, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]]
+    text: _PageText, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]],
+    readings: _Readings, agreed: dict[tuple[str, ...], tuple[str | None, ...]],
 ) -> list[PageTable]:
     """The table under each header, down to the next header, closing banner, appendix heading or footer."""
     limits = sorted([h.top for h in text.headers] + text.stoppers + text.stoppers_soft
@@ -358,10 +387,16 @@ def _tables_under_headers(
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if h.bottom < w.ymid < end]
         columns, _ = columns_from_header(text.page, h, body, settings)
+        sig = tuple(normalise_heading(c.heading) for c in columns)
+        reading = agreed.get(sig)
+        if reading is not None and len(reading) == len(columns):
+            columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
         table = build_table(text.page, h, columns, body, h.bottom, end, settings)
-        understood = understood_columns(table, settings, evidence, text.page.fills)
-        if understood != table.columns:
-            table = build_table(text.page, h, understood, body, h.bottom, end, settings)
+        if reading is None:
+            understood = understood_columns(table, settings, evidence, text.page.fills)
+            if understood != table.columns:
+                table = build_table(text.page, h, understood, body, h.bottom, end, settings)
+            readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
 

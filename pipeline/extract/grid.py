@@ -18,7 +18,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, extra_key
 from .headers import Header, HeaderCell
 from .intervals import union_length
-from .text import Line, lines_to_paragraphs, words_to_lines
+from .text import Line, continues_list, lines_to_paragraphs, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 # Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
@@ -517,7 +517,8 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
-    others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i for b in blocks[i]]
+    others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i
+              for b in blocks[i] if not continues_list(b)]
     anchors = [t for t in starts if any(abs(t - o) <= tol for o in others)]
     if not anchors:
         return [] if strict else sorted(starts)
@@ -534,7 +535,7 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
     tops: dict[float, set[int]] = {}
     for i, c in enumerate(columns):
         if c.field in ROW_START_FIELDS and i != action_i:
-            for b in blocks[i]:
+            for b in (b for b in blocks[i] if not continues_list(b)):
                 t = b[0].top
                 key = next((k for k in tops if abs(k - t) <= tol), t)
                 tops.setdefault(key, set()).add(i)

@@ -425,7 +425,7 @@ def body_gutters(
 
 
 def _cells_for_group(
-    g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings
+    g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings, part: bool = True,
 ) -> list[HeaderCell]:
     text = _group_text(g, heading_vocabulary(settings.headings))
     fld = match_heading(text, section, settings)
@@ -435,7 +435,7 @@ def _cells_for_group(
     listed = fld is not None and match_heading(text, section, settings, use_cues=False) is not None
     if listed:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
-    parted = _parted_at_gutters(g, gutters, section, settings)
+    parted = _parted_at_gutters(g, gutters, section, settings) if part else None
     if parted:
         return parted
     if fld is not None:
@@ -443,7 +443,7 @@ def _cells_for_group(
     # ... or, for a one-line heading, at the word boundaries that give known headings.
     if len(g) == 1:
         parts = _split_run([w.text for w in g[0].words], section, settings)
-        if parts and len(parts) > 1:
+        if parts and len(parts) > 1 and _cuts_at_gutters(g[0], parts, gutters):
             return _run_cells(g[0], parts, gtop, gbot)
     return [HeaderCell(None, text, gx0, gx1, gtop, gbot, turned)]
 
@@ -458,7 +458,7 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     sub = _groups(g, _snapped(g, gutters), settings)
     if len(sub) < 2:
         return None
-    cells = [c for sg in sub for c in _cells_for_group(sg, (), section, settings)]
+    cells = [c for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
     # A piece whose cue words are torn between fields ("Action code": action or ref) is a heading all the
     # same; the column's cells decide its field (pipeline.extract.columns.by_content).
     named = [c.field is not None or (section == "fields" and bool(cue_candidates(normalise_heading(c.text))))
@@ -469,6 +469,21 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
             ok or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c, ok in zip(cells, named)):
         return cells
     return None
+
+
+def _cuts_at_gutters(line: Line, parts: Sequence[tuple[str, str]], gutters: Sequence[float]) -> bool:
+    """Does the body part where the heading words are cut? Two headings set too close still head two
+    columns, so a white gutter runs below the cut; words of one heading ("Update" / "this quarter") head
+    one column of text. Without gutters (too little body to tell) the words decide alone."""
+    if not gutters:
+        return True
+    words, i = list(line.words), 0
+    for _fld, text in parts[:-1]:
+        i += len(text.split())
+        left, right = words[i - 1], words[i]
+        if not any(left.x0 < g < right.x1 for g in gutters):
+            return False
+    return True
 
 
 def _run_cells(line: Line, parts: Sequence[tuple[str, str]], top: float, bottom: float) -> list[HeaderCell]:

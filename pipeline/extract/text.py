@@ -182,7 +182,8 @@ def lines_to_paragraphs(
             size = min(prev.size, ln.size)
             wide = gap > share * size or (usual is not None and gap - usual > extra * size) or _hard_break(prev, ln, right)
             # A list item starts its own paragraph, however tight the spacing.
-            if not wide and (not is_bullet(ln) or _wrapped_dash(paras[-1], ln, edge)):
+            starts_item = is_bullet(ln) and not _wrapped_dash(paras[-1], ln, edge) or _next_item(paras[-1], ln)
+            if not wide and not starts_item:
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
@@ -194,10 +195,12 @@ _SENTENCE_END = (".", "!", "?")
 
 
 def _hard_break(prev: Line, line: Line, right: float) -> bool:
-    """Did a sentence end at a line break made by hand (a new paragraph with no space above it)? The
-    line's first word would have fitted after the sentence, within the cell's widest line: text that
-    merely wraps breaks only when the next word does not fit."""
-    if not prev.text.endswith(_SENTENCE_END) or not line.words[0].text[:1].isupper():
+    """Did a sentence end, or a numbered item start, at a line break made by hand (a new paragraph with
+    no space above it)? The line's first word would have fitted on the line above, within the cell's
+    widest line: text that merely wraps breaks only when the next word does not fit."""
+    # A numbered item opens a paragraph whatever ends the line above.
+    sentence = prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()
+    if not sentence and _item_number(line) is None:
         return False
     first = line.words[0]
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
@@ -213,6 +216,44 @@ def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
     if para[0].words[0].text in _DASHES or above.text.endswith((":", ";", ".")):
         return False
     return edge - above.x1 < line.words[1].x1 - line.words[0].x0
+
+
+_ITEM_MARK = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]$")
+
+
+def _item_number(line: Line) -> int | None:
+    return _mark_number(line.words[0].text) if len(line.words) > 1 else None
+
+
+def _mark_number(word: str) -> int | None:
+    m = _ITEM_MARK.match(word)
+    if m is None:
+        return None
+    mark = m.group(1)
+    return int(mark) if mark.isdigit() else ord(mark) - ord("a") + 1
+
+
+def next_item(before: str, after: str) -> bool:
+    """Does paragraph `after` open the item of a numbered list that follows the one `before` opens
+    ("1. ..." then "2. ...", a list cut by a page break)?"""
+    a, b = before.split(maxsplit=1), after.split(maxsplit=1)
+    k, first = (_mark_number(b[0]) if len(b) > 1 else None), (_mark_number(a[0]) if len(a) > 1 else None)
+    return k is not None and first is not None and k == first + 1
+
+
+def _next_item(para: Sequence[Line], line: Line) -> bool:
+    """Does `line` open the next item of a numbered list the paragraph opened ("1. ..." then "2. ...")?
+    Items set with no space between them are paragraphs all the same; a number that merely wrapped to
+    a line's start does not follow on from the paragraph's own."""
+    k, first = _item_number(line), _item_number(para[0])
+    return k is not None and first is not None and k == first + 1
+
+
+def continues_list(block: Sequence[Line]) -> bool:
+    """Does the block open on a later item of a numbered list ("2. ...")? It goes on with the list above
+    it, so it starts no row of a table."""
+    k = _item_number(block[0])
+    return k is not None and k > 1
 
 
 def is_bullet(line: Line) -> bool:
@@ -281,8 +322,9 @@ def word_key(text: str) -> str:
     return text.strip(_PUNCT).lower()
 
 
-_NUMBER_PIECE = re.compile(r"^[£$€]?\d[\d,.]*$")
-_NUMBER_REST = re.compile(r"^(?:\d[\d,.]*%?|%)[.,;:)]?$")
+# A number or a date in figures ("30/09/202" / "2"): no break opportunity inside it but a character break.
+_NUMBER_PIECE = re.compile(r"^[£$€]?\d[\d,./]*$")
+_NUMBER_REST = re.compile(r"^(?:\d[\d,./]*%?|%)[.,;:)]?$")
 
 
 # Marks a vocabulary key that counts a word followed by another on its line (pipeline.assemble.rows).
