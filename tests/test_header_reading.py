@@ -235,3 +235,46 @@ def test_a_header_repeated_on_every_page_is_read_the_same_way_on_each(tmp_path):
     records = extract_pdf(path).records
     assert [r["action"] for r in records] == want
     assert records[-1]["outcome"].startswith("Make sure that families") and records[-1]["measures"] == []
+
+
+def test_sentences_repeated_down_the_rows_under_a_heading_only_like_measures_are_a_level(tmp_path):
+    # Seed-41 layouts 4100034 and 4100048: "What difference will this make?" is only close to a listed
+    # measures heading, and its cells state one sentence per group of rows: measures are stated per row,
+    # so the column is a level of the plan (the outcome). A heading listed as printed keeps its field.
+    outcomes = ["Children and families get the right help at the right time from the right service",
+                "Staff are supported, valued and able to develop a fulfilling career with us",
+                "Every child in care lives in a stable home close to their family and school"]
+    xs = [40.0, 70.0, 230.0, 420.0, 500.0]
+    rows = [[[f"1.{n + 1}"], _wrap(ACTIONS[n % 5], 30), _wrap(outcomes[n // 4], 36), ["Head of", "Service"],
+             ["March 2025"]] for n in range(12)]
+    for heading, field in (("What success will look like", "outcome"), ("Success measures", "measures")):
+        pdf = _draw(tmp_path / f"{field}.pdf", xs, [["Ref"], ["Action"], [heading], ["Lead officer"], ["Due date"]],
+                    rows)
+        records = extract_pdf(pdf).records
+        assert [r["action"] for r in records] == [ACTIONS[n % 5] for n in range(12)]
+        if field == "outcome":
+            assert [r["outcome"] for r in records] == [outcomes[n // 4] for n in range(12)]
+            assert all(r["measures"] == [] for r in records)
+        else:
+            assert [" ".join(r["measures"]) for r in records] == [outcomes[n // 4] for n in range(12)]
+
+
+def test_sub_headings_nobody_listed_inside_the_header_fill_are_columns_of_their_own(tmp_path):
+    # Seed-31 layout 3100058: "Impact" (a listed measures heading) stands over "Barriers" and "Plan", all
+    # inside the header's fill. The band the fill holds is the header: two columns, neither of them
+    # measures; read as the first line alone, the two columns ran together as measures.
+    xs = [40.0, 230.0, 312.0, 340.0, 430.0]
+    barriers = ["Escalation to the board if slippage continues", "Funding requested from the Cabinet Member",
+                "Monthly monitoring by the Assistant Director", "Interim cover through the agency framework",
+                "Escalation to the board if slippage continues"]
+    plans = ["People Strategy", "Workforce Plan", "Quality Framework", "Early Help Plan", "People Strategy"]
+    headings = [["What are we going to do?"], [(LEADING, "Barriers")], ["Impact"], [(LEADING, "Plan")],
+                ["Lead service and date"]]
+    rows = [[_wrap(a, 36), _wrap(b, 20), [], [p], ["Head of Service,", "March 2025"]]
+            for a, b, p in zip(ACTIONS, barriers, plans)]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - LEADING - 4))
+    records = extract_pdf(pdf).records
+    assert [r["action"] for r in records] == ACTIONS
+    assert all(r["measures"] == [] for r in records)
+    assert [sorted(r["extra"].values()) for r in records] == [sorted(pair) for pair in zip(barriers, plans)]
+    assert [r["milestone_raw"] for r in records] == ["March 2025"] * 5

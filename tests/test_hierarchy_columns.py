@@ -57,9 +57,13 @@ def test_an_unnamed_level_takes_the_level_its_place_fits_and_its_heading_leans_t
     # The outcome is named; the unnamed column repeats more texts than it, so it sits below: the objective.
     assert levels_by_structure(["outcome", None, "action"], [outcomes, objectives, actions], [False, True, False],
                                ["outcome", "the issue we are tackling", "action"]) == ["outcome", "objective", "action"]
-    # Nothing named: the highest level, unless the heading's cue words lean, however weakly, to another.
+    # Nothing named: the highest level below the theme (a theme is a title, these are sentences), unless
+    # the heading's cue words lean, however weakly, to another (seed-41 layout 4100012: one level column,
+    # "What difference will this make?", read as the theme).
     assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
-                               ["what will be different?", "action"]) == ["theme", "action"]
+                               ["what will be different?", "action"]) == ["outcome", "action"]
+    assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
+                               ["key priority", "action"]) == ["theme", "action"]
     assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
                                ["the issue we are tackling", "action"]) == ["objective", "action"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile
-from ..extract.headers import match_heading, normalise_heading
+from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import Column, PageRow, PageTable
 from ..extract.text import INNER, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
@@ -469,7 +469,10 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     cannot show it; the table over all its pages can."""
     fields = list(lt.columns)
     headings = [c.heading for c in lt.entries[0].table.columns]
-    free = [bool(f and f.startswith(EXTRA_PREFIX)) and match_heading(h, settings=settings) is None
+    # Measures are stated per row: a column read as measures only by a heading's likeness to a listed
+    # one ("What difference will this make?") whose sentences repeat down the rows is a level.
+    free = [(bool(f and f.startswith(EXTRA_PREFIX)) and match_heading(h, settings=settings) is None)
+            or (f == "measures" and not listed_exactly(h, settings))
             for f, h in zip(fields, headings)]
     if not any(free):
         return fields

@@ -417,7 +417,7 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     """Free columns of sentences that repeat down the rows take the levels of the hierarchy no heading
     named: a level whose place fits how much the column repeats (a level above repeats fewer texts than
     the levels below it); of those, the one its heading's cue words lean to, however weakly ("The issue
-    we are tackling": an objective), else the highest."""
+    we are tackling": an objective), else the highest below the theme."""
     out = list(fields)
     hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
                   key=lambda i: profiles[i].distinct)
@@ -428,7 +428,10 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
                    and all(d >= profiles[i].distinct for f, d in taken.items() if LEVELS.index(f) > k)]
         lean = cue_scores(headings[i]) if i < len(headings) else {}
         leaning = sorted((f for f in fitting if lean.get(f)), key=lambda f: -lean[f])
-        choice: list[str | None] = [*leaning, *fitting, None]
+        # A theme is a title ("Practice Quality"); sentences that repeat are an outcome or objective
+        # unless the heading says theme.
+        unled = [f for f in fitting if f != "theme"]
+        choice: list[str | None] = [*leaning, *unled, None]
         out[i] = choice[0]
     return out
 

@@ -36,7 +36,7 @@ from .columns import (
     profile,
     resolve,
 )
-from .headers import Header, find_all_headers, match_heading, normalise_heading, override_headings
+from .headers import Header, find_all_headers, match_heading, named_fields, normalise_heading, override_headings
 from .text import Line, page_lines, split_chunks, tidy
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
@@ -256,7 +256,7 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
                             following: Sequence[Page] = ()) -> Header | None:
     fields = [c.field for c in h.cells]
     real = [f for f in fields if f and not f.startswith("ignore:")]
-    if len(set(real)) < PROMOTE_MIN_FIELDS or "action" in real:
+    if len(named_fields(real)) < PROMOTE_MIN_FIELDS or "action" in real:
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as

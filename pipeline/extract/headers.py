@@ -128,6 +128,13 @@ def match_heading(
     return "ignore:extra" if cued == "extra" else cued
 
 
+def listed_exactly(text: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
+    """Is the heading a registry entry's or a listed synonym as printed (no fuzzy match, no cue words)?"""
+    norm = normalise_heading(text)
+    table = synonyms()
+    return norm in override_headings(settings.headings) or norm in table or norm.rstrip("?").strip() in table
+
+
 def _combined_heading(text: str, settings: ExtractSettings) -> str | None:
     """A heading that names two fields one cell can hold together and that content can part again
     (pipeline/assemble/combined.py): "Owner and deadline", "Date / RAG". None otherwise."""
@@ -515,7 +522,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     the action, or four fields of a plan): True, False, or None when only its cells can tell (a weak
     header: several fields named among more headings nobody listed); None when it is no header at all."""
     fields = [c.field for c in cells if c.field]
-    named = _named_fields(fields)
+    named = named_fields(fields)
     real = {f for f in named if not f.startswith("ignore:")}
     unknown = len(cells) - len(fields)
     dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
@@ -540,7 +547,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     return score, action
 
 
-def _named_fields(fields: Sequence[str]) -> set[str]:
+def named_fields(fields: Sequence[str]) -> set[str]:
     """The fields headings name, a combined field ("Responsible person and date") counted as its parts."""
     return {part for f in fields for part in FIELD_PARTS.get(f, (f,))}
 
@@ -713,8 +720,11 @@ def _grown_downward(
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
             scored = _score(grown, settings)
-            # Still a header of its kind, or now an action table's.
-            if scored is not None and (scored[1] is True or scored[1] == kind):
+            # Still a header of its kind, or now an action table's. A weak header's box holds its lines
+            # whatever they name: sub-headings under a group heading that names a field ("Impact" over
+            # "Barriers" and "Plan") name the columns, though nobody listed them.
+            boxed_weak = kind is None and foot is not None and lines[last].bottom <= foot + 0.5
+            if (scored is not None and (scored[1] is True or scored[1] == kind)) or (scored is None and boxed_weak):
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
