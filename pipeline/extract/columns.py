@@ -422,18 +422,23 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
                   key=lambda i: profiles[i].distinct)
     for i in hits:
-        taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
-        fitting = [level for k, level in enumerate(LEVELS) if level not in taken
-                   and all(d <= profiles[i].distinct for f, d in taken.items() if LEVELS.index(f) < k)
-                   and all(d >= profiles[i].distinct for f, d in taken.items() if LEVELS.index(f) > k)]
-        lean = cue_scores(headings[i]) if i < len(headings) else {}
-        leaning = sorted((f for f in fitting if lean.get(f)), key=lambda f: -lean[f])
-        # A theme is a title ("Practice Quality"); sentences that repeat are an outcome or objective
-        # unless the heading says theme.
-        unled = [f for f in fitting if f != "theme"]
-        choice: list[str | None] = [*leaning, *unled, None]
-        out[i] = choice[0]
+        out[i] = _level_for(i, out, profiles, headings[i] if i < len(headings) else "")
     return out
+
+
+def _level_for(i: int, out: Sequence[str | None], profiles: Sequence[Profile], heading: str) -> str | None:
+    taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
+    distinct = profiles[i].distinct
+    fitting = [level for k, level in enumerate(LEVELS) if level not in taken
+               and all(d <= distinct for f, d in taken.items() if LEVELS.index(f) < k)
+               and all(d >= distinct for f, d in taken.items() if LEVELS.index(f) > k)]
+    lean = cue_scores(heading) if heading else {}
+    leaning = sorted((f for f in fitting if lean.get(f)), key=lambda f: -lean[f])
+    # A theme is a title ("Practice Quality"); sentences that repeat are an outcome or objective
+    # unless the heading says theme.
+    unled = [f for f in fitting if f != "theme"]
+    choice: list[str | None] = [*leaning, *unled, None]
+    return choice[0]
 
 
 def extra_key(heading: str) -> str:

@@ -705,16 +705,7 @@ def _grown_downward(
     for n, (i, j, cells) in enumerate(bands):
         ceiling = bands[n + 1][0] if n + 1 < len(bands) else len(lines)
         foot = _header_box_foot(page, lines[i:j + 1])
-        last = j
-        while (foot is not None and last + 1 < ceiling and lines[last + 1].bottom <= foot + 0.5
-               and abs(lines[last + 1].size - lines[i].size) <= HEADER_SIZE_SPREAD * lines[i].size):
-            last += 1
-        # Headings still running on: those whose text reaches the band's last line.
-        running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[j].top - 0.5]
-        while foot is None and last + 1 < ceiling and running:
-            running = _continued(lines[last + 1], lines[last], running, page, settings)
-            if running:
-                last += 1
+        last = _band_foot_line(page, lines, i, j, cells, ceiling, foot, settings)
         if last != j:
             # The gutters the band was read with: under a taller band fewer rows are left to show them.
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
@@ -728,6 +719,23 @@ def _grown_downward(
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
+
+
+def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Sequence[HeaderCell], ceiling: int,
+                    foot: float | None, settings: ExtractSettings) -> int:
+    """The last line the band (lines i..j) runs to: the lines its box holds, or the lines of its
+    headings still running on when it has no box."""
+    last = j
+    while (foot is not None and last + 1 < ceiling and lines[last + 1].bottom <= foot + 0.5
+           and abs(lines[last + 1].size - lines[i].size) <= HEADER_SIZE_SPREAD * lines[i].size):
+        last += 1
+    # Headings still running on: those whose text reaches the band's last line.
+    running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[j].top - 0.5]
+    while foot is None and last + 1 < ceiling and running:
+        running = _continued(lines[last + 1], lines[last], running, page, settings)
+        if running:
+            last += 1
+    return last
 
 
 def _continued(ln: Line, prev: Line, running: Sequence[tuple[float, float]], page: Page,
