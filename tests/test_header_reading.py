@@ -278,3 +278,51 @@ def test_sub_headings_nobody_listed_inside_the_header_fill_are_columns_of_their_
     assert all(r["measures"] == [] for r in records)
     assert [sorted(r["extra"].values()) for r in records] == [sorted(pair) for pair in zip(barriers, plans)]
     assert [r["milestone_raw"] for r in records] == ["March 2025"] * 5
+
+
+def test_a_header_of_two_fields_and_a_heading_of_none_is_read_when_its_cells_show_the_actions(tmp_path):
+    # Seed-41 layout 4100008: "We will" and "Barriers" are listed nowhere, "Risks" is a heading known to
+    # hold no field; measures and outcome are named. The column of instructions makes it an action table.
+    xs = [40.0, 190.0, 330.0, 440.0, 510.0]
+    rows = [[_wrap(m, 28), _wrap(f"1.{n + 1} {a}", 26), ["Children are safe"], ["Vacancies"], ["Turnover"]]
+            for n, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["What success will look like"], ["We will"], ["Outcome we expect"],
+                                            ["Barriers"], ["Risks"]], rows)
+    records = extract_pdf(pdf).records
+    assert [(r["action_ref"], r["action"]) for r in records] == [(f"1.{n + 1}", a) for n, a in enumerate(ACTIONS)]
+    assert [" ".join(r["measures"]) for r in records] == MEASURES
+
+
+def test_a_table_of_indicators_and_figures_holds_no_actions(tmp_path):
+    # Seed-41 layout 4100008: a KPI table ("Target", "Actual", "RAG") whose indicator names open on verbs
+    # half the time was read as an action table. Columns of figures make it an indicator table.
+    import pytest
+
+    from pipeline.errors import NoActionTableError
+
+    names = ["Reduce repeat referrals within twelve months", "Care leavers in education or training",
+             "Increase foster carers recruited in the year", "Assessments completed within 45 days",
+             "Improve timeliness of initial health assessments", "Social worker vacancy rate across teams"]
+    xs = [40.0, 300.0, 380.0, 460.0]
+    rows = [[[name], [f"{60 + k}%"], [f"{70 + 3 * k}%"], ["Green" if k % 2 else "Red"]] for k, name in enumerate(names)]
+    pdf = _draw(tmp_path / "kpis.pdf", xs, [["Key performance indicator"], ["Target"], ["Actual"], ["RAG"]], rows)
+    with pytest.raises(NoActionTableError):
+        extract_pdf(pdf)
+
+
+def test_a_band_of_unknown_headings_holding_broken_words_or_run_on_sentences_is_body_text():
+    # Seed-31 layout 3100048: a line of a table's body read as a weak header ("Progress re\u2010 ported to",
+    # "delivery. 2022/23 1. There will b..."), which then cut the action table above it short.
+    from pipeline.extract.headers import HeaderCell, _score
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    def cell(field, text):
+        return HeaderCell(field, text, 0, 50, 0, 9)
+
+    body = [cell(None, "Q2"), cell("ignore:extra", "delivery. 2022/23 1. There will be"),
+            cell("lead_officer", "Head of"), cell("rag", "Progress re\u2010 ported to"), cell(None, "Corporate"),
+            cell(None, "Virtual")]
+    assert _score(body, DEFAULT_SETTINGS) is None
+    header = [cell(None, "We will"), cell("measures", "What success will look like"), cell("outcome", "Outcome"),
+              cell(None, "Barriers"), cell("ignore:extra", "Risks")]
+    assert _score(header, DEFAULT_SETTINGS) is not None

@@ -84,3 +84,37 @@ def test_a_body_row_that_holds_a_reference_is_no_header():
     by its cue words alone; it stopped the action table and lost the row, with only a ref-gap warning."""
     assert _reads_as_prose([HeaderCell(None, "1.3", 0, 30, 10, 20), *_cells("Deliver the audit programme",
                                                                              "Assistant Director", "Measure line 1")])
+
+
+def test_where_actions_open_on_their_reference_a_paragraph_without_one_starts_no_row(tmp_path):
+    # Seed-41 layout 4100008: each action opens on its reference ("1.1 Develop ..."); its second paragraph
+    # ("Delivered through ...") stands level with the second paragraph of the measures beside it, and a
+    # numbered action whose other cells are blank stands level with nothing. Refs decide the rows.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip([40.0, 260.0, 430.0], ["Action", "Success measures", "Lead officer"]):
+        c.drawString(x, 780, h)
+    c.setFont("Helvetica", 9)
+    y = 750.0
+    want = []
+    for n in range(5):
+        action = f"1.{n + 1} {ACTIONS[[1, 2, 4, 5, 6][n]]}"
+        c.drawString(40, y, action)
+        if n == 3:  # a row of its action alone
+            want.append(action.split(" ", 1)[1])
+            y -= 30
+            continue
+        c.drawString(40, y - 2 * LEADING, f"Delivered through plan {n + 1}.")
+        c.drawString(260, y, f"Measure {n + 1} is met.")
+        c.drawString(260, y - 2 * LEADING, f"Second measure {n + 1} is met.")
+        c.drawString(430, y, LEADS[[1, 2, 4, 5, 6][n]])
+        want.append(action.split(" ", 1)[1] + f"\nDelivered through plan {n + 1}.")
+        y -= 3 * LEADING + 14
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == want
+    assert [r["action_ref"] for r in records] == [f"1.{n + 1}" for n in range(5)]
+    assert records[0]["measures"] == ["Measure 1 is met.", "Second measure 1 is met."]

@@ -180,6 +180,7 @@ class Profile:
     distinct: int = 0  # different texts among the cells (a level of the plan's hierarchy repeats its few)
     rows: int = 0  # rows of the table, the empty cells counted
     scattered: int = 0  # cells whose text was printed before, with another text between (a pool of comments)
+    figure_share: float = 0.0  # cells that are one figure ("62%", "1,240", "£3.5m"): an indicator's values
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -191,7 +192,10 @@ def profile(texts: Sequence[str]) -> Profile:
     return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
                    sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n,
                    sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n, distinct=len(set(cells)), rows=len(texts),
-                   scattered=_scattered(cells))
+                   scattered=_scattered(cells), figure_share=sum(1 for c in cells if _FIGURE.match(c)) / n)
+
+
+_FIGURE = re.compile(r"^[<>≤≥~]?[£$€]?-?\d[\d,.]*\s?(?:%|[kmKM]|bn)?$")
 
 
 def _scattered(cells: Sequence[str]) -> int:

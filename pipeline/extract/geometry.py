@@ -28,6 +28,7 @@ from .grid import (
 )
 from .columns import (
     EXTRA_PREFIX,
+    FEW_CELLS,
     MIN_CELLS_FOR_CONTENT,
     Profile,
     cue_candidates,
@@ -48,6 +49,8 @@ BANNER = re.compile(
 KEY_AREA = re.compile(r"^key\s+area\s*(?P<ref>\d+(?:\.\d+)*)?\s*[:.\-\u2013\u2014]\s*(?P<title>.+)$", re.I)
 # Plan fields a header without an action heading must name before its columns are searched for one.
 PROMOTE_MIN_FIELDS = 2
+# Columns of figures that make a table an indicator table.
+INDICATOR_FIGURE_COLUMNS = 2
 # How far under a header its lines are checked for running prose: lines (of the header's line height),
 # and the words that must be there for the check to say anything.
 PROSE_CHECK_LINES = 8
@@ -259,6 +262,10 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     if len(named_fields(real)) < PROMOTE_MIN_FIELDS or "action" in real:
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
+    # Columns of figures (target, actual, baseline) are an indicator table's: it holds no actions,
+    # whatever its first column's names open on ("Repeat child protection plans").
+    if sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5) >= INDICATOR_FIGURE_COLUMNS:
+        return None
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
     # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
     cell_field = {c.text: c.field for c in h.cells}

@@ -8,8 +8,10 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 
 from __future__ import annotations
 
+
 from bisect import bisect_left, bisect_right
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -519,10 +521,29 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     starts = [b[0].top for b in blocks[action_i]]
     others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i
               for b in blocks[i] if not continues_list(b)]
-    anchors = [t for t in starts if any(abs(t - o) <= tol for o in others)]
+    anchors = _numbered_only([b for b in blocks[action_i] if any(abs(b[0].top - o) <= tol for o in others)],
+                             blocks[action_i])
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+
+
+# A reference opening an action ("1.1 Develop ...", "A2 Review ...").
+_OPENING_REF = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
+# Share of the row starts level with another column that open on a reference (most of them) before a
+# paragraph without one starts no row.
+NUMBERED_SHARE = 0.5
+
+
+def _numbered_only(starts: Sequence[list[Line]], blocks: Sequence[list[Line]]) -> list[float]:
+    """Tops of the action blocks that start rows (`starts`: those another column starts level with).
+    Where the actions print their reference before the text ("1.1 Develop ..."), a paragraph without
+    one ("Delivered through the People Strategy") is the row's own, however level it stands with
+    another column's paragraph, and one with a reference starts a row though no other column does."""
+    numbered = [b for b in starts if _OPENING_REF.match(b[0].words[0].text)]
+    if len(numbered) >= 3 and len(numbered) >= NUMBERED_SHARE * len(starts):
+        return [b[0].top for b in blocks if _OPENING_REF.match(b[0].words[0].text)]
+    return [b[0].top for b in starts]
 
 
 def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,

@@ -40,8 +40,8 @@ ALIGNED_SHARE = 0.75
 ALIGNED_START_PT = 2.0
 # A body gutter that cuts a heading's word moves to a space between its words this many ems away.
 SNAP_EMS = 1.5
-# A band of mostly unknown headings is a weak header when it names this many fields (an action column
-# found in its cells makes it an action table's header).
+# A band of mostly unknown headings is a weak header when it names this many fields, or one fewer and a
+# heading of no field (an action column found in its cells makes it an action table's header).
 WEAK_MIN_FIELDS = 3
 # A header line made only of pieces this short is the rest of headings broken in narrow columns.
 FRAGMENT_CHARS = 4
@@ -538,7 +538,9 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        weak = REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS and unknown <= len(fields) + 1
+        # Headings known to hold no field ("Risks", "Comments") are headings all the same.
+        weak = (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
+                and unknown <= len(fields) + 1 and not _reads_as_body(cells))
         return (score, None) if weak else None
     if not action and len(set(fields)) < settings.min_header_fields:
         # Fields named only through a heading that names two: too few headings to end an action table
@@ -587,6 +589,17 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     broken = sum(1 for w in worded if (len(w) >= PROSE_MIN_WORDS and (w[-1] in CANNOT_END_HEADING or w[0][0].islower()))
                  or _ends_sentence(w[-1]))
     return 2 * broken > len(worded)
+
+
+# A word broken at a line end ("re‐" / "ported"), or a sentence that ends with more text after it
+# ("... delivery. 2022/23"): lines of a table's cells.
+_BODY_TEXT = re.compile(r"[a-z][‐­-]\s+[a-z]|[a-z]{3}[.!]\s+\S")
+
+
+def _reads_as_body(cells: Sequence[HeaderCell]) -> bool:
+    """Does a band of mostly unknown headings hold lines of a table's body? Its headings are no
+    evidence of a header, so text that wraps as cell text does settles it."""
+    return any(_BODY_TEXT.search(c.text) for c in cells)
 
 
 def _ends_sentence(word: str) -> bool:
