@@ -538,15 +538,21 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        # Headings known to hold no field ("Risks", "Comments") are headings all the same.
-        weak = (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
-                and unknown <= len(fields) + 1 and not _reads_as_body(cells))
-        return (score, None) if weak else None
+        return (score, None) if _weak(cells, real, named, unknown) else None
     if not action and len(set(fields)) < settings.min_header_fields:
         # Fields named only through a heading that names two: too few headings to end an action table
         # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
         return score, None
     return score, action
+
+
+def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int) -> bool:
+    """Is a band of mostly unknown headings that names no action a weak header (one its cells may make
+    an action table's)? It names several fields; headings known to hold no field ("Risks", "Comments")
+    are headings all the same."""
+    known = len(cells) - unknown
+    return (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
+            and unknown <= known + 1 and not _reads_as_body(cells))
 
 
 def named_fields(fields: Sequence[str]) -> set[str]:
