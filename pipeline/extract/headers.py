@@ -786,7 +786,8 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     filled = _fill_foot(page, first, x0, x1)
     if filled is not None:
         return filled
-    rules = [r.y for r in page.hrules if first.bottom - 1 <= r.y <= reach
+    # A grid draws the rule under the header cell by cell: its segments make one rule.
+    rules = [r.y for r in _joined_rules(page.hrules) if first.bottom - 1 <= r.y <= reach
              and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)]
     return min(rules, default=None)
 
