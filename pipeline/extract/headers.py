@@ -722,8 +722,13 @@ def _grown_downward(
     "n") run on below the lines that scored best; left out, they would be read as the first row's text."""
     out: list[tuple[int, int, list[HeaderCell]]] = []
     for n, (i, j, cells) in enumerate(bands):
-        ceiling = bands[n + 1][0] if n + 1 < len(bands) else len(lines)
+        if out and i <= out[-1][1]:
+            continue  # its lines are in the box of the band above
         foot = _header_box_foot(page, lines[i:j + 1])
+        # A band whose lines the box holds too is the rest of this one (a header's two lines read as
+        # two bands of headings), not the next header.
+        later = [b for b in bands[n + 1:] if foot is None or lines[b[1]].bottom > foot + 0.5]
+        ceiling = later[0][0] if later else len(lines)
         last = _band_foot_line(page, lines, i, j, cells, ceiling, foot, settings)
         if last != j:
             # The gutters the band was read with: under a taller band fewer rows are left to show them.
