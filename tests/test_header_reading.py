@@ -276,7 +276,8 @@ def test_sub_headings_nobody_listed_inside_the_header_fill_are_columns_of_their_
     records = extract_pdf(pdf).records
     assert [r["action"] for r in records] == ACTIONS
     assert all(r["measures"] == [] for r in records)
-    assert [sorted(r["extra"].values()) for r in records] == [sorted(pair) for pair in zip(barriers, plans)]
+    assert [list(r["extra"].values()) for r in records] == [[b] for b in barriers]
+    assert [r["detailed_action_plan"] for r in records] == plans  # names of documents: the plans
     assert [r["milestone_raw"] for r in records] == ["March 2025"] * 5
 
 
@@ -326,3 +327,26 @@ def test_a_band_of_unknown_headings_holding_broken_words_or_run_on_sentences_is_
     header = [cell(None, "We will"), cell("measures", "What success will look like"), cell("outcome", "Outcome"),
               cell(None, "Barriers"), cell("ignore:extra", "Risks")]
     assert _score(header, DEFAULT_SETTINGS) is not None
+
+
+def test_a_column_of_plan_names_under_a_heading_nobody_listed_holds_the_detailed_action_plan(tmp_path):
+    # Seed-31 layouts 3100024 and 3100058: the names of the plans each action belongs to, under a heading
+    # listed nowhere. Names that end on a word naming a document (schemas/glossary.json) show the field.
+    plans = ["People Strategy and Action Plan", "Social Work Academy Plan", "Quality Assurance Framework",
+             "Early Help Strategy", "People Strategy and Action Plan"]
+    xs = [40.0, 70.0, 250.0, 340.0, 470.0]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], _wrap(p, 24), ["March 2025"]]
+            for n, (a, p) in enumerate(zip(ACTIONS, plans))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["Ref"], ["Action"], ["Lead officer"], ["Where it sits"], ["Due date"]],
+                rows)
+    records = extract_pdf(pdf).records
+    assert [r["detailed_action_plan"] for r in records] == plans
+    # Text that does not name documents stays an extra column.
+    notes = ["Pilot running", "Awaiting sign-off", "On hold until May", "Agreed by the board", "Pilot running"]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], [t], ["March 2025"]]
+            for n, (a, t) in enumerate(zip(ACTIONS, notes))]
+    pdf = _draw(tmp_path / "notes.pdf", xs, [["Ref"], ["Action"], ["Lead officer"], ["Where it sits"], ["Due date"]],
+                rows)
+    records = extract_pdf(pdf).records
+    assert [r["detailed_action_plan"] for r in records] == [None] * 5
+    assert [r["extra"]["Where it sits"] for r in records] == notes

@@ -29,7 +29,9 @@ def _schema_strings() -> set[str]:
     """Every string value of every JSON file under schemas/, and every key of more than one word, normalised
     like a heading. Single-word keys are the cue words of headers.json ("plan": 0.3): words the extractor
     weighs inside any heading, not heading wordings; a one-word heading that is also a cue word is read by
-    that generalising mechanism, which is what the unseen half measures."""
+    that generalising mechanism, which is what the unseen half measures. Likewise the one-word lexicons of
+    schemas/glossary.json ("document_heads": words that end a plan's name in a cell) are read against
+    cells, never headings: one-word strings of that file are left out; its phrases are checked."""
     out: set[str] = set()
 
     def walk(node) -> None:
@@ -45,7 +47,10 @@ def _schema_strings() -> set[str]:
             out.add(vocab.norm_heading(node))
 
     for path in sorted((ROOT / "schemas").glob("*.json")):
+        before = set(out)
         walk(json.loads(path.read_text(encoding="utf-8")))
+        if path.name == "glossary.json":
+            out = before | {s for s in out - before if len(s.split()) > 1}
     return out
 
 

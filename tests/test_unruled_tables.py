@@ -118,3 +118,35 @@ def test_where_actions_open_on_their_reference_a_paragraph_without_one_starts_no
     assert [r["action"] for r in records] == want
     assert [r["action_ref"] for r in records] == [f"1.{n + 1}" for n in range(5)]
     assert records[0]["measures"] == ["Measure 1 is met.", "Second measure 1 is met."]
+
+
+def test_a_line_reaching_further_right_on_a_later_page_keeps_its_last_word(tmp_path):
+    # Seed-31 layout 3100024: the header is printed once; the last column's edge came from the header
+    # page's text, and a longer line on a later page ended past it: its last word fell outside every
+    # column and was lost ("relating to domestic abuse" read "relating domestic abuse").
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    xs = [40.0, 120.0, 300.0]
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, ["Ref", "Lead officer", "Action"]):
+        c.drawString(x, 780, h)
+    c.setFont("Helvetica", 9)
+    short = ["Review the front door", "Launch the policy", "Recruit two managers"]
+    y = 750.0
+    for n, text in enumerate(short):
+        for x, cell in zip(xs, [f"1.{n + 1}", "Head of Service", text]):
+            c.drawString(x, y, cell)
+        y -= 30
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    long = ["Review commissioned activity relating to domestic abuse", "Publish the quality framework"]
+    y = 780.0
+    for n, text in enumerate(long):
+        for x, cell in zip(xs, [f"1.{n + 4}", "Head of Service", text]):
+            c.drawString(x, y, cell)
+        y -= 30
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == short + long

@@ -69,10 +69,18 @@ def _shows_dates(p: Profile) -> bool:
             and p.date_share >= CONTENT_FIELD_SHARE)
 
 
+def _shows_documents(p: Profile) -> bool:
+    return p.cells >= MIN_CELLS_FOR_CONTENT and p.document_share >= DOCUMENT_SHARE
+
+
+# Cells of a column naming plans: most of them (a row may say "All service plans" or "n/a").
+DOCUMENT_SHARE = 0.6
+
 # (field, what a column that holds it shows, fields that already hold it) for assignment by content.
 CONTENT_FIELDS: tuple = (
     ("rag", _shows_status, ("milestone_and_rag",)),
     ("milestone", _shows_dates, ("milestone_and_rag", "lead_officer_and_milestone")),
+    ("detailed_action_plan", _shows_documents, ()),
 )
 QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which"})
 EXTRA_PREFIX = "extra:"
@@ -181,6 +189,7 @@ class Profile:
     rows: int = 0  # rows of the table, the empty cells counted
     scattered: int = 0  # cells whose text was printed before, with another text between (a pool of comments)
     figure_share: float = 0.0  # cells that are one figure ("62%", "1,240", "£3.5m"): an indicator's values
+    document_share: float = 0.0  # cells that name a plan or strategy ("People Strategy and Action Plan")
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -192,7 +201,26 @@ def profile(texts: Sequence[str]) -> Profile:
     return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
                    sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n,
                    sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n, distinct=len(set(cells)), rows=len(texts),
-                   scattered=_scattered(cells), figure_share=sum(1 for c in cells if _FIGURE.match(c)) / n)
+                   scattered=_scattered(cells), figure_share=sum(1 for c in cells if _FIGURE.match(c)) / n,
+                   document_share=sum(1 for c in cells if _names_document(c)) / n)
+
+
+# Words a document's name runs to at most.
+DOCUMENT_NAME_WORDS = 10
+
+
+def _names_document(cell: str) -> bool:
+    """Is the cell the name of a plan or strategy: a short title opening in capitals and ending on a
+    word that names a document (schemas/glossary.json document_heads), no sentence?"""
+    words = cell.split()
+    if not words or len(words) > DOCUMENT_NAME_WORDS or not words[0][:1].isupper() or cell.rstrip().endswith("."):
+        return False
+    return words[-1].strip(",;:()").lower() in document_heads()
+
+
+@lru_cache(maxsize=1)
+def document_heads() -> frozenset[str]:
+    return frozenset(load_json("glossary.json").get("document_heads", ()))
 
 
 _FIGURE = re.compile(r"^[<>≤≥~]?[£$€]?-?\d[\d,.]*\s?(?:%|[kmKM]|bn)?$")

@@ -146,6 +146,12 @@ def refit_columns(columns: Sequence[Column], words: Sequence[Word]) -> list[Colu
         nx = _coverage_boundary([w for w in words if w.x1 >= lo and w.x0 <= hi], lo, hi, x)
         if _crossing(words, nx) < _crossing(words, x):
             a.x1 = b.x0 = nx
+    # The outer columns of an unruled table reach as far as this page's text does: their edges were the
+    # header page's text's, and a longer line here would otherwise fall outside every column and be lost.
+    if out and words and not out[0].ruled:
+        out[0].x0 = min([out[0].x0] + [w.x0 - 1 for w in words if w.xmid < out[0].x0])
+    if out and words and not out[-1].ruled:
+        out[-1].x1 = max([out[-1].x1] + [w.x1 + 1 for w in words if w.xmid >= out[-1].x1])
     return out
 
 
