@@ -133,20 +133,17 @@ def test_a_line_reaching_further_right_on_a_later_page_keeps_its_last_word(tmp_p
     for x, h in zip(xs, ["Ref", "Lead officer", "Action"]):
         c.drawString(x, 780, h)
     c.setFont("Helvetica", 9)
+    def rows(actions: list[str], first: int, y: float) -> None:
+        for n, text in enumerate(actions):
+            for x, cell in zip(xs, [f"1.{first + n}", "Head of Service", text]):
+                c.drawString(x, y - 30 * n, cell)
+
     short = ["Review the front door", "Launch the policy", "Recruit two managers"]
-    y = 750.0
-    for n, text in enumerate(short):
-        for x, cell in zip(xs, [f"1.{n + 1}", "Head of Service", text]):
-            c.drawString(x, y, cell)
-        y -= 30
+    rows(short, 1, 750.0)
     c.showPage()
     c.setFont("Helvetica", 9)
     long = ["Review commissioned activity relating to domestic abuse", "Publish the quality framework"]
-    y = 780.0
-    for n, text in enumerate(long):
-        for x, cell in zip(xs, [f"1.{n + 4}", "Head of Service", text]):
-            c.drawString(x, y, cell)
-        y -= 30
+    rows(long, 4, 780.0)
     c.save()
     records = extract_pdf(path).records
     assert [r["action"] for r in records] == short + long
