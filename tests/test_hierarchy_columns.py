@@ -120,3 +120,54 @@ def test_a_band_whose_heading_opens_on_a_joining_word_is_a_line_of_cells():
     assert _reads_as_prose(cells)
     assert not _reads_as_prose([HeaderCell("action", "Action", 40, 90, 100, 109),
                                 HeaderCell("measures", "Evidence of impact", 100, 200, 100, 109)])
+
+
+def test_a_renamed_column_keeps_its_merged_cells():
+    # A column read as measures, then found to be a level: a cell merged down from the row above is
+    # still merged under the level's name, so the level fills down (seed-31 layout 3100046).
+    from pipeline.assemble.combined import rename_field
+
+    row = _row(1, measures="Children are safe", action="x1")
+    below = _row(1, action="x2")
+    below.merged = {"measures"}
+    cols = ["measures", "action"]
+    rename_field([row, below], cols, "measures", "outcome")
+    assert cols == ["outcome", "action"] and below.merged == {"outcome"} and row.cells["outcome"] == ["Children are safe"]
+
+
+def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
+    # Theme banners part the table into runs of four rows, too few to show a level; the header over
+    # them is one, and over all twelve rows the sentences repeat in groups: the column is the outcome.
+    from reportlab.pdfgen import canvas
+
+    from pipeline.extraction import extract_pdf
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    xs = [40.0, 70.0, 250.0, 450.0]
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, ["Ref", "Action", "What success will look like", "Lead officer"]):
+        c.drawString(x, 790, h)
+    outcomes = ["Children and families get the right help at the right time from the right service",
+                "Staff are supported, valued and able to develop a fulfilling career with us",
+                "Every child in care lives in a stable home close to their family and school"]
+    y, want = 765.0, []
+    for t, outcome in enumerate(outcomes):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(40, y, f"Priority {t + 1}: Theme number {t + 1}")
+        y -= 20
+        c.setFont("Helvetica", 9)
+        for k in range(4):
+            action = ACTIONS[(t + k) % len(ACTIONS)]
+            want.append((action, outcome))
+            c.drawString(xs[0], y, f"{t + 1}.{k + 1}")
+            c.drawString(xs[1], y, action[:34])
+            words = outcome.split()
+            for j, part in enumerate([words[:len(words) // 2], words[len(words) // 2:]]):
+                c.drawString(xs[2], y - 11 * j, " ".join(part))
+            c.drawString(xs[3], y, "Head of Service")
+            y -= 34
+    c.save()
+    records = extract_pdf(path).records
+    assert [(r["action"], r["outcome"]) for r in records] == [(a[:34].strip(), o) for a, o in want]
+    assert all(r["measures"] == [] for r in records)

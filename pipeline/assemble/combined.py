@@ -127,6 +127,10 @@ def rename_field(rows: Sequence, cols: list[str | None], old: str, new: str) -> 
     for r in rows:
         if old in r.cells:
             r.cells[new] = r.cells.pop(old)
+        # A cell merged down from the row above is merged whatever its column is called.
+        merged = getattr(r, "merged", None)
+        if merged and old in merged:
+            r.merged = (merged - {old}) | {new}
 
 
 # An action reference as a cell of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score).

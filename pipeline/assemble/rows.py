@@ -317,9 +317,10 @@ def build_rows(
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     vocabulary = _vocabulary(pages)
-    for lt in _logical_tables(pages):
-        table_rows = _table_rows(lt, vocabulary, settings)
-        fields = _theme_above_columns(lt, table_rows, _levels_of_unnamed(lt, table_rows, settings))
+    tables = [(lt, _table_rows(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
+    levels = _levels_by_header(tables, settings)
+    for lt, table_rows in tables:
+        fields = _theme_above_columns(lt, table_rows, _renamed(lt, table_rows, levels[_header_key(lt)]))
         profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
         columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX)
         if mappings is not None:
@@ -463,10 +464,37 @@ def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Seque
     return inherited
 
 
+def _header_key(lt: _Table) -> tuple:
+    """The printed header a logical table stands under: its headings and the fields they were given."""
+    return tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns)
+
+
+def _levels_by_header(tables: Sequence[tuple[_Table, list[RawRow]]],
+                      settings: ExtractSettings) -> dict[tuple, list[str | None]]:
+    """Per printed header, its fields with the levels its columns show over all the rows printed under
+    it: a theme's banner parts the tables, but the columns under one header hold the same fields."""
+    pooled: dict[tuple, list[RawRow]] = {}
+    first: dict[tuple, _Table] = {}
+    for lt, rows in tables:
+        pooled.setdefault(_header_key(lt), []).extend(rows)
+        first.setdefault(_header_key(lt), lt)
+    return {key: _levels_of_unnamed(first[key], rows, settings) for key, rows in pooled.items()}
+
+
+def _renamed(lt: _Table, rows: Sequence[RawRow], fields: Sequence[str | None]) -> list[str | None]:
+    """The table's fields as its header reads them (`fields`), its rows' cells renamed to match."""
+    own = list(lt.columns)
+    for old, new in zip(list(own), fields):
+        if old is not None and new is not None and old != new:
+            rename_field(rows, own, old, new)
+    return own
+
+
 def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings) -> list[str | None]:
     """The table's fields, with the levels of the hierarchy that columns no heading named show by how
     their cells repeat down the whole table (pipeline.extract.columns.shows_group). A page with few rows
-    cannot show it; the table over all its pages can."""
+    cannot show it; the table over all its pages can. The rows' cells keep their fields: the caller
+    renames them."""
     fields = list(lt.columns)
     headings = [c.heading for c in lt.entries[0].table.columns]
     # Measures are stated per row: a column read as measures only by a heading's likeness to a listed
@@ -479,10 +507,7 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in fields]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
-    for f, level, ok in zip(list(fields), named, free):
-        if ok and level is not None and f is not None:
-            rename_field(rows, fields, f, level)
-    return fields
+    return [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
 
 
 def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:

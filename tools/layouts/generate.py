@@ -381,8 +381,13 @@ def draw_actions(dims: dict[str, str], rng: random.Random) -> list[dict]:
     officers = officer_map(chosen, rng)
     out = []
     per_theme = -(-n // n_themes)
+    sources = sorted({a["source_theme"] for a in chosen})
     for i, a in enumerate(chosen):
         t = i // per_theme + 1
+        if not titles and n_themes == 4:
+            # The seed plan's own themes: numbered as the seed plan has them, so that a theme's number
+            # and title agree on every row (one banner per theme, over the rows the key gives it).
+            t = sources.index(a["source_theme"]) + 1
         theme = titles[t - 1] if titles else a["theme"] if n_themes == 4 else vocab.THEMES[t]
         measures = list(a["measures"]) + ([rng.choice(vocab.MEASURES)] if rng.random() < 0.2 else [])
         lead = "\n".join(officers[r] for r in (a["lead"] or "").split("\n") if r) or None
