@@ -171,3 +171,19 @@ def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
     records = extract_pdf(path).records
     assert [(r["action"], r["outcome"]) for r in records] == [(a[:34].strip(), o) for a, o in want]
     assert all(r["measures"] == [] for r in records)
+
+
+def test_a_per_row_field_named_twice_stays_with_the_column_printed_in_every_row():
+    # Seed-41 layout 4100047: "What success looks like" and "Measures of impact" both cue measures; the
+    # first is printed once per group of rows (an outcome), the second in every row: it keeps measures.
+    grouped = profile([f"Outcome {k // 4}: children are safe and well supported at home" if k % 4 == 0 else ""
+                       for k in range(16)])
+    per_row = profile([f"Audits show plan {k} is good" for k in range(16)])
+    assert resolve(["measures", "measures", "action"], [grouped, per_row, profile(ACTIONS)], [False] * 3)[1] == "measures"
+
+
+def test_a_key_area_is_a_label_not_sentences():
+    from pipeline.extract.columns import fits
+
+    assert fits("key_area", profile(["Workforce", "Early Help", "Workforce", "Quality"] * 3))
+    assert not fits("key_area", profile([OBJECTIVES[k % len(OBJECTIVES)] for k in range(12)]))

@@ -498,8 +498,9 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     fields = list(lt.columns)
     headings = [c.heading for c in lt.entries[0].table.columns]
     # Measures are stated per row: a column read as measures only by a heading's likeness to a listed
-    # one ("What difference will this make?") whose sentences repeat down the rows is a level.
-    free = [(bool(f and f.startswith(EXTRA_PREFIX)) and match_heading(h, settings=settings) is None)
+    # one ("What difference will this make?") whose sentences repeat down the rows is a level. So is an
+    # extra column whose heading named a field by its cue words alone, the field another column took.
+    free = [(bool(f and f.startswith(EXTRA_PREFIX)) and _unclaimed(h, settings))
             or (f == "measures" and not listed_exactly(h, settings))
             for f, h in zip(fields, headings)]
     if not any(free):
@@ -508,6 +509,14 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
     return [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
+
+
+def _unclaimed(heading: str, settings: ExtractSettings) -> bool:
+    """Is the heading free to name a level its column shows: it names no field, or one only by its
+    likeness to a listed heading or its cue words (never one it is listed for, nor a field it says its
+    column does not hold)?"""
+    found = match_heading(heading, settings=settings)
+    return found is None or (not found.startswith("ignore:") and not listed_exactly(heading, settings))
 
 
 def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:

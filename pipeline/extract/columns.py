@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from rapidfuzz import fuzz
+
 from ..schema import load_json
 
 # A heading's cue score must reach this to name a field (one strong cue word, or two weaker ones) ...
@@ -304,6 +306,8 @@ def fits(fld: str, p: Profile) -> bool:
     """Can cells like these be the field? Only clear contradictions count: too few cells prove nothing."""
     if p.cells < MIN_CELLS_FOR_CONTENT:
         return True
+    if fld == "key_area" and p.long_share >= 0.5:
+        return False  # a key area is a label ("Workforce"), not sentences
     if fld in ("action", "outcome", "objective", "measures", "theme", "key_area", "detailed_action_plan"):
         # Text fields hold words: a column of bare codes or of dates is something else.
         return p.code_share < 0.5 and p.date_share < 0.6
@@ -346,6 +350,13 @@ def _second_column(f: str, j: int, i: int, profiles: Sequence[Profile]) -> int:
     """Of two columns named for one field (j before i), the one that loses it. Prose fields keep the
     column with more to say; a level of the hierarchy the column that repeats fewer texts (the level
     above); others the first one."""
+    a, b = profiles[j], profiles[i]
+    if f in ("action", "measures") and a.rows and b.rows:
+        # A field stated in every row stays with the column printed in (nearly) every row: one left
+        # blank down groups of rows holds a level.
+        sparse_a, sparse_b = a.cells <= GROUP_SHARE * a.rows, b.cells <= GROUP_SHARE * b.rows
+        if sparse_a != sparse_b:
+            return j if sparse_a else i
     keep_later = ((profiles[i].mean_words > profiles[j].mean_words and f in ("action", "measures"))
                   or (f in LEVELS and profiles[i].distinct < profiles[j].distinct))
     return j if keep_later else i
@@ -469,8 +480,23 @@ def _level_for(i: int, out: Sequence[str | None], profiles: Sequence[Profile], h
     # A theme is a title ("Practice Quality"); sentences that repeat are an outcome or objective
     # unless the heading says theme.
     unled = [f for f in fitting if f != "theme"]
+    if heading and not leaning:
+        # No cue word leans: the level whose listed headings the heading is most like goes first.
+        like = level_likeness(heading)
+        unled.sort(key=lambda f: -like.get(f, 0.0))
     choice: list[str | None] = [*leaning, *unled, None]
     return choice[0]
+
+
+@lru_cache(maxsize=4096)
+def level_likeness(heading: str) -> dict[str, float]:
+    """Per level of the hierarchy: how like the heading is to the nearest of that level's listed headings
+    (schemas/headers.json), 0-100 by shared words."""
+    from .headers import synonyms  # headers reads this module's cue words: imported here, not at the top
+
+    table = synonyms()
+    return {level: max((fuzz.token_set_ratio(heading, phrase) for phrase, f in table.items() if f == level),
+                       default=0.0) for level in LEVELS}
 
 
 def extra_key(heading: str) -> str:

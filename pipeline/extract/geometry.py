@@ -192,14 +192,19 @@ def _read_pages(
     # What the cells under each heading hold, pooled over the document's pages so far: a header
     # repeated on a page with two rows is judged by all the rows printed under it.
     evidence: dict[tuple[str, str], list[str]] = {}
-    for p in doc.pages:
+    for i, p in enumerate(doc.pages):
         if progress:
             progress(p.number, len(doc.pages))
         text = dataclasses.replace(texts[p.number])
         # Another kind of table's header ends the action table above it, like an appendix heading.
         text.stoppers_soft = [y for y in other_tops[p.number] if text.top - 0.5 <= y <= text.bottom]
+        following = []
+        for q in doc.pages[i + 1:i + 1 + FOLLOWING_PAGES]:
+            if texts[q.number].headers:
+                break
+            following.append(texts[q.number])
         tables = _continuation(text, previous, settings) + _tables_under_headers(
-            text, settings, evidence, readings, agreed or {})
+            text, settings, evidence, readings, agreed or {}, following)
         stopped = bool(text.stoppers)
         # The last table runs on to the next page unless an appendix heading ended the tables; a page
         # with no text of its own (a blank page a word processor put in) leaves it running.
@@ -385,8 +390,10 @@ def _ran_to_the_foot(table: PageTable, col: Column) -> bool:
 def _tables_under_headers(
     text: _PageText, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]],
     readings: _Readings, agreed: dict[tuple[str, ...], tuple[str | None, ...]],
+    following: Sequence[_PageText] = (),
 ) -> list[PageTable]:
-    """The table under each header, down to the next header, closing banner, appendix heading or footer."""
+    """The table under each header, down to the next header, closing banner, appendix heading or footer.
+    `following`: the pages after this one that have no header of their own."""
     limits = sorted([h.top for h in text.headers] + text.stoppers + text.stoppers_soft
                     + _closing_banners(text, settings) + [text.bottom])
     tables = []
@@ -400,12 +407,23 @@ def _tables_under_headers(
             columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
         table = build_table(text.page, h, columns, body, h.bottom, end, settings)
         if reading is None:
-            understood = understood_columns(table, settings, evidence, text.page.fills)
+            judged = _with_rows_after(table, following, settings) if h is text.headers[-1] else table
+            understood = understood_columns(judged, settings, evidence, text.page.fills)
             if understood != table.columns:
                 table = build_table(text.page, h, understood, body, h.bottom, end, settings)
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
+
+
+def _with_rows_after(table: PageTable, following: Sequence[_PageText], settings: ExtractSettings) -> PageTable:
+    """A header low on its page has a row or two under it, too few to show what its columns hold: the
+    table is judged with the rows the following pages carry on in its columns."""
+    if len(table.rows) >= MIN_CELLS_FOR_CONTENT:
+        return table
+    more = [r for t in following for r in build_table(t.page, None, table.columns, t.words, t.top, t.bottom,
+                                                      settings).rows]
+    return dataclasses.replace(table, rows=table.rows + more)
 
 
 def _pooled_profiles(table: PageTable, fields: Sequence[str | None],

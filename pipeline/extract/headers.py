@@ -670,6 +670,7 @@ def find_all_headers(
         lines = page_lines(page, settings)
     candidates = _header_candidates(page, lines, settings)
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
+    actions = _fullest(page, lines, actions, candidates, settings)
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     others = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is False], taken=actions),
                              settings, False)
@@ -694,8 +695,11 @@ def _grown_upward(
             last += 1
         k = first - 1
         while k > floor:
-            # A heading turned on its side stands beside the lines of the band: read on above it.
+            # A heading turned on its side stands beside the lines of the band: read on above it, and
+            # take it in when it stands over the band's columns (its top a little above the band's).
             if lines[k].words[0].rotation:
+                if _belongs_above(lines[k], lines[k + 1:last + 1], cells, page, settings):
+                    first = k
                 k -= 1
                 continue
             if not _belongs_above(lines[k], lines[k + 1:last + 1], cells, page, settings):
@@ -946,4 +950,36 @@ def _best_bands(
         out.append((i, j, cells))
         blocked.append((i, j))
     out.sort(key=lambda t: t[0])
+    return out
+
+
+def _headed_columns(page: Page, lines: Sequence[Line], j: int, cells: Sequence[HeaderCell],
+                    settings: ExtractSettings) -> int:
+    """How many of the body's columns (the text between white gutters below line j) a heading stands over."""
+    gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
+    x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    edges = [x0 - 1] + [g for g in gutters if x0 < g < x1] + [x1 + 1]
+    spans = list(zip(edges, edges[1:]))
+    return len({k for c in cells for k, (a, b) in enumerate(spans) if a <= (c.x0 + c.x1) / 2 < b})
+
+
+def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]],
+             candidates: Sequence[tuple], settings: ExtractSettings) -> list[tuple[int, int, list[HeaderCell]]]:
+    """Each chosen band, or the candidate band that holds its lines and the lines next to them when that
+    one's headings stand over more of the body's columns. A band scored on its known headings alone may
+    be part of its header ("date | action | leads?" without the line of "Action code" and "Barriers"
+    above it): the whole header names every column, whatever words it uses."""
+    out = []
+    taken = [(i, j) for i, j, _ in bands]
+    for i, j, cells in bands:
+        best, best_n = (i, j, cells), _headed_columns(page, lines, j, cells, settings)
+        for _score, i2, j2, cells2, kind in candidates:
+            if kind is False or (i2, j2) == (i, j) or not (i2 <= i and j2 >= j):
+                continue
+            if any((a, b) != (i, j) and not (j2 < a or i2 > b) for a, b in taken):
+                continue  # it would run into another chosen band
+            n = _headed_columns(page, lines, j2, cells2, settings)
+            if n > best_n:
+                best, best_n = (i2, j2, cells2), n
+        out.append(best)
     return out
