@@ -29,6 +29,10 @@ CASES = [
     (4100043, "reportlab", 0.95, 0, "sentences under a heading cued as key area; a level chosen without its heading"),
     (4100047, "weasyprint", 0.9, 5, "two headings cue measures: the column left blank down its groups took it"),
     (3100011, "weasyprint", 0.95, 0, "the one level column read as the outcome, its heading most like an objective's"),
+    (3100036, "reportlab", 0.95, 0, "'Theme area' cut at the column's edge; a theme of titles merged down its group"),
+    (4100036, "weasyprint", 0.95, 0, "a key area of short titles in every row, under a heading nobody listed"),
+    (4100040, "reportlab", 0.9, 0, "a column cued as the theme under theme banners: a key area of titles"),
+    (4100055, "reportlab", 0.9, 4, "a key area of titles merged down its groups, under a heading nobody listed"),
 ]
 
 

@@ -62,8 +62,14 @@ def test_an_unnamed_level_takes_the_level_its_place_fits_and_its_heading_leans_t
     # "What difference will this make?", read as the theme).
     assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
                                ["what will be different?", "action"]) == ["outcome", "action"]
+    # Sentences are an outcome or objective, whatever the heading says: a theme or key area is a title.
     assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
+                               ["key priority", "action"])[0] in ("outcome", "objective")
+    titles = profile([f"Practice area {k // 4}" for k in range(16)])
+    assert levels_by_structure([None, "action"], [titles, actions], [True, False],
                                ["key priority", "action"]) == ["theme", "action"]
+    assert levels_by_structure([None, "action"], [titles, actions], [True, False],
+                               ["domain", "action"]) == ["key_area", "action"]
     assert levels_by_structure([None, "action"], [objectives, actions], [True, False],
                                ["the issue we are tackling", "action"]) == ["objective", "action"]
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile
+from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import Column, PageRow, PageTable
@@ -521,9 +521,15 @@ def _unclaimed(heading: str, settings: ExtractSettings) -> bool:
 
 def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:
     """The table's fields. Under a banner that gives the theme ("Priority 2: Early Help"), a column read
-    as the theme holds the level below it: the outcome, when no column holds that."""
-    if lt.theme is not None and "theme" in fields and "outcome" not in fields:
-        rename_field(rows, fields, "theme", "outcome")
+    as the theme holds a level below it, the first free one its cells' shape fits: titles a key area,
+    sentences the outcome or the objective. The banner stays the theme."""
+    if lt.theme is None or "theme" not in fields:
+        return fields
+    titles = shows_titles(profile([r.text("theme") or "" for r in rows]))
+    below = ("key_area",) if titles else ("outcome", "objective")
+    free = [level for level in below if level not in fields]
+    if free:
+        rename_field(rows, fields, "theme", free[0])
     return fields
 
 

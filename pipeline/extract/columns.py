@@ -192,6 +192,9 @@ class Profile:
     scattered: int = 0  # cells whose text was printed before, with another text between (a pool of comments)
     figure_share: float = 0.0  # cells that are one figure ("62%", "1,240", "£3.5m"): an indicator's values
     document_share: float = 0.0  # cells that name a plan or strategy ("People Strategy and Action Plan")
+    stop_share: float = 0.0  # cells that end a sentence (". ", "!", ";"): text, not a title
+    post_share: float = 0.0  # cells that read as a post or a person ("Head of Service"): officers, not a level
+    first_filled: bool = False  # the table's first row has text in the column
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -203,8 +206,25 @@ def profile(texts: Sequence[str]) -> Profile:
     return Profile(n, sum(f[0] for f in facts) / n, sum(f[2] for f in facts) / n, sum(f[1] for f in facts) / n,
                    sum(1 for f in facts if f[0] >= 8) / n, sum(f[3] for f in facts) / n,
                    sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n, distinct=len(set(cells)), rows=len(texts),
-                   scattered=_scattered(cells), figure_share=sum(1 for c in cells if _FIGURE.match(c)) / n,
-                   document_share=sum(1 for c in cells if _names_document(c)) / n)
+                   scattered=_scattered(cells), figure_share=_share(cells, _FIGURE.match),
+                   document_share=_share(cells, _names_document), stop_share=_share(cells, _ends_stop),
+                   post_share=_share(cells, _names_post), first_filled=bool(texts[0] and texts[0].strip()))
+
+
+def _share(cells: Sequence[str], test) -> float:
+    return sum(1 for c in cells if test(c)) / len(cells)
+
+
+def _ends_stop(cell: str) -> bool:
+    return cell.rstrip().endswith((".", "!", ";"))
+
+
+@lru_cache(maxsize=65536)
+def _names_post(cell: str) -> bool:
+    """Does the cell name a post or a person (pipeline.normalise.officers), as a lead officer's does?"""
+    from ..normalise.officers import holder  # officers reads columns' neighbours: imported when needed
+
+    return holder(cell).kind in ("role", "person")
 
 
 # Words a document's name runs to at most.
@@ -365,15 +385,24 @@ def _second_column(f: str, j: int, i: int, profiles: Sequence[Profile]) -> int:
 # The levels of a plan's hierarchy, top down: a column named for a level another column holds is the
 # level below it ("Key priority" and "Shared ambition" both cue the theme; the one that repeats more
 # texts is the outcome).
-LEVELS = ("theme", "outcome", "objective")
+LEVELS = ("theme", "key_area", "outcome", "objective")
+# Levels whose cells are titles ("Practice Quality", "The Workforce"); the others hold sentences.
+TITLE_LEVELS = ("theme", "key_area")
 
 
 def _level_below(f: str, out: Sequence[str | None], fields: Sequence[str | None], p: Profile) -> str | None:
-    """The first level below `f` that no column holds or is named for, when the cells are text."""
-    for lower in LEVELS[LEVELS.index(f) + 1:]:
-        if lower not in out and lower not in fields:
-            return lower if fits(lower, p) else None
+    """The first level below `f` that no column holds or is named for and whose shape the cells have
+    (titles or sentences), when the cells are text."""
+    free = [lower for lower in LEVELS[LEVELS.index(f) + 1:] if lower not in out and lower not in fields]
+    for lower in _by_shape(free, p):
+        return lower if fits(lower, p) else None
     return None
+
+
+def _by_shape(levels: Sequence[str], p: Profile) -> list[str]:
+    """The levels, those whose shape the cells have first: titles for a theme or key area."""
+    titles = shows_titles(p)
+    return [f for f in levels if (f in TITLE_LEVELS) == titles] + [f for f in levels if (f in TITLE_LEVELS) != titles]
 
 
 def suits(fld: str, p: Profile) -> bool:
@@ -426,18 +455,53 @@ SCATTERED_SHARE = 0.4
 GROUP_MIN_ROWS = 8
 
 
+# Words a title runs to at most ("The Workforce", "Practice Quality and Standards").
+TITLE_MAX_WORDS = 8
+
+
+def shows_titles(p: Profile) -> bool:
+    """Are the cells titles (a theme's or a key area's: short labels), not sentences, codes, dates or
+    statuses?"""
+    return (p.cells > 0 and p.long_share < 0.5 and p.mean_words <= TITLE_MAX_WORDS
+            and max(p.code_share, p.date_share, p.status_share) < 0.5)
+
+
 def shows_group(p: Profile) -> bool:
     """Do the cells hold a level of the hierarchy: sentences (an outcome or an objective, not an
-    officer's title), repeated down the rows or left blank under the row that states them?"""
-    if p.rows < GROUP_MIN_ROWS or p.cells < 2 or p.long_share < 0.5:
+    officer's title) or titles (a key area's), repeated down the rows or left blank under the row that
+    states them?"""
+    if p.rows < GROUP_MIN_ROWS or p.cells < 2:
         return False
     if max(p.code_share, p.date_share, p.status_share) >= 0.5:
+        return False
+    sentences = p.long_share >= 0.5
+    if not sentences and not _title_level(p):
         return False
     if p.cells <= GROUP_SHARE * p.rows:
         # Printed once per group, then left blank: a text comes back (stated again under another
         # parent) fewer times than there are texts; a few stock comments come back many times each.
-        return p.scattered <= p.distinct
-    return p.scattered <= SCATTERED_SHARE * p.cells and _runs_on(p)
+        # Short labels keep to it strictly: from the first row, and never the same text twice running
+        # but where a page break restates a merged cell.
+        again = p.cells - p.distinct - p.scattered
+        return p.scattered <= p.distinct and (sentences or (p.first_filled and again <= RESTATE_SHARE * p.distinct))
+    return p.scattered <= SCATTERED_SHARE * p.cells and _runs_on(p) and (sentences or _same_next(p) >= TITLE_SAME_NEXT)
+
+
+# Titles printed once per group may be restated (at a page top) in at most this share of their texts.
+RESTATE_SHARE = 0.25
+# Titles printed in every row run on through their group: the next row repeats the text this often at least.
+TITLE_SAME_NEXT = 0.5
+
+
+def _title_level(p: Profile) -> bool:
+    """Titles a level may hold: labels that end no sentence and name no post or person (officers'
+    titles run in groups too)."""
+    return shows_titles(p) and p.stop_share < 0.5 and p.post_share < 0.5
+
+
+def _same_next(p: Profile) -> float:
+    """The share of cells whose text the next row repeats."""
+    return (p.cells - p.distinct - p.scattered) / max(1, p.cells - 1)
 
 
 # A level's text is printed again in the next row at least this many times as often as a few stock
@@ -470,22 +534,37 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
 
 
 def _level_for(i: int, out: Sequence[str | None], profiles: Sequence[Profile], heading: str) -> str | None:
-    taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
-    distinct = profiles[i].distinct
-    fitting = [level for k, level in enumerate(LEVELS) if level not in taken
-               and all(d <= distinct for f, d in taken.items() if LEVELS.index(f) < k)
-               and all(d >= distinct for f, d in taken.items() if LEVELS.index(f) > k)]
+    fitting = _fitting_levels(i, out, profiles)
     lean = cue_scores(heading) if heading else {}
-    leaning = sorted((f for f in fitting if lean.get(f)), key=lambda f: -lean[f])
-    # A theme is a title ("Practice Quality"); sentences that repeat are an outcome or objective
-    # unless the heading says theme.
+    top = max((lean[f] for f in fitting if lean.get(f)), default=0.0)
+    # Cue words torn between levels ("Theme area"): of those, the highest free level.
+    leaning = [f for f in fitting if lean.get(f) and top - lean[f] < CUE_MARGIN - 1e-9]
+    # Structure alone never makes a column the theme: that takes a heading that says so.
     unled = [f for f in fitting if f != "theme"]
     if heading and not leaning:
-        # No cue word leans: the level whose listed headings the heading is most like goes first.
+        # No cue word leans to a level that fits: the one whose listed headings the heading is most like
+        # goes first.
         like = level_likeness(heading)
         unled.sort(key=lambda f: -like.get(f, 0.0))
     choice: list[str | None] = [*leaning, *unled, None]
     return choice[0]
+
+
+def _fitting_levels(i: int, out: Sequence[str | None], profiles: Sequence[Profile]) -> list[str]:
+    """The free levels column i may hold, top down: a level above repeats fewer texts than one below (a
+    key area may group the rows as the outcome does, so it is ordered against the theme only); titles
+    are a theme or key area, sentences an outcome or objective, whatever the heading says."""
+    p = profiles[i]
+    taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
+    fitting = [level for k, level in enumerate(LEVELS) if level not in taken
+               and all(d <= p.distinct for f, d in taken.items() if LEVELS.index(f) < k and _ordered(f, level))
+               and all(d >= p.distinct for f, d in taken.items() if LEVELS.index(f) > k and _ordered(f, level))]
+    titles = _title_level(p)
+    return [f for f in fitting if (f in TITLE_LEVELS) == titles]
+
+
+def _ordered(a: str, b: str) -> bool:
+    return "key_area" not in (a, b) or "theme" in (a, b)
 
 
 @lru_cache(maxsize=4096)

@@ -488,7 +488,8 @@ def _cuts_at_gutters(line: Line, parts: Sequence[tuple[str, str]], gutters: Sequ
     for _fld, text in parts[:-1]:
         i += len(text.split())
         left, right = words[i - 1], words[i]
-        if not any(left.x0 < g < right.x1 for g in gutters):
+        # Between the two words, not at the column's own edge inside the last letter of one of them.
+        if not any(left.xmid < g < right.xmid for g in gutters):
             return False
     return True
 
