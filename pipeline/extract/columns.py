@@ -483,10 +483,14 @@ def shows_group(p: Profile) -> bool:
         # Short labels keep to it strictly: from the first row, and never the same text twice running
         # but where a page break restates a merged cell.
         again = p.cells - p.distinct - p.scattered
-        return p.scattered <= p.distinct and (sentences or (p.first_filled and again <= RESTATE_SHARE * p.distinct))
+        return (p.scattered <= SPARSE_SCATTER * p.distinct
+                and (sentences or (p.first_filled and again <= RESTATE_SHARE * p.distinct)))
     return p.scattered <= SCATTERED_SHARE * p.cells and _runs_on(p) and (sentences or _same_next(p) >= TITLE_SAME_NEXT)
 
 
+# A level printed once per group comes back under another parent at most this many times per text (a plan
+# states one outcome under several themes); stock comments come back many times each.
+SPARSE_SCATTER = 1.5
 # Titles printed once per group may be restated (at a page top) in at most this share of their texts.
 RESTATE_SHARE = 0.25
 # Titles printed in every row run on through their group: the next row repeats the text this often at least.
