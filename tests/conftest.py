@@ -73,3 +73,15 @@ def processed(tmp_path_factory):
     finally:
         os.chdir(here)
     return out
+
+
+def canvas_with_header(path, xs, headings, y: float = 790.0):
+    """A reportlab canvas (A4 portrait) with one line of bold headings at `y`, set for 9 pt body text."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, headings):
+        c.drawString(x, y, h)
+    c.setFont("Helvetica", 9)
+    return c

@@ -350,3 +350,40 @@ def test_a_column_of_plan_names_under_a_heading_nobody_listed_holds_the_detailed
     records = extract_pdf(pdf).records
     assert [r["detailed_action_plan"] for r in records] == [None] * 5
     assert [r["extra"]["Where it sits"] for r in records] == notes
+
+
+def test_a_column_of_references_beside_a_column_of_costs_makes_no_indicator_table(tmp_path):
+    # Held-out seed-1 layout 100021 lost every row when "1.1", "1.2" counted as figures beside a cost
+    # column: two columns of figures. References are codes, not an indicator's values.
+    xs = [40.0, 70.0, 250.0, 320.0, 400.0, 470.0]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), [f"£{(n + 1) * 1000:,}"], ["Head of", "Service"],
+             ["Children are safe"], ["March 2025"]] for n, a in enumerate(ACTIONS)]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["Item no"], ["Work to be done"], ["Cost estimate"], ["Delivery lead"],
+                                            ["Result we want"], ["Timescale"]], rows)
+    records = extract_pdf(pdf).records
+    assert [(r["action_ref"], r["action"]) for r in records] == [(f"1.{n + 1}", a) for n, a in enumerate(ACTIONS)]
+
+
+def test_a_line_of_the_body_whose_words_are_an_action_heading_and_one_more_is_no_header(tmp_path):
+    # Held-out seed-1 layout 100026 lost 86 of 107 rows: a body line "To address specific areas" |
+    # "Activity" reads as a short header (a key area and the action), but the column it would make the
+    # action holds dates. A short header over cells that are no actions is the table's own text.
+    from .conftest import canvas_with_header
+
+    path = tmp_path / "plan.pdf"
+    xs = [40.0, 70.0, 300.0, 450.0]
+    c = canvas_with_header(path, xs, ["Ref", "Action", "Lead officer", "Due date"])
+    y = 765.0
+    for n in range(10):
+        for x, text in zip(xs, [f"1.{n + 1}", ACTIONS[n % 5], "Head of Service", f"March 202{n % 4 + 5}"]):
+            c.drawString(x, y, text)
+        if n == 3:  # the second line of the row's action and of its date cell
+            c.drawString(xs[1], y - 11, "To address specific areas")
+            c.drawString(xs[3], y - 11, "Activity")
+            y -= 11
+        y -= 24
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action_ref"] for r in records] == [f"1.{n + 1}" for n in range(10)]
+    assert records[3]["action"] == ACTIONS[3] + " To address specific areas"
+    assert [r["milestone_raw"] for r in records][4:] == [f"March 202{n % 4 + 5}" for n in range(4, 10)]

@@ -144,16 +144,13 @@ def test_a_renamed_column_keeps_its_merged_cells():
 def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
     # Theme banners part the table into runs of four rows, too few to show a level; the header over
     # them is one, and over all twelve rows the sentences repeat in groups: the column is the outcome.
-    from reportlab.pdfgen import canvas
-
     from pipeline.extraction import extract_pdf
 
+    from .conftest import canvas_with_header
+
     path = tmp_path / "plan.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
     xs = [40.0, 70.0, 250.0, 450.0]
-    c.setFont("Helvetica-Bold", 9)
-    for x, h in zip(xs, ["Ref", "Action", "What success will look like", "Lead officer"]):
-        c.drawString(x, 790, h)
+    c = canvas_with_header(path, xs, ["Ref", "Action", "What success will look like", "Lead officer"])
     outcomes = ["Children and families get the right help at the right time from the right service",
                 "Staff are supported, valued and able to develop a fulfilling career with us",
                 "Every child in care lives in a stable home close to their family and school"]

@@ -33,6 +33,7 @@ from .columns import (
     Profile,
     cue_candidates,
     extra_key,
+    fits,
     infer_action,
     profile,
     resolve,
@@ -236,6 +237,7 @@ def _promote_by_content(
     """Headers that name plan fields but no action (its heading in words nobody listed) whose table holds
     a column of instructions ("Develop ...", "Review ...") are action headers, that column the action."""
     actions = [h for h in actions if not _over_prose(page, h, settings)]
+    actions = [h for h in actions if not _short_over_no_actions(page, h, actions + others, settings, following)]
     headers = actions + others
     kept: list[Header] = []
     named = [h for h in actions if "action" in h.fields]
@@ -247,6 +249,18 @@ def _promote_by_content(
             kept.append(h)
     named.sort(key=lambda h: h.top)
     return named, kept
+
+
+def _short_over_no_actions(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
+                           following: Sequence[Page] = ()) -> bool:
+    """Is a short header (the action and fewer fields than a header must name otherwise) set over cells
+    that are no actions? Then it is a line of a table's body whose words happen to be headings ("To
+    address specific areas | Activity"), and the table above it goes on."""
+    real = [f for f in h.fields if f and not f.startswith("ignore:")]
+    if "action" not in real or len(named_fields(real)) >= settings.min_header_fields:
+        return False
+    columns, profiles = _column_profiles(page, h, headers, settings, following)
+    return any(c.field == "action" and not fits("action", p) for c, p in zip(columns, profiles))
 
 
 def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
@@ -269,7 +283,9 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     # Columns of figures (target, actual, baseline) are an indicator table's: it holds no actions,
     # whatever its first column's names open on ("Repeat child protection plans").
-    if sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5) >= INDICATOR_FIGURE_COLUMNS:
+    # (A column of references, "1.1", "2.3", is no column of figures.)
+    if sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5 and p.code_share < 0.5
+           ) >= INDICATOR_FIGURE_COLUMNS:
         return None
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
     # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
