@@ -33,6 +33,7 @@ CASES = [
     (4100036, "weasyprint", 0.95, 0, "a key area of short titles in every row, under a heading nobody listed"),
     (4100040, "reportlab", 0.9, 0, "a column cued as the theme under theme banners: a key area of titles"),
     (4100055, "reportlab", 0.9, 4, "a key area of titles merged down its groups, under a heading nobody listed"),
+    (4100050, "weasyprint", 0.8, 2, "a header at its page's foot: its columns fitted on one word, the table lost"),
 ]
 
 

@@ -50,6 +50,8 @@ BANNER = re.compile(
 KEY_AREA = re.compile(r"^key\s+area\s*(?P<ref>\d+(?:\.\d+)*)?\s*[:.\-\u2013\u2014]\s*(?P<title>.+)$", re.I)
 # Plan fields a header without an action heading must name before its columns are searched for one.
 PROMOTE_MIN_FIELDS = 2
+# Words under a header too few to show its column gutters.
+THIN_BODY_WORDS = 20
 # Columns of figures that make a table an indicator table.
 INDICATOR_FIGURE_COLUMNS = 2
 # How far under a header its lines are checked for running prose: lines (of the header's line height),
@@ -416,7 +418,11 @@ def _tables_under_headers(
     for h in text.headers:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if h.bottom < w.ymid < end]
-        columns, _ = columns_from_header(text.page, h, body, settings)
+        # A header at the foot of its page has too little text under it to show where its columns
+        # part: the pages that carry its table on show it.
+        fit = body + [w for t in following for w in t.words] if (
+            h is text.headers[-1] and len(body) < THIN_BODY_WORDS) else body
+        columns, _ = columns_from_header(text.page, h, fit, settings)
         sig = tuple(normalise_heading(c.heading) for c in columns)
         reading = agreed.get(sig)
         if reading is not None and len(reading) == len(columns):
