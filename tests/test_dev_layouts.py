@@ -34,6 +34,7 @@ CASES = [
     (4100040, "reportlab", 0.9, 0, "a column cued as the theme under theme banners: a key area of titles"),
     (4100055, "reportlab", 0.9, 4, "a key area of titles merged down its groups, under a heading nobody listed"),
     (4100050, "weasyprint", 0.8, 2, "a header at its page's foot: its columns fitted on one word, the table lost"),
+    (3100054, "weasyprint", 0.5, 0, "a two-line header of two named fields read as two other tables' headers"),
 ]
 
 

@@ -387,3 +387,23 @@ def test_a_line_of_the_body_whose_words_are_an_action_heading_and_one_more_is_no
     assert [r["action_ref"] for r in records] == [f"1.{n + 1}" for n in range(10)]
     assert records[3]["action"] == ACTIONS[3] + " To address specific areas"
     assert [r["milestone_raw"] for r in records][4:] == [f"March 202{n % 4 + 5}" for n in range(4, 10)]
+
+
+def test_a_band_of_nothing_but_headings_naming_two_fields_is_a_weak_header():
+    # Seed-31 layout 3100054: "Current position", "Theme area", "Deliverable", "Impact measure" name two
+    # fields (two read as measures): too few for a header, but every cell is shaped as a heading; its
+    # cells decide. A band with a sentence, or run-on words, is no header.
+    from pipeline.extract.headers import HeaderCell, _score
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    def cell(field, text):
+        return HeaderCell(field, text, 0, 50, 0, 9)
+
+    band = [cell(None, "Current position"), cell(None, "Theme area"), cell("measures", "Deliverable"),
+            cell("measures", "Impact measure"), cell("milestone", "Completion date")]
+    assert _score(band, DEFAULT_SETTINGS) == ((0, -2, 0), None)
+    prose = [cell(None, "The service was"), cell("measures", "Deliverable."), cell("milestone", "Completion date")]
+    assert _score(prose, DEFAULT_SETTINGS) is None
+    # A reference labels another column: Kent's list of shared outcomes and their numbers
+    # (../shared/corpus/council/README.md) names one field of a plan, and heads no plan.
+    assert _score([cell("outcome", "Shared Outcome"), cell("ref", "Number")], DEFAULT_SETTINGS) is None

@@ -527,10 +527,12 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     real = {f for f in named if not f.startswith("ignore:")}
     unknown = len(cells) - len(fields)
     dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
-    if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
-        return None
     if _reads_as_prose(cells):
         return None
+    if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
+        # A band of nothing but headings may still head a plan whose other headings nobody listed: a weak
+        # header, which its cells make an action table's or nothing.
+        return ((len(set(fields)) - unknown, -unknown, -dangling), None) if _all_headings(cells, real, unknown) else None
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
     # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
     # action may have as many unknown headings as known ones (words nobody listed); another table's
@@ -545,6 +547,23 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
         # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
         return score, None
     return score, action
+
+
+# Words a heading runs to at most, read by its shape alone.
+HEADING_SHAPE_WORDS = 6
+
+
+def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int) -> bool:
+    """Is every cell of the band shaped as a heading (capitalised, short, no sentence, neither opening nor
+    ending on a joining word), two fields of the plan named and no more unknown headings than one over
+    the known?"""
+    # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
+    if len(cells) < 2 or len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 or REQUIRED_FIELD in real or _reads_as_body(cells):
+        return False
+    if unknown > len(cells) - unknown + 1:
+        return False
+    return all(c.text[:1].isupper() and not c.text.rstrip().endswith(".")
+               and len(c.text.split()) <= HEADING_SHAPE_WORDS and _whole_heading(c.text) for c in cells)
 
 
 def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int) -> bool:
@@ -677,8 +696,33 @@ def find_all_headers(
                              settings, False)
     weak = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is None], taken=actions + others),
                            settings, None)
+    others, weak, joined = _joined_others(page, lines, others, weak, settings)
+    actions = sorted(actions + joined, key=lambda b: b[0])
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
         dataclasses.replace(_header(cells), weak=True) for _, _, cells in weak]
+
+
+_Band = tuple[int, int, list[HeaderCell]]
+
+
+def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak: list[_Band],
+                   settings: ExtractSettings) -> tuple[list[_Band], list[_Band], list[_Band]]:
+    """Other tables' and weak bands with no line between them are one header whose lines each read as
+    a header of their own (the halves of wrapped headings match listed words): joined, when the joined
+    band still reads as a header, it is of the kind it reads as. (others, weak, action) bands."""
+    bands = sorted([(b, False) for b in others] + [(b, None) for b in weak], key=lambda t: t[0][0])
+    out: list[tuple[_Band, bool | None]] = []
+    for (i, j, cells), kind in bands:
+        if out and out[-1][0][1] + 1 == i:
+            first = out[-1][0][0]
+            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
+            joined = cells_for_band(page, list(lines[first:j + 1]), gutters, "fields", settings)
+            scored = _score(joined, settings)
+            if scored is not None:
+                out[-1] = ((first, j, joined), scored[1])
+                continue
+        out.append(((i, j, cells), kind))
+    return ([b for b, k in out if k is False], [b for b, k in out if k is None], [b for b, k in out if k is True])
 
 
 def _grown_upward(
