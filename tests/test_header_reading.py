@@ -407,3 +407,17 @@ def test_a_band_of_nothing_but_headings_naming_two_fields_is_a_weak_header():
     # A reference labels another column: Kent's list of shared outcomes and their numbers
     # (../shared/corpus/council/README.md) names one field of a plan, and heads no plan.
     assert _score([cell("outcome", "Shared Outcome"), cell("ref", "Number")], DEFAULT_SETTINGS) is None
+
+
+def test_a_heading_read_as_no_field_only_by_cue_words_that_name_a_field_too_is_decided_by_its_cells(tmp_path):
+    # Seed-71 layout 7100050: "Status update" cues an update (no field) more than a status, but every cell
+    # is "G", "A" or "R". Its cells decide; a heading listed as holding no field ("Comments") stays extra.
+    xs = [40.0, 70.0, 250.0, 340.0, 430.0]
+    statuses = ["G", "A", "R", "G", "G"]
+    rows = [[[f"1.{n + 1}"], _wrap(a, 34), ["Head of", "Service"], ["March 2025"], [s]]
+            for n, (a, s) in enumerate(zip(ACTIONS, statuses))]
+    for heading, want in (("Status update", statuses), ("Comments", [None] * 5)):
+        pdf = _draw(tmp_path / f"{want[0]}.pdf", xs, [["Ref"], ["Action"], ["Lead officer"], ["Due date"], [heading]],
+                    rows)
+        records = extract_pdf(pdf).records
+        assert [r["rag_raw"] for r in records] == want, heading

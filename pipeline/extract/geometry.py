@@ -32,13 +32,22 @@ from .columns import (
     MIN_CELLS_FOR_CONTENT,
     Profile,
     cue_candidates,
+    cue_scores,
     extra_key,
     fits,
     infer_action,
     profile,
     resolve,
 )
-from .headers import Header, find_all_headers, match_heading, named_fields, normalise_heading, override_headings
+from .headers import (
+    Header,
+    find_all_headers,
+    listed_exactly,
+    match_heading,
+    named_fields,
+    normalise_heading,
+    override_headings,
+)
 from .text import Line, page_lines, split_chunks, tidy
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
@@ -438,6 +447,15 @@ def _tables_under_headers(
     return tables
 
 
+def _torn_no_field(heading: str, settings: ExtractSettings) -> bool:
+    """Does a heading read as holding no field only by its cue words, which name a field too?"""
+    found = match_heading(heading, settings=settings)
+    if found is None or not found.startswith("ignore:") or listed_exactly(heading, settings):
+        return False
+    scores = cue_scores(normalise_heading(heading))
+    return any(f != "extra" and v > 0 for f, v in scores.items())
+
+
 def _with_rows_after(table: PageTable, following: Sequence[_PageText], settings: ExtractSettings) -> PageTable:
     """A header low on its page has a row or two under it, too few to show what its columns hold: the
     table is judged with the rows the following pages carry on in its columns."""
@@ -478,8 +496,10 @@ def understood_columns(
                     for p, n in zip(profiles, own_colours(body_rows, table.columns, fills, settings))]
     pinned = [normalise_heading(c.heading) in pinned_words for c in table.columns]
     # A column whose heading names nothing may take a field its cells show; one whose heading says it
-    # holds no field ("Notes", "Budget") may not.
-    free = [f is None and not pin and match_heading(c.heading, settings=settings) is None
+    # holds no field ("Notes", "Budget") may not, unless it says so by cue words alone that also name a
+    # field ("Status update": an update, or a status): then its cells decide.
+    free = [f is None and not pin and (match_heading(c.heading, settings=settings) is None
+                                       or _torn_no_field(c.heading, settings))
             for c, f, pin in zip(table.columns, fields, pinned)]
     cued = [cue_candidates(normalise_heading(c.heading)) for c in table.columns]
     resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns])
