@@ -155,3 +155,13 @@ def test_the_next_numbered_item_after_a_page_break_starts_its_own_paragraph():
         "1. Staff feel valued in their work", "2. Vacancies fall"]
     assert _join_paragraphs(["1. Staff feel valued in their"], ["work. 2. Vacancies fall"]) == [
         "1. Staff feel valued in their work. 2. Vacancies fall"]
+
+
+def test_a_sentence_broken_off_by_hand_in_a_walled_cell_is_measured_against_the_cell_wall():
+    # Seed-41 layout 4100007: "Recruit Practice Improvement Managers." then "Delivered through ..." in a
+    # ruled cell. The cell's widest line stops short of the wall, but the wall shows "Delivered" would
+    # have fitted after the sentence: a paragraph set by hand.
+    lines = [line(0, ("Recruit", 10), ("managers.", 50)),
+             line(1, ("Delivered", 10), ("through", 60), ("plans", 100))]
+    assert paragraphs_text(lines) == ["Recruit managers. Delivered through plans"]
+    assert paragraphs_text(lines, edge=200) == ["Recruit managers.", "Delivered through plans"]

@@ -173,7 +173,8 @@ def lines_to_paragraphs(
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
     usual = statistics.median(gaps) if len(gaps) >= 2 else None
-    right = max((ln.x1 for ln in lines), default=0.0)
+    # How far a line could reach: the cell's text edge when its walls are known, else its widest line.
+    right = max([ln.x1 for ln in lines] + ([edge] if edge is not None else []), default=0.0)
     paras: list[list[Line]] = []
     for ln in lines:
         if paras:
