@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..extract.grid import REF_CODE
 from ..normalise.milestones import parse_milestone, split_date_and_rating
 
 LEAD_AND_DATE = "lead_officer_and_milestone"
@@ -133,8 +134,6 @@ def rename_field(rows: Sequence, cols: list[str | None], old: str, new: str) -> 
             r.merged = (merged - {old}) | {new}
 
 
-# An action reference as a cell of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score).
-_REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 REF_SHARE = 0.8
 
 
@@ -149,7 +148,7 @@ def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix:
         if not (fld and fld.startswith(extra_prefix)):
             continue
         cells = [" ".join(r.cells[fld]).strip() for r in rows if r.cells.get(fld)]
-        codes = [c for c in cells if _REF_CODE.match(c)]
+        codes = [c for c in cells if REF_CODE.match(c)]
         if len(cells) >= MIN_COMBINED_CELLS and len(codes) >= REF_SHARE * len(cells) and len(set(codes)) == len(codes):
             rename_field(rows, cols, fld, "ref")
             break

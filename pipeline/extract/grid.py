@@ -534,8 +534,9 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
 
 
-# A reference opening an action ("1.1 Develop ...", "A2 Review ...").
-_OPENING_REF = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
+# An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
+# it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
+REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 # Share of the row starts level with another column that open on a reference (most of them) before a
 # paragraph without one starts no row.
 NUMBERED_SHARE = 0.5
@@ -546,9 +547,9 @@ def _numbered_only(starts: Sequence[list[Line]], blocks: Sequence[list[Line]]) -
     Where the actions print their reference before the text ("1.1 Develop ..."), a paragraph without
     one ("Delivered through the People Strategy") is the row's own, however level it stands with
     another column's paragraph, and one with a reference starts a row though no other column does."""
-    numbered = [b for b in starts if _OPENING_REF.match(b[0].words[0].text)]
+    numbered = [b for b in starts if REF_CODE.match(b[0].words[0].text)]
     if len(numbered) >= 3 and len(numbered) >= NUMBERED_SHARE * len(starts):
-        return [b[0].top for b in blocks if _OPENING_REF.match(b[0].words[0].text)]
+        return [b[0].top for b in blocks if REF_CODE.match(b[0].words[0].text)]
     return [b[0].top for b in starts]
 
 

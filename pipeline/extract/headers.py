@@ -715,9 +715,7 @@ def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak:
     for (i, j, cells), kind in bands:
         if out and out[-1][0][1] + 1 == i:
             first = out[-1][0][0]
-            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
-            joined = cells_for_band(page, list(lines[first:j + 1]), gutters, "fields", settings)
-            scored = _score(joined, settings)
+            joined, scored = _read_joined(page, lines, first, j, settings)
             if scored is not None:
                 out[-1] = ((first, j, joined), scored[1])
                 continue
@@ -892,16 +890,20 @@ def _join_adjacent(
     out: list[tuple[int, int, list[HeaderCell]]] = []
     for i, j, cells in bands:
         if out and out[-1][1] + 1 == i:
-            first = out[-1][0]
-            band = list(lines[first : j + 1])
-            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
-            joined = cells_for_band(page, band, gutters, "fields", settings)
-            scored = _score(joined, settings)
+            joined, scored = _read_joined(page, lines, out[-1][0], j, settings)
             if scored is not None and scored[1]:
-                out[-1] = (first, j, joined)
+                out[-1] = (out[-1][0], j, joined)
                 continue
         out.append((i, j, cells))
     return out
+
+
+def _read_joined(page: Page, lines: Sequence[Line], first: int, last: int, settings: ExtractSettings
+                 ) -> tuple[list[HeaderCell], tuple[tuple[int, int, int], bool | None] | None]:
+    """Lines first..last read as one band: its headings and its score."""
+    gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
+    joined = cells_for_band(page, list(lines[first:last + 1]), gutters, "fields", settings)
+    return joined, _score(joined, settings)
 
 
 def _header(cells: list[HeaderCell]) -> Header:
