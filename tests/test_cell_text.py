@@ -79,6 +79,15 @@ def test_a_word_hyphenated_by_the_layout_engine_is_one_word_across_paragraph_and
     assert _join_paragraphs(["Done."], ["Next"], word_fitted=True) == ["Done.", "Next"]
 
 
+def test_a_word_in_capitals_hyphenated_by_the_layout_engine_is_one_word():
+    from pipeline.extract.text import join_lines
+
+    # Seed-61 layout 6100004: "OFSTED" broken as "OFS‐" / "TED" is the word printed.
+    assert join_lines(["highlighted in OFS‐", "TED inspection reports"]) == "highlighted in OFSTED inspection reports"
+    # A capital after a lower-case break opens a word of its own: the hyphen was printed.
+    assert join_lines(["a well‐", "Led team"]) == "a well‐Led team"
+
+
 def test_a_number_broken_for_a_narrow_cell_is_made_whole():
     # "100%" in a cell two digits wide: "10" / "0" / "%", each line at the cell's edge.
     lines = [line(0, ("10", 10)), line(1, ("0%", 10))]

@@ -421,3 +421,51 @@ def test_a_heading_read_as_no_field_only_by_cue_words_that_name_a_field_too_is_d
                     rows)
         records = extract_pdf(pdf).records
         assert [r["rag_raw"] for r in records] == want, heading
+
+
+def test_a_bold_header_line_in_words_nobody_listed_opens_a_band_on_one_heading_word(tmp_path):
+    # Seed-71 layout 7100029: the first line of a wrapped bold header ("Latest | Governance | Strategic |
+    # Barriers | Action to | Plan | Monitoring") holds fewer than half heading words; in bold above
+    # plain rows it still opens the band, and the band reads as the action table's header.
+    xs = [40.0, 95.0, 175.0, 230.0, 290.0, 400.0, 450.0]
+    headings = [["Latest", "position"], ["Governance", "Lead and date"], ["Strategic", "objective"], ["Barriers"],
+                ["Action to", "be delivered"], ["Plan"], ["Monitoring", "measure"]]
+    rows = [[["Started"], ["Head of Service,", "March 2023"], ["Safe children"], ["Funding"], _wrap(a, 24),
+             ["People"], _wrap(m, 24)] for a, m in zip(ACTIONS, MEASURES)]
+    records = extract_pdf(_draw(tmp_path / "plan.pdf", xs, headings, rows)).records
+    assert [r["action"] for r in records] == ACTIONS
+    assert [r["measures"] for r in records] == [[m] for m in MEASURES]
+    assert {r["lead_officer_raw"] for r in records} == {"Head of Service"}
+
+
+def test_a_heading_leaning_to_the_status_over_mostly_status_cells_is_the_status():
+    # Seed-71 layouts 7100028 and 7100041: "Status update" and "Current position" lean to the status too
+    # weakly to name it, and a fifth of their cells say it in words of their own; the two together do.
+    from pipeline.extract.columns import profile
+
+    statuses = ["On track", "Complete", "Action complete", "Some issues", "Not started", "Off track",
+                "Longer-term action not yet started", "Activity progressing with a plan to recover"]
+    cells = [statuses[k % len(statuses)] for k in range(16)]
+    actions = profile([ACTIONS[k % len(ACTIONS)] for k in range(16)])
+    for heading in ("status update", "current position"):
+        assert resolve(["action", None], [actions, profile(cells)], [False, False], [False, True], [[], []],
+                       ["action", heading]) == ["action", "rag"]
+    # Cells of prose under such a heading stay unassigned.
+    prose = profile([MEASURES[k % len(MEASURES)] for k in range(16)])
+    assert resolve(["action", None], [actions, prose], [False, False], [False, True], [[], []],
+                   ["action", "current position"]) == ["action", None]
+
+
+def test_an_action_header_box_holds_the_second_lines_of_its_headings_whatever_they_name(tmp_path):
+    # Seed-61 layout 6100004: the first line alone ("What will | Responsible | Action | Outcome | What are
+    # we | When and") names more fields than the whole two-line header, whose headings nobody listed;
+    # the header's fill holds both lines, so the headings are whole and the cells decide the fields.
+    xs = [40.0, 150.0, 230.0, 280.0, 400.0, 500.0]
+    headings = [["What will", "be different?"], ["Responsible", "person"], ["Action", "code"],
+                ["Outcome", "measures"], ["What are we", "going to do?"], ["When and", "status"]]
+    rows = [[_wrap("Children are safe and well supported at home", 20), ["Head of Service"], [f"1.{k + 1}"],
+             _wrap(m, 22), _wrap(a, 18), ["March 2023 - 100%"]] for k, (a, m) in enumerate(zip(ACTIONS, MEASURES))]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - LEADING - 4))
+    assert _headings(pdf) == ["What will be different?", "Responsible person", "Action code", "Outcome measures",
+                              "What are we going to do?", "When and status"]
+    assert [r["action"] for r in extract_pdf(pdf).records] == ACTIONS

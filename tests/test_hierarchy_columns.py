@@ -200,3 +200,47 @@ def test_a_level_may_come_back_under_other_parents_a_little_more_often_than_it_h
     cells = [texts[t] if r == 0 else "" for t in order for r in range(3)]
     p = profile(cells)
     assert p.distinct < p.scattered <= 1.5 * p.distinct and shows_group(p)
+
+
+def test_a_header_over_a_nearly_blank_level_is_judged_with_the_rows_of_the_pages_after(tmp_path):
+    # Seed-71 layout 7100047: the header is printed once, with six rows under it; the first column states
+    # its objective once per eight rows, so the header's page shows one sentence under "Area of concern",
+    # too few to refute the key area its cue word names. Judged with the rows of the pages after, the
+    # column holds sentences: a level of sentences, not a key area. The status column is only coloured
+    # cells, counted against each page's own fills.
+    from reportlab.pdfgen import canvas
+
+    from pipeline.extraction import extract_pdf
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    xs = [40.0, 200.0, 250.0, 430.0]
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, ["Area of concern", "Progress", "Action", "Lead officer"]):
+        c.drawString(x, 790, h)
+    y, want, page_rows = 760.0, [], 0
+    greens = [(0.0, 0.69, 0.31), (0.0, 0.44, 0.75)]
+    for k in range(24):
+        if page_rows == (6 if not want else 12):
+            c.showPage()
+            y, page_rows = 790.0, 0
+        c.setFillColorRGB(*greens[k % 5 == 0])
+        c.rect(xs[1], y - 26, 40, 34, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 9)
+        objective = OBJECTIVES[k // 8]
+        if k % 8 == 0:
+            words = objective.split()
+            for j in range(0, len(words), 5):
+                c.drawString(xs[0], y - 11 * (j // 5), " ".join(words[j:j + 5]))
+        c.drawString(xs[2], y, ACTIONS[k % len(ACTIONS)][:34])
+        c.drawString(xs[3], y, "Head of Service")
+        want.append(("complete" if k % 5 == 0 else "on_track", objective if k % 8 == 0 else None))
+        y -= 56
+        page_rows += 1
+    c.save()
+    records = extract_pdf(path).records
+    assert len(records) == 24
+    assert all(r["key_area"] is None for r in records)
+    assert [r["rag"] for r in records] == [w[0] for w in want]
+    assert [r["objective"] or r["outcome"] for r in records if r["objective"] or r["outcome"]][0] == OBJECTIVES[0]

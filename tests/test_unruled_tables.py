@@ -147,3 +147,65 @@ def test_a_line_reaching_further_right_on_a_later_page_keeps_its_last_word(tmp_p
     c.save()
     records = extract_pdf(path).records
     assert [r["action"] for r in records] == short + long
+
+
+def _framed_pages(path: Path, headings: list[str], pages: list[list[int]]) -> Path:
+    """Pages with `headings` on each, rules only around the table (above and below the header, down both
+    sides and under the last row), a note under the frame and a page number at the foot; each page's rows numbered as given:
+    reference "1.k", action, officer, two lines of measures."""
+    from reportlab.pdfgen import canvas
+
+    xs = [40.0, 80.0, 260.0, 360.0]
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    for n, ks in enumerate(pages):
+        c.setFont("Helvetica-Bold", 9)
+        for x, h in zip(xs, headings):
+            c.drawString(x, 790, h)
+        c.setFont("Helvetica", 9)
+        y = 766.0
+        for k in ks:
+            c.drawString(xs[0], y, f"1.{k}")
+            c.drawString(xs[1], y, ACTIONS[k])
+            c.drawString(xs[2], y, LEADS[k])
+            c.drawString(xs[3], y, f"Audits show target {k} is met")
+            c.drawString(xs[3], y - LEADING, "in every quarter")
+            y -= 2 * LEADING + 16
+        for yy in (802.0, 784.0, y + 8):
+            c.line(36, yy, 560, yy)
+        c.line(36, 802, 36, y + 8)
+        c.line(560, 802, 560, y + 8)
+        c.drawString(40, y - 12, "Source: the service plans of March")
+        c.drawString(280, 30, f"Page {n + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_framed_table_is_parted_into_rows_by_a_column_of_references_no_heading_named(tmp_path):
+    # Seed-61 layout 6100057: rules frame the table but part none of its rows (the note under the frame
+    # makes its foot rule look like a row's); the heading over the references ("Line") names no field,
+    # but every paragraph of the column is a reference alone: a row starts at each.
+    pdf = _framed_pages(tmp_path / "plan.pdf", ["Line", "Action", "Lead officer", "Success measures"], [[1, 2, 4, 5, 6]])
+    records = extract_pdf(pdf).records
+    assert [(r["action"], r["lead_officer_raw"]) for r in records] == [(ACTIONS[k], LEADS[k]) for k in (1, 2, 4, 5, 6)]
+
+
+
+def test_a_header_printed_again_over_one_row_heads_the_table_as_it_does_where_it_was_read():
+    # Seed-61 layout 6100057: "We will" names no field, and the column of instructions under it makes it
+    # the action where a page shows several rows; on a theme's last page one row is too few to show it,
+    # and the header was dropped, its headings read as a row of the table above. The same printed header
+    # is read the same way.
+    from pipeline.extract.geometry import _promoted_alike
+    from pipeline.extract.headers import Header
+
+    def header(top: float, *fields: str | None) -> Header:
+        texts = ["Ref", "We will", "Lead officer"]
+        return Header([HeaderCell(f, t, 40.0 + 100 * k, 120.0 + 100 * k, top, top + 10)
+                       for k, (f, t) in enumerate(zip(fields, texts))], top, top + 10)
+
+    read, dropped = header(50, "ref", "action", "lead_officer"), header(60, "ref", None, "lead_officer")
+    found = _promoted_alike({1: ([read], []), 2: ([dropped], [])}, {1: ([read], []), 2: ([], [])})
+    assert [(h.top, h.fields) for h in found[2][0]] == [(60, ["ref", "action", "lead_officer"])]
+    # A header printed nowhere else as an action table's stays as it was found.
+    assert _promoted_alike({2: ([dropped], [])}, {2: ([], [])})[2] == ([], [])

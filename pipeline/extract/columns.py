@@ -440,9 +440,37 @@ def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequ
         hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
         if len(hits) == 1:
             out[hits[0]] = fld
+    _leaning_columns(out, profiles, free, headings)
     # Levels shown by structure are read over the whole table, all its pages (pipeline.assemble.rows):
     # one page's rows are too few to show how a column repeats.
     return out
+
+
+def _leaning_columns(out: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
+                     headings: Sequence[str]) -> None:
+    for i, heading in enumerate(headings):
+        if i < len(free) and free[i] and out[i] is None:
+            out[i] = _leaning_and_shown(heading, profiles[i], out)
+
+
+def _leaning_and_shown(heading: str, p: Profile, out: Sequence[str | None]) -> str | None:
+    """Two weak pieces of evidence that agree: a heading whose cue words lean to the status, too weakly to
+    name it ("Current position"), over short cells most of which read as statuses, some in words of
+    their own ("Longer-term action not yet started")."""
+    # "Status update" leans to a column of no field (an update) as much as to the status: its cells decide.
+    lean = {f: v for f, v in (cue_scores(heading) if heading else {}).items() if f != "extra" and v > 0}
+    top = max(lean, key=lambda f: lean[f], default=None)
+    if top != "rag" or "rag" in out or "milestone_and_rag" in out:
+        return None
+    shown = (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= LEANING_CELL_WORDS
+             and p.status_share >= LEANING_STATUS_SHARE and p.long_share < 0.5)
+    return "rag" if shown else None
+
+
+# Statuses a column under a heading that leans to the status holds at least, and the words its cells
+# run to at most on average (a status in words of its own is a phrase, not a paragraph).
+LEANING_STATUS_SHARE = 0.6
+LEANING_CELL_WORDS = 8
 
 
 # A column of the plan's hierarchy repeats its texts down the rows: printed on at most this share of the

@@ -18,6 +18,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture
 from .grid import (
     Column,
+    PageRow,
     PageTable,
     build_table,
     columns_from_header,
@@ -169,6 +170,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     raw = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
+    found = _promoted_alike(raw, found)
     all_headers = {n: actions for n, (actions, _) in found.items()}
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
@@ -182,6 +184,22 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         # One printed header read two ways on different pages: read every page the way most rows show.
         result = _read_pages(doc, texts, other_tops, found, settings, None, {}, agreed)
     return result
+
+
+def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],
+                    found: dict[int, tuple[list[Header], list[Header]]]) -> dict[int, tuple[list[Header], list[Header]]]:
+    """A header printed again on a page too short to show its column of actions (a row or two at a
+    theme's end) heads an action table as it does where it was read: the same headings, the same fields."""
+    read = {tuple(c.text for c in h.cells): h for actions, _ in found.values() for h in actions}
+    out = {}
+    for n, (actions, others) in found.items():
+        tops = {h.top for h in actions}
+        alike = [dataclasses.replace(h, weak=False, cells=[dataclasses.replace(c, field=r.field)
+                                                           for c, r in zip(h.cells, read[sig].cells)])
+                 for h in raw[n][0] + raw[n][1]
+                 if h.top not in tops and (sig := tuple(c.text for c in h.cells)) in read]
+        out[n] = (sorted(actions + alike, key=lambda h: h.top), [h for h in others if h.top not in {a.top for a in alike}])
+    return out
 
 
 # How each printed header (its headings, in order) was read: the fields of its columns, and how many
@@ -438,8 +456,8 @@ def _tables_under_headers(
             columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
         table = build_table(text.page, h, columns, body, h.bottom, end, settings)
         if reading is None:
-            judged = _with_rows_after(table, following, settings) if h is text.headers[-1] else table
-            understood = understood_columns(judged, settings, evidence, text.page.fills)
+            pages = _rows_after(table, following, settings) if h is text.headers[-1] else []
+            understood = understood_columns(table, settings, evidence, text.page.fills, pages)
             if understood != table.columns:
                 table = build_table(text.page, h, understood, body, h.bottom, end, settings)
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
@@ -456,14 +474,18 @@ def _torn_no_field(heading: str, settings: ExtractSettings) -> bool:
     return any(f != "extra" and v > 0 for f, v in scores.items())
 
 
-def _with_rows_after(table: PageTable, following: Sequence[_PageText], settings: ExtractSettings) -> PageTable:
+def _rows_after(table: PageTable, following: Sequence[_PageText],
+                 settings: ExtractSettings) -> list[tuple[list[PageRow], Sequence[Fill]]]:
     """A header low on its page has a row or two under it, too few to show what its columns hold: the
-    table is judged with the rows the following pages carry on in its columns."""
-    if len(table.rows) >= MIN_CELLS_FOR_CONTENT:
-        return table
-    more = [r for t in following for r in build_table(t.page, None, table.columns, t.words, t.top, t.bottom,
-                                                      settings).rows]
-    return dataclasses.replace(table, rows=table.rows + more)
+    table is judged with the rows the following pages carry on in its columns (each page's rows with its
+    fills). So is one whose rows leave a column nearly blank (a level printed once over many rows): its
+    few cells prove nothing."""
+    if len(table.rows) >= MIN_CELLS_FOR_CONTENT and all(
+            sum(bool(r.text(c.field)) for r in table.rows) >= MIN_CELLS_FOR_CONTENT
+            for c in table.columns if c.field):
+        return []
+    return [(build_table(t.page, None, table.columns, t.words, t.top, t.bottom, settings).rows, t.page.fills)
+            for t in following]
 
 
 def _pooled_profiles(table: PageTable, fields: Sequence[str | None],
@@ -478,9 +500,20 @@ def _pooled_profiles(table: PageTable, fields: Sequence[str | None],
     return profiles
 
 
+def _with_colours(profiles: list[Profile], columns: Sequence[Column],
+                  pages: Sequence[tuple[list[PageRow], Sequence[Fill]]], settings: ExtractSettings) -> list[Profile]:
+    """The profiles with the rows whose cell has a fill of its own, counted on each page against its fills."""
+    chunks = [([r for r in rows if r.section is None], f) for rows, f in pages]
+    n_rows = sum(len(rows) for rows, _ in chunks)
+    if not n_rows or not any(f for _, f in chunks):
+        return profiles
+    counts = [sum(per) for per in zip(*(own_colours(rows, columns, f, settings) for rows, f in chunks))]
+    return [dataclasses.replace(p, colour_rows=n, colour_share=n / n_rows) for p, n in zip(profiles, counts)]
+
+
 def understood_columns(
     table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None,
-    fills: Sequence[Fill] = (),
+    fills: Sequence[Fill] = (), pages_after: Sequence[tuple[list[PageRow], Sequence[Fill]]] = (),
 ) -> list[Column]:
     """The table's columns with their fields checked against what their cells hold (see
     pipeline.extract.columns): a heading whose cells contradict it, or a second column for one field,
@@ -489,11 +522,10 @@ def understood_columns(
     pinned_words = override_headings(settings.headings)
     fields = [None if c.field is None or c.field.startswith(EXTRA_PREFIX) else named_field(c.field)
               for c in table.columns]
-    profiles = _pooled_profiles(table, fields, {} if evidence is None else evidence)
-    body_rows = [r for r in table.rows if r.section is None]
-    if fills and body_rows:
-        profiles = [dataclasses.replace(p, colour_rows=n, colour_share=n / len(body_rows))
-                    for p, n in zip(profiles, own_colours(body_rows, table.columns, fills, settings))]
+    # `pages_after`: the rows the following pages carry on in the columns, each page's with its fills.
+    judged = dataclasses.replace(table, rows=table.rows + [r for rows, _ in pages_after for r in rows])
+    profiles = _pooled_profiles(judged, fields, {} if evidence is None else evidence)
+    profiles = _with_colours(profiles, table.columns, [(table.rows, fills), *pages_after], settings)
     pinned = [normalise_heading(c.heading) in pinned_words for c in table.columns]
     # A column whose heading names nothing may take a field its cells show; one whose heading says it
     # holds no field ("Notes", "Budget") may not, unless it says so by cue words alone that also name a

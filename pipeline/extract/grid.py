@@ -367,6 +367,22 @@ def rows_from_rules(
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
 
 
+def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> list[Word]:
+    """The words, less those under a rule across the table where all its walls end: a note (or a page
+    number) under a framed table is not its text. A row left open at the page's foot keeps its walls
+    down to the foot, with no rule there."""
+    if not words:
+        return words
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    walls = [v for v in page.vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2 and v.bottom > top and v.top < bottom]
+    if not walls:
+        return words
+    foot = max(v.bottom for v in walls)
+    if not any(abs(r.y - foot) <= 1.5 and r.x0 <= columns[0].x0 + 2 and r.x1 >= columns[-1].x1 - 2 for r in page.hrules):
+        return words
+    return [w for w in words if w.ymid < foot]
+
+
 def _column_blocks(words: Sequence[Word], columns: list[Column], settings: ExtractSettings) -> dict[int, list[list[Line]]]:
     """Each column's words as paragraphs (text blocks), by column index."""
     by_col = _assign(words, columns)
@@ -379,11 +395,18 @@ def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words:
     two tables, with unruled rows between them) as those rows; any other row as it is. Only a reference
     column shows it: paragraphs of one ruled cell may start level with another cell's paragraphs, but a
     row's reference is printed once."""
-    ref_i = next((i for i, c in enumerate(columns) if c.field == "ref"), None)
-    if row.section is not None or ref_i is None:
+    if row.section is not None:
         return [row]
     inside = [w for w in words if row.top <= w.ymid < row.bottom]
     blocks = _column_blocks(inside, columns, settings)
+    ref_i = next((i for i, c in enumerate(columns) if c.field == "ref"), None)
+    if ref_i is None:
+        # A column of references whose heading named no field ("Action code": an action or a reference?)
+        # shows it by its cells: every paragraph a reference alone.
+        ref_i = next((i for i, bl in blocks.items() if len(bl) >= 2 and all(
+            len(b) == 1 and len(b[0].words) == 1 and REF_CODE.match(b[0].words[0].text) for b in bl)), None)
+    if ref_i is None:
+        return [row]
     tol = settings.anchor_tolerance
     anchors = _row_anchors(columns, blocks, tol, strict=True)
     if sum(1 for a in anchors if any(abs(b[0].top - a) <= tol for b in blocks[ref_i])) < 2:
@@ -626,6 +649,7 @@ def build_table(
         columns, _ = columns_from_header(page, header, words, settings)
     x0, x1 = columns[0].x0, columns[-1].x1
     inside = [w for w in words if top <= w.ymid <= bottom and x0 <= w.xmid <= x1]
+    inside = _inside_walls(page, columns, inside)
     ruled = rows_from_rules(page, columns, inside, top, bottom, settings)
     if ruled is not None:
         rows, closed = ruled

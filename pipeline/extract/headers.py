@@ -654,7 +654,16 @@ def opens_band(line: Line, vocab: frozenset[str], share: float) -> bool:
     prefixes = _prefixes(vocab)
     # The start of a heading word broken at a narrow column's edge ("Timescal", "statu") counts too.
     known = sum(1 for n in content if n in vocab or n in prefixes or _stems(n) & vocab)
-    return bool(known) and known >= share * len(content)
+    # A line set all in bold stands out from the body as a header does: headings in words nobody listed
+    # ("Latest | Governance | Barriers | Action to") open a band on one heading word; the band's score
+    # still decides.
+    bold = len(content) >= BOLD_BAND_MIN_WORDS and all(w.bold for w in line.words)
+    return bool(known) and (bold or known >= share * len(content))
+
+
+# Content words a bold line needs to open a band on one heading word: a bold title ("Action plan") is
+# shorter than a row of headings.
+BOLD_BAND_MIN_WORDS = 4
 
 
 _INFLECTIONS = ("ing", "ed", "es", "d", "s")
@@ -785,8 +794,12 @@ def _grown_downward(
             # Still a header of its kind, or now an action table's. A weak header's box holds its lines
             # whatever they name: sub-headings under a group heading that names a field ("Impact" over
             # "Barriers" and "Plan") name the columns, though nobody listed them.
-            boxed_weak = kind is None and foot is not None and lines[last].bottom <= foot + 0.5
-            if (scored is not None and (scored[1] is True or scored[1] == kind)) or (scored is None and boxed_weak):
+            boxed = foot is not None and lines[last].bottom <= foot + 0.5
+            # So does an action header's box, though the whole then names fewer fields than its first
+            # line did ("What will" / "be different?"): a weak header, which its cells decide.
+            boxed_action = kind is True and boxed and scored is not None and scored[1] is None
+            if ((scored is not None and (scored[1] is True or scored[1] == kind)) or boxed_action
+                    or (scored is None and kind is None and boxed)):
                 j, cells = last, grown
         out.append((i, j, cells))
     return out

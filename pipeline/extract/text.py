@@ -272,7 +272,9 @@ def hyphenated(before: str, after: str) -> bool:
     (U+2010, or a soft hyphen shown at the line end) is not part of the word; an author's own hyphen
     (U+002D, "co-" / "locate") is kept. A broken word is one paragraph, whatever the spacing or page
     break between its parts."""
-    return before.endswith(BREAK_HYPHENS) and before[-2:-1].isalpha() and after[:1].islower()
+    # A word in capitals goes on in capitals ("OFS-" / "TED").
+    capitals = before[-2:-1].isupper() and after[:1].isupper()
+    return before.endswith(BREAK_HYPHENS) and before[-2:-1].isalpha() and (after[:1].islower() or capitals)
 
 
 def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
