@@ -469,3 +469,78 @@ def test_an_action_header_box_holds_the_second_lines_of_its_headings_whatever_th
     assert _headings(pdf) == ["What will be different?", "Responsible person", "Action code", "Outcome measures",
                               "What are we going to do?", "When and status"]
     assert [r["action"] for r in extract_pdf(pdf).records] == ACTIONS
+
+
+def test_a_bold_header_of_mostly_unlisted_headings_is_read_whole_and_its_cells_decide(tmp_path):
+    # Seed-21 layout 2100058: a bold header names three fields among six headings nobody listed, and a
+    # group heading ("Monitoring") stands over two of them. The band of the group's sub-headings alone
+    # scores better (fewer unknown headings), but the whole header stands over more of the body's
+    # columns; its column of instructions makes it the action table's.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595), invariant=1)
+    xs = [40.0, 150.0, 270.0, 360.0, 400.0, 490.0, 560.0, 640.0, 720.0]
+    heads = [["What difference", "will this make?"], ["We", "will"], ["Our", "aim"], ["Line"], [], [],
+             ["Barriers"], ["Update this", "quarter"], ["Pressures"]]
+    c.setFont("Helvetica-Bold", SIZE)
+    for x, lines in zip(xs, heads):
+        for k, text in enumerate(lines):
+            c.drawString(x, 540 - k * LEADING, text)
+    c.drawString(xs[4], 540, "Monitoring")
+    c.drawString(xs[4], 540 - 1.5 * LEADING, "Senior lead")
+    c.drawString(xs[4], 540 - 2.5 * LEADING, "and date")
+    c.drawString(xs[5], 540 - 1.5 * LEADING, "Current")
+    c.drawString(xs[5], 540 - 2.5 * LEADING, "position")
+    c.setFont("Helvetica", SIZE)
+    y = 540 - 4 * LEADING - 10
+    for k, (a, m) in enumerate(zip(ACTIONS, MEASURES)):
+        cells = [_wrap(m, 24), _wrap(a, 26), ["Safe children"], [f"1.{k + 1}"], ["Head of HR,", "31/10/2022"],
+                 ["On track"], ["Funding"], ["Reported"], ["Staffing"]]
+        for x, lines in zip(xs, cells):
+            for j, text in enumerate(lines):
+                c.drawString(x, y - j * LEADING, text)
+        y -= max(len(cell) for cell in cells) * LEADING + 10
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == ACTIONS
+    assert {r["lead_officer_raw"] for r in records} == {"Head of HR"}
+
+
+def test_a_gutter_of_word_spaces_that_line_up_is_no_column_gutter():
+    # Seed-21 layout 2100057: "Theme area" over a column whose few cells read "Care Leavers", the one
+    # space of which stays open all the way down; cut there, the heading became a theme and a key area.
+    from pipeline.extract.headers import _word_space
+    from pipeline.readers.model import Word
+
+    def word(text: str, x0: float, y: float) -> Word:
+        return Word(text, x0, y, x0 + 5.5 * len(text), y + 11, 11.0)
+
+    spaced = [w for y in (100, 300, 500) for w in (word("Care", 50, y), word("Leavers", 75.5, y))]
+    assert _word_space(73.5, spaced)
+    # At a column gutter some line ends or starts alone: a cell's last line, a cell beside a blank one.
+    columns = spaced + [word("Care", 50, 120), word("Progress", 75.5, 140)]
+    assert not _word_space(73.5, columns)
+
+
+def test_a_bold_header_of_the_action_in_unlisted_words_and_one_field_heads_an_action_table(tmp_path):
+    # Seed-41 layout 4100026: "What are we going to do? | End date" names one field; set in bold over a
+    # column of instructions, it is a weak header its cells make the action table's.
+    xs = [40.0, 400.0]
+    rows = [[_wrap(f"1.{k + 1} {a}", 60), ["September 2022"]] for k, a in enumerate(ACTIONS)]
+    pdf = _draw(tmp_path / "plan.pdf", xs, [["What are we going to do?"], ["End date"]], rows)
+    records = extract_pdf(pdf).records
+    assert [(r["action_ref"], r["action"], r["milestone_raw"]) for r in records] == [
+        (f"1.{k + 1}", a, "September 2022") for k, a in enumerate(ACTIONS)]
+
+
+def test_a_bold_label_and_its_title_are_a_banner_not_a_header():
+    # Seed-41 layout 4100034: "Priority 1: | Voice of the Child" names a theme beside an unknown heading,
+    # as a two-column header of one field would; a label ending on a colon introduces the text beside it.
+    from pipeline.extract.headers import HeaderCell, _all_headings
+
+    banner = [HeaderCell("theme", "Priority 1:", 40, 90, 0, 10), HeaderCell(None, "Voice of the Child", 95, 180, 0, 10)]
+    assert not _all_headings(banner, {"theme"}, 1, bold=True)
+    header = [HeaderCell(None, "What are we going to do?", 40, 150, 0, 10), HeaderCell("milestone", "End date", 400, 440, 0, 10)]
+    assert _all_headings(header, {"milestone"}, 1, bold=True)
+    assert not _all_headings(header, {"milestone"}, 1)

@@ -307,14 +307,11 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
                             following: Sequence[Page] = ()) -> Header | None:
     fields = [c.field for c in h.cells]
     real = [f for f in fields if f and not f.startswith("ignore:")]
-    if len(named_fields(real)) < PROMOTE_MIN_FIELDS or "action" in real:
+    # A weak header's headings are all heading-shaped: one field beside the action will do.
+    if len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS) or "action" in real:
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
-    # Columns of figures (target, actual, baseline) are an indicator table's: it holds no actions,
-    # whatever its first column's names open on ("Repeat child protection plans").
-    # (A column of references, "1.1", "2.3", is no column of figures.)
-    if sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5 and p.code_share < 0.5
-           ) >= INDICATOR_FIGURE_COLUMNS:
+    if _of_figures(profiles):
         return None
     # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
     # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
@@ -327,6 +324,14 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     heading = columns[at].heading
     cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _of_figures(profiles: Sequence[Profile]) -> bool:
+    """Columns of figures (target, actual, baseline) are an indicator table's: it holds no actions,
+    whatever its first column's names open on ("Repeat child protection plans"). A column of
+    references ("1.1", "2.3") is no column of figures."""
+    return sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5 and p.code_share < 0.5
+               ) >= INDICATOR_FIGURE_COLUMNS
 
 
 def _column_profiles(

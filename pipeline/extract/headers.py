@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..readers.model import Page, Rule
+from ..readers.model import Page, Rule, Word
 from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -428,7 +428,29 @@ def body_gutters(
         if a - reach >= settings.gutter_min_width:
             gutters.append((reach + a) / 2)
         reach = max(reach, b)
-    return gutters
+    below_words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
+    return [g for g in gutters if not _word_space(g, below_words)]
+
+
+# A word space is at most this many ems wide (Times 0.25, Helvetica 0.28, DejaVu Serif 0.32).
+WORD_SPACE_EMS = 0.34
+
+
+def _word_space(g: float, words: Sequence[Word]) -> bool:
+    """Is the white gutter at g only word spaces that line up (a column of a few short cells, "Care
+    Leavers", whose one space the cells leave open all the way down)? Then every word at the gutter has
+    its neighbour across it on its line, a word space away; at a column gutter some line ends or
+    starts there alone."""
+    at = [w for w in words if g - w.size <= w.x1 < g or g < w.x0 <= g + w.size]
+    if not at:
+        return False
+    for w in at:
+        left = w.x0 > g
+        across = [v for v in words if abs(v.ymid - w.ymid) < 0.3 * w.size and (v.x1 < g if left else v.x0 > g)
+                  and 0 <= ((w.x0 - v.x1) if left else (v.x0 - w.x1)) <= WORD_SPACE_EMS * w.size]
+        if not across:
+            return False
+    return True
 
 
 def _cells_for_group(
@@ -518,10 +540,13 @@ def cells_for_band(
     return [c for g in _groups(band, cuts, settings, page, gutters) for c in _cells_for_group(g, gutters, section, settings)]
 
 
-def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tuple[int, int, int], bool | None] | None:
+def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
+           bold: bool = False) -> tuple[tuple[int, int, int], bool | None] | None:
     """How well a band reads as a table header, and whether it heads an action table (one that names
     the action, or four fields of a plan): True, False, or None when only its cells can tell (a weak
-    header: several fields named among more headings nobody listed); None when it is no header at all."""
+    header: several fields named among more headings nobody listed); None when it is no header at all.
+    A band set all in `bold` stands apart from the body as a header does: it may be weak with more
+    headings nobody listed."""
     fields = [c.field for c in cells if c.field]
     named = named_fields(fields)
     real = {f for f in named if not f.startswith("ignore:")}
@@ -532,7 +557,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
         # A band of nothing but headings may still head a plan whose other headings nobody listed: a weak
         # header, which its cells make an action table's or nothing.
-        return ((len(set(fields)) - unknown, -unknown, -dangling), None) if _all_headings(cells, real, unknown) else None
+        return ((len(set(fields)) - unknown, -unknown, -dangling), None) if _all_headings(cells, real, unknown, bold) else None
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
     # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
     # action may have as many unknown headings as known ones (words nobody listed); another table's
@@ -541,7 +566,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        return (score, None) if _weak(cells, real, named, unknown) else None
+        return (score, None) if _weak(cells, real, named, unknown, bold) else None
     if not action and len(set(fields)) < settings.min_header_fields:
         # Fields named only through a heading that names two: too few headings to end an action table
         # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
@@ -553,26 +578,32 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings) -> tuple[tupl
 HEADING_SHAPE_WORDS = 6
 
 
-def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int) -> bool:
+def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool = False) -> bool:
     """Is every cell of the band shaped as a heading (capitalised, short, no sentence, neither opening nor
     ending on a joining word), two fields of the plan named and no more unknown headings than one over
-    the known?"""
+    the known? A band set in bold stands apart as a header does: one field will do ("What are we going
+    to do? | End date"), among up to twice as many unknown headings as known, one over."""
     # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
-    if len(cells) < 2 or len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 or REQUIRED_FIELD in real or _reads_as_body(cells):
+    least = 1 if bold else WEAK_MIN_FIELDS - 1
+    if len(cells) < 2 or len(real - {"ref"}) < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
-    if unknown > len(cells) - unknown + 1:
+    if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
+        return False  # with one field named, the action's heading must be one nobody listed
+    if unknown > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
-    return all(c.text[:1].isupper() and not c.text.rstrip().endswith(".")
+    # A label ending on a colon introduces the text beside it ("Priority 1: | Voice of the Child"): a
+    # banner, not two headings.
+    return all(c.text[:1].isupper() and not c.text.rstrip().endswith((".", ":"))
                and len(c.text.split()) <= HEADING_SHAPE_WORDS and _whole_heading(c.text) for c in cells)
 
 
-def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int) -> bool:
+def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool = False) -> bool:
     """Is a band of mostly unknown headings that names no action a weak header (one its cells may make
     an action table's)? It names several fields; headings known to hold no field ("Risks", "Comments")
-    are headings all the same."""
+    are headings all the same. Set in bold, up to twice as many of its headings may be unknown."""
     known = len(cells) - unknown
     return (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
-            and unknown <= known + 1 and not _reads_as_body(cells))
+            and unknown <= (2 if bold else 1) * known + 1 and not _reads_as_body(cells))
 
 
 def named_fields(fields: Sequence[str]) -> set[str]:
@@ -703,8 +734,10 @@ def find_all_headers(
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     others = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is False], taken=actions),
                              settings, False)
-    weak = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is None], taken=actions + others),
-                           settings, None)
+    # A weak band, like an action band, may be part of a fuller header that stands over more columns.
+    free = [c for c in candidates if c[4] is None
+            and all(c[2] < a or c[1] > b for a, b, _ in actions + others)]
+    weak = _grown_downward(page, lines, _fullest(page, lines, _best_bands(free), free, settings), settings, None)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
@@ -761,7 +794,7 @@ def _grown_upward(
             band = list(lines[first:last + 1])
             gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
             grown = cells_for_band(page, band, gutters, "fields", settings)
-            scored = _score(grown, settings)
+            scored = _score(grown, settings, _bold(band))
             if scored is not None and scored[1]:
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
@@ -790,7 +823,7 @@ def _grown_downward(
             # The gutters the band was read with: under a taller band fewer rows are left to show them.
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
-            scored = _score(grown, settings)
+            scored = _score(grown, settings, _bold(lines[i:last + 1]))
             # Still a header of its kind, or now an action table's. A weak header's box holds its lines
             # whatever they name: sub-headings under a group heading that names a field ("Impact" over
             # "Barriers" and "Plan") name the columns, though nobody listed them.
@@ -916,7 +949,12 @@ def _read_joined(page: Page, lines: Sequence[Line], first: int, last: int, setti
     """Lines first..last read as one band: its headings and its score."""
     gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
     joined = cells_for_band(page, list(lines[first:last + 1]), gutters, "fields", settings)
-    return joined, _score(joined, settings)
+    return joined, _score(joined, settings, _bold(lines[first:last + 1]))
+
+
+def _bold(band: Sequence[Line]) -> bool:
+    """Is the band set all in bold?"""
+    return all(w.bold for ln in band for w in ln.words)
 
 
 def _header(cells: list[HeaderCell]) -> Header:
@@ -982,7 +1020,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
-            scored = _score(cells, settings)
+            scored = _score(cells, settings, _bold(band))
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     return [c for c in candidates if not _cut_short(c, candidates)]
