@@ -174,3 +174,18 @@ def test_a_sentence_broken_off_by_hand_in_a_walled_cell_is_measured_against_the_
              line(1, ("Delivered", 10), ("through", 60), ("plans", 100))]
     assert paragraphs_text(lines) == ["Recruit managers. Delivered through plans"]
     assert paragraphs_text(lines, edge=200) == ["Recruit managers.", "Delivered through plans"]
+
+
+def test_a_paragraph_space_a_little_over_an_even_line_spacing_starts_a_paragraph():
+    # Seed-71 layouts 7100001 and 7100054, seed-41 layout 4100056: lines 2 pt apart in a paragraph, 4 pt
+    # between paragraphs, at 10 pt: under a fifth of an em more, but plain where every other gap agrees.
+    def at(top: float, *spans: tuple[str, float]) -> Line:
+        return Line(tuple(Word(t, x0, top, x0 + 5 * len(t), top + SIZE, SIZE) for t, x0 in spans))
+
+    lines = [at(100, ("Staff", 10), ("are", 40), ("supported", 60)), at(112, ("to", 10), ("grow", 25)),
+             at(126, ("Children", 10), ("are", 55), ("heard", 75)), at(138, ("at", 10), ("home", 25))]
+    assert paragraphs_text(lines) == ["Staff are supported to grow", "Children are heard at home"]
+    # Gaps that do not agree show no even spacing to measure against: the lines run on.
+    uneven = [at(100, ("Staff", 10), ("are", 40), ("supported", 60)), at(112.5, ("to", 10), ("grow", 25)),
+              at(126, ("Children", 10), ("are", 55), ("heard", 75)), at(137, ("at", 10), ("home", 25))]
+    assert paragraphs_text(uneven) == ["Staff are supported to grow Children are heard at home"]

@@ -544,3 +544,35 @@ def test_a_bold_label_and_its_title_are_a_banner_not_a_header():
     header = [HeaderCell(None, "What are we going to do?", 40, 150, 0, 10), HeaderCell("milestone", "End date", 400, 440, 0, 10)]
     assert _all_headings(header, {"milestone"}, 1, bold=True)
     assert not _all_headings(header, {"milestone"}, 1)
+
+
+def test_a_header_box_holds_all_its_lines_whatever_kind_of_band_its_first_line_reads_as(tmp_path):
+    # Seed-71 layout 7100049: a narrow column's heading wraps ("Refere" / "nce no"), and a line of the
+    # header alone reads as another table's header, better than the whole, which names fewer fields among
+    # headings nobody listed. The header's fill holds both lines: the headings are whole.
+    xs = [40.0, 95.0, 150.0, 270.0, 310.0, 380.0, 450.0, 510.0]
+    headings = [["Target", "date"], ["Lead", "officer"], ["Making it", "happen"], ["Refere", "nce no"],
+                ["Update this", "quarter"], ["Latest", "position"], ["Barriers"], ["Plan"]]
+    rows = [[["March 2023"], ["Head of HR"], _wrap(a, 22), [f"1.{k + 1}"], ["Reported"], ["Started"], ["Funding"],
+             ["People"]] for k, a in enumerate(ACTIONS)]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - LEADING - 4))
+    records = extract_pdf(pdf).records
+    assert [(r["action_ref"], r["action"]) for r in records] == [(f"1.{k + 1}", a) for k, a in enumerate(ACTIONS)]
+    assert {"Update this quarter", "Barriers", "Plan"} <= set(dict(records[0]["extra"]))
+
+
+def test_a_turned_heading_line_a_column_rule_runs_through_is_clipped_overflow():
+    # Seed-71 layout 7100001, seed-61 layout 6100000: "Current position" set on its side in a cell too
+    # narrow for it; its third line ("posi") runs past the column rule, where the page clips it. Joined,
+    # the heading reached over the next column and took its cells.
+    from pipeline.extract.headers import _turned_groups
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def turned(text: str, x0: float) -> Line:
+        return Line((Word(text, x0, 100, x0 + 7, 140, 7.0, rotation=90),))
+
+    groups = _turned_groups([turned("Curr", 45), turned("ent", 53), turned("posi", 72)], [40.0, 77.2])
+    assert [[ln.text for ln in g] for g in groups] == [["Curr", "ent"]]
+    # A line whose glyphs only touch the rule is printed inside its cell.
+    assert len(_turned_groups([turned("Curr", 45), turned("ent", 53), turned("posi", 61)], [40.0, 69.0])[0]) == 3

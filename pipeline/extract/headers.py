@@ -256,6 +256,8 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[L
     side by side, each as tall as the heading's text, a line's spacing apart, with no rule between."""
     groups: list[list[Line]] = []
     for c in sorted(chunks, key=lambda c: c.x0):
+        if c.words[0].rotation and any(c.x0 + RULE_OVERSHOOT < cut < c.x1 - RULE_OVERSHOOT for cut in cuts):
+            continue  # a turned line a column rule runs through has run past its cell: clipped, not printed
         if groups:
             last = groups[-1][-1]
             gap = c.x0 - last.x1
@@ -267,6 +269,10 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[L
                 continue
         groups.append([c])
     return groups
+
+
+# Points a glyph's box may reach past the rule beside it.
+RULE_OVERSHOOT = 1.5
 
 
 def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
@@ -738,6 +744,8 @@ def find_all_headers(
     free = [c for c in candidates if c[4] is None
             and all(c[2] < a or c[1] > b for a, b, _ in actions + others)]
     weak = _grown_downward(page, lines, _fullest(page, lines, _best_bands(free), free, settings), settings, None)
+    # A weak band its box grew over another table's band holds that band's lines as its own.
+    others = [b for b in others if not any(w[0] <= b[0] and b[1] <= w[1] for w in weak)]
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
@@ -828,10 +836,11 @@ def _grown_downward(
             # whatever they name: sub-headings under a group heading that names a field ("Impact" over
             # "Barriers" and "Plan") name the columns, though nobody listed them.
             boxed = foot is not None and lines[last].bottom <= foot + 0.5
-            # So does an action header's box, though the whole then names fewer fields than its first
-            # line did ("What will" / "be different?"): a weak header, which its cells decide.
-            boxed_action = kind is True and boxed and scored is not None and scored[1] is None
-            if ((scored is not None and (scored[1] is True or scored[1] == kind)) or boxed_action
+            # So does any header's box, though the whole then names fewer fields than its first line
+            # did ("What will" / "be different?"; "Refere" / "nce no"): a weak header, which its cells
+            # decide.
+            boxed_header = kind is not None and boxed and scored is not None and scored[1] is None
+            if ((scored is not None and (scored[1] is True or scored[1] == kind)) or boxed_header
                     or (scored is None and kind is None and boxed)):
                 j, cells = last, grown
         out.append((i, j, cells))

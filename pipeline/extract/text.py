@@ -173,6 +173,7 @@ def lines_to_paragraphs(
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
     usual = statistics.median(gaps) if len(gaps) >= 2 else None
+    leading = _even_leading(lines, gaps)
     # How far a line could reach: the cell's text edge when its walls are known, else its widest line.
     right = max([ln.x1 for ln in lines] + ([edge] if edge is not None else []), default=0.0)
     paras: list[list[Line]] = []
@@ -181,7 +182,8 @@ def lines_to_paragraphs(
             prev = paras[-1][-1]
             gap = ln.top - prev.bottom
             size = min(prev.size, ln.size)
-            wide = gap > share * size or (usual is not None and gap - usual > extra * size) or _hard_break(prev, ln, right)
+            wide = (gap > share * size or (usual is not None and gap - usual > extra * size)
+                    or (leading is not None and gap - leading >= PARAGRAPH_OVER_EVEN) or _hard_break(prev, ln, right))
             # A list item starts its own paragraph, however tight the spacing.
             starts_item = is_bullet(ln) and not _wrapped_dash(paras[-1], ln, edge) or _next_item(paras[-1], ln)
             if not wide and not starts_item:
@@ -189,6 +191,27 @@ def lines_to_paragraphs(
                 continue
         paras.append([ln])
     return paras
+
+
+# A gap this much (pt) over a cell's even line spacing is a paragraph space set tight, when the spacing
+# is even (its lines' gaps agree within LEADING_NOISE pt): a point is plain to see where nothing jitters.
+PARAGRAPH_OVER_EVEN = 1.0
+LEADING_NOISE = 0.3
+
+
+def _even_leading(lines: Sequence[Line], gaps: Sequence[float]) -> float | None:
+    """The cell's line spacing when it is even: the largest of the gaps that agree within LEADING_NOISE
+    with at least one other, in lines of one type size. None when no two gaps agree (too few lines to
+    tell) or the sizes differ (a mixed line sits higher or lower)."""
+    if len(gaps) < 2 or max(ln.size for ln in lines) - min(ln.size for ln in lines) > 0.1:
+        return None
+    ordered = sorted(gaps)
+    best: list[float] = []
+    for i, g in enumerate(ordered):
+        run = [h for h in ordered[i:] if h - g <= LEADING_NOISE]
+        if len(run) > len(best):
+            best = run
+    return best[-1] if len(best) >= 2 else None
 
 
 _DASHES = ("-", "\u2013")
