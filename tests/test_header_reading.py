@@ -576,3 +576,31 @@ def test_a_turned_heading_line_a_column_rule_runs_through_is_clipped_overflow():
     assert [[ln.text for ln in g] for g in groups] == [["Curr", "ent"]]
     # A line whose glyphs only touch the rule is printed inside its cell.
     assert len(_turned_groups([turned("Curr", 45), turned("ent", 53), turned("posi", 61)], [40.0, 69.0])[0]) == 3
+
+
+def test_headings_set_close_over_a_body_gutter_are_parted_though_neither_is_listed(tmp_path):
+    # Seed-71 layout 7100005: "Latest position" and "The issue we are tackling" stand closer than words
+    # part headings; neither is listed, but each reads as a heading and the body's gutter runs between.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    x1 = 40 + stringWidth("Latest position", "Helvetica-Bold", SIZE) + 4
+    xs = [40.0, x1, 270.0, 420.0, 500.0]
+    headings = [["Latest position"], ["The issue we are tackling"], ["Action"], ["Lead officer"], ["Target date"]]
+    rows = [[_wrap("Delayed by staff changes; revised date agreed.", 14), _wrap(m, 24), _wrap(a, 26), ["Head of HR"],
+             ["March 2023"]] for a, m in zip(ACTIONS, MEASURES)]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows)
+    assert _headings(pdf) == ["Latest position", "The issue we are tackling", "Action", "Lead officer", "Target date"]
+
+
+def test_another_tables_band_grown_by_its_box_into_a_weak_header_is_decided_by_its_cells(tmp_path):
+    # Seed-91 layout 9100046 (a regression this change made, and mended): the first line of a boxed
+    # header ("Who | What are we | Status | Update this | Risks") reads as another table's header; grown
+    # to the box's foot it names one field among headings nobody listed, a weak header, and its column
+    # of instructions makes it the action table's.
+    xs = [40.0, 130.0, 300.0, 370.0, 460.0]
+    headings = [["Who", "leads?"], ["What are we", "going to do?"], ["Status", "update"], ["Update this", "quarter"],
+                ["Risks"]]
+    rows = [[["Head of HR"], _wrap(a, 30), ["B"], ["Reported to the", "board"], ["Funding"]] for a in ACTIONS]
+    pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - LEADING - 4))
+    records = extract_pdf(pdf).records
+    assert [(r["action"], r["lead_officer_raw"]) for r in records] == [(a, "Head of HR") for a in ACTIONS]

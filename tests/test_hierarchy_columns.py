@@ -244,3 +244,47 @@ def test_a_header_over_a_nearly_blank_level_is_judged_with_the_rows_of_the_pages
     assert all(r["key_area"] is None for r in records)
     assert [r["rag"] for r in records] == [w[0] for w in want]
     assert [r["objective"] or r["outcome"] for r in records if r["objective"] or r["outcome"]][0] == OBJECTIVES[0]
+
+
+def test_a_theme_column_under_theme_banners_is_the_key_area_for_every_table_under_its_header(tmp_path):
+    # Seed-71 layout 7100007: banners give the theme; the column headed "Pillar" (a theme's word) holds
+    # the key area. One banner's rows repeat a ten-word label, which read per table as sentences made
+    # the column an outcome there; and while the column was still the theme, it held more different
+    # texts than the unnamed column of outcomes, which then fitted no level.
+    from pipeline.extraction import extract_pdf
+
+    from .conftest import canvas_with_header
+
+    path = tmp_path / "plan.pdf"
+    xs = [40.0, 150.0, 330.0, 480.0]
+    c = canvas_with_header(path, xs, ["Pillar", "What will be different?", "Action", "Lead officer"])
+    areas = [["Workforce", "Quality", "Early help", "Practice"],
+             ["Feedback from families, children and young people, staff and partners"] * 3 + ["Voice"],
+             ["Care leavers", "Fostering", "Adoption", "Placements"]]
+    outcomes = ["Children and families get the right help at the right time",
+                "Staff are supported, valued and able to develop a career with us",
+                "Every child in care lives in a stable home close to school"]
+    y, want = 765.0, []
+    for t, outcome in enumerate(outcomes):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(40, y, f"Priority {t + 1}: Theme number {t + 1}")
+        y -= 20
+        c.setFont("Helvetica", 9)
+        for k in range(4):
+            area, action = areas[t][k], ACTIONS[(4 * t + k) % len(ACTIONS)][:30]
+            want.append((area, outcome if k == 0 else None, action))
+            words = area.split()
+            for j in range(0, len(words), 3):
+                c.drawString(xs[0], y - 11 * (j // 3), " ".join(words[j:j + 3]))
+            if k == 0:
+                half = outcome.split()
+                c.drawString(xs[1], y, " ".join(half[:5]))
+                c.drawString(xs[1], y - 11, " ".join(half[5:]))
+            c.drawString(xs[2], y, action)
+            c.drawString(xs[3], y, "Head of Service")
+            y -= 48
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["key_area"] for r in records] == [w[0] for w in want]
+    assert all(r["theme"].startswith("Theme number") for r in records)
+    assert [r["outcome"] for r in records][::4] == outcomes

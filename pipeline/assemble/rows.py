@@ -320,7 +320,7 @@ def build_rows(
     tables = [(lt, _table_rows(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     levels = _levels_by_header(tables, settings)
     for lt, table_rows in tables:
-        fields = _theme_above_columns(lt, table_rows, _renamed(lt, table_rows, levels[_header_key(lt)]))
+        fields = _renamed(lt, table_rows, levels[_header_key(lt)])
         profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
         columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX)
         if mappings is not None:
@@ -475,10 +475,28 @@ def _levels_by_header(tables: Sequence[tuple[_Table, list[RawRow]]],
     it: a theme's banner parts the tables, but the columns under one header hold the same fields."""
     pooled: dict[tuple, list[RawRow]] = {}
     first: dict[tuple, _Table] = {}
+    bannered: set[tuple] = set()
     for lt, rows in tables:
         pooled.setdefault(_header_key(lt), []).extend(rows)
         first.setdefault(_header_key(lt), lt)
-    return {key: _levels_of_unnamed(first[key], rows, settings) for key, rows in pooled.items()}
+        if lt.theme is not None:
+            bannered.add(_header_key(lt))
+    return {key: _levels_of_unnamed(first[key], rows, settings,
+                                    _below_banners(list(first[key].columns), rows) if key in bannered else None)
+            for key, rows in pooled.items()}
+
+
+def _below_banners(fields: list[str | None], rows: Sequence[RawRow]) -> list[str | None]:
+    """The fields of a header whose tables stand under theme banners ("Priority 2: Early Help"): a column
+    read as the theme holds a level below it, the first free one its cells' shape fits (titles a key
+    area, sentences the outcome or the objective), judged on its different texts over every table under
+    the header, so a label printed in many rows weighs once."""
+    if "theme" not in fields:
+        return fields
+    texts = list(dict.fromkeys(t for r in rows if (t := r.text("theme"))))
+    below = ("key_area",) if shows_titles(profile(texts)) else ("outcome", "objective")
+    free = [level for level in below if level not in fields]
+    return [free[0] if f == "theme" and free else f for f in fields]
 
 
 def _renamed(lt: _Table, rows: Sequence[RawRow], fields: Sequence[str | None]) -> list[str | None]:
@@ -490,12 +508,14 @@ def _renamed(lt: _Table, rows: Sequence[RawRow], fields: Sequence[str | None]) -
     return own
 
 
-def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings) -> list[str | None]:
-    """The table's fields, with the levels of the hierarchy that columns no heading named show by how
-    their cells repeat down the whole table (pipeline.extract.columns.shows_group). A page with few rows
-    cannot show it; the table over all its pages can. The rows' cells keep their fields: the caller
-    renames them."""
-    fields = list(lt.columns)
+def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings,
+                       names: list[str | None] | None = None) -> list[str | None]:
+    """The table's fields (`names`, when given, in place of the columns' own), with the levels of the
+    hierarchy that columns no heading named show by how their cells repeat down the whole table
+    (pipeline.extract.columns.shows_group). A page with few rows cannot show it; the table over all its
+    pages can. The rows' cells keep their fields: the caller renames them."""
+    own = list(lt.columns)
+    fields = list(names) if names is not None else own
     headings = [c.heading for c in lt.entries[0].table.columns]
     # Measures are stated per row: a column read as measures only by a heading's likeness to a listed
     # one ("What difference will this make?") whose sentences repeat down the rows is a level. So is an
@@ -505,7 +525,7 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
             for f, h in zip(fields, headings)]
     if not any(free):
         return fields
-    profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in fields]
+    profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in own]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
     return [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
@@ -517,20 +537,6 @@ def _unclaimed(heading: str, settings: ExtractSettings) -> bool:
     column does not hold)?"""
     found = match_heading(heading, settings=settings)
     return found is None or (not found.startswith("ignore:") and not listed_exactly(heading, settings))
-
-
-def _theme_above_columns(lt: _Table, rows: Sequence[RawRow], fields: list[str | None]) -> list[str | None]:
-    """The table's fields. Under a banner that gives the theme ("Priority 2: Early Help"), a column read
-    as the theme holds a level below it, the first free one its cells' shape fits: titles a key area,
-    sentences the outcome or the objective. The banner stays the theme."""
-    if lt.theme is None or "theme" not in fields:
-        return fields
-    titles = shows_titles(profile([r.text("theme") or "" for r in rows]))
-    below = ("key_area",) if titles else ("outcome", "objective")
-    free = [level for level in below if level not in fields]
-    if free:
-        rename_field(rows, fields, "theme", free[0])
-    return fields
 
 
 def _theme_from_column(rows: Sequence[RawRow]) -> None:

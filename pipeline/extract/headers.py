@@ -499,9 +499,11 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     named = [c.field is not None or (section == "fields" and bool(cue_candidates(normalise_heading(c.text))))
              for c in cells]
     # A piece no word of which is known may still be a heading of its own when it reads as one: two
-    # words or more, neither opening nor ending on a joining word ("Underpinning plan").
-    if any(c.field for c in cells) and all(
-            ok or (_whole_heading(c.text) and len(c.text.split()) >= 2) for c, ok in zip(cells, named)):
+    # words or more, neither opening nor ending on a joining word ("Underpinning plan"). Where every
+    # piece reads so, the body's gutter parts them though none is named ("Latest position" | "The issue
+    # we are tackling", set closer than headings usually are).
+    shaped = [_whole_heading(c.text) and len(c.text.split()) >= 2 for c in cells]
+    if (any(c.field for c in cells) or all(shaped)) and all(ok or sh for ok, sh in zip(named, shaped)):
         return cells
     return None
 
@@ -744,8 +746,7 @@ def find_all_headers(
     free = [c for c in candidates if c[4] is None
             and all(c[2] < a or c[1] > b for a, b, _ in actions + others)]
     weak = _grown_downward(page, lines, _fullest(page, lines, _best_bands(free), free, settings), settings, None)
-    # A weak band its box grew over another table's band holds that band's lines as its own.
-    others = [b for b in others if not any(w[0] <= b[0] and b[1] <= w[1] for w in weak)]
+    others, weak = _settled_kinds(lines, others, weak, settings)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
@@ -753,6 +754,16 @@ def find_all_headers(
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _settled_kinds(lines: Sequence[Line], others: list[_Band], weak: list[_Band],
+                   settings: ExtractSettings) -> tuple[list[_Band], list[_Band]]:
+    """(others, weak) once boxes have grown the bands: a weak band its box grew over another table's band
+    holds that band's lines as its own; another table's band grown by its box may now read as a weak
+    header, which its cells decide."""
+    others = [b for b in others if not any(w[0] <= b[0] and b[1] <= w[1] for w in weak)]
+    grown_weak = [b for b in others if (sc := _score(b[2], settings, _bold(lines[b[0]:b[1] + 1]))) and sc[1] is None]
+    return [b for b in others if b not in grown_weak], sorted(weak + grown_weak, key=lambda b: b[0])
 
 
 def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak: list[_Band],
