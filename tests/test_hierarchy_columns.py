@@ -141,6 +141,15 @@ def test_a_renamed_column_keeps_its_merged_cells():
     assert cols == ["outcome", "action"] and below.merged == {"outcome"} and row.cells["outcome"] == ["Children are safe"]
 
 
+def _banner(c, y: float, t: int) -> float:
+    """Draw theme t's banner row ("Priority 1: Theme number 1") at y; the y of the first row under it,
+    with the body font set."""
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(40, y, f"Priority {t + 1}: Theme number {t + 1}")
+    c.setFont("Helvetica", 9)
+    return y - 20
+
+
 def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
     # Theme banners part the table into runs of four rows, too few to show a level; the header over
     # them is one, and over all twelve rows the sentences repeat in groups: the column is the outcome.
@@ -156,10 +165,7 @@ def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
                 "Every child in care lives in a stable home close to their family and school"]
     y, want = 765.0, []
     for t, outcome in enumerate(outcomes):
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(40, y, f"Priority {t + 1}: Theme number {t + 1}")
-        y -= 20
-        c.setFont("Helvetica", 9)
+        y = _banner(c, y, t)
         for k in range(4):
             action = ACTIONS[(t + k) % len(ACTIONS)]
             want.append((action, outcome))
@@ -266,10 +272,7 @@ def test_a_theme_column_under_theme_banners_is_the_key_area_for_every_table_unde
                 "Every child in care lives in a stable home close to school"]
     y, want = 765.0, []
     for t, outcome in enumerate(outcomes):
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(40, y, f"Priority {t + 1}: Theme number {t + 1}")
-        y -= 20
-        c.setFont("Helvetica", 9)
+        y = _banner(c, y, t)
         for k in range(4):
             area, action = areas[t][k], ACTIONS[(4 * t + k) % len(ACTIONS)][:30]
             want.append((area, outcome if k == 0 else None, action))
