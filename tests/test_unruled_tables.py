@@ -209,3 +209,20 @@ def test_a_header_printed_again_over_one_row_heads_the_table_as_it_does_where_it
     assert [(h.top, h.fields) for h in found[2][0]] == [(60, ["ref", "action", "lead_officer"])]
     # A header printed nowhere else as an action table's stays as it was found.
     assert _promoted_alike({2: ([dropped], [])}, {2: ([], [])})[2] == ([], [])
+
+
+def test_an_action_paragraph_level_with_one_columns_paragraph_by_chance_starts_no_row():
+    # Seed-61 layout 6100015: rows start with the officer, the date and the measures level with the
+    # action; the action's second paragraph stands level with the measures' second, with a paragraph's
+    # space above it, not a row's. A row whose other cells are blank keeps a row's space above it.
+    from pipeline.extract.grid import _paragraph_beside_one
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def block(top: float, n: int = 2) -> list[Line]:
+        return [Line((Word("Review", 80, top + 11 * k, 110, top + 11 * k + 9, 9.0),)) for k in range(n)]
+
+    acts = [block(100), block(140), block(176), block(220), block(260)]
+    level = [3, 3, 1, 3, 1]
+    # Block 2 has 16 pt above it (a paragraph space); rows have 20 pt or more, as block 4 has.
+    assert [_paragraph_beside_one(acts, level, k) for k in range(5)] == [False, False, True, False, False]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 import dataclasses
 import re
+import statistics
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -548,13 +549,33 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
-    others = [b[0].top for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i
-              for b in blocks[i] if not continues_list(b)]
-    anchors = _numbered_only([b for b in blocks[action_i] if any(abs(b[0].top - o) <= tol for o in others)],
-                             blocks[action_i])
+    others = [[b[0].top for b in blocks[i] if not continues_list(b)]
+              for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i]
+    acts = blocks[action_i]
+    level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
+    anchors = _numbered_only([b for k, (b, n) in enumerate(zip(acts, level))
+                              if n and not _paragraph_beside_one(acts, level, k)], acts)
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+
+
+def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: int) -> bool:
+    """Is action block k a paragraph of the cell above, level with one other column's paragraph by
+    chance (the measures' second beside the action's second)? Where rows start with two other columns
+    or more, one that starts with one column only and with less space above it than any of those rows
+    has is no row start. (A row whose other cells are blank has a row's space above it.)"""
+    if level[k] != 1 or k == 0:
+        return False
+    rows = [acts[i][0].top - acts[i - 1][-1].bottom for i in range(1, len(acts)) if level[i] >= 2]
+    if len(rows) < 2 or statistics.median([n for n in level if n]) < 2:
+        return False
+    return acts[k][0].top - acts[k - 1][-1].bottom < min(rows) - ROW_SPACE_SLACK
+
+
+# Points by which a row's space above its text must fall short of every other row's to read as a
+# paragraph's space instead.
+ROW_SPACE_SLACK = 0.5
 
 
 # An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);

@@ -814,7 +814,10 @@ def _grown_upward(
             gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
             grown = cells_for_band(page, band, gutters, "fields", settings)
             scored = _score(grown, settings, _bold(band))
-            if scored is not None and scored[1]:
+            # The whole may read weaker than the lines that scored (more headings nobody listed) and
+            # still be the header: it names every field they named.
+            keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
+            if scored is not None and (scored[1] or keeps):
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
         floor = j
@@ -970,6 +973,11 @@ def _read_joined(page: Page, lines: Sequence[Line], first: int, last: int, setti
     gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
     joined = cells_for_band(page, list(lines[first:last + 1]), gutters, "fields", settings)
     return joined, _score(joined, settings, _bold(lines[first:last + 1]))
+
+
+def _fields_of(cells: Sequence[HeaderCell]) -> set[str]:
+    """The plan's fields the headings name, combined headings counted as their parts."""
+    return {f for f in named_fields([c.field for c in cells if c.field]) if not f.startswith("ignore:")}
 
 
 def _bold(band: Sequence[Line]) -> bool:
