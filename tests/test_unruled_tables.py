@@ -226,3 +226,57 @@ def test_an_action_paragraph_level_with_one_columns_paragraph_by_chance_starts_n
     level = [3, 3, 1, 3, 1]
     # Block 2 has 16 pt above it (a paragraph space); rows have 20 pt or more, as block 4 has.
     assert [_paragraph_beside_one(acts, level, k) for k in range(5)] == [False, False, True, False, False]
+
+
+def test_a_rows_tail_at_the_top_of_a_page_is_no_banner_though_the_page_top_is_above_its_rules(tmp_path):
+    # Seed-71 layout 7100020: a grid table runs on to the next page, whose first cells hold the tail of
+    # a row; the row runs from the page's top, above where the column rules start, so at its middle no
+    # rule crossed it and it read as a banner spanning the table: every later row took it as the theme.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    xs, right = [40.0, 80.0, 260.0, 360.0], 560.0
+
+    def grid(top: float, bottom: float, cuts: list[float]) -> None:
+        for x in [36.0, *[x - 4 for x in xs[1:]], right]:
+            c.line(x, top, x, bottom)
+        for y in cuts:
+            c.line(36, y, right, y)
+
+    c.setFont("Helvetica-Bold", 9)
+    for x, h in zip(xs, HEADINGS):
+        c.drawString(x, 790, h)
+    c.setFont("Helvetica", 9)
+    tops = [770.0, 730.0, 690.0]
+    for k, y in zip((1, 2, 4), tops):
+        c.drawString(xs[0], y - 10, f"1.{k}")
+        c.drawString(xs[1], y - 10, ACTIONS[k])
+        c.drawString(xs[2], y - 10, LEADS[k])
+        c.drawString(xs[3], y - 10, "Audits show it works")
+    c.drawString(xs[3], 690 - 10 - LEADING, "in every")
+    grid(802, 650, [802, 784, 770, 730, 690])
+    c.showPage()
+    c.setFont("Helvetica", 9)
+    c.drawString(xs[3], 800 - 8, "quarter of the year")
+    for k, y in zip((5, 6), (780.0, 740.0)):
+        c.drawString(xs[0], y - 10, f"1.{k}")
+        c.drawString(xs[1], y - 10, ACTIONS[k])
+        c.drawString(xs[2], y - 10, LEADS[k])
+        c.drawString(xs[3], y - 10, "Audits show it works")
+    grid(800, 700, [780, 740, 700])
+    c.save()
+    records = extract_pdf(path).records
+    assert [r["action"] for r in records] == [ACTIONS[k] for k in (1, 2, 4, 5, 6)]
+    assert all(r["theme"] is None for r in records)
+
+
+def test_a_band_half_of_whose_cells_run_on_mid_sentence_is_running_text():
+    # Seed-21 layout 2100049: two lines of an unruled body read as a header by their cue words ("Service
+    # Plan", "No risk to", "actions plans address"); two of its four cells open mid-sentence in lower case.
+    texts = [("detailed_action_plan", "Service Plan"), ("ignore:extra", "No risk to implemen"),
+             ("action", "actions plans address service deficits in"), (None, "learning from audits monthly")]
+    band = [HeaderCell(f, t, 100.0 * i, 100.0 * i + 90, 10, 20) for i, (f, t) in enumerate(texts)]
+    assert _reads_as_prose(band)
+    # One such heading in two is no evidence: "What we have committed to" beside "Led by".
+    assert not _reads_as_prose(_cells("What we have committed to", "Led by"))

@@ -357,7 +357,7 @@ def rows_from_rules(
         return None
     boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
     rows = _rows_between(boundaries, columns)
-    spanning = _spanning_rows(rows, columns, page.vrules)
+    spanning = _spanning_rows(rows, columns, page.vrules, words)
     for row in spanning:
         inside = [w for w in words if row.top <= w.ymid < row.bottom]
         row.section = " ".join(ln.text for ln in words_to_lines(inside, settings)) or None
@@ -427,15 +427,19 @@ def _frame_only(
     return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
 
 
-def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule]) -> list[PageRow]:
+def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule],
+                   words: Sequence[Word] = ()) -> list[PageRow]:
     """Rows that no column rule crosses, in a table whose other rows have them: one cell across the
-    whole table, which is how a theme or priority is printed inside a table."""
+    whole table, which is how a theme or priority is printed inside a table. A row is judged at the
+    middle of its text (a row's tail at the top of a page runs from the page's top, above its rules)."""
     interior = [c.x0 for c in columns[1:]]
     if not interior:
         return []
 
     def crossings(row: PageRow) -> int:
-        mid = (row.top + row.bottom) / 2
+        inside = [w for w in words if row.top <= w.ymid < row.bottom]
+        mid = ((min(w.top for w in inside) + max(w.bottom for w in inside)) / 2 if inside
+               else (row.top + row.bottom) / 2)
         return sum(1 for x in interior if any(abs(r.x - x) <= 2 and r.top - 1 <= mid <= r.bottom + 1 for r in vrules))
 
     counts = [crossings(r) for r in rows]

@@ -650,10 +650,14 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     # lower case. Short headings may do either ("Led by", "action"); a header may have one longer heading
     # that stops so ("What we have committed to"), not most.
     # A heading never ends a sentence either ("Action Plan."; "Ref." and "No." are abbreviations).
-    worded = [c.text.split() for c in cells if c.text.split()]
+    return _mostly_broken([c.text.split() for c in cells if c.text.split()])
+
+
+def _mostly_broken(worded: Sequence[list[str]]) -> bool:
+    """Do most of the cells' words (half, when two or more) run on mid-sentence or end one?"""
     broken = sum(1 for w in worded if (len(w) >= PROSE_MIN_WORDS and (w[-1] in CANNOT_END_HEADING or w[0][0].islower()))
                  or _ends_sentence(w[-1]))
-    return 2 * broken > len(worded)
+    return 2 * broken > len(worded) or (broken >= 2 and 2 * broken >= len(worded))
 
 
 # A word broken at a line end ("re‐" / "ported"), or a sentence that ends with more text after it
