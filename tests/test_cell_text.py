@@ -189,3 +189,30 @@ def test_a_paragraph_space_a_little_over_an_even_line_spacing_starts_a_paragraph
     uneven = [at(100, ("Staff", 10), ("are", 40), ("supported", 60)), at(112.5, ("to", 10), ("grow", 25)),
               at(126, ("Children", 10), ("are", 55), ("heard", 75)), at(137, ("at", 10), ("home", 25))]
     assert paragraphs_text(uneven) == ["Staff are supported to grow Children are heard at home"]
+
+
+def test_the_rest_of_a_word_broken_at_the_cells_edge_joins_it_however_often_the_document_breaks_it():
+    # Seed-21 layout 2100049: a status column too narrow for "anticipated" and "progressing" breaks them
+    # the same way in every row, so "d" and "ing" are printed many times; no such piece is a word.
+    lines = [line(0, ("currently", 10)), line(1, ("anticipate", 10)), line(2, ("d", 10))]
+    edge = lines[1].x1 + 2
+    common = vocabulary(*[line(k, ("d", 10)) for k in range(5, 9)], *[line(k, ("ing", 10)) for k in range(9, 12)])
+    assert paragraphs_text(lines, edge=edge, vocabulary=common) == ["currently anticipated"]
+    assert paragraphs_text([line(0, ("progress", 10)), line(1, ("ing,", 10), ("some", 35))], edge=52,
+                           vocabulary=common) == ["progressing, some"]
+    # A word of its own that wrapped stays apart, however close its line came to the edge.
+    common.update(vocabulary(line(20, ("to", 10)), line(21, ("to", 10))))
+    assert paragraphs_text([line(0, ("Assistant", 10)), line(1, ("to", 10), ("the", 25))], edge=57,
+                           vocabulary=common) == ["Assistant to the"]
+
+
+def test_a_word_broken_after_other_words_on_its_line_joins_when_only_the_whole_is_a_word_elsewhere():
+    # Seed-31 layout 3100021: "Designated Nurse, Safeguar" / "ding": the whole is printed elsewhere,
+    # neither piece is.
+    lines = [line(0, ("Designated", 10), ("Nurse,", 65), ("Safeguar", 100)), line(1, ("ding", 10))]
+    words = vocabulary(*lines, line(5, ("Safeguarding", 10)))
+    assert paragraphs_text(lines, edge=lines[0].x1 + 2, vocabulary=words) == ["Designated Nurse, Safeguarding"]
+    # Words that merely wrapped stay apart.
+    wrapped = [line(0, ("Head", 10), ("of", 35), ("Early", 50)), line(1, ("help", 10))]
+    assert paragraphs_text(wrapped, edge=wrapped[0].x1 + 2,
+                           vocabulary=vocabulary(*wrapped, line(5, ("help", 10)))) == ["Head of Early help"]

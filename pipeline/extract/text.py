@@ -370,7 +370,10 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     for i in range(1, len(para)):
         above, first = para[i - 1], para[i].words[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
-        at_edge = len(above.words) == 1 and edge - above.x1 < letter
+        if len(above.words) > 1:
+            flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
+            continue
+        at_edge = edge - above.x1 < letter
         # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
         if at_edge and _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
             flags[i] = True
@@ -380,8 +383,38 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
             whole = word_key(above.text + first.text)
             # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
             whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
-            flags[i] = vocabulary.get(whole, 0) > 0 or (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above)
+            flags[i] = (vocabulary.get(whole, 0) > 0 or (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above)
+                        or _no_word(first.text))
     return flags
+
+
+# Words of one or two letters; any other piece that short, or one with no vowel, is no word of its own.
+_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+def _no_word(text: str) -> bool:
+    """Is the piece no English word of its own ("d", "rm", "ng,"): the rest of a word broken at a line
+    end, however often the same word is broken so in the document?"""
+    letters = "".join(ch for ch in text.lower() if ch.isalpha())
+    if not letters or not text[:1].islower():
+        return False
+    return (not any(v in letters for v in "aeiouy") or (len(letters) <= 2 and letters not in _SHORT_WORDS)
+            or letters in _SUFFIXES)
+
+
+# Endings that are no words of their own ("progress" / "ing", "implementa" / "tion").
+_SUFFIXES = frozenset("ing ings ed tion tions sion sions ment ments ness ity ities ance ence ous ive ful ly".split())
+
+
+def _broken_after_words(above: Line, first: Word, at_edge: bool, vocabulary: Mapping[str, int]) -> bool:
+    """Does a line of several words end, at the cell's edge, on the first piece of a word whose rest opens
+    the next line ("Designated Nurse, Safeguar" / "ding")? Only the table's words can tell: the whole
+    is printed elsewhere, and neither piece is a word printed anywhere else."""
+    last = above.words[-1].text
+    if not (at_edge and last[-1:].isalpha() and first.text[:1].isalpha() and first.text[:1].islower()):
+        return False
+    return (vocabulary.get(word_key(last + first.text), 0) > 0 and vocabulary.get(word_key(first.text), 0) <= 1
+            and vocabulary.get(word_key(last), 0) <= 1)
 
 
 def paragraphs_text(
