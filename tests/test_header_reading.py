@@ -604,3 +604,21 @@ def test_another_tables_band_grown_by_its_box_into_a_weak_header_is_decided_by_i
     pdf = _draw(tmp_path / "plan.pdf", xs, headings, rows, fill=(792.0, 780 - LEADING - 4))
     records = extract_pdf(pdf).records
     assert [(r["action"], r["lead_officer_raw"]) for r in records] == [(a, "Head of HR") for a in ACTIONS]
+
+
+def test_a_band_that_starts_within_the_height_of_the_band_above_goes_on_that_header():
+    # Seed-61 layout 6100025: turned headings ("Referen" / "ce no", "Overall" / "status") stand beside the
+    # header's lines; the band of its lower headings ("Barriers | Risks") starts within their height, with
+    # a turned line between, so it goes on the header above, not a table of its own.
+    from pipeline.extract.headers import _next_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def at(top: float, bottom: float, text: str = "Heading", rotation: int = 0) -> Line:
+        return Line((Word(text, 40, top, 80, bottom, 9.0, rotation=rotation),))
+
+    lines = [at(100, 110), at(100, 140, "Referen", 90), at(101, 140, "Overall", 90), at(125, 135, "Barriers"),
+             at(160, 170, "Review")]
+    assert _next_band(lines, 0, 1, 3)
+    assert _next_band(lines, 0, 1, 2)
+    assert not _next_band(lines, 0, 1, 4)

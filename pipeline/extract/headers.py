@@ -778,7 +778,7 @@ def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak:
     bands = sorted([(b, False) for b in others] + [(b, None) for b in weak], key=lambda t: t[0][0])
     out: list[tuple[_Band, bool | None]] = []
     for (i, j, cells), kind in bands:
-        if out and out[-1][0][1] + 1 == i:
+        if out and _next_band(lines, out[-1][0][0], out[-1][0][1], i):
             first = out[-1][0][0]
             joined, scored = _read_joined(page, lines, first, j, settings)
             if scored is not None:
@@ -786,6 +786,15 @@ def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak:
                 continue
         out.append(((i, j, cells), kind))
     return ([b for b, k in out if k is False], [b for b, k in out if k is None], [b for b, k in out if k is True])
+
+
+def _next_band(lines: Sequence[Line], first: int, last: int, i: int) -> bool:
+    """Does the band from line i go on the band of lines first..last: the next line, or one that starts,
+    with every line between, within the height of that band (beside headings turned on their side)?"""
+    if i == last + 1:
+        return True
+    bottom = max(ln.bottom for ln in lines[first:last + 1])
+    return i > last and all(ln.top < bottom for ln in lines[last + 1:i + 1])
 
 
 def _grown_upward(
