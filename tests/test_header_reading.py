@@ -622,3 +622,35 @@ def test_a_band_that_starts_within_the_height_of_the_band_above_goes_on_that_hea
     assert _next_band(lines, 0, 1, 3)
     assert _next_band(lines, 0, 1, 2)
     assert not _next_band(lines, 0, 1, 4)
+
+
+def test_a_header_box_holds_the_headings_turned_on_their_side_however_tall(tmp_path):
+    # Seed-111 layout 11100033: headings set on their side make the header row taller than a box is
+    # looked for (15 ems of 8 pt); its fill ends below them, and they are read with the header.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    top, foot = 800.0, 660.0  # 140 pt: over 15 ems of 8 pt
+    c.setFillColorRGB(0.85, 0.9, 0.95)
+    c.rect(36, foot, 520, top - foot, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 8)
+    for x, h in ((40, "Action"), (250, "Lead officer"), (400, "Target date")):
+        c.drawString(x, top - 10, h)
+    c.saveState()
+    c.translate(220, foot + 6)
+    c.rotate(90)
+    c.drawString(0, 0, "Ref number")
+    c.restoreState()
+    c.setFont("Helvetica", 8)
+    y = foot - 14
+    for k, a in enumerate(ACTIONS):
+        c.drawString(40, y, a[:40])
+        c.drawString(214, y, f"1.{k + 1}")
+        c.drawString(250, y, "Head of HR")
+        c.drawString(400, y, "March 2023")
+        y -= 20
+    c.save()
+    records = extract_pdf(path).records
+    assert [(r["action_ref"], r["action"]) for r in records] == [(f"1.{k + 1}", a[:40].strip()) for k, a in enumerate(ACTIONS)]

@@ -916,7 +916,7 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     band's width, else the first rule across it below that line; None when neither is near."""
     first = band[0]
     x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
-    reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    reach = _box_reach(page, first, x0, x1)
     filled = _fill_foot(page, first, x0, x1)
     if filled is not None:
         return filled
@@ -926,9 +926,22 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     return min(rules, default=None)
 
 
+def _box_reach(page: Page, first: Line, x0: float, x1: float) -> float:
+    """How far below the band's first line its box may reach: HEADER_BOX_MAX_EMS, or further down to
+    hold the headings turned on their side that run down from within that reach (with a line's room)."""
+    reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    turned = [w.bottom for w in page.words if w.rotation in (90, 270) and w.size <= 1.5 * first.size
+              and first.top <= w.top < reach and x0 <= w.xmid <= x1]
+    return max([reach] + [b + TURNED_FOOT_ROOM * first.size for b in turned])
+
+
+# Ems of room a box leaves below the end of a heading turned on its side (the cell's padding).
+TURNED_FOOT_ROOM = 1.5
+
+
 def _fill_foot(page: Page, first: Line, x0: float, x1: float) -> float | None:
     """The bottom of the header row's fill behind `first` across most of [x0, x1], if it has one."""
-    reach = first.top + HEADER_BOX_MAX_EMS * first.size
+    reach = _box_reach(page, first, x0, x1)
     # White is the page's own colour, not a box (a table's background runs on under its rows). The
     # lowest foot: a group heading's cell ends above the cells of the headings under it.
     fills = [f for f in page.fills if f.top <= first.top + 1 and first.bottom - 1 <= f.bottom <= reach
