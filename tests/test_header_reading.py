@@ -654,3 +654,22 @@ def test_a_header_box_holds_the_headings_turned_on_their_side_however_tall(tmp_p
     c.save()
     records = extract_pdf(path).records
     assert [(r["action_ref"], r["action"]) for r in records] == [(f"1.{k + 1}", a[:40].strip()) for k, a in enumerate(ACTIONS)]
+
+
+
+def test_a_turned_heading_that_starts_beside_the_band_and_runs_below_it_is_read_with_it():
+    # Seed-111 layout 11100029: "Index", set on its side in a narrow column, starts beside the header's
+    # first line (2 pt above it) and runs below its last; it was left out, and its column's references.
+    from pipeline.extract.headers import _belongs_above
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    def at(top: float, bottom: float, text: str, rotation: int = 0) -> Line:
+        return Line((Word(text, 40, top, 80, bottom, 9.0, rotation=rotation),))
+
+    band = [at(77, 87, "Responsible person"), at(89, 99, "and date")]
+    assert _belongs_above(at(75, 106.2, "Index", 90), band, [], None, DEFAULT_SETTINGS)  # type: ignore[arg-type]
+    # One that starts well above the band, or below it, is another line's.
+    assert not _belongs_above(at(40, 106, "Index", 90), band, [], None, DEFAULT_SETTINGS)  # type: ignore[arg-type]
+    assert not _belongs_above(at(100, 130, "Index", 90), band, [], None, DEFAULT_SETTINGS)  # type: ignore[arg-type]

@@ -964,8 +964,8 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     if not upright:
         return False
     top, bottom = min(b.top for b in upright), max(b.bottom for b in band)
-    if ln.words[0].rotation:  # a turned heading as tall as the band, standing beside it
-        return ln.bottom <= bottom + 1 and ln.bottom > top
+    if ln.words[0].rotation:  # a turned heading standing beside the band, as tall or taller ("Index")
+        return ln.bottom > top and (ln.bottom <= bottom + 1 or (ln.top >= top - upright[0].size and ln.top < bottom))
     size = upright[0].size
     if top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size:
         return False
