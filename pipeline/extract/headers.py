@@ -428,14 +428,16 @@ def body_gutters(
     spans = sorted((w.x0, w.x1) for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1)
     if len(spans) < 5:
         return []
-    gutters = []
+    gutters: list[tuple[float, float]] = []
     reach = spans[0][1]
     for a, b in spans[1:]:
         if a - reach >= settings.gutter_min_width:
-            gutters.append((reach + a) / 2)
+            gutters.append(((reach + a) / 2, a - reach))
         reach = max(reach, b)
     below_words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
-    return [g for g in gutters if not _word_space(g, below_words)]
+    # Only a gutter no wider than a word space can be one.
+    widest_space = WORD_SPACE_EMS * max((w.size for w in below_words), default=0.0)
+    return [g for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
 
 
 # A word space is at most this many ems wide (Times 0.25, Helvetica 0.28, DejaVu Serif 0.32).
