@@ -746,8 +746,11 @@ def find_all_headers(
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
     actions = _fullest(page, lines, actions, candidates, settings)
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
-    others = _grown_downward(page, lines, _best_bands([c for c in candidates if c[4] is False], taken=actions),
-                             settings, False)
+    others = _best_bands([c for c in candidates if c[4] is False], taken=actions)
+    # Another table's band takes the turned headings beside it too, short of an action band.
+    others = [g if all(g[1] < a or g[0] > b for a, b, _ in actions) else o
+              for o, g in zip(others, _grown_upward(page, lines, others, settings, False))]
+    others = _grown_downward(page, lines, others, settings, False)
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
     free = [c for c in candidates if c[4] is None
             and all(c[2] < a or c[1] > b for a, b, _ in actions + others)]
@@ -800,7 +803,8 @@ def _next_band(lines: Sequence[Line], first: int, last: int, i: int) -> bool:
 
 
 def _grown_upward(
-    page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings
+    page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings,
+    kind: bool | None = True,
 ) -> list[tuple[int, int, list[HeaderCell]]]:
     """Each header band with the lines just above it that belong to it: the first lines of headings that
     wrap, in words nobody listed (so no band opened on them: "Success looks" over "like"), whose pieces
@@ -832,7 +836,7 @@ def _grown_upward(
             # The whole may read weaker than the lines that scored (more headings nobody listed) and
             # still be the header: it names every field they named.
             keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
-            if scored is not None and (scored[1] or keeps):
+            if scored is not None and (scored[1] or scored[1] == kind or keeps):
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
         floor = j
