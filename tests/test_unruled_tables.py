@@ -215,7 +215,7 @@ def test_an_action_paragraph_level_with_one_columns_paragraph_by_chance_starts_n
     # Seed-61 layout 6100015: rows start with the officer, the date and the measures level with the
     # action; the action's second paragraph stands level with the measures' second, with a paragraph's
     # space above it, not a row's. A row whose other cells are blank keeps a row's space above it.
-    from pipeline.extract.grid import _paragraph_beside_one
+    from pipeline.extract.grid import _paragraph_beside_one, _row_space
     from pipeline.extract.text import Line
     from pipeline.readers.model import Word
 
@@ -225,7 +225,8 @@ def test_an_action_paragraph_level_with_one_columns_paragraph_by_chance_starts_n
     acts = [block(100), block(140), block(176), block(220), block(260)]
     level = [3, 3, 1, 3, 1]
     # Block 2 has 16 pt above it (a paragraph space); rows have 20 pt or more, as block 4 has.
-    assert [_paragraph_beside_one(acts, level, k) for k in range(5)] == [False, False, True, False, False]
+    space = _row_space(acts, level)
+    assert [_paragraph_beside_one(acts, level, k, space) for k in range(5)] == [False, False, True, False, False]
 
 
 def test_a_rows_tail_at_the_top_of_a_page_is_no_banner_though_the_page_top_is_above_its_rules(tmp_path):

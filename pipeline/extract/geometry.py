@@ -198,7 +198,8 @@ def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],
                                                            for c, r in zip(h.cells, read[sig].cells)])
                  for h in raw[n][0] + raw[n][1]
                  if h.top not in tops and (sig := tuple(c.text for c in h.cells)) in read]
-        out[n] = (sorted(actions + alike, key=lambda h: h.top), [h for h in others if h.top not in {a.top for a in alike}])
+        taken = {a.top for a in alike}
+        out[n] = (sorted(actions + alike, key=lambda h: h.top), [h for h in others if h.top not in taken])
     return out
 
 

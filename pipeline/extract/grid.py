@@ -557,24 +557,31 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
               for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i]
     acts = blocks[action_i]
     level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
+    space = _row_space(acts, level)
     anchors = _numbered_only([b for k, (b, n) in enumerate(zip(acts, level))
-                              if n and not _paragraph_beside_one(acts, level, k)], acts)
+                              if n and not _paragraph_beside_one(acts, level, k, space)], acts)
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
 
 
-def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: int) -> bool:
-    """Is action block k a paragraph of the cell above, level with one other column's paragraph by
-    chance (the measures' second beside the action's second)? Where rows start with two other columns
-    or more, one that starts with one column only and with less space above it than any of those rows
-    has is no row start. (A row whose other cells are blank has a row's space above it.)"""
-    if level[k] != 1 or k == 0:
-        return False
+def _row_space(acts: Sequence[list[Line]], level: Sequence[int]) -> float | None:
+    """Where rows start with two other columns or more: the least space above such a row's action
+    (from the action text above it). None when rows do not start so, or too few show it."""
     rows = [acts[i][0].top - acts[i - 1][-1].bottom for i in range(1, len(acts)) if level[i] >= 2]
     if len(rows) < 2 or statistics.median([n for n in level if n]) < 2:
+        return None
+    return min(rows)
+
+
+def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: int, space: float | None) -> bool:
+    """Is action block k a paragraph of the cell above, level with one other column's paragraph by
+    chance (the measures' second beside the action's second)? Where rows start with two other columns
+    or more (`space` above them at least), one that starts with one column only and with less space
+    above it is no row start. (A row whose other cells are blank has a row's space above it.)"""
+    if space is None or level[k] != 1 or k == 0:
         return False
-    return acts[k][0].top - acts[k - 1][-1].bottom < min(rows) - ROW_SPACE_SLACK
+    return acts[k][0].top - acts[k - 1][-1].bottom < space - ROW_SPACE_SLACK
 
 
 # Points by which a row's space above its text must fall short of every other row's to read as a

@@ -425,7 +425,8 @@ def body_gutters(
     page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS
 ) -> list[float]:
     """x of white vertical gutters in the text below a header: where no body word is printed."""
-    spans = sorted((w.x0, w.x1) for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1)
+    below_words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
+    spans = sorted((w.x0, w.x1) for w in below_words)
     if len(spans) < 5:
         return []
     gutters: list[tuple[float, float]] = []
@@ -434,7 +435,6 @@ def body_gutters(
         if a - reach >= settings.gutter_min_width:
             gutters.append(((reach + a) / 2, a - reach))
         reach = max(reach, b)
-    below_words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
     # Only a gutter no wider than a word space can be one.
     widest_space = WORD_SPACE_EMS * max((w.size for w in below_words), default=0.0)
     return [g for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
@@ -748,12 +748,11 @@ def find_all_headers(
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     others = _best_bands([c for c in candidates if c[4] is False], taken=actions)
     # Another table's band takes the turned headings beside it too, short of an action band.
-    others = [g if all(g[1] < a or g[0] > b for a, b, _ in actions) else o
+    others = [g if _apart(g[0], g[1], actions) else o
               for o, g in zip(others, _grown_upward(page, lines, others, settings, False))]
     others = _grown_downward(page, lines, others, settings, False)
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
-    free = [c for c in candidates if c[4] is None
-            and all(c[2] < a or c[1] > b for a, b, _ in actions + others)]
+    free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)]
     weak = _grown_downward(page, lines, _fullest(page, lines, _best_bands(free), free, settings), settings, None)
     others, weak = _settled_kinds(lines, others, weak, settings)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
@@ -763,6 +762,11 @@ def find_all_headers(
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _apart(i: int, j: int, bands: Sequence[_Band]) -> bool:
+    """Do lines i..j share no line with any of the bands?"""
+    return all(j < a or i > b for a, b, _ in bands)
 
 
 def _settled_kinds(lines: Sequence[Line], others: list[_Band], weak: list[_Band],
@@ -836,7 +840,7 @@ def _grown_upward(
             # The whole may read weaker than the lines that scored (more headings nobody listed) and
             # still be the header: it names every field they named.
             keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
-            if scored is not None and (scored[1] or scored[1] == kind or keeps):
+            if scored is not None and (scored[1] in (True, kind) or keeps):
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
         floor = j
@@ -868,13 +872,15 @@ def _grown_downward(
             # Still a header of its kind, or now an action table's. A weak header's box holds its lines
             # whatever they name: sub-headings under a group heading that names a field ("Impact" over
             # "Barriers" and "Plan") name the columns, though nobody listed them.
-            boxed = foot is not None and lines[last].bottom <= foot + 0.5
             # So does any header's box, though the whole then names fewer fields than its first line
             # did ("What will" / "be different?"; "Refere" / "nce no"): a weak header, which its cells
             # decide.
-            boxed_header = kind is not None and boxed and scored is not None and scored[1] is None
-            if ((scored is not None and (scored[1] is True or scored[1] == kind)) or boxed_header
-                    or (scored is None and kind is None and boxed)):
+            boxed = foot is not None and lines[last].bottom <= foot + 0.5
+            if scored is None:
+                grows = boxed and kind is None
+            else:
+                grows = scored[1] is True or scored[1] == kind or (boxed and scored[1] is None)
+            if grows:
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
@@ -923,7 +929,7 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     first = band[0]
     x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
     reach = _box_reach(page, first, x0, x1)
-    filled = _fill_foot(page, first, x0, x1)
+    filled = _fill_foot(page, first, x0, x1, reach)
     if filled is not None:
         return filled
     # A grid draws the rule under the header cell by cell: its segments make one rule.
@@ -945,9 +951,10 @@ def _box_reach(page: Page, first: Line, x0: float, x1: float) -> float:
 TURNED_FOOT_ROOM = 1.5
 
 
-def _fill_foot(page: Page, first: Line, x0: float, x1: float) -> float | None:
-    """The bottom of the header row's fill behind `first` across most of [x0, x1], if it has one."""
-    reach = _box_reach(page, first, x0, x1)
+def _fill_foot(page: Page, first: Line, x0: float, x1: float, reach: float | None = None) -> float | None:
+    """The bottom of the header row's fill behind `first` across most of [x0, x1], if it has one, down
+    to `reach` (_box_reach when not given)."""
+    reach = _box_reach(page, first, x0, x1) if reach is None else reach
     # White is the page's own colour, not a box (a table's background runs on under its rows). The
     # lowest foot: a group heading's cell ends above the cells of the headings under it.
     fills = [f for f in page.fills if f.top <= first.top + 1 and first.bottom - 1 <= f.bottom <= reach
