@@ -121,6 +121,18 @@ def test_content_names_a_field_only_for_a_free_column_and_only_when_one_column_s
     assert Profile(0, 0, 0, 0, 0).status_share == 0
 
 
+def test_a_status_scale_in_words_of_its_own_is_the_status_though_some_wordings_run_long():
+    # A scale's few wordings come back down the rows; a few run past a status's usual length.
+    scale = ["Complete", "Action complete", "Business as usual", "Action not yet completed, but on track",
+             "On track", "Complete", "Off track", "Action complete", "Complete", "On track",
+             "Action not yet completed, but on track", "Complete"]
+    prose = profile(ACTIONS)
+    assert by_content([None, "action"], [profile(scale), prose], [True, False]) == ["rag", "action"]
+    # Free comments that mention a status now and then are no scale: each says something of its own.
+    comments = [f"{w} after the review of case {n} with the team" for n, w in enumerate(scale)]
+    assert by_content([None, "action"], [profile(comments), prose], [True, False]) == [None, "action"]
+
+
 def test_a_heading_whose_cue_words_are_torn_takes_the_field_its_cells_show():
     from pipeline.extract.columns import cue_candidates
 

@@ -1,4 +1,4 @@
-"""Generated layouts of the dev seeds (31, 41, 61 and 111; tools/layouts) that showed a mechanism missing, pinned
+"""Generated layouts of the dev seeds (31, 41, 61, 111 and 121; tools/layouts) that showed a mechanism missing, pinned
 so it stays: each was read badly (all-right at or near 0%) until the mechanism named beside it. The
 held-out seed of docs/benchmark-layouts-60.md (1) and fresh seeds are never pinned here: they measure.
 
@@ -39,6 +39,12 @@ CASES = [
                                      "paragraphs level by chance read as row starts"),
     (11100017, "weasyprint", 0.85, 1, "another table's band (no action named) left out the turned heading beside "
                                       "it, so the references were lost on every page but one"),
+    (12100010, "reportlab", 0.95, 0, "a header naming the action among more unlisted headings than known ones, "
+                                     "its action column holding actions, was no header at all"),
+    (12100026, "weasyprint", 0.95, 0, "a two-level header whose top line ('We will | Governance | Area of "
+                                      "concern') opens no band; a status scale in phrases of its own"),
+    (12100021, "weasyprint", 0.95, 0, "a theme banner 'Priority 2: Early | Help ...' cut at a gutter read as a "
+                                      "header; frames stacked down the page read as two ruled rows"),
 ]
 
 

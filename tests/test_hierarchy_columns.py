@@ -75,11 +75,23 @@ def test_an_unnamed_level_takes_the_level_its_place_fits_and_its_heading_leans_t
 
 
 def test_two_columns_named_for_one_level_are_that_level_and_the_one_below():
-    themes = profile([f"Theme {k // 8}" + " of the plan for children and families in the borough" for k in range(16)])
+    themes = profile([f"Theme {k // 8}: Practice Quality and Standards" for k in range(16)])
     outcomes = profile([f"Outcome {k // 4}: children are safe and well supported at home" for k in range(16)])
     # "Key priority" and "Shared ambition" both cue the theme: the one repeating fewer texts keeps it.
     assert resolve(["theme", "theme", "action"], [outcomes, themes, profile(ACTIONS)], [False] * 3) == [
         "outcome", "theme", "action"]
+
+
+def test_a_column_cued_as_the_theme_over_sentences_is_the_outcome_unless_its_heading_is_listed():
+    # A theme is a title: "Shared ambition" leans to the theme by its cue words alone (seed-121 layout
+    # 12100033), but its cells state outcomes.
+    outcomes = profile([f"Outcome {k // 4}: children are safe and well supported at home" for k in range(16)])
+    assert resolve(["theme", "action"], [outcomes, profile(ACTIONS)], [False] * 2, listed=[False, True]) == [
+        "outcome", "action"]
+    # A heading printed as a listed synonym ("Theme") keeps its field, as a registry entry does.
+    assert resolve(["theme", "action"], [outcomes, profile(ACTIONS)], [False] * 2, listed=[True, True]) == [
+        "theme", "action"]
+    assert resolve(["theme", "action"], [outcomes, profile(ACTIONS)], [True, False]) == ["theme", "action"]
 
 
 def _row(page: int, **cells: str) -> RawRow:

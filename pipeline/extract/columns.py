@@ -62,8 +62,20 @@ COLOUR_SHARE = 0.6
 def _shows_status(p: Profile) -> bool:
     worded = (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS
               and p.status_share >= CONTENT_FIELD_SHARE)
-    return worded or (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
+    return worded or _stock_statuses(p) or (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
                       and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
+
+
+def _stock_statuses(p: Profile) -> bool:
+    """A status scale in words of its own: most cells read as statuses, the rest phrases of the same
+    scale ("Action not yet completed, but on track"), all drawn from a few wordings that come back
+    down the rows, as a scale's do (free comments and officers' titles are not mostly statuses)."""
+    return (p.cells >= MIN_CELLS_FOR_CONTENT and p.status_share >= LEANING_STATUS_SHARE
+            and p.mean_words <= LEANING_CELL_WORDS and p.long_share < 0.5 and p.distinct <= STOCK_SHARE * p.cells)
+
+
+# A scale's wordings: at most this share of a column's cells are different texts.
+STOCK_SHARE = 0.5
 
 
 def _shows_dates(p: Profile) -> bool:
@@ -341,12 +353,16 @@ def fits(fld: str, p: Profile) -> bool:
 
 
 def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: Sequence[bool],
-            free: Sequence[bool] = (), cued: Sequence[Sequence[str]] = (), headings: Sequence[str] = ()) -> list[str | None]:
+            free: Sequence[bool] = (), cued: Sequence[Sequence[str]] = (), headings: Sequence[str] = (),
+            listed: Sequence[bool] = ()) -> list[str | None]:
     """Whole-table assignment: a field whose column's cells contradict it is dropped (unless a registry
     entry pinned it), a field named by two columns stays with the one whose cells fit it best, and a
-    field no heading names goes to the one `free` column whose cells show they hold it."""
+    field no heading names goes to the one `free` column whose cells show they hold it. A theme is a
+    title: a column whose heading only leans to the theme by its cue words ("Shared ambition"; not a
+    `listed` synonym) over sentences holds the level below that sentences state, the outcome."""
     out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
            for f, p, pin in zip(fields, profiles, pinned)]
+    _themes_of_sentences(out, fields, profiles, [pin or (i < len(listed) and listed[i]) for i, pin in enumerate(pinned)])
     # A column that loses its heading's field (its cells contradict it, or another column holds it
     # better) may still take a field its cells show, as a column no heading named.
     open_ = [bool(ok) or (f is not None and g is None) for ok, f, g in zip(free or [False] * len(out), fields, out)]
@@ -364,6 +380,14 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
         if f in LEVELS and not pinned[lost]:
             out[lost] = _level_below(f, out, fields, profiles[lost])
     return by_content(out, profiles, open_, cued, headings)
+
+
+def _themes_of_sentences(out: list[str | None], fields: Sequence[str | None], profiles: Sequence[Profile],
+                         fixed: Sequence[bool]) -> None:
+    """A column cued as the theme over sentences takes the level below that sentences state (in place)."""
+    for i, (f, p) in enumerate(zip(out, profiles)):
+        if f == "theme" and not fixed[i] and p.cells >= MIN_CELLS_FOR_CONTENT and p.long_share >= 0.5:
+            out[i] = _level_below(f, out, fields, p)
 
 
 def _second_column(f: str, j: int, i: int, profiles: Sequence[Profile]) -> int:

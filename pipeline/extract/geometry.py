@@ -308,8 +308,10 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
                             following: Sequence[Page] = ()) -> Header | None:
     fields = [c.field for c in h.cells]
     real = [f for f in fields if f and not f.startswith("ignore:")]
+    if "action" in real:
+        return _confirmed(page, h, headers, settings, following) if h.weak else None
     # A weak header's headings are all heading-shaped: one field beside the action will do.
-    if len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS) or "action" in real:
+    if len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS):
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     if _of_figures(profiles):
@@ -325,6 +327,16 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     heading = columns[at].heading
     cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _confirmed(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
+               following: Sequence[Page] = ()) -> Header | None:
+    """A weak header that names the action (among more headings nobody listed than known) heads an action
+    table when the column it names holds actions, and the table is no table of figures."""
+    columns, profiles = _column_profiles(page, h, headers, settings, following)
+    if _of_figures(profiles):
+        return None
+    return h if any(c.field == "action" and fits("action", p) for c, p in zip(columns, profiles)) else None
 
 
 def _of_figures(profiles: Sequence[Profile]) -> bool:
@@ -486,10 +498,6 @@ def _rows_after(table: PageTable, following: Sequence[_PageText],
     table is judged with the rows the following pages carry on in its columns (each page's rows with its
     fills). So is one whose rows leave a column nearly blank (a level printed once over many rows): its
     few cells prove nothing."""
-    if len(table.rows) >= MIN_CELLS_FOR_CONTENT and all(
-            sum(bool(r.text(c.field)) for r in table.rows) >= MIN_CELLS_FOR_CONTENT
-            for c in table.columns if c.field):
-        return []
     return [(build_table(t.page, None, table.columns, t.words, t.top, t.bottom, settings).rows, t.page.fills)
             for t in following]
 
@@ -540,7 +548,9 @@ def understood_columns(
                                        or _torn_no_field(c.heading, settings))
             for c, f, pin in zip(table.columns, fields, pinned)]
     cued = [cue_candidates(normalise_heading(c.heading)) for c in table.columns]
-    resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns])
+    listed = [listed_exactly(c.heading, settings) for c in table.columns]
+    resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns],
+                       listed)
     return [
         c if f == c.field else dataclasses.replace(c, field=f or extra_key(c.heading))
         for c, f in zip(table.columns, resolved)

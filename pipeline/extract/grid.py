@@ -353,7 +353,7 @@ def rows_from_rules(
     """Rows bounded by horizontal rules; None when the table has no usable rules. True beside the rows
     when the table's last row is closed by a rule on this page."""
     boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings), columns)
-    if len(boundaries) < 2 or _frame_only(boundaries, columns, words, settings):
+    if len(boundaries) < 2 or _frame_only(boundaries, columns, words, settings, page.vrules):
         return None
     boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
     rows = _rows_between(boundaries, columns)
@@ -416,15 +416,32 @@ def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words:
 
 
 def _frame_only(
-    boundaries: list[tuple[float, set[int]]], columns: list[Column], words: Sequence[Word], settings: ExtractSettings
+    boundaries: list[tuple[float, set[int]]], columns: list[Column], words: Sequence[Word], settings: ExtractSettings,
+    vrules: Sequence[Rule] = (),
 ) -> bool:
     """Rules that only frame the table (above and below its text, none between two of its rows) while the
-    text shows several rows: the rows are the text's to find."""
+    text shows several rows: the rows are the text's to find. Frames stacked down a page (one per theme,
+    a banner between them) have text on both sides of a frame's foot, but their walls end there: a rule
+    between two rows has the walls run on through it."""
     mids = [w.ymid for w in words]
-    if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) for y, _ in boundaries):
+    walls = [v for v in vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2]
+    if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) and (not walls or _walled_through(y, walls))
+           for y, _ in boundaries):
         return False
     blocks = _column_blocks(words, columns, settings)
     return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
+
+
+def _walled_through(y: float, walls: Sequence[Rule]) -> bool:
+    """Does a wall of the table run on through height y (in one stroke, or in two that meet there)?"""
+    if any(v.top < y - WALL_MEET and v.bottom > y + WALL_MEET for v in walls):
+        return True
+    ends = [v.x for v in walls if abs(v.bottom - y) <= WALL_MEET]
+    return any(abs(v.x - x) <= WALL_MEET for v in walls if abs(v.top - y) <= WALL_MEET for x in ends)
+
+
+# Two strokes of a wall meet where one ends within this of the other's start.
+WALL_MEET = 1.5
 
 
 def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule],

@@ -66,6 +66,9 @@ CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from 
 # Words from which a line that opens in lower case or stops on a joining word reads as a cut line of text.
 PROSE_MIN_WORDS = 3
 _DOTTED_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$")
+# A title numbered by a label ("Priority 2: Early Help", "Theme 3 - Workforce", "2: Voice of the Child"): a
+# banner over a table's rows, however its words fall across the columns; no heading opens so.
+_NUMBERED_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,2}[A-Za-z]?\s*(?::|[–—-]\s)")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!]\s+[A-Z][a-z]")
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
@@ -395,7 +398,7 @@ def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
 def _whole_heading(text: str) -> bool:
     """Could the text be a heading of its own: words that neither open nor end on a joining word?"""
     words = text.lower().rstrip("?").split()
-    return bool(words) and words[0] not in CANNOT_START_HEADING and words[-1] not in CANNOT_END_HEADING
+    return bool(words) and words[0] not in CANNOT_START_HEADING and not _stops_short(" ".join(words))
 
 
 def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) -> list[tuple[str, str]] | None:
@@ -562,7 +565,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
     real = {f for f in named if not f.startswith("ignore:")}
     unknown = len(cells) - len(fields)
     dangling = sum(1 for c in cells if c.field and c.text.split()[-1] in CANNOT_END_HEADING)  # lower case only
-    if _reads_as_prose(cells):
+    if _reads_as_prose(cells) or _numbered_banner(cells):
         return None
     if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
         # A band of nothing but headings may still head a plan whose other headings nobody listed: a weak
@@ -576,7 +579,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        return (score, None) if _weak(cells, real, named, unknown, bold) else None
+        return (score, None) if _weak_either(cells, real, named, unknown, bold) else None
     if not action and len(set(fields)) < settings.min_header_fields:
         # Fields named only through a heading that names two: too few headings to end an action table
         # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
@@ -601,10 +604,33 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
         return False  # with one field named, the action's heading must be one nobody listed
     if unknown > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
-    # A label ending on a colon introduces the text beside it ("Priority 1: | Voice of the Child"): a
-    # banner, not two headings.
+    return _heading_shaped(cells)
+
+
+def _heading_shaped(cells: Sequence[HeaderCell]) -> bool:
+    """Is every cell shaped as a heading: capitalised, short, no sentence, neither opening nor ending on a
+    joining word? A label ending on a colon introduces the text beside it ("Priority 1: | Voice of the
+    Child"): a banner, not two headings."""
     return all(c.text[:1].isupper() and not c.text.rstrip().endswith((".", ":"))
                and len(c.text.split()) <= HEADING_SHAPE_WORDS and _whole_heading(c.text) for c in cells)
+
+
+def _numbered_banner(cells: Sequence[HeaderCell]) -> bool:
+    return any(_NUMBERED_LABEL.match(c.text) for c in cells)
+
+
+def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
+    """Is a band of more unknown headings than a header may have a weak header, naming the action or not?"""
+    return _weak(cells, real, named, unknown, bold) or _weak_action(cells, real, unknown)
+
+
+def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int) -> bool:
+    """Is a band that names the action among more unknown headings than known a weak header? Only when
+    every cell is shaped as a heading, two more fields are named and the unknown are at most one over
+    the known, as a band naming no action may be: words nobody listed ("Line | The issue we are
+    tackling | Actions agreed | Lead role"), which its cells then make an action table's or nothing."""
+    return (REQUIRED_FIELD in real and len(real - {"ref"}) >= WEAK_MIN_FIELDS - 1
+            and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
 
 
 def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool = False) -> bool:
@@ -753,7 +779,8 @@ def find_all_headers(
     others = _grown_downward(page, lines, others, settings, False)
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
     free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)]
-    weak = _grown_downward(page, lines, _fullest(page, lines, _best_bands(free), free, settings), settings, None)
+    weak = _fullest(page, lines, _best_bands(free), free, settings)
+    weak = _grown_downward(page, lines, _grown_upward(page, lines, weak, settings, None), settings, None)
     others, weak = _settled_kinds(lines, others, weak, settings)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
@@ -982,12 +1009,40 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     size = upright[0].size
     if top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size:
         return False
+    cuts = _rule_cuts(page, ln.top, bottom)
+    chunks = split_chunks(ln, cuts, settings)
+    if _over_sub_headings([_walled(c, _rule_cuts(page, ln.top, ln.bottom)) for c in chunks], cells, page.hrules, ln, top):
+        return True
     if _ruled_off(page.hrules, upright, ln, ln.bottom):
         return False
-    chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
     starts = [c.x0 for c in cells]
     aligned = sum(1 for c in chunks if any(abs(c.x0 - x) <= ALIGNED_START_PT for x in starts))
     return len(chunks) >= 2 and aligned >= ALIGNED_SHARE * len(chunks)
+
+
+def _walled(chunk: Line, cuts: Sequence[float]) -> tuple[float, float]:
+    """The reach of a chunk of text: out to the column rules on either side, where its row draws them."""
+    left = [x for x in cuts if x <= chunk.x0 + 1]
+    right = [x for x in cuts if x >= chunk.x1 - 1]
+    return (max(left) if left and right else chunk.x0), (min(right) if left and right else chunk.x1)
+
+
+def _over_sub_headings(chunks: Sequence[tuple[float, float]], cells: Sequence[HeaderCell], rules: Sequence[Rule], ln: Line,
+                       top: float) -> bool:
+    """Is the line above a band the top line of a two-level header: a group heading standing over two or
+    more of the band's headings ("Governance" over "Theme area | Lead manager"), beside headings of columns
+    that have no sub-headings, set outside the band's reach ("We will", "Area of concern")? The rule
+    under a group heading is its own, no foot of a header; any other rule across the band parts them."""
+    x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    groups = [ch for ch in chunks if sum(1 for c in cells if ch[0] <= (c.x0 + c.x1) / 2 <= ch[1]) >= 2]
+    beside = [ch for ch in chunks if ch[1] <= x0 + 1 or ch[0] >= x1 - 1]
+    if not groups or len(groups) + len(beside) < len(chunks):
+        return False
+    between = [r for r in rules if ln.bottom - 1 <= r.y <= top + 1 and min(r.x1, x1) > max(r.x0, x0)]
+    # A group's own rule ends within a column's width of the group heading's ends (centred headings).
+    spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between
+             if not any(r.x0 >= g[0] - 1 and r.x1 <= g[1] + 1 for g in groups)]
+    return union_length(spans) < HEADER_FOOT_SPAN * (x1 - x0)
 
 
 def _join_adjacent(

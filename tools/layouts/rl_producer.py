@@ -32,7 +32,23 @@ def register_ttf() -> None:
             pdfmetrics.registerFont(TTFont(name, str(DEJAVU / f"{name}.ttf")))
 
 
-class RectPages(r._Pages):
+def printable_font(text: str, font: str) -> str:
+    """The font that prints every character of `text`: DejaVu Serif has no ticks or crosses (✔ ✗), which
+    it would leave blank while the answer key says they were printed; DejaVu Sans has them."""
+    if not font.startswith("DejaVuSerif"):
+        return font
+    face = pdfmetrics.getFont(font).face
+    if all(ord(ch) in face.charToGlyph for ch in text):
+        return font
+    return font.replace("DejaVuSerif", "DejaVuSans")
+
+
+class _PrintablePages(r._Pages):
+    def text(self, x: float, top: float, text: str, font: str, size: float, colour: str) -> None:
+        super().text(x, top, text, printable_font(text, font), size, colour)
+
+
+class RectPages(_PrintablePages):
     """Rules drawn as thin filled rectangles, as some producers (and Word's PDF export) do."""
 
     def line(self, x0: float, y0: float, x1: float, y1: float, width: float) -> None:
@@ -49,7 +65,7 @@ class RectPages(r._Pages):
 def render_rl(document: r.Document, rect_rules: bool) -> r.RenderResult:
     """render.render with a choice of page class (its body is the same)."""
     out = io.BytesIO()
-    pages = (RectPages if rect_rules else r._Pages)(document.layout, document.metadata, out)
+    pages = (RectPages if rect_rules else _PrintablePages)(document.layout, document.metadata, out)
     result = r.RenderResult(pdf=b"", page_count=0)
     for block in document.blocks:
         if isinstance(block, r.PageBreak):

@@ -5,7 +5,7 @@ identically for every producer) and its place in the column's reading order: the
 read back with pdfplumber (upright, non-bold characters inside the page margins, in page / line / x
 order: headers and banners are bold, running heads sit in the margins, the watermark and rotated headings
 are not upright) and every printed cell of the column must occur in it, in row order, after the cell
-above. Comparison is on letters and digits only (NFKC), so line breaks, justification, hyphenation and
+above. Comparison is on letters, digits and symbols only (NFKC), so line breaks, justification, hyphenation and
 ligatures do not matter, while a word in the wrong column or row does.
 """
 
@@ -25,7 +25,10 @@ _ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def squash(text: str) -> str:
-    return _ALNUM.sub("", unicodedata.normalize("NFKC", text).lower())
+    """Letters, digits and symbols (a status printed as ✔ or ▲ must be printed, not left blank by a font
+    that lacks it), nothing else."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if not _ALNUM.fullmatch(ch) or unicodedata.category(ch) == "So")
 
 
 def column_bands(key: dict, page_width: float) -> list[tuple[float, float]]:
