@@ -182,7 +182,18 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
 - a font embedded as a subset ("CPXHAR+Times-Roman") is boxed with its own descent, as pdfminer does,
   not the standard font's;
 - a page whose /Rotate shows its text upside down (most of it running right to left) is read turned
-  the right way up, as a person would turn the sheet; pdfplumber reads it as shown.
+  the right way up, as a person would turn the sheet; pdfplumber reads it as shown;
+- a character of a simple TrueType font with no /Encoding whose code is outside the font's ToUnicode map
+  is read as WinAnsi reads the code (the glyph is chosen through the font's Windows cmap): PDFium takes
+  Apple Roman ("ï" for the bullet 0x95) or flags a mapping error; pdfminer reads WinAnsi, as printed;
+- a text object PDFium leaves out of its text page because its /ActualText holds nothing printable (only
+  control codes and U+FFFD, as a producer marks dot leaders) is read from its glyphs, which print.
+
+What the reference reader (pdfplumber) does that pdfplumber alone does not:
+
+- a run of spaces drawn one after another in one font and size on one baseline is one space, as PDFium
+  reads it: padding spaces that run on past their cell (clipped away, blank anyway) would otherwise be
+  sorted in among the next cell's letters and part every one ("D" "e" "l" "h" "i").
 
 ## Classes of the remaining differences
 
@@ -194,15 +205,11 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
 # PDFs of the corpus below MIN_AGREEMENT when this was written, with what was seen in them; the test marks
 # them as expected failures (strict: one that comes up to the mark must be taken off this list).
 KNOWN_BELOW = {
-    "rotated_page.pdf": "dot leaders PDFium leaves out of its text page (reported as page-damaged)",
-    "split_text_lattice.pdf": "letters stacked vertically, one per line: the readers group them differently",
     **dict.fromkeys(("eu-016.pdf", "eu-017.pdf", "eu-018.pdf", "eu-019.pdf"),
                     "capitals mapped to lower case: the font's ToUnicode sends code 0x4E, the glyph N, to "
                     "\"n\" (eu-018's MyriadPro-Bold); PDFium reads the capital printed (a rendering shows "
                     "\"N\"), pdfminer the map"),
     "eu-025.pdf": "Symbol font: PDFium reads the Greek letter printed, pdfminer its Latin code",
-    "us-011a.pdf": "a bullet (code 149 of a TrueType font with no /Encoding, outside its ToUnicode map): "
-                   "pdfminer reads WinAnsi's bullet, as printed; PDFium guesses \"ï\"",
 }
 
 

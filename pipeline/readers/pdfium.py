@@ -101,11 +101,12 @@ def page_frame(mediabox: tuple[float, float, float, float], rotation: int) -> tu
 
 
 class _FontInfo:
-    __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths")
+    __slots__ = ("font", "fontname", "descent", "ascent_pd", "descent_pd", "bold", "widths", "symbolic")
 
     def __init__(self, font, written: WrittenFonts | None = None) -> None:
         self.font = font
-        self.widths: dict[int, float] = {}
+        # An undecoded character has no Unicode value to find its width by: its own glyph's box gives it.
+        self.widths: dict[int, float] = {ord(UNDECODABLE): -1.0}
         self.fontname = _font_string(raw.FPDFFont_GetBaseFontName, font)  # /BaseFont, less any subset tag
         # pdfminer takes a standard font's metrics from its AFM tables only when /BaseFont is exactly
         # the standard name; an embedded subset ("ABCDEF+Arial") keeps its own.
@@ -128,6 +129,7 @@ class _FontInfo:
         else:
             self.descent = -abs(written_descent if written_descent is not None else self.descent_pd)
         self.bold = is_bold(self.fontname)
+        self.symbolic = bool(raw.FPDFFont_GetFlags(font) & 4)
 
     def width(self, code: int) -> float:
         """The advance width of the character with Unicode `code`, per unit of font size (-1 if unknown).
@@ -223,11 +225,12 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
             elif abs(x - end_x) + abs(y - end_y) > slack:
                 out[-1] = _mended(out[-1], frame, tp, prev_i, box_p, info, prev_x, prev_y, x - prev_x, y - prev_y)
         prev_obj, prev_x, prev_y, prev_i = obj, x, y, i
-        # An undecoded character has no Unicode value to find its width by: its own glyph's box gives it.
-        adv = -1.0 if piece or text == UNDECODABLE else finfo.width(ord(text)) * fs
+        adv = -1.0 if piece else finfo.width(ord(text)) * fs
         if adv < 0:
             adv = _advance(tp, i, box_p, finfo, fs, a, b, c, d)
         end_x, end_y = x + adv * a, y + adv * b
+        if text in _RECODABLE:
+            text = _recoded(textpage, i, text, finfo, written)
         if text == SOFT_HYPHEN and adv <= STEP_SLACK * fs:
             prev_obj = 0  # a soft hyphen that takes no room prints nothing (and is no character to mend)
             continue
@@ -391,6 +394,39 @@ def blank_objects(textobjs: list[tuple[int, Matrix]], used: set, chars: list[tup
         before = [last_at[k] for k in last_at if k < ordinal]
         out.insert(max(before) + 1 if before else 0, ch)
     return out, lost
+
+
+def _actual_text(mark) -> str | None:
+    """The /ActualText of a marked-content item, decoded (a text string: UTF-16BE with its BOM, else
+    PDFDocEncoding, read as Latin-1), or None."""
+    if raw.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != raw.FPDF_OBJECT_STRING:
+        return None
+    n = ctypes.c_ulong()
+    raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, ctypes.byref(n))
+    buf = (ctypes.c_ubyte * max(n.value, 1))()
+    raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buf, n.value, ctypes.byref(n))
+    data = bytes(buf)[: n.value]
+    return data[2:].decode("utf-16-be", "replace") if data[:2] == b"\xfe\xff" else data.decode("latin-1")
+
+
+def unmask_blank_actualtext(textobjs: list[tuple[int, Matrix]], used: set) -> int:
+    """Drop the /ActualText of text objects PDFium left out of its text page because their ActualText has
+    nothing printable in it (only control codes and U+FFFD: a producer's way of saying "not text", as on
+    dot leaders). PDFium honours ActualText and, finding no printable character, skips the object; the
+    glyphs still print, and pdfminer (which ignores ActualText) reads them. Returns how many were
+    unmasked (the text page must then be loaded again). Changes the page in memory only."""
+    done = 0
+    for addr, _m in textobjs:
+        if addr in used:
+            continue
+        obj = ctypes.cast(addr, raw.FPDF_PAGEOBJECT)
+        for k in range(max(raw.FPDFPageObj_CountMarks(obj), 0)):
+            mark = raw.FPDFPageObj_GetMark(obj, k)
+            text = _actual_text(mark)
+            if text is None or any(ch.isprintable() and ch != UNDECODABLE for ch in text):
+                continue
+            done += bool(raw.FPDFPageObjMark_RemoveParam(obj, mark, b"ActualText"))
+    return done
 
 
 def _bounds(obj) -> tuple[float, float, float, float] | None:
@@ -658,6 +694,13 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
             hrules, vrules, fills, has_images = graphics
             chars, lost = blank_objects(texts, used, chars, written, settings)
+            if lost and unmask_blank_actualtext(texts, used):
+                # PDFium left out text whose /ActualText has nothing printable in it: read its glyphs.
+                textpage.close()
+                textpage = page.get_textpage()
+                texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
+                hrules, vrules, fills, has_images = graphics
+                chars, lost = blank_objects(texts, used, chars, written, settings)
             words = chars_to_words(chars, settings)
         finally:
             textpage.close()
@@ -715,6 +758,7 @@ class WrittenFonts(NamedTuple):
 
     descents: dict[str, float]
     subsets: frozenset[str]
+    builtin: "BuiltinCodes | None" = None
 
 
 _SUBSET_NAME = re.compile(rb"/(?:BaseFont|FontName)\s*/[A-Z]{6}\+([^\s/<>\[\]()]+)")
@@ -729,7 +773,115 @@ def written_fonts(path: Path) -> WrittenFonts:
     except OSError:
         return WrittenFonts({}, frozenset())
     subsets = frozenset(m.group(1).decode("latin-1") for m in _SUBSET_NAME.finditer(data))
-    return WrittenFonts(written_descents(data), subsets)
+    return WrittenFonts(written_descents(data), subsets, BuiltinCodes(path))
+
+
+class BuiltinCodes:
+    """Simple TrueType fonts with no /Encoding, read with pdfminer on first use (lazily: only when a
+    character needs it): by /BaseFont less its subset tag, each such font's ToUnicode map."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fonts: dict[str, list[dict[int, str]]] | None = None
+
+    def fonts(self, name: str) -> list[dict[int, str]]:
+        if self._fonts is None:
+            self._fonts = _no_encoding_truetype(self.path)
+        return self._fonts.get(name, [])
+
+
+def _no_encoding_truetype(path: Path) -> dict[str, list[dict[int, str]]]:
+    from io import BytesIO
+    try:
+        from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import dict_value, resolve1, stream_value
+        from pdfminer.psparser import literal_name
+    except ImportError:  # pragma: no cover
+        return {}
+    out: dict[str, list[dict[int, str]]] = {}
+    seen: set[int] = set()
+
+    def visit(resources, depth: int) -> None:
+        resources = dict_value(resources) if resources else {}
+        for ref in dict_value(resources.get("Font", {})).values():
+            key = getattr(ref, "objid", None) or id(ref)
+            if key in seen:
+                continue
+            seen.add(key)
+            spec = dict_value(ref)
+            if literal_name(spec.get("Subtype")) != "TrueType" or "Encoding" in spec:
+                continue
+            tu: dict[int, str] = {}
+            if "ToUnicode" in spec:
+                um = FileUnicodeMap()
+                CMapParser(um, BytesIO(stream_value(spec["ToUnicode"]).get_data())).run()
+                tu = dict(um.cid2unichr)
+            name = literal_name(spec.get("BaseFont", "")).split("+", 1)[-1]
+            out.setdefault(name, []).append(tu)
+        if depth < 8:
+            for x in dict_value(resources.get("XObject", {})).values():
+                xs = stream_value(x)
+                if literal_name(xs.get("Subtype")) == "Form" and "Resources" in xs:
+                    visit(resolve1(xs["Resources"]), depth + 1)
+
+    try:
+        with open(path, "rb") as fh:
+            doc = PDFDocument(PDFParser(fh))
+            for page in PDFPage.create_pages(doc):
+                visit(page.resources, 0)
+    except Exception:
+        return {}
+    return out
+
+
+def _winansi() -> dict[int, str]:
+    from pdfminer.encodingdb import EncodingDB
+    return EncodingDB.get_encoding("WinAnsiEncoding")
+
+
+# PDFium's Unicode for codes 0x80-0xFF of a symbolic TrueType font with no /Encoding: Apple Roman
+# (its (1, 0) cmap branch). Only the values that differ from WinAnsi's matter.
+_APPLE_HIGH = {bytes([c]).decode("mac_roman"): c for c in range(0x80, 0x100)}
+# Characters that may stand for a code PDFium did not map as the file's font does.
+_RECODABLE = frozenset(_APPLE_HIGH) | {UNDECODABLE}
+
+
+def _recoded(textpage, i: int, text: str, finfo: "_FontInfo", written: "WrittenFonts | None") -> str:
+    """Character `i`'s text, read as WinAnsi where its font has no /Encoding and the code no ToUnicode
+    entry (`builtin_text`); as PDFium gave it otherwise."""
+    maperr = raw.FPDFText_HasUnicodeMapError(textpage, i) == 1
+    return builtin_text(finfo, text, raw.FPDFText_GetUnicode(textpage, i) if maperr else None, written) or text
+
+
+def builtin_text(finfo: "_FontInfo", text: str, code: int | None, written: "WrittenFonts | None") -> str | None:
+    """What a character of a simple TrueType font with no /Encoding shows when its code is outside the
+    font's ToUnicode map: the code read as WinAnsi (pdfminer's default for such fonts; the glyph is
+    selected through the font's (3, 0) Windows cmap), where PDFium gives the raw code (`code`, flagged
+    as a mapping error) or an Apple Roman guess (symbolic font with a (1, 0) cmap). None: leave it."""
+    if written is None or written.builtin is None:
+        return None
+    if code is None:
+        if not finfo.symbolic or text not in _APPLE_HIGH:
+            return None
+        c = _APPLE_HIGH[text]
+    elif 0x20 <= code <= 0xFF:
+        c = code
+    else:
+        return None
+    tables = written.builtin.fonts(finfo.fontname)
+    if not tables:
+        return None
+    got = set()
+    for tu in tables:
+        if c in tu or (code is None and text in tu.values()):
+            return None
+        got.add(_winansi().get(c))
+    if len(got) != 1 or None in got:
+        return None
+    return got.pop()
 
 
 def written_descents(data: bytes) -> dict[str, float]:

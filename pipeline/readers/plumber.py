@@ -19,9 +19,10 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
     check_page_size(width, height, number)
     from pdfplumber.utils import extract_words
 
-    rotated = [c for c in pp.chars if not c.get("upright", True) or _slanted(c)]
+    chars = collapse_space_runs(pp.chars)
+    rotated = [c for c in chars if not c.get("upright", True) or _slanted(c)]
     # Sizes rounded as pipeline.readers.words rounds them, so that float noise parts no word.
-    upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in pp.chars
+    upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in chars
                if c.get("upright", True) and not _slanted(c)]
     raw_words = extract_words(
         upright, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
@@ -62,6 +63,23 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
         fills=fills,
         has_images=bool(pp.images),
     )
+
+
+def collapse_space_runs(chars: list[dict]) -> list[dict]:
+    """The characters less every space that follows another space of the same run of text (one font,
+    size and baseline, drawn one after the other): a run of spaces is one space, as PDFium's text page
+    reads it. Padding spaces that run on past their cell (clipped away, and blank anyway) would otherwise
+    be sorted in among the letters of the next cells and part every letter ("D" "e" "l" "h" "i")."""
+    out: list[dict] = []
+    prev = None
+    for c in chars:
+        if (prev is not None and c["text"] == " " and prev["text"] == " " and c["fontname"] == prev["fontname"]
+                and c["size"] == prev["size"] and tuple(c["matrix"][:4]) == tuple(prev["matrix"][:4])
+                and abs(c["y0"] - prev["y0"]) < 0.01 and c["x0"] >= prev["x0"]):
+            continue
+        out.append(c)
+        prev = c
+    return out
 
 
 def _slanted(c: dict) -> bool:
