@@ -1,4 +1,4 @@
-"""Generated layouts of the dev seeds (31, 41, 61, 111 and 121; tools/layouts) that showed a mechanism missing, pinned
+"""Generated layouts of the dev seeds (31, 41, 61, 111, 121 and 131; tools/layouts) that showed a mechanism missing, pinned
 so it stays: each was read badly (all-right at or near 0%) until the mechanism named beside it. The
 held-out seed of docs/benchmark-layouts-60.md (1) and fresh seeds are never pinned here: they measure.
 
@@ -45,6 +45,12 @@ CASES = [
                                       "concern') opens no band; a status scale in phrases of its own"),
     (12100021, "weasyprint", 0.95, 0, "a theme banner 'Priority 2: Early | Help ...' cut at a gutter read as a "
                                       "header; frames stacked down the page read as two ruled rows"),
+    (13100030, "weasyprint", 0.95, 0, "a two-level header's bold top line 'Monitoring | Agreed action' opened no "
+                                      "band, and the rule under its group heading ended the band"),
+    (13100005, "weasyprint", 0.85, 0, "a header at its page's foot: its action column was looked for in columns "
+                                      "fitted on no text"),
+    (13100043, "reportlab", 0.95, 0, "an unruled group heading wider than its first sub-heading merged both; "
+                                     "a banner set close under the header joined its band"),
 ]
 
 

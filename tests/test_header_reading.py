@@ -673,3 +673,51 @@ def test_a_turned_heading_that_starts_beside_the_band_and_runs_below_it_is_read_
     # One that starts well above the band, or below it, is another line's.
     assert not _belongs_above(at(40, 106, "Index", 90), band, [], None, DEFAULT_SETTINGS)  # type: ignore[arg-type]
     assert not _belongs_above(at(100, 130, "Index", 90), band, [], None, DEFAULT_SETTINGS)  # type: ignore[arg-type]
+
+
+def _word(text: str, x0: float, top: float, size: float = 10.0, rotation: int = 0, bold: bool = False):
+    from pipeline.readers.model import Word
+
+    return Word(text, x0, top, x0 + 5.5 * len(text), top + size, size, bold, rotation)
+
+
+def test_body_gutters_take_a_word_below_by_its_middle():
+    # A heading turned on its side reaches a hair into the first row's line (seed-131 layout 13100018):
+    # the first row's words are still the body's, so no gutter opens inside "Safeguarding".
+    from pipeline.extract.headers import body_gutters
+    from pipeline.readers.model import Page
+
+    words = [_word("Safeguarding", 42, 263.8), _word("at", 42, 278.5), _word("the", 57, 278.5),
+             _word("Front", 78, 278.5), _word("Door", 42, 293.2), _word("Develop", 200, 263.8),
+             _word("Review", 200, 278.5), _word("Launch", 200, 293.2)]
+    page = Page(1, 600, 800, words)
+    assert all(not 42 < g < 120 for g in body_gutters(page, 264.5, 0, 600))
+
+
+def test_the_numbered_title_of_a_banner_is_no_heading():
+    from pipeline.extract.headers import HeaderCell, _numbered_banner
+
+    def cells(*texts: str) -> list[HeaderCell]:
+        return [HeaderCell(None, t, 0, 1, 0, 1) for t in texts]
+
+    assert _numbered_banner(cells("Priority 2: Early", "Help and Prevention"))
+    assert _numbered_banner(cells("Theme 3 - Workforce"))
+    assert _numbered_banner(cells("Deliverable Priority 1: Practice Quality", "Who leads?"))
+    assert not _numbered_banner(cells("Ref", "Action", "Target 2024", "RAG status"))
+
+
+def test_a_bold_line_of_headings_in_pieces_opens_a_band_on_one_heading_word():
+    # "Monitoring | Agreed action" (seed-131 layout 13100030): a bold title is one piece, a row of
+    # headings is several, though it runs to fewer words than a bold band otherwise needs.
+    from pipeline.extract.headers import DEFAULT_SETTINGS, _bold_row, heading_vocabulary
+    from pipeline.extract.text import page_lines
+    from pipeline.readers.model import Page
+
+    vocab = heading_vocabulary(())
+    row = Page(1, 600, 800, [_word("Monitoring", 45, 47, bold=True), _word("Agreed", 282, 47, bold=True),
+                             _word("action", 322, 47, bold=True)])
+    title = Page(1, 600, 800, [_word("Agreed", 45, 47, bold=True), _word("action", 85, 47, bold=True)])
+    plain = Page(1, 600, 800, [_word("Monitoring", 45, 47), _word("Agreed", 282, 47), _word("action", 322, 47)])
+    assert _bold_row(row, page_lines(row)[0], vocab, DEFAULT_SETTINGS)
+    assert not _bold_row(title, page_lines(title)[0], vocab, DEFAULT_SETTINGS)
+    assert not _bold_row(plain, page_lines(plain)[0], vocab, DEFAULT_SETTINGS)

@@ -356,7 +356,10 @@ def _column_profiles(
     later = [o.top for o in headers if o.top > h.bottom]
     end = min(later + [page.height])
     body = [w for w in page.words if h.bottom < w.ymid < end]
-    columns, _ = columns_from_header(page, h, body, settings)
+    # A header at its page's foot has too little text under it to show where its columns part: the pages
+    # that carry its table on show it (as the table is read, _tables_under_headers).
+    fit = body + [w for p in following for w in p.words] if not later and len(body) < THIN_BODY_WORDS else body
+    columns, _ = columns_from_header(page, h, fit, settings)
     rows = build_table(page, h, columns, body, h.bottom, end, settings).rows
     # Only a header with room for a row or two under it: with more, its page shows what it holds.
     for p in following if not later and len(rows) < MIN_CELLS_FOR_CONTENT else ():

@@ -69,6 +69,7 @@ _DOTTED_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$")
 # A title numbered by a label ("Priority 2: Early Help", "Theme 3 - Workforce", "2: Voice of the Child"): a
 # banner over a table's rows, however its words fall across the columns; no heading opens so.
 _NUMBERED_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,2}[A-Za-z]?\s*(?::|[–—-]\s)")
+_LABEL_INSIDE = re.compile(r"\s[A-Z][a-z]+\s+\d{1,2}[A-Za-z]?:\s")
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!]\s+[A-Z][a-z]")
 _NORMALISE = re.compile(r"[^\w?&()/ ]+")
 
@@ -348,7 +349,7 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
     firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
                                           for e in under)]
     tops = sorted(d.top for d in firsts)
-    return len(firsts) >= 2 and tops[-1] - tops[0] <= GROUP_GAP * c.size and any(d.x0 >= c.x1 - 1 for d in firsts)
+    return len(firsts) >= 2 and tops[-1] - tops[0] <= GROUP_GAP * c.size
 
 
 def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
@@ -427,8 +428,9 @@ def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) ->
 def body_gutters(
     page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS
 ) -> list[float]:
-    """x of white vertical gutters in the text below a header: where no body word is printed."""
-    below_words = [w for w in page.words if w.top > below and w.x1 > x0 and w.x0 < x1]
+    """x of white vertical gutters in the text below a header: where no body word is printed. A word
+    belongs below by its middle: a heading turned on its side may reach a hair into the first row's line."""
+    below_words = [w for w in page.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
     spans = sorted((w.x0, w.x1) for w in below_words)
     if len(spans) < 5:
         return []
@@ -616,7 +618,9 @@ def _heading_shaped(cells: Sequence[HeaderCell]) -> bool:
 
 
 def _numbered_banner(cells: Sequence[HeaderCell]) -> bool:
-    return any(_NUMBERED_LABEL.match(c.text) for c in cells)
+    """Does a cell open on a numbered title, or hold one after its heading (a banner set close under the
+    header: "Deliverable Priority 1: Practice Quality")?"""
+    return any(_NUMBERED_LABEL.match(c.text) or _LABEL_INSIDE.search(c.text) for c in cells)
 
 
 def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
@@ -1084,11 +1088,13 @@ def _header(cells: list[HeaderCell]) -> Header:
 
 
 def header_bands(
-    lines: Sequence[Line], i: int, max_lines: int, rules: Sequence[Rule] = (), foot: float | None = None
+    lines: Sequence[Line], i: int, max_lines: int, rules: Sequence[Rule] = (), foot: float | None = None,
+    cuts: Sequence[float] = (),
 ) -> Iterator[tuple[int, list[Line]]]:
     """Bands of consecutive lines opening on line i, one line longer each time: (last line, band).
     A band ends at a gap taller than a line, which no heading wraps across, and at the `foot` of the
-    header row's fill (a section row set close under it is no heading)."""
+    header row's fill (a section row set close under it is no heading). `cuts`: the column rules at line
+    i, out to which its headings' cells reach."""
     band: list[Line] = []
     upright, last_bottom = 0, None
     for j in range(i, len(lines)):
@@ -1101,7 +1107,7 @@ def header_bands(
         if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * band[0].size:
             return
         # Nor is a line under a rule drawn across the band: the header's foot (a section row follows).
-        if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom):
+        if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom, cuts):
             return
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
@@ -1117,10 +1123,15 @@ def header_bands(
         yield j, band
 
 
-def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: float) -> bool:
+def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: float, cuts: Sequence[float] = ()) -> bool:
     """Is a rule drawn across the band between its lines and `ln`? A grid draws it cell by cell: the
-    segments at one height are taken together."""
+    segments at one height are taken together. The band reaches out to the column rules (`cuts`) beside
+    its text: the rule under a group heading ("Monitoring" over two sub-headings) stops at the wall of
+    the heading beside it that spans both lines ("Agreed action"), short of the band's width."""
     x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
+    left, right = [x for x in cuts if x <= x0 + 1], [x for x in cuts if x >= x1 - 1]
+    if left and right:
+        x0, x1 = max(left), min(right)
     between = [r for r in rules if above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) > max(r.x0, x0)]
     for y in {round(r.y) for r in between}:
         spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between if abs(r.y - y) <= 1]
@@ -1135,10 +1146,11 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     candidates: list[tuple[tuple, int, int, list[HeaderCell], bool | None]] = []
     gutter_cache: dict[int, list[float]] = {}
     for i, first in enumerate(lines):
-        if not opens_band(first, vocab, settings.heading_word_share):
+        if not (opens_band(first, vocab, settings.heading_word_share) or _bold_row(page, first, vocab, settings)):
             continue
         foot = _fill_foot(page, first, first.x0, first.x1)
-        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules, foot):
+        cuts = _rule_cuts(page, first.top, first.bottom)
+        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules, foot, cuts):
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
@@ -1146,6 +1158,18 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     return [c for c in candidates if not _cut_short(c, candidates)]
+
+
+def _bold_row(page: Page, line: Line, vocab: frozenset[str], settings: ExtractSettings) -> bool:
+    """Does a line set all in bold, in pieces across the columns, name a heading word ("Monitoring |
+    Agreed action")? Then it is a row of headings, though it runs to fewer words than `opens_band` asks
+    of a bold line (a bold title is one piece)."""
+    if not all(w.bold for w in line.words):
+        return False
+    words = {n for n in (normalise_heading(w.text) for w in line.words) if n not in LITTLE_WORDS}
+    if not words & vocab:
+        return False
+    return len(split_chunks(line, _rule_cuts(page, line.top, line.bottom), settings)) >= 2
 
 
 def _cut_short(c: tuple, candidates: Sequence[tuple]) -> bool:
