@@ -216,3 +216,14 @@ def test_a_word_broken_after_other_words_on_its_line_joins_when_only_the_whole_i
     wrapped = [line(0, ("Head", 10), ("of", 35), ("Early", 50)), line(1, ("help", 10))]
     assert paragraphs_text(wrapped, edge=wrapped[0].x1 + 2,
                            vocabulary=vocabulary(*wrapped, line(5, ("help", 10)))) == ["Head of Early help"]
+
+
+def test_a_word_broken_after_its_apostrophe_for_a_narrow_cell_is_made_whole():
+    # Seed-151 layout 15100039: "Children’" / "s Assistant Directors & HR" in a narrow officer column.
+    lines = [line(0, ("Children\u2019", 10)), line(1, ("s", 10), ("Assistant", 20))]
+    assert paragraphs_text(lines, edge=lines[0].x1 + 2, vocabulary=vocabulary(*lines)) == [
+        "Children\u2019s Assistant"]
+    # A word that merely wrapped after a closing quote stays apart.
+    quoted = [line(0, ("\u2018Together\u2019", 10)), line(1, ("and", 10), ("more", 35))]
+    assert paragraphs_text(quoted, edge=quoted[0].x1 + 2,
+                           vocabulary=vocabulary(*quoted, line(5, ("and", 10)))) == ["\u2018Together\u2019 and more"]

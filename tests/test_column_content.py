@@ -235,3 +235,13 @@ def test_a_line_of_mostly_unknown_words_over_no_actions_is_no_header(tmp_path):
                  rows, [260, 110, 100, 80, 80, 110])
     with pytest.raises(NoActionTableError):
         _records(pdf)
+
+
+def test_a_table_left_with_no_action_column_gives_it_to_the_open_column_of_instructions():
+    # Seed-151 layout 15100029: "Deliverables" cued as measures loses them to "Success looks like", which
+    # says more; its cells are instructions, and the table has no other action column.
+    measures = profile([f"{a} so that children are safer and families are better supported by us" for a in ACTIONS])
+    assert resolve(["measures", "measures"], [profile(ACTIONS), measures], [False] * 2) == ["action", "measures"]
+    # A table that names its action keeps it there.
+    assert resolve(["action", "measures", "measures"], [profile(ACTIONS), profile(ACTIONS), measures],
+                   [False] * 3) == ["action", None, "measures"]

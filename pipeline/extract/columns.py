@@ -68,14 +68,10 @@ def _shows_status(p: Profile) -> bool:
 
 def _stock_statuses(p: Profile) -> bool:
     """A status scale in words of its own: most cells read as statuses, the rest phrases of the same
-    scale ("Action not yet completed, but on track"), all drawn from a few wordings that come back
-    down the rows, as a scale's do (free comments and officers' titles are not mostly statuses)."""
+    scale ("Action not yet completed, but on track"); free comments and officers' titles are not mostly
+    statuses, nor prose."""
     return (p.cells >= MIN_CELLS_FOR_CONTENT and p.status_share >= LEANING_STATUS_SHARE
-            and p.mean_words <= LEANING_CELL_WORDS and p.long_share < 0.5 and p.distinct <= STOCK_SHARE * p.cells)
-
-
-# A scale's wordings: at most this share of a column's cells are different texts.
-STOCK_SHARE = 0.5
+            and p.mean_words <= LEANING_CELL_WORDS and p.long_share < 0.5 and p.post_share < 0.5)
 
 
 def _shows_dates(p: Profile) -> bool:
@@ -320,8 +316,10 @@ def opens_on_a_verb(text: str) -> bool:
 
 def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | None:
     """The column that holds the actions of a table whose headings name none: among the columns free to
-    take a field, the one of prose whose cells open on a bare verb most often (at least half of them)."""
-    best, best_share = None, ACTION_MIN_VERB_SHARE
+    take a field, the one of prose whose cells open on a bare verb most often (at least half of them);
+    of two alike, the one with more cells, then more words (a title opening on a noun may read as a verb:
+    "Practice", "Leadership and Governance")."""
+    best, best_key = None, (ACTION_MIN_VERB_SHARE, 0, 0.0)
     for i, (p, ok) in enumerate(zip(profiles, free)):
         # A header low on its page has few rows under it: two cells that both open on a verb will do.
         enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
@@ -329,8 +327,9 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
             continue
         if p.code_share >= 0.5 or p.date_share >= 0.5:
             continue
-        if p.imperative_share >= best_share:
-            best, best_share = i, p.imperative_share
+        key = (p.imperative_share, p.cells, p.mean_words)
+        if key >= best_key:
+            best, best_key = i, key
     return best
 
 
@@ -379,7 +378,19 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
         open_[lost] = not pinned[lost]
         if f in LEVELS and not pinned[lost]:
             out[lost] = _level_below(f, out, fields, profiles[lost])
+    _action_by_content(out, profiles, open_)
     return by_content(out, profiles, open_, cued, headings)
+
+
+def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_: Sequence[bool]) -> None:
+    """A table left with no action column (its heading named a field another column holds better:
+    "Deliverables" cued as measures beside "Success looks like") gives the action to the open column
+    whose cells read as actions (in place)."""
+    if "action" in out:
+        return
+    at = infer_action(profiles, [ok and f is None for ok, f in zip(open_, out)])
+    if at is not None:
+        out[at] = "action"
 
 
 def _themes_of_sentences(out: list[str | None], fields: Sequence[str | None], profiles: Sequence[Profile],

@@ -230,7 +230,7 @@ def _read_pages(
         # Another kind of table's header ends the action table above it, like an appendix heading.
         text.stoppers_soft = [y for y in other_tops[p.number] if text.top - 0.5 <= y <= text.bottom]
         following = []
-        for q in doc.pages[i + 1:i + 1 + FOLLOWING_PAGES]:
+        for q in doc.pages[i + 1:i + 1 + JUDGED_PAGES]:
             if texts[q.number].headers:
                 break
             following.append(texts[q.number])
@@ -249,6 +249,9 @@ def _read_pages(
 # Pages after a header's page, with no header of their own, whose text shows what its columns hold when
 # its page has room for a row or two only.
 FOLLOWING_PAGES = 2
+# Pages after a header's page, with no header of their own, whose rows are judged with its own: a table
+# whose header is printed once is judged on more than its first page's few rows.
+JUDGED_PAGES = 8
 
 
 def _pages_after(pages: Sequence[Page], i: int, raw: dict[int, tuple[list[Header], list[Header]]]) -> list[Page]:
@@ -468,7 +471,7 @@ def _tables_under_headers(
         body = [w for w in text.words if h.bottom < w.ymid < end]
         # A header at the foot of its page has too little text under it to show where its columns
         # part: the pages that carry its table on show it.
-        fit = body + [w for t in following for w in t.words] if (
+        fit = body + [w for t in following[:FOLLOWING_PAGES] for w in t.words] if (
             h is text.headers[-1] and len(body) < THIN_BODY_WORDS) else body
         columns, _ = columns_from_header(text.page, h, fit, settings)
         sig = tuple(normalise_heading(c.heading) for c in columns)

@@ -643,7 +643,13 @@ def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown:
     are headings all the same. Set in bold, up to twice as many of its headings may be unknown."""
     known = len(cells) - unknown
     return (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
-            and unknown <= (2 if bold else 1) * known + 1 and not _reads_as_body(cells))
+            and unknown <= (2 if bold else 1) * known + 1 and not _reads_as_body(cells) and not _opens_low(cells))
+
+
+def _opens_low(cells: Sequence[HeaderCell]) -> bool:
+    """Does a heading nobody listed open in lower case ("vised" / "around the child to working")? Those
+    are lines of a table's body, its words run on from the line above."""
+    return any(c.field is None and c.text[:1].islower() for c in cells)
 
 
 def named_fields(fields: Sequence[str]) -> set[str]:
@@ -776,11 +782,7 @@ def find_all_headers(
     actions = _join_adjacent(page, lines, _best_bands([c for c in candidates if c[4]]), settings)
     actions = _fullest(page, lines, actions, candidates, settings)
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
-    others = _best_bands([c for c in candidates if c[4] is False], taken=actions)
-    # Another table's band takes the turned headings beside it too, short of an action band.
-    others = [g if _apart(g[0], g[1], actions) else o
-              for o, g in zip(others, _grown_upward(page, lines, others, settings, False))]
-    others = _grown_downward(page, lines, others, settings, False)
+    actions, others = _other_bands(page, lines, candidates, actions, settings)
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
     free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)]
     weak = _fullest(page, lines, _best_bands(free), free, settings)
@@ -793,6 +795,28 @@ def find_all_headers(
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _other_bands(page: Page, lines: Sequence[Line], candidates: Sequence[tuple], actions: list[_Band],
+                 settings: ExtractSettings) -> tuple[list[_Band], list[_Band]]:
+    """(action bands, other tables' bands): the best bands that name no action, each the fullest of its
+    kind, grown as an action band grows; one that names the action once grown is an action band."""
+    mine = [c for c in candidates if c[4] is False]
+    others = _best_bands(mine, taken=actions)
+    others = _fullest(page, lines, others, [c for c in mine if _apart(c[1], c[2], actions)], settings, others=True)
+    # Another table's band takes the turned headings beside it too, short of an action band.
+    others = [g if _apart(g[0], g[1], actions) else o
+              for o, g in zip(others, _grown_upward(page, lines, others, settings, False))]
+    others = _grown_downward(page, lines, others, settings, False)
+    # A band grown down to its header's foot may now name the action with fields enough ("Action to" /
+    # "be delivered"): an action band after all.
+    grown = [b for b in others if _heads_actions(lines, b, settings)]
+    return sorted(actions + grown, key=lambda b: b[0]), [b for b in others if b not in grown]
+
+
+def _heads_actions(lines: Sequence[Line], band: _Band, settings: ExtractSettings) -> bool:
+    scored = _score(band[2], settings, _bold(lines[band[0]:band[1] + 1]))
+    return scored is not None and scored[1] is True
 
 
 def _apart(i: int, j: int, bands: Sequence[_Band]) -> bool:
@@ -1208,17 +1232,19 @@ def _headed_columns(page: Page, lines: Sequence[Line], j: int, cells: Sequence[H
 
 
 def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]],
-             candidates: Sequence[tuple], settings: ExtractSettings) -> list[tuple[int, int, list[HeaderCell]]]:
+             candidates: Sequence[tuple], settings: ExtractSettings, others: bool = False,
+             ) -> list[tuple[int, int, list[HeaderCell]]]:
     """Each chosen band, or the candidate band that holds its lines and the lines next to them when that
     one's headings stand over more of the body's columns. A band scored on its known headings alone may
     be part of its header ("date | action | leads?" without the line of "Action code" and "Barriers"
-    above it): the whole header names every column, whatever words it uses."""
+    above it): the whole header names every column, whatever words it uses. Another table's band
+    (`others`) is compared with other tables' bands only."""
     out = []
     taken = [(i, j) for i, j, _ in bands]
     for i, j, cells in bands:
         best, best_n = (i, j, cells), _headed_columns(page, lines, j, cells, settings)
         for _score, i2, j2, cells2, kind in candidates:
-            if kind is False or (i2, j2) == (i, j) or not (i2 <= i and j2 >= j):
+            if (kind is False) != others or (i2, j2) == (i, j) or not (i2 <= i and j2 >= j):
                 continue
             if any((a, b) != (i, j) and not (j2 < a or i2 > b) for a, b in taken):
                 continue  # it would run into another chosen band

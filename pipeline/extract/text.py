@@ -378,7 +378,8 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         if at_edge and _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
             flags[i] = True
             continue
-        fits = at_edge and above.text[-1:].isalnum() and first.text[:1].isalnum()
+        # A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation.
+        fits = at_edge and (above.text[-1:].isalnum() or above.text[-1:] in _APOSTROPHES) and first.text[:1].isalnum()
         if fits:
             whole = word_key(above.text + first.text)
             # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
@@ -388,6 +389,7 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     return flags
 
 
+_APOSTROPHES = ("\u2019", "'")
 # Words of one or two letters; any other piece that short, or one with no vowel, is no word of its own.
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
