@@ -227,3 +227,29 @@ def test_a_word_broken_after_its_apostrophe_for_a_narrow_cell_is_made_whole():
     quoted = [line(0, ("\u2018Together\u2019", 10)), line(1, ("and", 10), ("more", 35))]
     assert paragraphs_text(quoted, edge=quoted[0].x1 + 2,
                            vocabulary=vocabulary(*quoted, line(5, ("and", 10)))) == ["\u2018Together\u2019 and more"]
+
+
+def test_a_word_broken_the_same_way_in_every_row_is_made_whole_when_only_the_whole_is_an_english_word():
+    # Seed-151 layout 15100023: a narrow status column breaks "Ongoing" as "Ong" / "oing" in every row,
+    # so both pieces are printed many times; the word list knows "ongoing" and neither piece.
+    lines = [line(0, ("Ong", 10)), line(1, ("oing", 10))]
+    often = vocabulary(*[ln for k in range(6) for ln in (line(2 * k, ("Ong", 10)), line(2 * k + 1, ("oing", 10)))])
+    assert paragraphs_text(lines, edge=lines[0].x1 + 6, vocabulary=often) == ["Ongoing"]
+    assert paragraphs_text([line(0, ("Septem", 10)), line(1, ("ber", 10), ("2022", 30))], edge=42,
+                           vocabulary=often) == ["September 2022"]
+    assert paragraphs_text([line(0, ("Children", 10)), line(1, ("\u2019s", 10), ("Services", 25))], edge=52,
+                           vocabulary=often) == ["Children\u2019s Services"]
+    # Two words of their own stay apart, though together they make a word too; so do words that wrapped.
+    often.update(vocabulary(*[line(30 + k, (w, 10)) for k in range(2) for w in ("force", "Director")]))
+    assert paragraphs_text([line(0, ("Work", 10)), line(1, ("force", 10))], edge=32, vocabulary=often) == [
+        "Work force"]
+    assert paragraphs_text([line(0, ("Assistant", 10)), line(1, ("Director", 10))], edge=57, vocabulary=often) == [
+        "Assistant Director"]
+
+
+def test_the_word_list_reads_compounds_part_by_part_and_short_pieces_as_no_words():
+    from pipeline.extract.lexicon import is_word, known
+
+    assert known()
+    assert is_word("longer-term") and is_word("children\u2019s") and is_word("ongoing")
+    assert not is_word("er-term") and not is_word("oing") and not is_word("ng")

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import Iterable, Mapping, Sequence
 
 from ..readers.model import SLANTED, Word
+from .lexicon import is_word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from ..text_contract import printed
 
@@ -374,24 +375,46 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
         at_edge = edge - above.x1 < letter
+        # Two pieces that only together make an English word may end a letter further from the edge: a
+        # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
+        if not at_edge and edge - above.x1 < LEXICON_REACH * letter and _breakable(above.text, first.text):
+            flags[i] = _pieces_of_a_word(above.text, first.text)
+            continue
         # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
         if at_edge and _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
             flags[i] = True
             continue
-        # A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation.
-        fits = at_edge and (above.text[-1:].isalnum() or above.text[-1:] in _APOSTROPHES) and first.text[:1].isalnum()
+        fits = at_edge and _breakable(above.text, first.text)
         if fits:
             whole = word_key(above.text + first.text)
             # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
             whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
             flags[i] = (vocabulary.get(whole, 0) > 0 or (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above)
-                        or _no_word(first.text))
+                        or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
     return flags
 
 
+def _breakable(head: str, rest: str) -> bool:
+    """A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation."""
+    return (head[-1:].isalnum() or head[-1:] in _APOSTROPHES) and (
+        rest[:1].isalnum() or (rest[:1] in _APOSTROPHES and rest[1:2].isalpha()))
+
+
+# How far from the cell's edge (in letters) a piece may end when only the word list joins it to the next.
+LEXICON_REACH = 2.0
 _APOSTROPHES = ("\u2019", "'")
 # Words of one or two letters; any other piece that short, or one with no vowel, is no word of its own.
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+def _pieces_of_a_word(head: str, rest: str) -> bool:
+    """Are two pieces one English word broken in two, neither piece a word of its own alone where the other
+    is not ("Septem" / "ber", "Ong" / "oing", "Long" / "er-term"), however often the document breaks the
+    same word the same way? Two words that each stand alone ("Work" / "force") are left as printed."""
+    whole, head, rest = word_key(head + rest), word_key(head), word_key(rest)
+    if not head or not rest:
+        return False
+    return is_word(whole) and not (is_word(head) and is_word(rest))
 
 
 def _no_word(text: str) -> bool:
@@ -415,8 +438,8 @@ def _broken_after_words(above: Line, first: Word, at_edge: bool, vocabulary: Map
     last = above.words[-1].text
     if not (at_edge and last[-1:].isalpha() and first.text[:1].isalpha() and first.text[:1].islower()):
         return False
-    return (vocabulary.get(word_key(last + first.text), 0) > 0 and vocabulary.get(word_key(first.text), 0) <= 1
-            and vocabulary.get(word_key(last), 0) <= 1)
+    return ((vocabulary.get(word_key(last + first.text), 0) > 0 and vocabulary.get(word_key(first.text), 0) <= 1
+             and vocabulary.get(word_key(last), 0) <= 1) or _pieces_of_a_word(last, first.text))
 
 
 def paragraphs_text(
