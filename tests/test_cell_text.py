@@ -253,3 +253,20 @@ def test_the_word_list_reads_compounds_part_by_part_and_short_pieces_as_no_words
     assert known()
     assert is_word("longer-term") and is_word("children\u2019s") and is_word("ongoing")
     assert not is_word("er-term") and not is_word("oing") and not is_word("ng")
+
+
+def test_no_paragraph_ends_inside_a_word():
+    # Seed-131 layout 13100007: a theme title "Improving Implementa" / "tion of Learning" parted by a gap
+    # (and, in the plan, by a page break) is one title.
+    lines = [line(0, ("Improving", 10)), line(1, ("Implementa", 10)), line(4, ("tion", 10), ("of", 35), ("Learning", 50))]
+    assert paragraphs_text(lines) == ["Improving Implementation of Learning"]
+    # Paragraphs that end on whole words stay paragraphs.
+    two = [line(0, ("Launch", 10), ("the", 45)), line(1, ("plan.", 10)), line(4, ("Review", 10), ("it.", 45))]
+    assert paragraphs_text(two) == ["Launch the plan.", "Review it."]
+
+
+def test_a_cell_cut_by_a_page_break_inside_a_word_is_one_word():
+    from pipeline.assemble.rows import _join_paragraphs
+
+    assert _join_paragraphs(["Improving Implementa"], ["tion of Learning"]) == ["Improving Implementation of Learning"]
+    assert _join_paragraphs(["Improving the plan"], ["for Learning"]) == ["Improving the plan for Learning"]

@@ -63,6 +63,8 @@ CASES = [
                                     "in phrases of its own was not shown"),
     (15100029, "reportlab", 0.95, 1, "'Deliverables' cued as measures lost them to 'Success looks like' and the "
                                      "table was left with no action column"),
+    (15100020, "weasyprint", 0.95, 0, "rows shaded in stripes and set close: two short actions read as one row "
+                                      "where only the stripes show the row start"),
 ]
 
 

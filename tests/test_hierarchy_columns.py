@@ -303,3 +303,22 @@ def test_a_theme_column_under_theme_banners_is_the_key_area_for_every_table_unde
     assert [r["key_area"] for r in records] == [w[0] for w in want]
     assert all(r["theme"].startswith("Theme number") for r in records)
     assert [r["outcome"] for r in records][::4] == outcomes
+
+
+def test_a_row_begun_at_a_pages_foot_takes_the_level_cells_that_open_the_next_page():
+    # Seed-131 layout 13100057: a row whose status alone fits at the foot of a page goes on at the top of
+    # the next, where its key area opens a new group; it is no rest of the key area two rows above.
+    from pipeline.assemble.rows import RawRow, _Entry, _join_tail
+    from pipeline.extract.grid import PageRow, PageTable
+
+    above = RawRow({"key_area": ["Practice Standards"], "action": ["Review the framework."]}, 9, 9, (0, 0, 1, 1))
+    begun = RawRow({"rag_raw": ["\u2714"]}, 9, 9, (0, 0, 1, 1))
+    rows = [above, begun]
+    entry = _Entry(PageTable(10, [], 0.0, 10.0, 0.0, 1.0, None, False, []), PageRow(0.0, 10.0), True)
+    _join_tail(rows, entry, {"key_area": ["Ofsted Specific Concerns"], "action": ["Identify a partner."]})
+    assert above.cells["key_area"] == ["Practice Standards"]
+    assert begun.cells["key_area"] == ["Ofsted Specific Concerns"] and begun.cells["action"] == ["Identify a partner."]
+    # A row with its action printed leaves a level cell's rest to the merged cell above it.
+    going = RawRow({"rag_raw": ["\u2714"], "action": ["Identify"]}, 9, 9, (0, 0, 1, 1))
+    _join_tail([above, going], entry, {"key_area": ["and Quality Assurance"]})
+    assert above.cells["key_area"] == ["Practice Standards and Quality Assurance"]

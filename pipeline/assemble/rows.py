@@ -16,7 +16,7 @@ from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profil
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import Column, PageRow, PageTable
-from ..extract.text import INNER, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
+from ..extract.text import INNER, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -283,6 +283,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
     last, first = a[-1], b[0]
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
+    if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
+        return a[:-1] + [last + first] + b[1:]
     if not word_fitted and not next_item(last, first) and (_continues(a, b) or not last.endswith(_TERMINAL)):
         sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
@@ -362,8 +364,11 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]]) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on."""
     prev = table_rows[-1]
+    # A row that had only begun at the page's foot (its action not yet printed) takes the level cells
+    # that open the next page: they start its own group, not the rest of a merged cell above it.
+    begun = not prev.cells.get("action")
     for f, paras in cells.items():
-        target = prev if (prev.cells.get(f) or f in PER_ROW) else (_owner(table_rows, f) or prev)
+        target = prev if (prev.cells.get(f) or f in PER_ROW or begun) else (_owner(table_rows, f) or prev)
         target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour

@@ -534,7 +534,8 @@ def rows_from_text(
     """Rows of an unruled table: a row starts where the action column and another per-row column
     both start a text block at the same height."""
     blocks = _column_blocks(words, columns, settings)
-    anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
+    anchors = _with_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance),
+                            _stripe_starts(page.fills, columns, words, top, bottom), settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance)
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
@@ -546,6 +547,49 @@ def rows_from_text(
             _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance)
     _colour_rows(rows, page.fills, columns, settings)
     return [r for r in rows if r.cells or r.rag_colour]
+
+
+def _stripe_starts(fills: Sequence[Fill], columns: Sequence[Column], words: Sequence[Word], top: float,
+                   bottom: float) -> list[float]:
+    """Where rows start in a table shaded in stripes (alternate rows filled across the table, no rules):
+    the top of the first line of text under each edge of a stripe. Text set close within its rows
+    shows no row starts by its gaps; the stripes show them. None without two stripes."""
+    x0, x1 = columns[0].x0, columns[-1].x1
+    stripes = _stripes(fills, x0, x1, top, bottom)
+    if len(stripes) < 2:
+        return []
+    out = []
+    inside = [w for w in words if x0 <= w.xmid <= x1]
+    for y in sorted({e for stripe in stripes for e in stripe}):
+        # The table's first text opens no row: it may be the rest of a row from the page before.
+        if not any(w.bottom <= y + 1 for w in inside):
+            continue
+        below = [w for w in inside if y - 1 <= w.top and w.ymid > y]
+        first = min((w.top for w in below), default=None)
+        if first is not None and first - y <= STRIPE_PAD_LINES * min(w.size for w in below):
+            out.append(first)
+    return out
+
+
+def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:
+    """(top, bottom) of the fills across the table between top and bottom. A stripe may be drawn cell by
+    cell: the fills of one colour at one height are taken together."""
+    spans: dict[tuple[float, float, str], list[tuple[float, float]]] = {}
+    for f in fills:
+        if top - 1 <= f.top and f.bottom <= bottom + 1:
+            spans.setdefault((round(f.top), round(f.bottom), f.colour), []).append((max(f.x0, x0), min(f.x1, x1)))
+    return [(t, b) for (t, b, _), xs in spans.items() if union_length(xs) >= STRIPE_SPAN * (x1 - x0)]
+
+
+# A stripe spans this share of the table's width at least; the first line of its row sets below its edge
+# within this many lines.
+STRIPE_SPAN = 0.9
+STRIPE_PAD_LINES = 1.0
+
+
+def _with_stripes(anchors: list[float], stripes: Sequence[float], tol: float) -> list[float]:
+    """The row starts the text shows, and those the stripes show that none of them is near."""
+    return sorted(anchors + [y for y in stripes if all(abs(y - a) > tol for a in anchors)])
 
 
 def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:

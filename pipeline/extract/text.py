@@ -407,6 +407,12 @@ _APOSTROPHES = ("\u2019", "'")
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 
+def broken_word(before: str, after: str) -> bool:
+    """Does text `before` stop on the first piece of a word whose rest opens text `after` (two
+    paragraphs, or the two parts of a cell cut by a page break)?"""
+    return bool(before.strip() and after.strip()) and _pieces_of_a_word(before.split()[-1], after.split()[0])
+
+
 def _pieces_of_a_word(head: str, rest: str) -> bool:
     """Are two pieces one English word broken in two, neither piece a word of its own alone where the other
     is not ("Septem" / "ber", "Ong" / "oing", "Long" / "er-term"), however often the document breaks the
@@ -449,9 +455,15 @@ def paragraphs_text(
     """A cell's lines as a list of paragraph strings. `edge`: how far the cell's text can reach, when its
     walls are known; with the table's `vocabulary` (word_key -> count) a word broken over a line end is
     then made whole."""
-    result = []
+    result: list[str] = []
     for para in lines_to_paragraphs(lines, settings, edge):
         t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary))
-        if t:
+        if not t:
+            continue
+        # No paragraph ends inside a word: one that stops on the first piece of a word whose rest opens
+        # the next ("Improving Implementa" / "tion of Learning") is that word's, across the gap.
+        if result and broken_word(result[-1], t):
+            result[-1] += t
+        else:
             result.append(t)
     return result
