@@ -1,4 +1,4 @@
-"""Generated layouts of the dev seeds (31, 41, 61, 111, 121, 131, 141 and 151; tools/layouts) that showed a
+"""Generated layouts of the dev seeds (31, 41, 61, 111, 121, 131, 141, 151 and 161; tools/layouts) that showed a
 mechanism missing, pinned so it stays: each was read badly (all-right at or near 0%) until the mechanism named beside it. The
 held-out seed of docs/benchmark-layouts-60.md (1) and fresh seeds are never pinned here: they measure.
 
@@ -65,6 +65,10 @@ CASES = [
                                      "table was left with no action column"),
     (15100020, "weasyprint", 0.95, 0, "rows shaded in stripes and set close: two short actions read as one row "
                                       "where only the stripes show the row start"),
+    (16100003, "weasyprint", 0.95, 0, "a header's fill held 'Outcome' / 'measures', but the band stopped at "
+                                      "'Outcome', the only reading that named the action's table"),
+    (16100026, "weasyprint", 0.95, 0, "a plan's name printed again in every row: its blank cells were read as "
+                                      "'same as above'"),
 ]
 
 

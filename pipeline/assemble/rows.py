@@ -410,22 +410,25 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
     mergeable = [f for f in present if f not in ("action", "ref")]
     # Top of the hierarchy first: whether a level inherits depends on the level above it.
     mergeable.sort(key=lambda f: HIERARCHY.index(f) if f in HIERARCHY else len(HIERARCHY))
-    repeats = _repeats_levels(rows)
+    repeats = _repeats_levels(rows, HIERARCHY)
+    # A column below the hierarchy (a plan's name, an officer) is judged on its own: printed again row
+    # after row, its blank cells are blank.
+    own = {f: _repeats_levels(rows, (f,)) for f in mergeable if f not in HIERARCHY}
     prev: RawRow | None = None
     for row in rows:
         _take_refs(row, bound)
-        row.inherited = _inherit(row, prev, mergeable, present, repeats) if prev is not None else []
+        row.inherited = _inherit(row, prev, mergeable, present, repeats, own) if prev is not None else []
         prev = row
 
 
-def _repeats_levels(rows: Sequence[RawRow]) -> bool:
+def _repeats_levels(rows: Sequence[RawRow], fields: Sequence[str] = HIERARCHY) -> bool:
     """Does the table print a level's text again, row after row, while it goes on? Then its blank cells
     are blank: only a blank under an inherited level is read as "same as above". A table that leaves
     blanks for "same as above" may still restate a level now and then (at the top of a page, or where
     the level below changes): it does so less often than it leaves the level blank."""
     pairs = list(zip(rows, rows[1:]))
-    again = sum(1 for f in HIERARCHY for a, b in pairs if b.cells.get(f) and b.cells.get(f) == a.cells.get(f))
-    blank = sum(1 for f in HIERARCHY for a, b in pairs if a.cells.get(f) and not b.cells.get(f))
+    again = sum(1 for f in fields for a, b in pairs if b.cells.get(f) and b.cells.get(f) == a.cells.get(f))
+    blank = sum(1 for f in fields for a, b in pairs if a.cells.get(f) and not b.cells.get(f))
     return again > 0 and again >= blank
 
 
@@ -445,12 +448,16 @@ def _take_refs(row: RawRow, bound: str) -> None:
                 row.cells[f] = paras
 
 
-def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Sequence[str], repeats: bool) -> list[str]:
+def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Sequence[str], levels_repeat: bool,
+             own: dict[str, bool] | None = None) -> list[str]:
     """Fill the row's empty cells that stand for the cell above; the fields filled."""
     inherited: list[str] = []
     for f in mergeable:
         if row.cells.get(f):
             continue
+        repeats = (own or {}).get(f, levels_repeat)
+        if f not in HIERARCHY and repeats and f not in (row.merged or ()):
+            continue  # a column printed again row after row: its blank cell is blank
         if row.merged is not None:
             # A rule drawn under every row does not make a blank hierarchy cell blank: a plan leaves
             # its outcome or objective out under the row that states it ("same as above").

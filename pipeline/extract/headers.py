@@ -934,7 +934,10 @@ def _grown_downward(
             if scored is None:
                 grows = boxed and kind is None
             else:
-                grows = scored[1] is True or scored[1] == kind or (boxed and scored[1] is None)
+                # A box holds its header's lines whatever the whole names: "Outcome" / "measures" under
+                # a header that named the action only through the cut-short "Outcome" is no action header's
+                # less; the columns' cells settle the fields.
+                grows = scored[1] is True or scored[1] == kind or boxed
             if grows:
                 j, cells = last, grown
         out.append((i, j, cells))
