@@ -270,3 +270,12 @@ def test_a_cell_cut_by_a_page_break_inside_a_word_is_one_word():
 
     assert _join_paragraphs(["Improving Implementa"], ["tion of Learning"]) == ["Improving Implementation of Learning"]
     assert _join_paragraphs(["Improving the plan"], ["for Learning"]) == ["Improving the plan for Learning"]
+
+
+def test_a_comma_cut_off_its_word_onto_the_next_line_rejoins_it():
+    # Seed-171 layout 17100039: a narrow column breaks "families," after the word, before its comma.
+    lines = [line(0, ("Feedback", 10), ("from", 55), ("families", 80)), line(1, (",", 10), ("children", 20))]
+    assert paragraphs_text(lines) == ["Feedback from families, children"]
+    # An opening bracket or quotation mark opening a wrapped line keeps its space.
+    assert paragraphs_text([line(0, ("Review", 10)), line(1, ("(annual)", 10), ("\u2018Together\u2019", 60))]) == [
+        "Review (annual) \u2018Together\u2019"]
