@@ -322,3 +322,18 @@ def test_a_row_begun_at_a_pages_foot_takes_the_level_cells_that_open_the_next_pa
     going = RawRow({"rag_raw": ["\u2714"], "action": ["Identify"]}, 9, 9, (0, 0, 1, 1))
     _join_tail([above, going], entry, {"key_area": ["and Quality Assurance"]})
     assert above.cells["key_area"] == ["Practice Standards and Quality Assurance"]
+
+
+def test_a_level_above_may_count_a_few_more_texts_than_the_level_below_it():
+    # Seed-181 layout 18100057: merged cells cut by page breaks count a fragment as a text of its own, so
+    # the outcome column showed 35 texts against the objective column's 31; it is still the level above.
+    sentences = "children are safe and well supported at home by the services around them"
+    outcomes = profile([f"Outcome {k}: {sentences}" for k in range(35)] + [""] * 65)
+    objectives = profile([f"Objective {k}: {sentences}" for k in range(31)] + [""] * 69)
+    actions = profile(ACTIONS * 20)
+    assert levels_by_structure(["objective", None, "action"], [objectives, outcomes, actions], [False, True, False],
+                               ["strategic objective", "what difference will this make?", "action"])[1] == "outcome"
+    # Far more texts than the level below: not the level above it.
+    many = profile([f"Outcome {k}: {sentences}" for k in range(60)] + [""] * 40)
+    assert levels_by_structure(["objective", None, "action"], [objectives, many, actions], [False, True, False],
+                               ["strategic objective", "what difference will this make?", "action"])[1] != "outcome"

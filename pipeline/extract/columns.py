@@ -624,10 +624,17 @@ def _fitting_levels(i: int, out: Sequence[str | None], profiles: Sequence[Profil
     p = profiles[i]
     taken = {f: profiles[j].distinct for j, f in enumerate(out) if f in LEVELS}
     fitting = [level for k, level in enumerate(LEVELS) if level not in taken
-               and all(d <= p.distinct for f, d in taken.items() if LEVELS.index(f) < k and _ordered(f, level))
-               and all(d >= p.distinct for f, d in taken.items() if LEVELS.index(f) > k and _ordered(f, level))]
+               and all(d <= p.distinct * (1 + DISTINCT_SLACK) for f, d in taken.items()
+                       if LEVELS.index(f) < k and _ordered(f, level))
+               and all(d * (1 + DISTINCT_SLACK) >= p.distinct for f, d in taken.items()
+                       if LEVELS.index(f) > k and _ordered(f, level))]
     titles = _title_level(p)
     return [f for f in fitting if (f in TITLE_LEVELS) == titles]
+
+
+# Texts a level may count beyond the level below it (or short of the level above): a merged cell cut by a
+# page break is two texts, one of them a fragment.
+DISTINCT_SLACK = 0.2
 
 
 def _ordered(a: str, b: str) -> bool:
