@@ -359,10 +359,7 @@ def _column_profiles(
     later = [o.top for o in headers if o.top > h.bottom]
     end = min(later + [page.height])
     body = [w for w in page.words if h.bottom < w.ymid < end]
-    # A header at its page's foot has too little text under it to show where its columns part: the pages
-    # that carry its table on show it (as the table is read, _tables_under_headers).
-    fit = body + [w for p in following for w in p.words] if not later and len(body) < THIN_BODY_WORDS else body
-    columns, _ = columns_from_header(page, h, fit, settings)
+    columns, _ = columns_from_header(page, h, _fitting_words(body, following, not later), settings)
     rows = build_table(page, h, columns, body, h.bottom, end, settings).rows
     # Only a header with room for a row or two under it: with more, its page shows what it holds.
     for p in following if not later and len(rows) < MIN_CELLS_FOR_CONTENT else ():
@@ -469,10 +466,7 @@ def _tables_under_headers(
     for h in text.headers:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if h.bottom < w.ymid < end]
-        # A header at the foot of its page has too little text under it to show where its columns
-        # part: the pages that carry its table on show it.
-        fit = body + [w for t in following[:FOLLOWING_PAGES] for w in t.words] if (
-            h is text.headers[-1] and len(body) < THIN_BODY_WORDS) else body
+        fit = _fitting_words(body, following, h is text.headers[-1])
         columns, _ = columns_from_header(text.page, h, fit, settings)
         sig = tuple(normalise_heading(c.heading) for c in columns)
         reading = agreed.get(sig)
@@ -487,6 +481,15 @@ def _tables_under_headers(
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
+
+
+def _fitting_words(body: list[Word], following: Sequence[Page | _PageText], last: bool) -> list[Word]:
+    """The words a header's columns are fitted on: those under it, and, for the last header of its page
+    with too little text under it to show where its columns part, the words of the pages that carry its
+    table on."""
+    if not last or len(body) >= THIN_BODY_WORDS:
+        return body
+    return body + [w for t in following[:FOLLOWING_PAGES] for w in t.words]
 
 
 def _torn_no_field(heading: str, settings: ExtractSettings) -> bool:

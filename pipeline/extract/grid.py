@@ -375,7 +375,7 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
     if not words:
         return words
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-    walls = [v for v in page.vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2 and v.bottom > top and v.top < bottom]
+    walls = [v for v in _walls(page.vrules, columns) if v.bottom > top and v.top < bottom]
     if not walls:
         return words
     foot = max(v.bottom for v in walls)
@@ -424,12 +424,17 @@ def _frame_only(
     a banner between them) have text on both sides of a frame's foot, but their walls end there: a rule
     between two rows has the walls run on through it."""
     mids = [w.ymid for w in words]
-    walls = [v for v in vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2]
+    walls = _walls(vrules, columns)
     if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) and (not walls or _walled_through(y, walls))
            for y, _ in boundaries):
         return False
     blocks = _column_blocks(words, columns, settings)
     return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
+
+
+def _walls(vrules: Sequence[Rule], columns: Sequence[Column]) -> list[Rule]:
+    """The vertical rules standing within the table's width (its walls and column rules)."""
+    return [v for v in vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2]
 
 
 def _walled_through(y: float, walls: Sequence[Rule]) -> bool:

@@ -1040,9 +1040,9 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     size = upright[0].size
     if top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size:
         return False
-    cuts = _rule_cuts(page, ln.top, bottom)
-    chunks = split_chunks(ln, cuts, settings)
-    if _over_sub_headings([_walled(c, _rule_cuts(page, ln.top, ln.bottom)) for c in chunks], cells, page.hrules, ln, top):
+    chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
+    own_cuts = _rule_cuts(page, ln.top, ln.bottom)
+    if _over_sub_headings([_reach(c.x0, c.x1, own_cuts) for c in chunks], cells, page.hrules, ln, top):
         return True
     if _ruled_off(page.hrules, upright, ln, ln.bottom):
         return False
@@ -1051,11 +1051,11 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     return len(chunks) >= 2 and aligned >= ALIGNED_SHARE * len(chunks)
 
 
-def _walled(chunk: Line, cuts: Sequence[float]) -> tuple[float, float]:
-    """The reach of a chunk of text: out to the column rules on either side, where its row draws them."""
-    left = [x for x in cuts if x <= chunk.x0 + 1]
-    right = [x for x in cuts if x >= chunk.x1 - 1]
-    return (max(left) if left and right else chunk.x0), (min(right) if left and right else chunk.x1)
+def _reach(x0: float, x1: float, cuts: Sequence[float]) -> tuple[float, float]:
+    """How far text from x0 to x1 reaches: out to the column rules (`cuts`) on either side, where its row
+    draws them on both."""
+    left, right = [x for x in cuts if x <= x0 + 1], [x for x in cuts if x >= x1 - 1]
+    return (max(left), min(right)) if left and right else (x0, x1)
 
 
 def _over_sub_headings(chunks: Sequence[tuple[float, float]], cells: Sequence[HeaderCell], rules: Sequence[Rule], ln: Line,
@@ -1070,7 +1070,7 @@ def _over_sub_headings(chunks: Sequence[tuple[float, float]], cells: Sequence[He
     if not groups or len(groups) + len(beside) < len(chunks):
         return False
     between = [r for r in rules if ln.bottom - 1 <= r.y <= top + 1 and min(r.x1, x1) > max(r.x0, x0)]
-    # A group's own rule ends within a column's width of the group heading's ends (centred headings).
+    # A group's own rule lies within the group heading's reach.
     spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between
              if not any(r.x0 >= g[0] - 1 and r.x1 <= g[1] + 1 for g in groups)]
     return union_length(spans) < HEADER_FOOT_SPAN * (x1 - x0)
@@ -1155,10 +1155,7 @@ def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: flo
     segments at one height are taken together. The band reaches out to the column rules (`cuts`) beside
     its text: the rule under a group heading ("Monitoring" over two sub-headings) stops at the wall of
     the heading beside it that spans both lines ("Agreed action"), short of the band's width."""
-    x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
-    left, right = [x for x in cuts if x <= x0 + 1], [x for x in cuts if x >= x1 - 1]
-    if left and right:
-        x0, x1 = max(left), min(right)
+    x0, x1 = _reach(min(b.x0 for b in band), max(b.x1 for b in band), cuts)
     between = [r for r in rules if above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) > max(r.x0, x0)]
     for y in {round(r.y) for r in between}:
         spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between if abs(r.y - y) <= 1]

@@ -11,7 +11,8 @@ import gzip
 import json
 from importlib import resources
 
-# Words of one or two letters; any other piece that short is no word of its own ("er", "ng").
+# Words of one or two letters; any other piece that short is no word of its own ("er", "ng"), nor one
+# with no vowel (pipeline.extract.text).
 SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 
@@ -27,8 +28,7 @@ def _words() -> frozenset[str]:
 def is_word(text: str) -> bool:
     """Is `text` (letters, with apostrophes and hyphens) an English word? A compound with hyphens is one
     when each part is ("longer-term"); a part of two letters or fewer must be a short word of its own."""
-    parts = [p for p in text.lower().replace("\u2019", "'").split("-")]
-    return bool(parts) and all(_part_is_word(p) for p in parts)
+    return all(_part_is_word(p) for p in text.lower().replace("\u2019", "'").split("-"))
 
 
 def _part_is_word(part: str) -> bool:

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from typing import Iterable, Mapping, Sequence
 
 from ..readers.model import SLANTED, Word
-from .lexicon import is_word
+from .lexicon import SHORT_WORDS, is_word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from ..text_contract import printed
 
@@ -409,8 +409,6 @@ def _breakable(head: str, rest: str) -> bool:
 # How far from the cell's edge (in letters) a piece may end when only the word list joins it to the next.
 LEXICON_REACH = 2.0
 _APOSTROPHES = ("\u2019", "'")
-# Words of one or two letters; any other piece that short, or one with no vowel, is no word of its own.
-_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 
 def broken_word(before: str, after: str) -> bool:
@@ -435,7 +433,7 @@ def _no_word(text: str) -> bool:
     letters = "".join(ch for ch in text.lower() if ch.isalpha())
     if not letters or not text[:1].islower():
         return False
-    return (not any(v in letters for v in "aeiouy") or (len(letters) <= 2 and letters not in _SHORT_WORDS)
+    return (not any(v in letters for v in "aeiouy") or (len(letters) <= 2 and letters not in SHORT_WORDS)
             or letters in _SUFFIXES)
 
 

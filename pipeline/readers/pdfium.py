@@ -837,6 +837,7 @@ def _no_encoding_truetype(path: Path) -> dict[str, list[dict[int, str]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def _winansi() -> dict[int, str]:
     from pdfminer.encodingdb import EncodingDB
     return EncodingDB.get_encoding("WinAnsiEncoding")
