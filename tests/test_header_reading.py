@@ -721,3 +721,31 @@ def test_a_bold_line_of_headings_in_pieces_opens_a_band_on_one_heading_word():
     assert _bold_row(row, page_lines(row)[0], vocab, DEFAULT_SETTINGS)
     assert not _bold_row(title, page_lines(title)[0], vocab, DEFAULT_SETTINGS)
     assert not _bold_row(plain, page_lines(plain)[0], vocab, DEFAULT_SETTINGS)
+
+
+def test_a_band_opening_in_lower_case_under_the_line_above_it_is_the_middle_of_a_body_row():
+    """Found on a fresh seed's layout (19100057): at the top of a page, the middle lines of a ruled row
+    ('funding requested | Action Plan to implement ... | Parenting Lead | resources available to deliver
+    the Action Plan.') named the action and the lead officer and were read as a header, so every row after
+    it lost its hierarchy. They run on from the line above, set as close as a paragraph's next line with no
+    rule between: a heading never does. With a rule between, the same lines are left to the other tests."""
+    from types import SimpleNamespace
+
+    from pipeline.extract.headers import HeaderCell, _runs_on_from_above
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Rule, Word
+
+    def line(top, *words):
+        return Line(tuple(Word(t, x0, top, x0 + 6 * len(t), top + 9, 9.0) for t, x0 in words))
+
+    lines = [line(256, ("Additional", 50), ("Create a working group and", 200), ("Corporate", 420)),
+             line(268, ("funding", 50), ("Action Plan to implement", 200), ("Parenting", 420))]
+    cells = [HeaderCell("ignore:extra", "funding requested", 50, 110, 268, 290),
+             HeaderCell("action", "Action Plan to implement", 200, 350, 268, 290),
+             HeaderCell("lead_officer", "Parenting Lead", 420, 480, 268, 290)]
+    page = SimpleNamespace(hrules=[], fills=[])
+    assert _runs_on_from_above(page, lines, 1, cells)
+    ruled = SimpleNamespace(hrules=[Rule(40, 266, 500, 266)], fills=[])
+    assert not _runs_on_from_above(ruled, lines, 1, cells)
+    capitalised = [HeaderCell(c.field, c.text.capitalize(), c.x0, c.x1, c.top, c.bottom) for c in cells]
+    assert not _runs_on_from_above(page, lines, 1, capitalised)

@@ -147,6 +147,18 @@ def test_selfcheck_fails_a_key_that_does_not_match_its_pdf(tmp_path):
     assert selfcheck.check(pdf, shifted) or cells[0][col] == cells[0][other]
 
 
+def test_a_status_shown_by_colour_in_a_date_and_rating_cell_is_printed_and_checked(tmp_path):
+    """A status of colour alone printed in the date's cell ('Due date and rating') must be filled: the
+    reportlab producer once coloured only a column of statuses, so the key said 'complete' where the page
+    showed a plain date (found on fresh seed 191's layout 19100057). The self-check now counts the fills."""
+    built = build(19100057, tmp_path, "reportlab")
+    pdf = built.pdf.read_bytes()
+    assert built.key["dims"]["combined"] == "date+rating" and built.key["dims"]["status"] == "colour-legend"
+    assert selfcheck.check(pdf, built.key) == []
+    blank = build(7, tmp_path / "other", "reportlab").pdf.read_bytes()  # a plan with no colour column
+    assert selfcheck.missing_colours(blank, built.key)
+
+
 # --- the fixed sample -----------------------------------------------------------------------------------------
 CI_SEED = 11
 CI_SAMPLE = 30

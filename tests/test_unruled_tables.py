@@ -281,3 +281,23 @@ def test_a_band_half_of_whose_cells_run_on_mid_sentence_is_running_text():
     assert _reads_as_prose(band)
     # One such heading in two is no evidence: "What we have committed to" beside "Led by".
     assert not _reads_as_prose(_cells("What we have committed to", "Led by"))
+
+
+def test_a_headings_left_edge_parts_its_column_from_justified_text_when_the_body_has_one_row():
+    """Found on a fresh seed's layout (19100044): the one row under a header printed once holds a justified
+    cell whose last words on two lines ('ac-', 'the') start level, and the true gutter before the next
+    column shows just one line start ('1.1'). The next heading ('Reference'), set flush with its cells,
+    is one more start there, so the gutter wins over the wide word space."""
+    from pipeline.extract.grid import _gutter_columns
+    from pipeline.readers.model import Word
+
+    def w(text, x0, x1, top):
+        return Word(text, x0, top, x1, top + 7, 7.0)
+
+    body = [w("employees", 201.5, 239.1, 440), w("ac-", 242.8, 253.3, 440), w("1.1", 259.3, 270.4, 440),
+            w("recognise", 202.3, 236.9, 448), w("the", 241.8, 253.2, 448),
+            w("development.", 166.5, 214.4, 457)]
+    cells = [HeaderCell("measures", "Success looks like", 90.6, 144.9, 408, 420),
+             HeaderCell(None, "Reference no", 259.3, 290.2, 408, 428)]
+    columns = _gutter_columns(cells, body)
+    assert 253.3 < columns[1].x0 < 259.3

@@ -89,8 +89,11 @@ class PageTable:
 # --- columns -------------------------------------------------------------------------------------
 
 
-def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: float) -> float:
-    """The x in (lo, hi) crossed by the fewest body words: the gutter between two columns."""
+def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: float,
+                       heading_left: float | None = None) -> float:
+    """The x in (lo, hi) crossed by the fewest body words: the gutter between two columns.
+    `heading_left`: where the heading of the column on the right starts, one more line start there
+    (a heading set flush with its cells shows the edge when the body has few lines)."""
     if hi - lo < 1:
         return (lo + hi) / 2
     step = 0.5
@@ -115,7 +118,8 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         elif c != least and start is not None:
             runs.append((start, k - 1))
             start = None
-    lefts = sorted(w.x0 for w in words if lo - 1 <= w.x0 <= hi + LINE_START_SLACK + 1)
+    lefts = sorted([w.x0 for w in words if lo - 1 <= w.x0 <= hi + LINE_START_SLACK + 1]
+                   + ([heading_left] if heading_left is not None else []))
 
     def key(run):
         mid = lo + (run[0] + run[1]) / 2 * step
@@ -260,7 +264,7 @@ def _gutter_columns(
         prefer = (a.x1 + b.x0) / 2
         lo = max((a.x0 + a.x1) / 2, a.x1 - 0.25 * (a.x1 - a.x0))
         hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
-        bounds.append(_coverage_boundary(body_words, lo, hi, prefer))
+        bounds.append(_coverage_boundary(body_words, lo, hi, prefer, b.x0))
     left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1 if frame[0] is None else frame[0]
     right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1 if frame[1] is None else frame[1]
     edges = [left] + bounds + [right]

@@ -1178,10 +1178,35 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
+            if _runs_on_from_above(page, lines, i, cells):
+                break  # the band is the middle of a body row, however far down it is read
             scored = _score(cells, settings, _bold(band))
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     return [c for c in candidates if not _cut_short(c, candidates)]
+
+
+# A line no further below the line above than this share of its height is the next line of its paragraph.
+RUN_ON_GAP = 0.5
+
+
+def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequence[HeaderCell]) -> bool:
+    """Does the band open in the middle of a body row: a cell nobody listed opening in lower case under
+    words of the line above, set as close as the next line of a paragraph with no rule or fill edge between
+    ("Additional" / "funding requested", "1. There will be" / "resources available to ...")? A heading
+    never runs on from the text above it."""
+    if i == 0:
+        return False
+    above, first = lines[i - 1], lines[i]
+    if first.top - above.bottom > RUN_ON_GAP * (first.bottom - first.top):
+        return False
+    edges = [r.y for r in page.hrules if r.x0 < first.x1 and r.x1 > first.x0]
+    edges += [y for f in page.fills if f.x0 < first.x1 and f.x1 > first.x0 for y in (f.top, f.bottom)]
+    if any(above.bottom - 1 <= y <= first.top + 1 for y in edges):
+        return False
+    # A listed heading may be set in lower case under a line of headings nobody listed ("Quux" / "action").
+    low = [c for c in cells if c.text[:1].islower() and (c.field is None or c.field.startswith("ignore:"))]
+    return any(w.x0 < c.x1 and w.x1 > c.x0 for c in low for w in above.words)
 
 
 def _bold_row(page: Page, line: Line, vocab: frozenset[str], settings: ExtractSettings) -> bool:

@@ -116,7 +116,10 @@ def furniture(plan: Plan, frames: dict[int, list[r.Fragment]]):
 
 def table_layout(t: Table, plan: Plan, base: r.TableLayout) -> r.TableLayout:
     d = plan.dims
-    rag = next((f"c{i}" for i, c in enumerate(t.columns) if c.kind in ("rag_raw", "other:key")), None)
+    # The column whose cells carry the status colour: the status's own, the legend's key, or a date and
+    # rating printed in one cell ("milestone_and_rag"), whose colour is the rating.
+    filled = {i for it in t.items if not isinstance(it, Banner) for i, c in enumerate(it.cells) if c.fill}
+    rag = next((f"c{i}" for i in sorted(filled)), None)
     actions = t.kind == "actions"
     rules = d["rules"] if actions else "grid"
     return replace(

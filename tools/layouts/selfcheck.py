@@ -69,11 +69,52 @@ def band_of(x: float, bands: list[tuple[float, float]]) -> int | None:
     return i if dist <= BAND_TOLERANCE_PT else None
 
 
+# Column kinds whose cells carry a status shown by colour alone.
+COLOUR_KINDS = ("rag_raw", "milestone_and_rag")
+# Share of the actions with a colour status whose cell must show a fill (a cell cut by a page shows two).
+FILLED_SHARE = 0.9
+
+
+def filled_cells(pdf_bytes: bytes, band: tuple[float, float]) -> int:
+    """Coloured (not white, not the header's pale blue or a banner's grey) rectangles whose middle lies in
+    the column band: the status cells the page shows."""
+    import pdfplumber
+
+    pale = {(1, 1, 1), (0.859, 0.898, 0.945), (0.906, 0.902, 0.902)}
+    count = 0
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        for page in pdf.pages:
+            for r in page.rects:
+                colour = r.get("non_stroking_color")
+                if not r.get("fill") or not isinstance(colour, (tuple, list)) or len(colour) != 3:
+                    continue
+                if tuple(round(float(v), 3) for v in colour) in pale:
+                    continue
+                if band[0] <= (r["x0"] + r["x1"]) / 2 <= band[1] and r["width"] > 2 and r["height"] > 2:
+                    count += 1
+    return count
+
+
+def missing_colours(pdf_bytes: bytes, key: dict) -> list[str]:
+    """A status shown by colour alone must be printed as a fill in its column: the key's 'rag' says it is."""
+    coloured = [a for a in key["actions"] if a.get("rag") not in (None, "unknown")]
+    kinds = [c["kind"] for c in key["columns"]]
+    j = next((i for i, k in enumerate(kinds) if k in COLOUR_KINDS), None)
+    if not coloured or j is None:
+        return []
+    band = column_bands(key, 0.0)[j]
+    shown = filled_cells(pdf_bytes, band)
+    if shown < FILLED_SHARE * len(coloured):
+        return [f"column {j + 1} ({key['columns'][j]['heading']}): {shown} fills for {len(coloured)} colour statuses"]
+    return []
+
+
 def check(pdf_bytes: bytes, key: dict) -> list[str]:
-    """Every printed cell missing from its region, as 'row R column C: text'; [] when the key matches."""
+    """Every printed cell missing from its region, as 'row R column C: text', and a colour status left
+    unprinted; [] when the key matches."""
     bands = column_bands(key, 0.0)
     streams = column_streams(pdf_bytes, bands)
-    problems = []
+    problems = missing_colours(pdf_bytes, key)
     for j, stream in enumerate(streams):
         pos = 0
         for i, row in enumerate(key["cells"]):
