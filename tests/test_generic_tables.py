@@ -140,6 +140,18 @@ def test_unruled_table_from_text_alignment():
     assert rows[1] == ["MENA", "JUAN MARTÍN", "27.083.460", "20-27083460-5", "09/10/2013", "EFECTIVO", "$ 10.000,00"]
 
 
+@needs_corpus
+def test_a_table_set_at_90_degrees_is_read_across_the_turned_page():
+    """anticlockwise_table_1.pdf (README: rotated tables / pages): every word of the portrait page reads
+    upward; read as it stands, the table came out transposed ('Fasting Blood Sugar', 'Women', '2391', ...).
+    The page is turned a quarter (pipeline.readers.upright) and the table reads as printed."""
+    (t,) = tables(str(REAL / "anticlockwise_table_1.pdf"))
+    rows = t.rows()
+    assert rows[0][0] == "State" and rows[0][1].startswith("Nutritional Assessment")
+    assert rows[2] == ["Kerala", "5738", "6633", "8864", "8297", "245", "2161", "3195", "1645", "2391"]
+    assert rows[3][0] == "Tamil Nadu"
+
+
 @pytest.mark.skipif(not ICDAR.exists(), reason=f"{ICDAR} is absent")
 def test_icdar_document_scores_perfectly():
     """us-026: an unruled table with a spanning two-level header, found whole on the page."""

@@ -749,3 +749,15 @@ def test_a_band_opening_in_lower_case_under_the_line_above_it_is_the_middle_of_a
     assert not _runs_on_from_above(ruled, lines, 1, cells)
     capitalised = [HeaderCell(c.field, c.text.capitalize(), c.x0, c.x1, c.top, c.bottom) for c in cells]
     assert not _runs_on_from_above(page, lines, 1, capitalised)
+
+
+def test_a_heading_that_repeats_its_joining_words_many_times_is_read_without_recursing_into_each():
+    """Fuzz structure mutant 223 of layout-tracker.pdf (2026-12-03): a page drawn over itself through
+    nested form XObjects made one line of hundreds of 'and's, and reading it as a combined heading recursed
+    once per joining word until Python gave up (an internal error). Each half of a combined heading names
+    one field, so a half is never read as a combined heading again."""
+    from pipeline.extract.headers import match_heading
+
+    assert match_heading("Lead officer and date") == "lead_officer_and_milestone"
+    assert match_heading("Date and RAG") == "milestone_and_rag"
+    assert match_heading(" and ".join(["Lead officer", "date"] * 2000)) != "lead_officer_and_milestone"

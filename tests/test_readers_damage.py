@@ -15,14 +15,15 @@ from tools.fuzz import STREAM, _decode_stream, rebuild_xref
 from .conftest import PHASE1_PDF
 
 
-def minimal_pdf(content: bytes) -> bytes:
-    """A one-page PDF (Helvetica, WinAnsi) whose page content is `content`, with a correct xref."""
+def minimal_pdf(content: bytes, font: bytes = b"/Encoding /WinAnsiEncoding") -> bytes:
+    """A one-page PDF (Helvetica, WinAnsi unless `font` says otherwise) whose page content is `content`,
+    with a correct xref."""
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font + b" >>",
     ]
     out = b"%PDF-1.4\n"
     offsets = []
@@ -49,6 +50,19 @@ def test_text_with_no_size_is_reported_as_damage(tmp_path):
         b"BT /F1 0 Tf 1 0 0 1 72 700 Tm (Lost action) Tj ET BT /F1 12 Tf 1 0 0 1 72 650 Tm (Kept) Tj ET"))
     page = open_pdf(path).pages[0]
     assert any("no size" in d for d in page.damage), page.damage
+
+
+def test_a_glyph_wider_than_any_letter_is_reported_as_damage(tmp_path):
+    # Fuzz byte mutant 125 of the LibreOffice seed (2026-12-03): one number of a font's /Widths grew, so
+    # "Quality" printed its "Q" 310 pt wide, pushed "uality" into the status column and two rows merged,
+    # with no warning. A width of 31 em is no letter's: the page is reported.
+    widths = b" ".join(b"31000" if c == ord("Q") else b"600" for c in range(32, 127))
+    font = b"/Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" + widths + b"]"
+    path = tmp_path / "wide.pdf"
+    path.write_bytes(minimal_pdf(b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Quality) Tj ET", font))
+    assert any("wider than any glyph" in d for d in open_pdf(path).pages[0].damage)
+    path.write_bytes(minimal_pdf(b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Quality) Tj ET", font.replace(b"31000", b"700")))
+    assert open_pdf(path).pages[0].damage == []
 
 
 def test_control_codes_in_text_are_undecodable_not_dropped(tmp_path):
@@ -109,3 +123,28 @@ def test_a_page_shown_upside_down_is_read_the_right_way_up(tmp_path):
     assert [r["action"] for r in extract_pdf(turned).records] == want
     page = open_pdf(turned).pages[1]
     assert page.width < page.height  # still the portrait sheet it was printed on
+
+
+def test_a_page_shown_on_its_side_is_turned_to_read_across(tmp_path):
+    # /Rotate 90 or 270 on one page (fuzz mutation s-media-box, 2026-12-03: 42 of 50 actions and no
+    # warning): its text runs up or down the page, so the page is turned a quarter, as a person would turn
+    # it, and reads as the intact file does, word for word.
+    import pytest
+
+    pikepdf = pytest.importorskip("pikepdf")
+    from pipeline.extraction import extract_pdf
+
+    from .conftest import FIXTURES
+
+    intact = FIXTURES / "layout-simple.pdf"
+    fields = ("action", "lead_officer_raw", "measures", "milestone_raw", "rag")
+    want = [tuple(r[f] for f in fields) for r in extract_pdf(intact).records]
+    for rotate in (90, 270):
+        turned = tmp_path / f"turned-{rotate}.pdf"
+        with pikepdf.open(intact) as pdf:
+            pdf.pages[1].obj["/Rotate"] = rotate
+            pdf.save(turned)
+        assert [tuple(r[f] for f in fields) for r in extract_pdf(turned).records] == want, rotate
+        page = open_pdf(turned).pages[1]
+        assert page.turned == (360 - rotate) and page.width < page.height
+        assert open_pdf(intact).pages[1].turned == 0

@@ -109,10 +109,12 @@ def heading_vocabulary(headings: tuple[tuple[str, str], ...] = ()) -> frozenset[
 
 
 def match_heading(
-    text: str, section: str = "fields", settings: ExtractSettings = DEFAULT_SETTINGS, use_cues: bool = True
+    text: str, section: str = "fields", settings: ExtractSettings = DEFAULT_SETTINGS, use_cues: bool = True,
+    combine: bool = True,
 ) -> str | None:
     """The canonical field a heading names, or None. A registry entry's headings come first, then the
-    synonyms (exact, then fuzzy), then, unless `use_cues` is off, the heading's cue words."""
+    synonyms (exact, then fuzzy), then, unless `use_cues` is off, the heading's cue words. With `combine`
+    off, a heading is not read as two in one (each half of a combined heading names one field)."""
     if settings.headings and section == "fields":
         norm = normalise_heading(text)
         extra = override_headings(settings.headings)
@@ -122,7 +124,7 @@ def match_heading(
     if found is not None or section != "fields" or not use_cues:
         return found
     # A wording nobody listed: read it by its cue words, or as two headings in one ("Lead and date").
-    combined = _combined_heading(text, settings)
+    combined = _combined_heading(text, settings) if combine else None
     if combined is not None:
         return combined
     # A sentence's end is no heading's: cell text that mentions a cue word ("... activity of the LADO.").
@@ -147,7 +149,10 @@ def _combined_heading(text: str, settings: ExtractSettings) -> str | None:
         if sep not in norm:
             continue
         left, right = norm.split(sep, 1)
-        a, b = match_heading(left, settings=settings), match_heading(right, settings=settings)
+        # Each half names one field: reading the halves as combined headings again would recurse once per
+        # joining word of a line that repeats them (a page drawn over itself).
+        a = match_heading(left, settings=settings, combine=False)
+        b = match_heading(right, settings=settings, combine=False)
         if a is not None and b is not None and frozenset((a, b)) in COMBINED_FIELDS:
             return COMBINED_FIELDS[frozenset((a, b))]
     return None

@@ -265,7 +265,8 @@ def _split_at(line: str, separators: set[str], context: DocumentContext) -> list
     a side naming none joins its neighbour ('Project Manager, Design and Learning Centre Programme Team')."""
     doc = _nlp()(line)
     inside = {i for e in doc.ents for i in range(e.start, e.end)}
-    cuts = [t.i for t in doc if t.lower_ in separators and t.i not in inside and not _in_brackets(doc, t.i)]
+    bracketed = _in_brackets(doc)
+    cuts = [t.i for t in doc if t.lower_ in separators and t.i not in inside and not bracketed[t.i]]
     bounds = [-1, *cuts, len(doc)]
     pieces = [doc[a + 1 : b].text for a, b in zip(bounds, bounds[1:])]
     joiners = [doc[c].text for c in cuts]
@@ -287,9 +288,14 @@ def _qualifies(left: str, joiner: str, right: str, context: DocumentContext) -> 
     return _kind_of(left, context) == KIND_ROLE and _kind_of(right, context) == KIND_TEAM
 
 
-def _in_brackets(doc, i: int) -> bool:
-    before = doc[:i].text
-    return before.count("(") > before.count(")")
+def _in_brackets(doc) -> list[bool]:
+    """Per token: is it inside brackets (more opened than closed before it)? One pass: a cell that repeats
+    its text many times over must not cost the square of its length."""
+    out, depth = [], 0
+    for t in doc:
+        out.append(depth > 0)
+        depth += t.text.count("(") - t.text.count(")")
+    return out
 
 
 def split_officers(raw: str | None, context: DocumentContext | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Iterator
 from ..errors import NoTextLayerError, NotAPdfError, PlanpipeError
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import Document, Fill, Page, Rule, Word
+from .upright import upright
 
 __all__ = ["READERS", "Document", "Fill", "Page", "Rule", "Word", "iter_text_pages", "open_pdf"]
 
@@ -54,6 +55,7 @@ def open_pdf(path: str | os.PathLike, password: str | None = None, reader: str =
     else:
         from .plumber import read_document
     pages, metadata = read_document(p, password, settings)
+    pages = [upright(pg) for pg in pages]
     if not pages:
         raise NotAPdfError("the PDF has no pages", path=str(p))
     if not any(pg.words for pg in pages):

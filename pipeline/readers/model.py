@@ -1,6 +1,7 @@
 """The page model every stage after the readers works on: words, ruling lines and filled rectangles.
 
-Coordinates are PDF points from the page's top-left corner (as displayed, after /Rotate). The readers
+Coordinates are PDF points from the page's top-left corner (as displayed, after /Rotate; a page whose
+text runs up or down it is then turned a quarter, pipeline.readers.upright, and says so in `turned`). The readers
 (pipeline.readers.pdfium, pipeline.readers.plumber) fill it; nothing else opens PDFs.
 """
 
@@ -93,6 +94,9 @@ class Page:
     # What the reader could not decode on this page, in words ("12 of 40 text objects unreadable"); empty
     # when the page was read whole. Reported as `page-damaged` data issues.
     damage: list[str] = field(default_factory=list)
+    # Degrees the page was turned clockwise so that its text reads across (pipeline.readers.upright): 0, 90
+    # or 270. Its boxes are the turned page's.
+    turned: int = 0
 
     @property
     def landscape(self) -> bool:

@@ -452,6 +452,19 @@ def _not_duplicates(inked: list[tuple[float, float, float, float]], used: list[i
     return lost
 
 
+# A letter's advance is at most about one and a half of its type size; one this many times its size is
+# a damaged /Widths entry, not a glyph (spaces may be stretched by justification, so they are not judged).
+WIDE_GLYPH_EM = 4.0
+
+
+def _impossibly_wide(ch: tuple) -> bool:
+    text, x0, top, x1, bottom, rotation, size = ch[:7]
+    if not text.strip() or not size > 0:
+        return False
+    extent = (bottom - top) if rotation in TURNED else (x1 - x0)
+    return extent > WIDE_GLYPH_EM * size
+
+
 def misplaced_text(chars: list[tuple]) -> list[str]:
     """What of the page's text cannot be placed: characters with no size (a zero font size or a
     degenerate text matrix) or no position (coordinates that overflow). Such text is read but cannot be
@@ -464,7 +477,9 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
             sizeless += 1
         else:
             unplaced += 1
-    out = []
+    wide = sum(1 for ch in chars if _impossibly_wide(ch))
+    out = [f"{wide} characters are wider than any glyph (a damaged width table): the text after them is "
+           "pushed out of place"] if wide else []
     if sizeless:
         out.append(f"{sizeless} characters have no size (zero font size or degenerate text matrix)")
     if unplaced:
