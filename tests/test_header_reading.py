@@ -761,3 +761,49 @@ def test_a_heading_that_repeats_its_joining_words_many_times_is_read_without_rec
     assert match_heading("Lead officer and date") == "lead_officer_and_milestone"
     assert match_heading("Date and RAG") == "milestone_and_rag"
     assert match_heading(" and ".join(["Lead officer", "date"] * 2000)) != "lead_officer_and_milestone"
+
+
+def test_a_section_row_across_the_body_leaves_the_gutters_of_the_columns_open():
+    """Found on fresh seed 201's layout 20100033: a bold section row ('Priority 1: Practice Quality') crossed
+    the gutter between two columns, so no gutter parted the headings above them ('Responsible | What are
+    we going to') and the header was lost. A run of words alone on its line, in bold or over half the page
+    wide, crosses the gutters without closing them; a heading's last word alone on its line does not."""
+    from types import SimpleNamespace
+
+    from pipeline.extract.headers import body_gutters
+    from pipeline.readers.model import Word
+
+    def w(text, x0, top, bold=False):
+        return Word(text, x0, top, x0 + 6 * len(text), top + 9, 9.0, bold)
+
+    rows = [w(t, x, y) for y in (300, 340, 380, 420) for t, x in (("Finance", 50), ("Recruit", 120), ("Awaiting", 250))]
+    banner = [w("Priority", 50, 280, True), w("1:", 100, 280, True), w("Practice", 114, 280, True)]
+    page = SimpleNamespace(words=rows + banner, width=600.0, hrules=[], vrules=[], fills=[])
+    assert any(92 < g < 120 for g in body_gutters(page, 270, 0, 600))
+    page = SimpleNamespace(words=rows + [w("Priority", 50, 280), w("1:", 100, 280), w("Practice", 114, 280)],
+                           width=600.0, hrules=[], vrules=[], fills=[])
+    assert not any(92 < g < 120 for g in body_gutters(page, 270, 0, 600))  # not bold, narrow: a cell's line
+
+
+def test_a_heading_is_not_parted_where_a_column_left_blank_below_opens_a_gutter_inside_it():
+    """Found on fresh seed 201's layout 20100040: on pages where the outcome column is blank (its text is
+    given once per group), the white below opened a gutter between 'Outcome' and 'we expect', the header
+    read 'Outcome | we expect' and was no header at all. A piece opening in lower case beside one in
+    capitals runs on from it."""
+    from types import SimpleNamespace
+
+    from pipeline.extract.headers import cells_for_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    words, x = [], 40.0
+    for t in "Lead officer   Outcome we expect   Rationale".split(" "):
+        if t:
+            words.append(Word(t, x, 50, x + 6 * len(t), 59, 9.0, True))
+            x += 6 * len(t) + 3
+        else:
+            x += 14
+    page = SimpleNamespace(words=words, width=600.0, hrules=[], vrules=[], fills=[])
+    outcome_x1 = next(w.x1 for w in words if w.text == "Outcome")
+    cells = cells_for_band(page, [Line(tuple(words))], [outcome_x1 + 1.5])
+    assert "Outcome we expect" in [c.text for c in cells], [c.text for c in cells]

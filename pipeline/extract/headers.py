@@ -434,8 +434,10 @@ def body_gutters(
     page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS
 ) -> list[float]:
     """x of white vertical gutters in the text below a header: where no body word is printed. A word
-    belongs below by its middle: a heading turned on its side may reach a hair into the first row's line."""
-    below_words = [w for w in page.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
+    belongs below by its line's middle: a heading turned on its side may reach a hair into the first row's
+    line. Rows of their own across the columns (`_spanning`) and slanted text (a watermark) close no gutter."""
+    below_words = [w for ln in page_lines(page, settings) if ln.words[0].ymid > below and not _spanning(ln, page.width, settings)
+                   for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
     spans = sorted((w.x0, w.x1) for w in below_words)
     if len(spans) < 5:
         return []
@@ -448,6 +450,18 @@ def body_gutters(
     # Only a gutter no wider than a word space can be one.
     widest_space = WORD_SPACE_EMS * max((w.size for w in below_words), default=0.0)
     return [g for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
+
+
+def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
+    """Is the line a row of its own across the columns: one run of three words or more alone on its line,
+    set in bold (a section row, "Priority 1: Practice Quality") or over half the page wide (running text)?
+    It crosses the gutters without closing them. (A heading's last word on a line of its own, "travel",
+    is no such row.)"""
+    return len(line.words) >= SPANNING_MIN_WORDS and len(split_chunks(line, (), settings)) == 1 and (
+        all(w.bold for w in line.words) or line.x1 - line.x0 > 0.5 * width)
+
+
+SPANNING_MIN_WORDS = 3
 
 
 # A word space is at most this many ems wide (Times 0.25, Helvetica 0.28, DejaVu Serif 0.32).
@@ -514,7 +528,11 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     # words or more, neither opening nor ending on a joining word ("Underpinning plan"). Where every
     # piece reads so, the body's gutter parts them though none is named ("Latest position" | "The issue
     # we are tackling", set closer than headings usually are).
-    shaped = [_whole_heading(c.text) and len(c.text.split()) >= 2 for c in cells]
+    # A piece opening in lower case beside one in capitals runs on from it ("Outcome | we expect", parted
+    # by the white of a column left blank below): one heading.
+    capitals = any(c.text[:1].isupper() for c in cells)
+    shaped = [_whole_heading(c.text) and len(c.text.split()) >= 2 and not (capitals and c.text[:1].islower())
+              for c in cells]
     if (any(c.field for c in cells) or all(shaped)) and all(ok or sh for ok, sh in zip(named, shaped)):
         return cells
     return None
