@@ -279,3 +279,14 @@ def test_a_comma_cut_off_its_word_onto_the_next_line_rejoins_it():
     # An opening bracket or quotation mark opening a wrapped line keeps its space.
     assert paragraphs_text([line(0, ("Review", 10)), line(1, ("(annual)", 10), ("\u2018Together\u2019", 60))]) == [
         "Review (annual) \u2018Together\u2019"]
+
+
+def test_a_line_opening_on_a_slash_joins_the_word_before_it():
+    """Found on fresh seed 201's layout 20100006: a date broken for a narrow cell after its month
+    ('30/04' / '/2023') came out '30/04 /2023'. Wrapped text never opens a line on a slash of its own."""
+    from pipeline.extract.text import join_lines
+
+    assert join_lines(["30/04", "/2023"]) == "30/04/2023"
+    assert join_lines(["Head of HR and", "/or Director"]) == "Head of HR and/or Director"
+    assert join_lines(["Q2 2023 /", "Q3"]) == "Q2 2023 / Q3"
+    assert join_lines(["Assistant Director", "/ Head of Service"]) == "Assistant Director / Head of Service"

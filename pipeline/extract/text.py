@@ -318,15 +318,16 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out = out[:-1] + t
         elif out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")):
             out += t
-        elif t[:1] in _CLOSING and out[-1:].isalnum():
+        elif t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()):
             out += t  # wrapped text never opens a line on a comma or a full stop: it was cut off its word
         else:
             out += " " + t
     return printed_hyphens(out, keep_last=True)
 
 
-# Punctuation that closes the word before it.
-_CLOSING = frozenset(",.;:)?!")
+# Punctuation that closes the word before it, and a slash set close to the word after it, which joins
+# two ("30/04" / "/2023", "and" / "/or"; "Director" / "/ Head" is two words either side of a slash).
+_CLOSING = frozenset(",.;:)?!/")
 
 
 def tidy(text: str) -> str:
