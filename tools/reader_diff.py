@@ -183,6 +183,9 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
   not the standard font's;
 - a page whose /Rotate shows its text upside down (most of it running right to left) is read turned
   the right way up, as a person would turn the sheet; pdfplumber reads it as shown;
+- a page most of whose text runs up or down it (a table set at 90 degrees, a page whose /Rotate shows it
+  on its side) is turned a quarter so that the text reads across, after either reader
+  (`pipeline/readers/upright.py`; `Page.turned` says how far): both readers' words are compared turned;
 - a character of a simple TrueType font with no /Encoding whose code is outside the font's ToUnicode map
   is read as WinAnsi reads the code (the glyph is chosen through the font's Windows cmap): PDFium takes
   Apple Roman ("ï" for the bullet 0x95) or flags a mapping error; pdfminer reads WinAnsi, as printed;
