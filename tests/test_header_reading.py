@@ -807,3 +807,28 @@ def test_a_heading_is_not_parted_where_a_column_left_blank_below_opens_a_gutter_
     outcome_x1 = next(w.x1 for w in words if w.text == "Outcome")
     cells = cells_for_band(page, [Line(tuple(words))], [outcome_x1 + 1.5])
     assert "Outcome we expect" in [c.text for c in cells], [c.text for c in cells]
+
+
+def test_headings_set_close_each_flush_over_its_column_are_no_group_heading():
+    """Found on fresh seed 211's layout 21100012 (LibreOffice, unruled, two-level): 'Update this' and 'What
+    are we' were set a word space apart, read as one chunk across the body's gutter with headings under it
+    on both sides, and left out as a group heading; the header was lost. Parted where the gutter runs
+    through a word space and the next word stands flush over the heading below, they are two headings;
+    'Monitoring' over 'Current position' and 'Measures of impact' is still a group heading."""
+    from types import SimpleNamespace
+
+    from pipeline.extract.headers import cells_for_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    rows = [[("Update", 42.1, 78.2), ("this", 81.4, 100.5), ("What", 107.0, 133.6), ("are", 136.8, 153.0),
+             ("we", 156.2, 169.6), ("Monitoring", 236.9, 294.0), ("Who", 396.9, 419.5), ("Rationale", 466.2, 514.6)],
+            [("quarter", 42.1, 80.1), ("going", 107.0, 135.5), ("to", 138.7, 148.8), ("do?", 151.9, 169.4),
+             ("Current", 236.9, 276.4), ("Measures", 284.4, 333.0), ("of", 336.2, 346.0), ("leads?", 396.9, 428.5)],
+            [("position", 236.9, 277.7), ("impact", 284.4, 319.0)]]
+    band = [Line(tuple(Word(t, a, top, b, top + 9, 9.0, True) for t, a, b in row))
+            for top, row in zip((95.2, 109.4, 123.5), rows)]
+    page = SimpleNamespace(words=[w for ln in band for w in ln.words], width=612.0, hrules=[], vrules=[], fills=[])
+    texts = [c.text for c in cells_for_band(page, band, [103.0, 234.0, 281.0, 393.0, 462.0])]
+    assert texts[:2] == ["Update this quarter", "What are we going to do?"], texts
+    assert "Current position" in texts and "Measures of impact" in texts and not any("Monitoring" in t for t in texts)

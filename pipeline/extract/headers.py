@@ -235,9 +235,7 @@ def _groups(
     rules that cross it alone (the rule between two sub-headings stops at their group heading's rule)."""
     chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
     if page is not None:
-        # Each test sees every chunk: a ruled group heading still bounds the heading beside it.
-        unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
-        chunks = [c for c in _without_group_headings(chunks, page) if id(c) in unruled]
+        chunks = _without_any_group_headings(chunks, page, gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
@@ -251,6 +249,37 @@ def _groups(
                 continue
         groups.append([c])
     return sorted(groups + turned, key=lambda g: min(x.x0 for x in g))
+
+
+def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequence[float]) -> list[Line]:
+    """Chunks less the group headings, ruled or not. Each test sees every chunk: a ruled group heading
+    still bounds the heading beside it. A chunk read as an unruled group heading may be headings set
+    close, each flush over its own column: those stay, parted."""
+    unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
+    parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks if id(c) not in unruled}
+    return [p for c in _without_group_headings(chunks, page)
+            for p in ([c] if id(c) in unruled else parted[id(c)] if len(parted[id(c)]) > 1 else [])]
+
+
+# How far (points) a heading's first word may stand from the left edge of the heading below it and still
+# be set flush with it.
+FLUSH_SLACK = 1.5
+
+
+def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
+    """A chunk of headings set close ("Update this What are we") parted where a body gutter runs through
+    a word space and the word after it stands flush over the heading below it ("going to do?"): two
+    headings' first lines, not one group heading over both columns."""
+    if chunk.words[0].rotation or not gutters:
+        return [chunk]
+    starts = [d.x0 for d in chunks if d is not chunk and d.top >= chunk.bottom - 1]
+    pieces: list[list[Word]] = [[chunk.words[0]]]
+    for a, b in zip(chunk.words, chunk.words[1:]):
+        if any(a.x1 < g < b.x0 for g in gutters) and any(abs(x - b.x0) <= FLUSH_SLACK for x in starts):
+            pieces.append([b])
+        else:
+            pieces[-1].append(b)
+    return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
 
 
 def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list[float]:
