@@ -165,14 +165,15 @@ CI_SAMPLE = 30
 # Producers of the CI sample: LibreOffice takes several seconds per document to start and convert, which
 # would put the sample over its three-minute budget; the full benchmark (make bench-layouts) uses all three.
 CI_PRODUCERS = ("reportlab", "weasyprint")
-# Today's figures on the sample, set slightly below what was measured on 2026-12-03 at c6b557d (recall 0.984,
-# precision 0.999, all-right 0.833, recall on the 'known' wordings 0.998; at e6dea4a all-right 0.803; at
+# Today's figures on the sample, set slightly below what was measured on 2026-12-03 at ed5c3c6 (recall 0.984,
+# precision 0.999, all-right 0.864, recall on the 'known' wordings 0.998; at c6b557d all-right 0.833; at
+# e6dea4a all-right 0.803; at
 # a37c03b recall 0.918, all-right 0.726; at 1ce1867 recall 0.841, all-right 0.310; before the column and
 # header work: recall 0.336, all-right 0.010): a regression fails the build; raise them as the extractor
 # improves.
 CI_MIN_RECALL = 0.97
 CI_MIN_PRECISION = 0.99
-CI_MIN_ALL_RIGHT = 0.81
+CI_MIN_ALL_RIGHT = 0.84
 CI_MIN_KNOWN_RECALL = 0.99
 
 
