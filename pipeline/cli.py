@@ -128,7 +128,8 @@ def _debug(jobs, out_dir: str) -> None:
             doc = open_pdf(job.path, password=job.password, settings=settings)
             if settings.pages:
                 doc = dataclasses.replace(doc, pages=[p for p in doc.pages if p.number in set(settings.pages)])
-            written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password)
+            written = draw_tables(job.path, ENGINES[job.engine](doc, None, settings), out_dir, password=job.password,
+                                  turned={p.number: p.turned for p in doc.pages if p.turned})
             err(f"debug: {len(written)} page images in {out_dir}")
         except PlanpipeError:
             pass  # the extraction itself reports the error

@@ -11,10 +11,13 @@ from pathlib import Path
 
 
 def draw_tables(
-    pdf_path: str, tables, out_dir: str | Path, resolution: int = 72, password: str | None = None
+    pdf_path: str, tables, out_dir: str | Path, resolution: int = 72, password: str | None = None,
+    turned: dict[int, int] | None = None,
 ) -> list[Path]:
     """One PNG per page that was read: what was detected on it, or, where nothing was, the page's
-    text lines outlined in grey under a red frame (detection failed there: the picture shows why)."""
+    text lines outlined in grey under a red frame (detection failed there: the picture shows why).
+    `turned`: page number -> degrees the reader turned the page clockwise (pipeline.readers.upright);
+    such a page is drawn turned, as it was read."""
     import pdfplumber
 
     out = Path(out_dir)
@@ -24,6 +27,12 @@ def draw_tables(
         for pt in tables:
             page = pdf.pages[pt.page - 1]
             im = page.to_image(resolution=resolution)
+            turn = (turned or {}).get(pt.page, 0)
+            if turn:
+                path = out / f"{Path(pdf_path).stem}-p{pt.page:03d}{'' if pt.tables else '-no-table'}.png"
+                _draw_turned(im.original, pt, turn, resolution / 72).save(path)
+                written.append(path)
+                continue
             if not pt.tables:
                 _draw_failed(im, page)
             for t in pt.tables:
@@ -40,6 +49,24 @@ def draw_tables(
             im.save(path)
             written.append(path)
     return written
+
+
+def _draw_turned(original, pt, turn: int, scale: float):
+    """The page image turned as the reader turned the page, with the tables drawn in its coordinates."""
+    from PIL import ImageDraw
+
+    img = original.convert("RGB").rotate(-turn, expand=True)
+    draw = ImageDraw.Draw(img)
+    for t in pt.tables:
+        if t.header is not None:
+            draw.rectangle([t.x0 * scale, (t.header.top - 1) * scale, t.x1 * scale, (t.header.bottom + 1) * scale],
+                           outline="orange")
+        for x in [c.x0 for c in t.columns] + [t.x1]:
+            draw.line([(x * scale, t.top * scale), (x * scale, t.bottom * scale)], fill="blue", width=2)
+        for r in t.rows:
+            draw.rectangle([(t.x0 + 2) * scale, (r.top + 1) * scale, (t.x1 - 2) * scale, (r.bottom - 1) * scale],
+                           outline="red" if r.merged else "green")
+    return img
 
 
 def _draw_failed(im, page) -> None:

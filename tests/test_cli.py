@@ -152,6 +152,25 @@ def test_debug_draws_the_detected_grid_as_png(tmp_path, capsys):
     assert pngs and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
 
 
+def test_debug_draws_a_page_the_reader_turned_as_it_was_read(tmp_path, capsys):
+    """A page shown on its side (/Rotate 270) is read turned a quarter (pipeline/readers/upright.py), so its
+    boxes are the turned page's: --debug draws it turned too, portrait as printed, not over the sideways
+    image where the boxes would not line up."""
+    pikepdf = pytest.importorskip("pikepdf")
+    from PIL import Image
+
+    from .conftest import FIXTURES
+
+    turned = tmp_path / "turned.pdf"
+    with pikepdf.open(FIXTURES / "layout-simple.pdf") as pdf:
+        pdf.pages[1].obj["/Rotate"] = 270
+        pdf.save(turned)
+    assert main(["extract", str(turned), "--out-dir", str(tmp_path / "o"), "--quiet", "--debug", str(tmp_path / "d")]) == 0
+    with Image.open(tmp_path / "d" / "turned-p002.png") as im:
+        width, height = im.size
+    assert width < height
+
+
 def test_diff_reads_the_publication_date_from_the_parquet_so_any_folder_works(tmp_path, monkeypatch):
     out = tmp_path / "out"
     for source in ("sefton-phase1-2022", "sefton-phase2-2023"):
