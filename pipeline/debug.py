@@ -27,45 +27,52 @@ def draw_tables(
         for pt in tables:
             page = pdf.pages[pt.page - 1]
             im = page.to_image(resolution=resolution)
+            path = out / f"{Path(pdf_path).stem}-p{pt.page:03d}{'' if pt.tables else '-no-table'}.png"
             turn = (turned or {}).get(pt.page, 0)
             if turn:
-                path = out / f"{Path(pdf_path).stem}-p{pt.page:03d}{'' if pt.tables else '-no-table'}.png"
                 _draw_turned(im.original, pt, turn, resolution / 72).save(path)
-                written.append(path)
-                continue
-            if not pt.tables:
-                _draw_failed(im, page)
-            for t in pt.tables:
-                if t.header is not None:
-                    im.draw_rect((t.x0, t.header.top - 1, t.x1, t.header.bottom + 1), fill=(255, 165, 0, 40), stroke="orange")
-                for c in t.columns:
-                    im.draw_line([(c.x0, t.top), (c.x0, t.bottom)], stroke="blue", stroke_width=2)
-                im.draw_line([(t.x1, t.top), (t.x1, t.bottom)], stroke="blue", stroke_width=2)
-                for r in t.rows:
-                    merged = bool(r.merged)
-                    im.draw_rect((t.x0 + 2, r.top + 1, t.x1 - 2, r.bottom - 1), fill=None,
-                                 stroke="red" if merged else "green", stroke_width=1)
-            path = out / f"{Path(pdf_path).stem}-p{pt.page:03d}{'' if pt.tables else '-no-table'}.png"
-            im.save(path)
+            else:
+                if not pt.tables:
+                    _draw_failed(im, page)
+                _draw_upright(im, pt)
+                im.save(path)
             written.append(path)
     return written
 
 
+def _draw_detected(pt, rect, line) -> None:
+    """What was detected on a page: header (orange), column edges (blue), rows (green; red where merged
+    with the row above), through `rect(box, colour, fill)` and `line(x, top, bottom)`."""
+    for t in pt.tables:
+        if t.header is not None:
+            rect((t.x0, t.header.top - 1, t.x1, t.header.bottom + 1), "orange", (255, 165, 0, 40))
+        for x in [c.x0 for c in t.columns] + [t.x1]:
+            line(x, t.top, t.bottom)
+        for r in t.rows:
+            rect((t.x0 + 2, r.top + 1, t.x1 - 2, r.bottom - 1), "red" if r.merged else "green", None)
+
+
+def _draw_upright(im, pt) -> None:
+    """The tables over pdfplumber's image of the page as displayed, the header shaded."""
+    _draw_detected(
+        pt,
+        lambda box, colour, fill: im.draw_rect(box, fill=fill, stroke=colour, stroke_width=1),
+        lambda x, top, bottom: im.draw_line([(x, top), (x, bottom)], stroke="blue", stroke_width=2),
+    )
+
+
 def _draw_turned(original, pt, turn: int, scale: float):
-    """The page image turned as the reader turned the page, with the tables drawn in its coordinates."""
+    """The page image turned as the reader turned the page, with the tables drawn in its coordinates
+    (outlines only: the image has no alpha to shade the header with)."""
     from PIL import ImageDraw
 
     img = original.convert("RGB").rotate(-turn, expand=True)
     draw = ImageDraw.Draw(img)
-    for t in pt.tables:
-        if t.header is not None:
-            draw.rectangle([t.x0 * scale, (t.header.top - 1) * scale, t.x1 * scale, (t.header.bottom + 1) * scale],
-                           outline="orange")
-        for x in [c.x0 for c in t.columns] + [t.x1]:
-            draw.line([(x * scale, t.top * scale), (x * scale, t.bottom * scale)], fill="blue", width=2)
-        for r in t.rows:
-            draw.rectangle([(t.x0 + 2) * scale, (r.top + 1) * scale, (t.x1 - 2) * scale, (r.bottom - 1) * scale],
-                           outline="red" if r.merged else "green")
+    _draw_detected(
+        pt,
+        lambda box, colour, fill: draw.rectangle([v * scale for v in box], outline=colour),
+        lambda x, top, bottom: draw.line([(x * scale, top * scale), (x * scale, bottom * scale)], fill="blue", width=2),
+    )
     return img
 
 

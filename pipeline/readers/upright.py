@@ -18,9 +18,10 @@ from .model import SLANTED, Fill, Page, Rule, Word
 TURNED_SHARE = 0.6
 MIN_TURNED_LETTERS = 40
 
-# Word.rotation after the page is turned clockwise (text that read upward reads across) or anticlockwise.
-_CLOCKWISE = {90: 0, 0: 270, 270: SLANTED, SLANTED: SLANTED}
-_ANTICLOCKWISE = {270: 0, 0: 90, 90: SLANTED, SLANTED: SLANTED}
+# Word.rotation after the page is turned clockwise (text that read upward reads across) or anticlockwise;
+# any other (text now upside down, or slanted) is SLANTED: it belongs to no line.
+_CLOCKWISE = {90: 0, 0: 270}
+_ANTICLOCKWISE = {270: 0, 0: 90}
 
 
 def turn_for(page: Page) -> int:
