@@ -832,3 +832,106 @@ def test_headings_set_close_each_flush_over_its_column_are_no_group_heading():
     texts = [c.text for c in cells_for_band(page, band, [103.0, 234.0, 281.0, 393.0, 462.0])]
     assert texts[:2] == ["Update this quarter", "What are we going to do?"], texts
     assert "Current position" in texts and "Measures of impact" in texts and not any("Monitoring" in t for t in texts)
+
+
+def test_a_band_opening_inside_a_shaded_header_row_under_a_line_it_holds_is_that_headers_lower_half():
+    """Found on fresh seed 221's layout 22100041 (LibreOffice, two-level header in a shaded row): the line
+    'Lead manager | How | quarter' named three fields and was read as another table's header, which hid
+    the whole header ('What will we do?', 'How are we doing?', 'Update this quarter'); no action table was
+    found. 'quarter' stands under 'Update this' in one shaded box: a band opening there is the lower half
+    of a header, and the header opens on the box's first line."""
+    from pipeline.extract.headers import find_all_headers
+    from pipeline.readers.model import Fill, Page, Word
+
+    WORDS = [("Risks", 42.1, 100.5, 74.7, 111.5, 0), ("Monitoring", 161.4, 100.5, 229.1, 111.5, 0),
+             ("What", 344.4, 100.5, 377.0, 111.5, 0), ("will", 380.9, 100.5, 402.3, 111.5, 0),
+             ("we", 406.1, 100.5, 423.7, 111.5, 0), ("do?", 427.5, 100.5, 449.3, 111.5, 0),
+             ("Line", 586.0, 137.8, 597.0, 163.9, 90), ("Update", 630.8, 100.5, 675.5, 111.5, 0),
+             ("this", 679.4, 100.5, 702.8, 111.5, 0), ("Lead", 161.4, 117.1, 191.2, 128.1, 0),
+             ("manager", 195.0, 117.1, 249.9, 128.1, 0), ("How", 288.7, 117.1, 315.6, 128.1, 0),
+             ("quarter", 630.8, 115.2, 677.5, 126.2, 0), ("are", 288.7, 131.8, 309.0, 142.8, 0),
+             ("we", 312.8, 131.8, 330.4, 142.8, 0), ("doing?", 288.7, 146.5, 329.9, 157.5, 0),
+             ("Additional", 42.1, 163.7, 97.5, 174.7, 0), ("funding", 100.9, 163.7, 142.7, 174.7, 0),
+             ("Head", 161.4, 163.7, 190.2, 174.7, 0), ("of", 193.6, 163.7, 204.2, 174.7, 0),
+             ("HR", 207.7, 163.7, 223.6, 174.7, 0), ("100%", 288.7, 163.7, 320.1, 174.7, 0),
+             ("Recruit", 344.4, 163.7, 383.7, 174.7, 0), ("Principal", 387.1, 163.7, 434.1, 174.7, 0),
+             ("Social", 437.7, 163.7, 470.3, 174.7, 0), ("Worker.", 473.7, 163.7, 517.0, 174.7, 0),
+             ("1.1", 583.1, 163.7, 600.6, 174.7, 0), ("Completed", 630.8, 163.7, 690.7, 174.7, 0),
+             ("and", 694.2, 163.7, 714.9, 174.7, 0), ("requested", 42.1, 178.4, 97.8, 189.4, 0),
+             ("from", 101.3, 178.4, 127.1, 189.4, 0), ("the", 130.6, 178.4, 148.6, 189.4, 0),
+             ("evidenced", 630.8, 178.4, 687.6, 189.4, 0), ("in", 691.0, 178.4, 701.1, 189.4, 0),
+             ("the", 704.6, 178.4, 722.6, 189.4, 0), ("Cabinet", 42.1, 193.1, 84.6, 204.1, 0),
+             ("Member.", 88.0, 193.1, 136.8, 204.1, 0), ("quarterly", 630.8, 193.1, 681.1, 204.1, 0),
+             ("audit.", 684.6, 193.1, 716.2, 204.1, 0), ("Escalation", 42.1, 209.7, 98.4, 220.7, 0),
+             ("to", 101.8, 209.7, 112.9, 220.7, 0), ("the", 116.4, 209.7, 134.5, 220.7, 0),
+             ("Virtual", 161.4, 209.7, 197.5, 220.7, 0), ("School", 201.1, 209.7, 237.6, 220.7, 0),
+             ("Head", 241.0, 209.7, 269.8, 220.7, 0), ("50%", 288.7, 209.7, 313.1, 220.7, 0),
+             ("Recruit", 344.4, 209.7, 383.7, 220.7, 0), ("to", 387.1, 209.7, 398.2, 220.7, 0),
+             ("vacancies", 401.7, 209.7, 456.3, 220.7, 0), ("across", 459.8, 209.7, 495.3, 220.7, 0),
+             ("Children", 498.7, 209.7, 544.7, 220.7, 0), ("1.2", 583.1, 209.7, 600.6, 220.7, 0),
+             ("Completed", 630.8, 209.7, 690.7, 220.7, 0), ("and", 694.2, 209.7, 714.9, 220.7, 0),
+             ("Improvement", 42.1, 224.4, 116.3, 235.4, 0), ("Board", 119.7, 224.4, 152.3, 235.4, 0),
+             ("Services.", 344.4, 224.4, 394.2, 235.4, 0), ("evidenced", 630.8, 224.4, 687.6, 235.4, 0),
+             ("in", 691.0, 224.4, 701.1, 235.4, 0), ("the", 704.6, 224.4, 722.6, 235.4, 0)]
+
+    words = [Word(t, a, top, b, bottom, 11.0, top < 160, rot) for t, a, top, b, bottom, rot in WORDS]
+    fills = [Fill(x0, top, x1, bottom, "#dbe5f1") for x0, top, x1, bottom in (
+        (39.2, 100.8, 158.4, 164.0), (158.4, 100.8, 341.5, 117.9), (158.4, 117.9, 285.6, 164.0),
+        (285.7, 117.9, 341.5, 164.0), (341.5, 100.8, 580.0, 164.0), (580.1, 100.8, 627.8, 164.0),
+        (627.9, 100.8, 747.2, 164.0))]
+    page = Page(3, 792.0, 612.0, words, fills=fills)
+    actions, others = find_all_headers(page)
+    texts = [[c.text for c in h.cells] for h in actions + others]
+    assert any("What will we do?" in t and "Update this quarter" in t for t in texts), texts
+    assert not any("quarter" in t for t in texts), texts
+
+
+def test_a_heading_cell_opening_on_a_bullet_is_a_body_cell():
+    """Found on dev seed 211's layout 21100012 (striped rows): a body row whose cells hold cue words
+    ('Action not on', '• There will be evidence of effective') scored as an action table's header. A
+    heading never opens on a list bullet."""
+    from pipeline.extract.headers import HeaderCell, _reads_as_prose
+
+    cells = [HeaderCell("action", "Action not on", 234, 281, 265, 275),
+             HeaderCell("measures", "\u2022 There will be evidence of effective", 282, 394, 265, 275)]
+    assert _reads_as_prose(cells)
+    assert not _reads_as_prose([cells[0], HeaderCell("measures", "Evidence of impact", 282, 394, 265, 275)])
+
+
+def test_a_heading_word_broken_for_a_narrow_column_is_made_whole_by_the_word_list():
+    """Found on fresh seed 221's layout 22100009: 'Index', set in a column too narrow for it, printed as
+    'Ind' / 'ex'. Neither piece is a word alone, the whole is: one word. Two words that stand alone
+    ('Lead' / 'officer') stay two."""
+    from pipeline.extract.headers import _group_text
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def line(text, top):
+        return Line((Word(text, 40, top, 40 + 6 * len(text), top + 9, 9.0),))
+
+    assert _group_text([line("Ind", 100), line("ex", 110)]) == "Index"
+    assert _group_text([line("Lead", 100), line("officer", 110)]) == "Lead officer"
+
+
+def test_turned_headings_side_by_side_are_parted_at_the_wall_of_a_column_of_colours_below():
+    """Found on fresh seed 221's layout 22100023: a status shown by colour alone, under the turned heading
+    'Current' set a hair from the turned 'Reference no' (which ran past its own cell). Read as one heading
+    'Reference no Current', the status column was lost and every status with it. The side walls of the
+    filled cells below part them."""
+    from pipeline.extract.headers import cells_for_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Fill, Page, Word
+
+    def turned(text, x0, top):
+        return Line((Word(text, x0, top, x0 + 11.0, 322.5, 11.0, True, 90),))
+
+    band = [turned("Refere", 355.3, 281.4), Line((Word("nce", 370.0, 300.7, 381.0, 322.5, 11.0, True, 90),
+                                                  Word("no", 370.0, 281.4, 381.0, 296.9, 11.0, True, 90))),
+            turned("Curren", 381.5, 280.5), turned("t", 396.2, 317.2)]
+    cells = [Fill(376.2, top, 406.0, top + 100, "#0070c0") for top in (323.0, 423.0, 523.0)]
+    page = Page(3, 595.0, 842.0, [w for ln in band for w in ln.words], fills=cells)
+    texts = [c.text for c in cells_for_band(page, band)]
+    assert texts == ["Reference no", "Current"], texts
+    # One filled cell is no column of them: no wall.
+    page = Page(3, 595.0, 842.0, page.words, fills=cells[:1])
+    assert [c.text for c in cells_for_band(page, band)] == ["Reference no Current"]

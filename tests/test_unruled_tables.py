@@ -301,3 +301,64 @@ def test_a_headings_left_edge_parts_its_column_from_justified_text_when_the_body
              HeaderCell(None, "Reference no", 259.3, 290.2, 408, 428)]
     columns = _gutter_columns(cells, body)
     assert 253.3 < columns[1].x0 < 259.3
+
+
+def test_where_a_column_of_references_starts_the_rows_a_paragraph_level_with_one_other_cell_starts_none():
+    """Found on fresh seed 221's layout 22100009: the action's second paragraph ('Delivered through ...')
+    stood level with the date's second line ('– Jul 2022'), read as a list item, with a row's space above
+    it: each such paragraph became a row of its own. Where a column of references starts nearly every
+    row, a start with no reference beside it needs two other columns starting with it (a row whose
+    reference is blank)."""
+    from pipeline.extract.grid import Column, _row_anchors
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def block(x, top, n=1, text="Word"):
+        return [Line((Word(text, x, top + 12 * k, x + 30, top + 12 * k + 9, 9.0),)) for k in range(n)]
+
+    columns = [Column("ref", 40, 60), Column("action", 60, 200), Column("lead_officer_and_milestone", 200, 300),
+               Column("rag", 300, 340)]
+    blocks = {
+        0: [block(40, t, text=f"1.{k}") for k, t in enumerate((100, 160, 220, 280))],
+        1: [block(60, 100, 2), block(60, 130, 2), block(60, 160, 2), block(60, 220, 2), block(60, 250),
+            block(60, 280, 2)],
+        2: [block(200, 100, 2), block(200, 128), block(200, 160, 2), block(200, 220, 2), block(200, 250),
+            block(200, 280, 2)],
+        3: [block(300, t) for t in (100, 160, 220, 250, 280)],
+    }
+    # 130: level with one other column only, with as much space above it as a row has; 250: no reference,
+    # but two other columns start with it.
+    assert _row_anchors(columns, blocks, 3.0) == [100, 160, 220, 250, 280]
+
+
+def test_a_column_of_references_no_heading_named_is_read_as_the_references_before_rows_are_cut():
+    """The same layout: 'Index' named no field, so rows were cut without its references. A column whose
+    cells are nearly all a reference alone, no two alike, takes the references by its content; a
+    column that repeats its codes down the rows (a level's) does not."""
+    from pipeline.extract.columns import profile, resolve
+
+    actions = profile(["Develop the plan with partners", "Review the policy each year", "Launch the service"])
+    assert resolve([None, "action"], [profile(["1.1", "1.2", "1.3", "2.1"]), actions], [False, False],
+                   [True, False]) == ["ref", "action"]
+    assert resolve([None, "action"], [profile(["1.1", "1.1", "1.2", "1.2"]), actions], [False, False],
+                   [True, False]) == [None, "action"]
+
+
+def test_a_word_that_ran_on_from_the_line_above_is_no_columns_left_edge():
+    """Found on fresh seed 221's layout 22100041: a page holding one row's tail under a header printed
+    again; the one line's word space before 'Services.' was the only white in the column's reach with a
+    line starting at its right, so the action column was cut there and 'Services.' read as a reference,
+    a row of its own. One line start proves no edge: the widest white, nearest the headings, wins."""
+    from pipeline.extract.grid import _gutter_columns
+    from pipeline.readers.model import Word
+
+    def w(text, x0, x1):
+        return Word(text, x0, 104.4, x1, 115.4, 11.0)
+
+    body = [w("framework", 344.4, 403.6), w("for", 407.0, 422.2), w("Early", 425.7, 453.4), w("Help", 456.9, 481.9),
+            w("Services.", 485.4, 535.3), w("evidenced", 630.8, 687.6)]
+    cells = [HeaderCell("action", "What will we do?", 344.4, 449.3, 41.7, 52.7),
+             HeaderCell(None, "Line", 586.0, 597.0, 79.0, 105.1, True),
+             HeaderCell(None, "Update this quarter", 630.8, 702.8, 41.7, 67.4)]
+    columns = _gutter_columns(cells, body)
+    assert 535.3 < columns[1].x0 < 586.0, columns[1]

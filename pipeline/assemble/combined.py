@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..extract.grid import REF_CODE
+from ..extract.columns import profile, shows_refs
 from ..normalise.milestones import parse_milestone, split_date_and_rating
 
 LEAD_AND_DATE = "lead_officer_and_milestone"
@@ -134,8 +134,6 @@ def rename_field(rows: Sequence, cols: list[str | None], old: str, new: str) -> 
             r.merged = (merged - {old}) | {new}
 
 
-REF_SHARE = 0.8
-
 
 def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix: str) -> list[str | None]:
     """The table's fields with an unnamed column (one whose heading maps to no field, `extra_prefix`) taken
@@ -147,9 +145,7 @@ def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix:
     for fld in cols:
         if not (fld and fld.startswith(extra_prefix)):
             continue
-        cells = [" ".join(r.cells[fld]).strip() for r in rows if r.cells.get(fld)]
-        codes = [c for c in cells if REF_CODE.match(c)]
-        if len(cells) >= MIN_COMBINED_CELLS and len(codes) >= REF_SHARE * len(cells) and len(set(codes)) == len(codes):
+        if shows_refs(profile([" ".join(r.cells.get(fld, [])) for r in rows])):
             rename_field(rows, cols, fld, "ref")
             break
     return cols

@@ -79,6 +79,16 @@ def _shows_dates(p: Profile) -> bool:
             and p.date_share >= CONTENT_FIELD_SHARE)
 
 
+def shows_refs(p: Profile) -> bool:
+    """Are the cells the action references: nearly all a reference alone ("2.3", "A2"), no two alike? A
+    heading nobody listed ("Line", "Index") then still names the column rows start in."""
+    return p.cells >= MIN_CELLS_FOR_CONTENT and p.refs >= REF_SHARE * p.cells and p.distinct_refs == p.refs
+
+
+# Share of a column's cells that must be references alone for it to be read as the references.
+REF_SHARE = 0.8
+
+
 def _shows_documents(p: Profile) -> bool:
     return p.cells >= MIN_CELLS_FOR_CONTENT and p.document_share >= DOCUMENT_SHARE
 
@@ -88,6 +98,7 @@ DOCUMENT_SHARE = 0.6
 
 # (field, what a column that holds it shows, fields that already hold it) for assignment by content.
 CONTENT_FIELDS: tuple = (
+    ("ref", shows_refs, ()),
     ("rag", _shows_status, ("milestone_and_rag",)),
     ("milestone", _shows_dates, ("milestone_and_rag", "lead_officer_and_milestone")),
     ("detailed_action_plan", _shows_documents, ()),
@@ -96,6 +107,9 @@ QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which
 EXTRA_PREFIX = "extra:"
 _WORD = re.compile(r"[a-z]+")
 _CODE = re.compile(r"^[A-Z]{0,4}\d+(?:\.\d+)*[A-Za-z]?$")
+# An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
+# it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
+REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 _LITTLE = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these with "
     "i you they their there been being was were do does did its".split()
@@ -202,6 +216,8 @@ class Profile:
     document_share: float = 0.0  # cells that name a plan or strategy ("People Strategy and Action Plan")
     stop_share: float = 0.0  # cells that end a sentence (". ", "!", ";"): text, not a title
     post_share: float = 0.0  # cells that read as a post or a person ("Head of Service"): officers, not a level
+    refs: int = 0  # cells that are one action reference alone ("1.2", "A3")
+    distinct_refs: int = 0  # different references among them
     first_filled: bool = False  # the table's first row has text in the column
 
 
@@ -216,7 +232,8 @@ def profile(texts: Sequence[str]) -> Profile:
                    sum(f[4] for f in facts) / n, sum(f[5] for f in facts) / n, distinct=len(set(cells)), rows=len(texts),
                    scattered=_scattered(cells), figure_share=_share(cells, _FIGURE.match),
                    document_share=_share(cells, _names_document), stop_share=_share(cells, _ends_stop),
-                   post_share=_share(cells, _names_post), first_filled=bool(texts[0] and texts[0].strip()))
+                   post_share=_share(cells, _names_post), first_filled=bool(texts[0] and texts[0].strip()),
+                   refs=sum(1 for c in cells if REF_CODE.match(c)), distinct_refs=len({c for c in cells if REF_CODE.match(c)}))
 
 
 def _share(cells: Sequence[str], test) -> float:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import dataclasses
-import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .columns import EXTRA_PREFIX, extra_key
+from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import Header, HeaderCell
 from .intervals import union_length
 from .text import Line, continues_list, lines_to_paragraphs, words_to_lines
@@ -109,7 +108,8 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
     least = min(counts)
     # Longest run of least-covered positions; ties go to the run nearest the preferred x. A run at
     # whose right end several lines start is a column's left edge; a wide word space in justified text
-    # (one line starting there, or none) is not, however long.
+    # (one line starting there, or none) is not, however long, nor the space before a word that ran on
+    # from the line above (one line start).
     runs: list[tuple[int, int]] = []
     start = None
     for k, c in enumerate(counts + [least + 1]):
@@ -125,7 +125,7 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         mid = lo + (run[0] + run[1]) / 2 * step
         right = lo + (run[1] + 1) * step
         starts = bisect_right(lefts, right + LINE_START_SLACK) - bisect_left(lefts, right - step - 0.5)
-        return (min(starts, ALIGNED_STARTS), run[1] - run[0], -abs(mid - prefer))
+        return (min(starts, ALIGNED_STARTS) if starts > 1 else 0, run[1] - run[0], -abs(mid - prefer))
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step
 
@@ -628,11 +628,25 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     acts = blocks[action_i]
     level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
     space = _row_space(acts, level)
-    anchors = _numbered_only([b for k, (b, n) in enumerate(zip(acts, level))
-                              if n and not _paragraph_beside_one(acts, level, k, space)], acts)
+    starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)]
+    anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+
+
+def _referenced(starts: list[list[Line]], columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
+                level: Sequence[int], acts: Sequence[list[Line]], tol: float) -> list[list[Line]]:
+    """The row starts, less those only one other column starts level with where a column of references
+    starts nearly every row: a paragraph of the row above that happens to stand level with a line of
+    one other cell ("Delivered through ..." beside "– Jul 2022"). A row whose reference is blank still
+    starts where two other columns start with it."""
+    ref_tops = [b[0].top for i, c in enumerate(columns) if c.field == "ref" for b in blocks[i]]
+    referenced = [any(abs(b[0].top - t) <= tol for t in ref_tops) for b in starts]
+    if len(ref_tops) < ALIGNED_STARTS or sum(referenced) < NUMBERED_SHARE * len(starts):
+        return starts
+    many = {id(b) for b, n in zip(acts, level) if n >= 2}
+    return [b for b, ref in zip(starts, referenced) if ref or id(b) in many]
 
 
 def _row_space(acts: Sequence[list[Line]], level: Sequence[int]) -> float | None:
@@ -659,9 +673,6 @@ def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: i
 ROW_SPACE_SLACK = 0.5
 
 
-# An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
-# it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
-REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 # Share of the row starts level with another column that open on a reference (most of them) before a
 # paragraph without one starts no row.
 NUMBERED_SHARE = 0.5

@@ -20,7 +20,7 @@ from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import cue_candidates, cues, field_from_cues
 from .intervals import union_length
-from .text import Line, page_lines, split_chunks
+from .text import BULLET_GLYPHS, Line, broken_word, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
 # deciding whether a line is made of heading words.
@@ -236,7 +236,8 @@ def _groups(
     chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
     if page is not None:
         chunks = _without_any_group_headings(chunks, page, gutters)
-    turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts)
+    turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts,
+                            _fill_walls(page, max(c.bottom for c in band)) if page is not None else ())
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
@@ -289,9 +290,12 @@ def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list
     return sorted([*cuts, *own])
 
 
-def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[Line]]:
+def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float], walls: Sequence[float] = ()) -> list[list[Line]]:
     """Headings set on their side, one group per heading: a turned heading that wraps stands as lines
-    side by side, each as tall as the heading's text, a line's spacing apart, with no rule between."""
+    side by side, each as tall as the heading's text, a line's spacing apart, with no rule between, nor
+    a wall of the filled cells below (`walls`) between the one's middle and the other's start (a turned
+    heading may run a little past its cell: "Reference no" beside "Current" over a column of colours
+    alone, "Self-rating" broken over five lines, the last past its column's wall)."""
     groups: list[list[Line]] = []
     for c in sorted(chunks, key=lambda c: c.x0):
         if c.words[0].rotation and any(c.x0 + RULE_OVERSHOOT < cut < c.x1 - RULE_OVERSHOOT for cut in cuts):
@@ -300,7 +304,8 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[L
             last = groups[-1][-1]
             gap = c.x0 - last.x1
             overlap = min(c.bottom, last.bottom) - max(c.top, last.top)
-            crosses_rule = any(last.x1 - 0.5 <= cut <= c.x0 + 0.5 for cut in cuts)
+            crosses_rule = (any(last.x1 - 0.5 <= cut <= c.x0 + 0.5 for cut in cuts)
+                            or any((last.x0 + last.x1) / 2 < x <= c.x0 + 0.5 for x in walls))
             if (c.words[0].rotation == last.words[0].rotation and -0.5 <= gap <= TURNED_LINE_GAP * last.size
                     and overlap > 0 and not crosses_rule):
                 groups[-1].append(c)
@@ -311,6 +316,21 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float]) -> list[list[L
 
 # Points a glyph's box may reach past the rule beside it.
 RULE_OVERSHOOT = 1.5
+
+
+def _fill_walls(page: Page, below: float) -> list[float]:
+    """x of the side walls of a column of filled cells below `below`: cells of one width, one over the
+    other, in two rows or more (a status shown as colour). No rule need be drawn for them to part
+    columns."""
+    tops: dict[tuple[int, int], set[int]] = {}
+    for f in page.fills:
+        if f.top >= below - 1 and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width:
+            tops.setdefault((round(f.x0), round(f.x1)), set()).add(round(f.top))
+    return sorted({x for key, ys in tops.items() if len(ys) >= 2 for x in key})
+
+
+# A filled cell of a column is narrower than this share of the page (a row's fill runs across it).
+FILL_COLUMN_SHARE = 0.25
 
 
 def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
@@ -401,17 +421,20 @@ def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
 
 def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
     """A heading's lines as one text. A word broken over two lines without a hyphen (a heading set in a
-    column too narrow for it: "Timescal" / "e") is joined when only the whole is a heading word."""
+    column too narrow for it: "Timescal" / "e", "Ind" / "ex") is joined when only the whole is a heading
+    word, or the next line opens in lower case on the rest of an English word neither piece of which is a
+    word alone."""
     out = ""
     # Turned lines read left to right when the text runs up the page (90), right to left when down.
     turned = group[0].words[0].rotation
     order = ((lambda c: c.x0) if turned == 90 else (lambda c: -c.x0)) if turned else (lambda c: (round(c.top), c.x0))
     for c in sorted(group, key=order):
         text = c.text
-        if out and vocab:
+        if out:
             last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
             whole = normalise_heading(last + first)
-            if whole in vocab and normalise_heading(last) not in vocab and last[-1:].isalpha():
+            if last[-1:].isalpha() and ((whole in vocab and normalise_heading(last) not in vocab)
+                                         or (first[:1].islower() and broken_word(last, first))):
                 out += text
                 continue
         out = f"{out} {text}" if out else text
@@ -726,6 +749,9 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     # A dotted reference ("1.3", "2.1.4") is a row's data, never a heading: the band is a body row whose
     # cells happen to hold cue words ("Deliver ...", "Assistant Director", "Measure ...").
     if any(_DOTTED_REF.match(c.text.strip()) for c in cells):
+        return True
+    # Nor does a heading open on a list bullet ("• There will be evidence ..."): an item of a body cell.
+    if any(c.text[:1] in BULLET_GLYPHS for c in cells):
         return True
     # (A heading set on its side may be cut short by its cell: it is no line of text.)
     if any(_stops_short(c.text) for c in cells if c.field is None and not c.turned):
@@ -1221,9 +1247,8 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     vocab = heading_vocabulary(settings.headings)
     candidates: list[tuple[tuple, int, int, list[HeaderCell], bool | None]] = []
     gutter_cache: dict[int, list[float]] = {}
-    for i, first in enumerate(lines):
-        if not (opens_band(first, vocab, settings.heading_word_share) or _bold_row(page, first, vocab, settings)):
-            continue
+    for i in _band_openers(page, lines, vocab, settings):
+        first = lines[i]
         foot = _fill_foot(page, first, first.x0, first.x1)
         cuts = _rule_cuts(page, first.top, first.bottom)
         for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules, foot, cuts):
@@ -1259,6 +1284,41 @@ def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequen
     # A listed heading may be set in lower case under a line of headings nobody listed ("Quux" / "action").
     low = [c for c in cells if c.text[:1].islower() and (c.field is None or c.field.startswith("ignore:"))]
     return any(w.x0 < c.x1 and w.x1 > c.x0 for c in low for w in above.words)
+
+
+def _band_openers(page: Page, lines: Sequence[Line], vocab: frozenset[str], settings: ExtractSettings) -> list[int]:
+    """The lines a header band may open on: those that read as headings, each moved up to the first line
+    of the box it is set in. A band opening inside a box under a line the box holds too is the lower half
+    of a header ("Lead manager | How | quarter" under "Monitoring | Update this"), never one of its own;
+    the header opens above, though its first line names nothing ("Planned | End" over "action | date")."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if opens_band(ln, vocab, settings.heading_word_share) or _bold_row(page, ln, vocab, settings):
+            # A line that runs on from the one above (a body row's next line in a shaded row) stays.
+            while _inside_box_above(page, lines, i) and not _runs_on_from_above(
+                    page, lines, i, cells_for_band(page, [lines[i]], (), "fields", settings)):
+                i -= 1
+            out.add(i)
+    return sorted(out)
+
+
+def _inside_box_above(page: Page, lines: Sequence[Line], i: int) -> bool:
+    """Does line i go on a heading of the line above inside one box: a word of each, one over the other,
+    in the same fill ("Update this" / "quarter" in a shaded header row whose other cells part lower down
+    under a group heading)? Only in a row shaded across most of the line, as a header row is: a body
+    row's one coloured cell (a status) holds lines of one cell, not headings."""
+    if i == 0:
+        return False
+    above, first = lines[i - 1], lines[i]
+    tall = HEADER_BOX_MAX_EMS * first.size
+    behind = [(max(f.x0, first.x0), min(f.x1, first.x1)) for f in page.fills
+              if f.top <= first.top + 1 and f.bottom >= first.bottom - 1 and f.bottom - f.top <= tall]
+    if union_length(behind) < HEADER_FOOT_SPAN * (first.x1 - first.x0):
+        return False
+    boxes = [f for f in page.fills if f.top <= above.top + 1 and f.bottom >= first.bottom - 1 and f.bottom - f.top <= tall]
+    return any(f.x0 - 1 <= w.x0 and w.x1 <= f.x1 + 1 and any(v.x0 < w.x1 and v.x1 > w.x0 for v in above.words
+                                                          if f.x0 - 1 <= v.x0 and v.x1 <= f.x1 + 1)
+               for f in boxes for w in first.words)
 
 
 def _bold_row(page: Page, line: Line, vocab: frozenset[str], settings: ExtractSettings) -> bool:

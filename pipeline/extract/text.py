@@ -14,10 +14,10 @@ from ..text_contract import printed
 
 _PUNCT = ".,;:!?()[]{}'\"\u2018\u2019\u201c\u201d"
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200a]+")
-_BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8"
+BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 # A list marker: a bullet glyph, or a dash standing alone before the text ("- Item"; "-1.9" is a number).
 # A glyph with no text after it marks nothing: it is the cell's content (a status shown as "\u25cf").
-_BULLET = re.compile(rf"^(?:[{_BULLET_GLYPHS}]\s*|[-\u2013]\s+)(?=\S)")
+_BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}]\s*|[-\u2013]\s+)(?=\S)")
 
 
 # Punctuation this close (points) to a word prints as part of it.
@@ -284,7 +284,7 @@ def continues_list(block: Sequence[Line]) -> bool:
 def is_bullet(line: Line) -> bool:
     """Does the line open with a list marker ("•", "▪", or a dash standing alone before the text)?"""
     first = line.words[0].text
-    return first in _DASHES or first[:1] in _BULLET_GLYPHS
+    return first in _DASHES or first[:1] in BULLET_GLYPHS
 
 
 # Hyphens that hyphenation engines (WeasyPrint, TeX-style layout) print where they break a word.
