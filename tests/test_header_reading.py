@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline.extract.columns import Profile, resolve
 from pipeline.extract.headers import find_headers
 from pipeline.extract.text import page_lines, tidy
+from tests.pages import load_page
 from pipeline.extraction import extract_pdf
 from pipeline.readers import open_pdf
 
@@ -841,45 +842,8 @@ def test_a_band_opening_inside_a_shaded_header_row_under_a_line_it_holds_is_that
     found. 'quarter' stands under 'Update this' in one shaded box: a band opening there is the lower half
     of a header, and the header opens on the box's first line."""
     from pipeline.extract.headers import find_all_headers
-    from pipeline.readers.model import Fill, Page, Word
 
-    WORDS = [("Risks", 42.1, 100.5, 74.7, 111.5, 0), ("Monitoring", 161.4, 100.5, 229.1, 111.5, 0),
-             ("What", 344.4, 100.5, 377.0, 111.5, 0), ("will", 380.9, 100.5, 402.3, 111.5, 0),
-             ("we", 406.1, 100.5, 423.7, 111.5, 0), ("do?", 427.5, 100.5, 449.3, 111.5, 0),
-             ("Line", 586.0, 137.8, 597.0, 163.9, 90), ("Update", 630.8, 100.5, 675.5, 111.5, 0),
-             ("this", 679.4, 100.5, 702.8, 111.5, 0), ("Lead", 161.4, 117.1, 191.2, 128.1, 0),
-             ("manager", 195.0, 117.1, 249.9, 128.1, 0), ("How", 288.7, 117.1, 315.6, 128.1, 0),
-             ("quarter", 630.8, 115.2, 677.5, 126.2, 0), ("are", 288.7, 131.8, 309.0, 142.8, 0),
-             ("we", 312.8, 131.8, 330.4, 142.8, 0), ("doing?", 288.7, 146.5, 329.9, 157.5, 0),
-             ("Additional", 42.1, 163.7, 97.5, 174.7, 0), ("funding", 100.9, 163.7, 142.7, 174.7, 0),
-             ("Head", 161.4, 163.7, 190.2, 174.7, 0), ("of", 193.6, 163.7, 204.2, 174.7, 0),
-             ("HR", 207.7, 163.7, 223.6, 174.7, 0), ("100%", 288.7, 163.7, 320.1, 174.7, 0),
-             ("Recruit", 344.4, 163.7, 383.7, 174.7, 0), ("Principal", 387.1, 163.7, 434.1, 174.7, 0),
-             ("Social", 437.7, 163.7, 470.3, 174.7, 0), ("Worker.", 473.7, 163.7, 517.0, 174.7, 0),
-             ("1.1", 583.1, 163.7, 600.6, 174.7, 0), ("Completed", 630.8, 163.7, 690.7, 174.7, 0),
-             ("and", 694.2, 163.7, 714.9, 174.7, 0), ("requested", 42.1, 178.4, 97.8, 189.4, 0),
-             ("from", 101.3, 178.4, 127.1, 189.4, 0), ("the", 130.6, 178.4, 148.6, 189.4, 0),
-             ("evidenced", 630.8, 178.4, 687.6, 189.4, 0), ("in", 691.0, 178.4, 701.1, 189.4, 0),
-             ("the", 704.6, 178.4, 722.6, 189.4, 0), ("Cabinet", 42.1, 193.1, 84.6, 204.1, 0),
-             ("Member.", 88.0, 193.1, 136.8, 204.1, 0), ("quarterly", 630.8, 193.1, 681.1, 204.1, 0),
-             ("audit.", 684.6, 193.1, 716.2, 204.1, 0), ("Escalation", 42.1, 209.7, 98.4, 220.7, 0),
-             ("to", 101.8, 209.7, 112.9, 220.7, 0), ("the", 116.4, 209.7, 134.5, 220.7, 0),
-             ("Virtual", 161.4, 209.7, 197.5, 220.7, 0), ("School", 201.1, 209.7, 237.6, 220.7, 0),
-             ("Head", 241.0, 209.7, 269.8, 220.7, 0), ("50%", 288.7, 209.7, 313.1, 220.7, 0),
-             ("Recruit", 344.4, 209.7, 383.7, 220.7, 0), ("to", 387.1, 209.7, 398.2, 220.7, 0),
-             ("vacancies", 401.7, 209.7, 456.3, 220.7, 0), ("across", 459.8, 209.7, 495.3, 220.7, 0),
-             ("Children", 498.7, 209.7, 544.7, 220.7, 0), ("1.2", 583.1, 209.7, 600.6, 220.7, 0),
-             ("Completed", 630.8, 209.7, 690.7, 220.7, 0), ("and", 694.2, 209.7, 714.9, 220.7, 0),
-             ("Improvement", 42.1, 224.4, 116.3, 235.4, 0), ("Board", 119.7, 224.4, 152.3, 235.4, 0),
-             ("Services.", 344.4, 224.4, 394.2, 235.4, 0), ("evidenced", 630.8, 224.4, 687.6, 235.4, 0),
-             ("in", 691.0, 224.4, 701.1, 235.4, 0), ("the", 704.6, 224.4, 722.6, 235.4, 0)]
-
-    words = [Word(t, a, top, b, bottom, 11.0, top < 160, rot) for t, a, top, b, bottom, rot in WORDS]
-    fills = [Fill(x0, top, x1, bottom, "#dbe5f1") for x0, top, x1, bottom in (
-        (39.2, 100.8, 158.4, 164.0), (158.4, 100.8, 341.5, 117.9), (158.4, 117.9, 285.6, 164.0),
-        (285.7, 117.9, 341.5, 164.0), (341.5, 100.8, 580.0, 164.0), (580.1, 100.8, 627.8, 164.0),
-        (627.9, 100.8, 747.2, 164.0))]
-    page = Page(3, 792.0, 612.0, words, fills=fills)
+    page = load_page("two-level-shaded-header")
     actions, others = find_all_headers(page)
     texts = [[c.text for c in h.cells] for h in actions + others]
     assert any("What will we do?" in t and "Update this quarter" in t for t in texts), texts
@@ -935,3 +899,68 @@ def test_turned_headings_side_by_side_are_parted_at_the_wall_of_a_column_of_colo
     # One filled cell is no column of them: no wall.
     page = Page(3, 595.0, 842.0, page.words, fills=cells[:1])
     assert [c.text for c in cells_for_band(page, band)] == ["Reference no Current"]
+
+
+def test_a_band_of_unlisted_headings_that_lean_to_fields_is_a_weak_header():
+    """Found on fresh seed 231's layout 23100059: 'The issue we are tackling', 'Theme area', 'How are we
+    doing?', 'Latest position' and 'Action code' are listed nowhere; with two fields named, six unknown
+    headings were too many and the band was no header. Their cue words lean to fields: only the headings
+    that lean nowhere ('Barriers') count against the band."""
+    from pipeline.extract.headers import HeaderCell, _score
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    texts = [("Deliverables", "measures"), ("The issue we are tackling", None), ("Theme area", None),
+             ("Who leads?", "lead_officer"), ("How are we doing?", None), ("Latest position", None),
+             ("Action code", None), ("Barriers", None)]
+    cells = [HeaderCell(f, t, 40.0 + 60 * k, 90.0 + 60 * k, 194, 222) for k, (t, f) in enumerate(texts)]
+    scored = _score(cells, DEFAULT_SETTINGS, bold=True)
+    assert scored is not None and scored[1] is None
+    silent = [HeaderCell(None, t, 40.0 + 60 * k, 90.0 + 60 * k, 194, 222)
+              for k, t in enumerate(["Barriers", "Governance", "Remarks here", "Notes", "Other", "Misc"])]
+    assert _score(cells[:1] + cells[3:4] + silent, DEFAULT_SETTINGS, bold=True) is None
+
+
+def test_lines_of_a_heading_word_broken_for_a_narrow_column_finish_the_header():
+    """The same layout: 'Action code' set in a narrow column runs 'Acti' / 'on' / 'cod' / 'e'. The band
+    that stopped at 'on' headed as many columns as the whole one, and 'cod' / 'e' became a row of their
+    own above the first action. Lines that are only word pieces finish the header."""
+    from pipeline.extract.headers import find_all_headers
+
+    page = load_page("broken-heading-word")
+    actions, others = find_all_headers(page)
+    texts = [[c.text for c in h.cells] for h in actions + others]
+    assert any("Action code" in t and "Who leads?" in t for t in texts), texts
+
+
+def test_headings_turned_on_their_side_beside_a_header_are_its_own_whatever_they_say():
+    """Found on fresh seed 231's layout 23100041: two turned headings clipped by a header row one line
+    tall ('H' / 'ow' / 'ar', 'Re' / 'fer' / 'en') named nothing, the grown band read weaker than the
+    line beside them, and their columns (the statuses, the references) were left out on every page."""
+    from pipeline.extract.headers import find_all_headers
+
+    page = load_page("clipped-turned-headings")
+    actions, _ = find_all_headers(page)
+    assert len(actions) == 1
+    assert len(actions[0].cells) == 8, [c.text for c in actions[0].cells]
+
+
+def test_a_heading_that_holds_a_status_symbol_is_a_body_cell():
+    """Found on fresh seed 231's layout 23100021: a body row's first line ('There will be evidence |
+    Progress | Develop and deliver a series | Ongoing – ✔') read as an action table's header on a page
+    with none. A heading never holds a status shown as a symbol."""
+    from pipeline.extract.headers import HeaderCell, _reads_as_prose
+
+    cells = [HeaderCell("rag", "Progress", 100, 150, 50, 60), HeaderCell(None, "Ongoing \u2013 \u2714", 160, 220, 50, 60)]
+    assert _reads_as_prose(cells)
+    assert not _reads_as_prose([cells[0], HeaderCell(None, "Due date", 160, 220, 50, 60)])
+
+
+def test_of_two_columns_that_show_a_status_the_one_stating_it_outright_takes_it():
+    """Found on fresh seed 231's layout 23100059: a theme column printed once per group, its few cells
+    pooled with an indicator table's ('62%'), showed the status as a stock scale as much as the status
+    column did, and neither took it. The column whose cells nearly all state a status outright does."""
+    from pipeline.extract.columns import by_content, profile
+
+    statuses = profile(["Complete", "On track", "Off track", "Complete", "On track", "Not started"])
+    titles = profile(["Practice Quality", "62%", "On track", "Early Help", "58%"])
+    assert by_content([None, None], [titles, statuses], [True, True]) == [None, "rag"]

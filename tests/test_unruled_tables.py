@@ -362,3 +362,74 @@ def test_a_word_that_ran_on_from_the_line_above_is_no_columns_left_edge():
              HeaderCell(None, "Update this quarter", 630.8, 702.8, 41.7, 67.4)]
     columns = _gutter_columns(cells, body)
     assert 535.3 < columns[1].x0 < 586.0, columns[1]
+
+
+def test_a_word_set_a_word_space_after_a_cells_text_runs_on_from_that_cell():
+    """Found on fresh seed 231's layout 23100055: 'September 2022 – G' ran a little past its narrow date
+    and rating column, and every 'G' was read into the theme column beside it ('Children in Care G G G
+    G'). A word a word space after the text on its left, within an em of the edge, is that cell's; the
+    next cell's text stands a padding off."""
+    from pipeline.extract.grid import Column, _run_on_across
+    from pipeline.readers.model import Word
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    def w(text, x0, x1, top=110.9):
+        return Word(text, x0, top, x1, top + 7, 7.0)
+
+    columns = [Column("milestone_and_rag", 132.6, 196.1), Column("theme", 196.1, 292.6)]
+    date = [w("September", 137.6, 171.8), w("2022", 173.7, 189.3), w("–", 191.3, 195.1)]
+    by_col = _run_on_across({0: date, 1: [w("G", 197.1, 202.5), w("Care", 200.0, 215.0, 140)]}, columns,
+                            DEFAULT_SETTINGS)
+    assert [x.text for x in by_col[0]] == ["September", "2022", "–", "G"]
+    assert [x.text for x in by_col[1]] == ["Care"]
+    # Text a cell's padding off stays in its own column.
+    by_col = _run_on_across({0: date, 1: [w("Children", 201.0, 230.0)]}, columns, DEFAULT_SETTINGS)
+    assert [x.text for x in by_col[1]] == ["Children"]
+
+
+def test_columns_part_at_the_walls_of_cells_shaded_one_by_one_before_white_inside_justified_lines():
+    """Found on fresh seed 231's layout 23100030 (WeasyPrint, rows shaded cell by cell): the theme,
+    justified in a narrow column, left wider white inside 'Children in' than the gutter, and 'in' was
+    read into the status column beside it. The walls of the shaded cells show where columns part."""
+    from pipeline.extract.grid import _gutter_columns
+    from pipeline.readers.model import Word
+
+    body = [Word("Children", 45.0, 495.3, 80.2, 503.3, 8.0), Word("in", 100.7, 495.3, 108.4, 503.3, 8.0),
+            Word("Care", 45.0, 504.9, 62.0, 512.9, 8.0), Word("1.", 151.7, 495.3, 159.4, 503.3, 8.0)]
+    cells = [HeaderCell("theme", "Theme area", 45.0, 85.0, 60, 70),
+             HeaderCell("rag", "Overall status", 115.9, 123.9, 40, 90, True),
+             HeaderCell("measures", "What will success look like?", 151.7, 250.0, 60, 70)]
+    assert _gutter_columns(cells, body)[1].x0 < 100.0  # the white inside the theme's line
+    columns = _gutter_columns(cells, body, walls=[42.0, 111.0, 149.0, 288.0])
+    assert columns[1].x0 == 111.0 and columns[2].x0 == 149.0
+
+
+def test_a_weak_headers_action_heading_over_references_lets_the_cells_find_the_action():
+    """Found on fresh seed 231's layout 23100059: 'Action code', broken over lines, read as 'Action' and
+    named the action over a column of references; the weak header was then refused, and no action table
+    was found. Its cells decide instead: the column of instructions holds the actions."""
+    import dataclasses
+
+    from pipeline.extract.geometry import _with_action_by_content
+    from pipeline.extract.headers import Header
+    from pipeline.readers.model import Page, Word
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    def w(text, x0, top):
+        return Word(text, x0, top, x0 + 5.0 * len(text), top + 9, 9.0)
+
+    cells = [HeaderCell("action", "Action", 40, 70, 100, 110), HeaderCell("measures", "Deliverables", 100, 160, 100, 110),
+             HeaderCell("lead_officer", "Who leads?", 300, 350, 100, 110)]
+    header = Header(cells, 100, 110, weak=True)
+    words = []
+    for k, verb in enumerate(["Recruit", "Review", "Develop", "Launch", "Deliver"]):
+        y = 130 + 40 * k
+        words += [w(f"1.{k + 1}", 40, y), w(verb, 100, y), w("the", 140, y), w("service", 160, y), w("plan", 200, y),
+                  w("with", 230, y), w("partners.", 100, y + 11), w("Head", 300, y), w("of", 325, y), w("Service", 340, y)]
+    page = Page(3, 600.0, 800.0, words)
+    found = _with_action_by_content(page, header, [header], DEFAULT_SETTINGS)
+    assert found is not None
+    assert [c.field for c in found.cells] == [None, "action", "lead_officer"]
+    # A weak header whose action heading stands over actions keeps it.
+    named = dataclasses.replace(header, cells=[cells[0], dataclasses.replace(cells[1], field="action"), cells[2]])
+    assert _with_action_by_content(page, dataclasses.replace(named, cells=named.cells[1:]), [named], DEFAULT_SETTINGS)

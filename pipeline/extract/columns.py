@@ -60,10 +60,17 @@ COLOUR_SHARE = 0.6
 
 
 def _shows_status(p: Profile) -> bool:
-    worded = (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS
-              and p.status_share >= CONTENT_FIELD_SHARE)
-    return worded or _stock_statuses(p) or (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
-                      and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
+    coloured = (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
+                and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
+    return _shows_outright("rag", p) or _stock_statuses(p) or coloured
+
+
+def _shows_outright(fld: str, p: Profile) -> bool:
+    """Do nearly all the column's short cells state the field outright (for the status: in the scale's
+    words)?"""
+    if fld == "rag":
+        return p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS and p.status_share >= CONTENT_FIELD_SHARE
+    return True
 
 
 def _stock_statuses(p: Profile) -> bool:
@@ -490,6 +497,9 @@ def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequ
         if fld in out or any(x in out for x in excluded):
             continue
         hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
+        # Of two columns that show it, one whose cells nearly all state it outright is the field's (a
+        # column of titles with a few statuses among them is not).
+        hits = [i for i in hits if _shows_outright(fld, profiles[i])] if len(hits) > 1 else hits
         if len(hits) == 1:
             out[hits[0]] = fld
     _leaning_columns(out, profiles, free, headings)

@@ -309,27 +309,36 @@ def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
 
 def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
                             following: Sequence[Page] = ()) -> Header | None:
-    fields = [c.field for c in h.cells]
-    real = [f for f in fields if f and not f.startswith("ignore:")]
-    if "action" in real:
-        return _confirmed(page, h, headers, settings, following) if h.weak else None
+    if "action" in h.fields:
+        found = _confirmed(page, h, headers, settings, following) if h.weak else None
+        if found is not None or not h.weak:
+            return found
+        # A weak header whose action heading stands over no actions ("Action code" over references):
+        # the columns' cells find the action, as under a header that names none.
+        h = dataclasses.replace(h, cells=[dataclasses.replace(c, field=None) if c.field == "action" else c
+                                          for c in h.cells])
+    real = [f for f in h.fields if f and not f.startswith("ignore:")]
     # A weak header's headings are all heading-shaped: one field beside the action will do.
     if len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS):
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     if _of_figures(profiles):
         return None
-    # Free to hold the actions: a heading read as no field, as a field another heading names too, or as
-    # another prose field (a column of instructions under "Deliverables" holds actions, not measures).
-    cell_field = {c.text: c.field for c in h.cells}
-    free = [(f := cell_field.get(c.heading, "")) is None or real.count(f or "") > 1 or f in PROSE_FIELDS
-            for c in columns]
-    at = infer_action(profiles, free)
+    at = infer_action(profiles, _free_for_action(h, columns, real))
     if at is None:
         return None
     heading = columns[at].heading
     cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _free_for_action(h: Header, columns: Sequence[Column], real: Sequence[str]) -> list[bool]:
+    """Per column: is it free to hold the actions? A heading read as no field, as a field another heading
+    names too, or as another prose field is (a column of instructions under "Deliverables" holds actions,
+    not measures)."""
+    cell_field = {c.text: c.field for c in h.cells}
+    return [(f := cell_field.get(c.heading, "")) is None or real.count(f or "") > 1 or f in PROSE_FIELDS
+            for c in columns]
 
 
 def _confirmed(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,

@@ -18,7 +18,7 @@ from typing import Sequence
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
-from .headers import Header, HeaderCell
+from .headers import WORD_SPACE_EMS, Header, HeaderCell, fill_walls
 from .intervals import union_length
 from .text import Line, continues_list, lines_to_paragraphs, words_to_lines
 
@@ -170,7 +170,7 @@ def columns_from_header(
         columns = _ruled_columns(header.cells, cuts)
     else:
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
-        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts))
+        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), fill_walls(page, header.bottom))
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
@@ -256,15 +256,20 @@ def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[C
 
 
 def _gutter_columns(
-    cells: Sequence[HeaderCell], body_words: Sequence[Word], frame: tuple[float | None, float | None] = (None, None)
+    cells: Sequence[HeaderCell], body_words: Sequence[Word], frame: tuple[float | None, float | None] = (None, None),
+    walls: Sequence[float] = (),
 ) -> list[Column]:
-    """Without rules, two headings' columns part at the white gutter of the body text between them."""
+    """Without rules, two headings' columns part at the wall of the filled cells below between them (rows
+    shaded cell by cell, a column of colours), else at the white gutter of the body text between them
+    (justified text in a narrow column leaves wider white inside its lines than a gutter)."""
     bounds = []
     for a, b in zip(cells, cells[1:]):
         prefer = (a.x1 + b.x0) / 2
         lo = max((a.x0 + a.x1) / 2, a.x1 - 0.25 * (a.x1 - a.x0))
         hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
-        bounds.append(_coverage_boundary(body_words, lo, hi, prefer, b.x0))
+        between = [x for x in walls if lo < x < hi and _crossing(body_words, x) == 0]
+        bounds.append(min(between, key=lambda x: abs(x - prefer)) if between
+                      else _coverage_boundary(body_words, lo, hi, prefer, b.x0))
     left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1 if frame[0] is None else frame[0]
     right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1 if frame[1] is None else frame[1]
     edges = [left] + bounds + [right]
@@ -366,7 +371,7 @@ def rows_from_rules(
         inside = [w for w in words if row.top <= w.ymid < row.bottom]
         row.section = " ".join(ln.text for ln in words_to_lines(inside, settings)) or None
     cells_rows = [r for r in rows if r not in spanning]
-    _fill_ruled_cells(cells_rows, columns, _assign(words, columns), settings)
+    _fill_ruled_cells(cells_rows, columns, _run_on_across(_assign(words, columns), columns, settings), settings)
     _colour_rows(cells_rows, page.fills, columns, settings)
     rows = [piece for r in rows for piece in _unruled_rows_within(page, r, columns, words, settings)]
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
@@ -390,8 +395,32 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
 
 def _column_blocks(words: Sequence[Word], columns: list[Column], settings: ExtractSettings) -> dict[int, list[list[Line]]]:
     """Each column's words as paragraphs (text blocks), by column index."""
-    by_col = _assign(words, columns)
+    by_col = _run_on_across(_assign(words, columns), columns, settings)
     return {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+
+
+def _run_on_across(by_col: dict[int, list[Word]], columns: Sequence[Column],
+                   settings: ExtractSettings) -> dict[int, list[Word]]:
+    """The words of an unruled table's columns, less those that run on from the cell on their left: a
+    word set a word space after that cell's text, starting within an em of the column's edge, is that
+    cell's last word run past its edge ("September 2022 – G" in a narrow date and rating column). The
+    next cell's text stands a cell's padding off, wider than a word space. A column rule parts them
+    whatever the space."""
+    where = {id(w): i for i, ws in by_col.items() for w in ws}
+    moved: dict[int, int] = {}
+    for ln in words_to_lines([w for ws in by_col.values() for w in ws], settings):
+        for a, b in zip(ln.words, ln.words[1:]):
+            i = moved.get(id(a), where[id(a)])
+            if (where[id(b)] == i + 1 and not columns[i + 1].ruled and b.x0 - a.x1 <= WORD_SPACE_EMS * b.size
+                    and b.x0 - columns[i + 1].x0 < b.size):
+                moved[id(b)] = i
+    if not moved:
+        return by_col
+    out: dict[int, list[Word]] = {i: [] for i in by_col}
+    for i, ws in by_col.items():
+        for w in ws:
+            out[moved.get(id(w), i)].append(w)
+    return out
 
 
 def _unruled_rows_within(page: Page, row: PageRow, columns: list[Column], words: Sequence[Word],

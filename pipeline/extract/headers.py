@@ -14,11 +14,12 @@ from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
+from ..normalise.rag import HOW_SYMBOL, status_from_wording
 from ..readers.model import Page, Rule, Word
 from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .columns import cue_candidates, cues, field_from_cues
+from .columns import cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import union_length
 from .text import BULLET_GLYPHS, Line, broken_word, page_lines, split_chunks
 
@@ -237,7 +238,7 @@ def _groups(
     if page is not None:
         chunks = _without_any_group_headings(chunks, page, gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts,
-                            _fill_walls(page, max(c.bottom for c in band)) if page is not None else ())
+                            fill_walls(page, max(c.bottom for c in band)) if page is not None else ())
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
@@ -318,7 +319,7 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float], walls: Sequenc
 RULE_OVERSHOOT = 1.5
 
 
-def _fill_walls(page: Page, below: float) -> list[float]:
+def fill_walls(page: Page, below: float) -> list[float]:
     """x of the side walls of a column of filled cells below `below`: cells of one width, one over the
     other, in two rows or more (a status shown as colour). No rule need be drawn for them to part
     columns."""
@@ -656,7 +657,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
     # without its "date") wins; a heading may end so ("What we have committed to"), so it only breaks ties.
     score = (len(set(fields)) - unknown, -unknown, -dangling)
     if unknown > (len(fields) if REQUIRED_FIELD in real else len(fields) // 2):
-        return (score, None) if _weak_either(cells, real, named, unknown, bold) else None
+        return (score, None) if _weak_either(cells, real, named, _silent(cells), bold) else None
     if not action and len(set(fields)) < settings.min_header_fields:
         # Fields named only through a heading that names two: too few headings to end an action table
         # ("Timescale / status", "Comments": sub-headings whose group heading was on the page before).
@@ -679,7 +680,7 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
         return False
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
         return False  # with one field named, the action's heading must be one nobody listed
-    if unknown > (2 if bold else 1) * (len(cells) - unknown) + 1:
+    if _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
     return _heading_shaped(cells)
 
@@ -696,6 +697,19 @@ def _numbered_banner(cells: Sequence[HeaderCell]) -> bool:
     """Does a cell open on a numbered title, or hold one after its heading (a banner set close under the
     header: "Deliverable Priority 1: Practice Quality")?"""
     return any(_NUMBERED_LABEL.match(c.text) or _LABEL_INSIDE.search(c.text) for c in cells)
+
+
+# A heading nobody listed leans to a field when its cue words point there at least this strongly, half
+# of what names a field outright ("The issue we are tackling" leans to the objective).
+LEAN_MIN_SCORE = 0.5
+
+
+def _silent(cells: Sequence[HeaderCell]) -> int:
+    """Headings nobody listed whose cue words lean to no field either ("Barriers", "Governance"). A
+    weak header may hold more unlisted headings than known ones when most of them lean to a field: they
+    read as headings of a plan in words nobody listed ("How are we doing?", "Latest position")."""
+    return sum(1 for c in cells if c.field is None and max(
+        (v for f, v in cue_scores(normalise_heading(c.text)).items() if f != "extra"), default=0.0) < LEAN_MIN_SCORE)
 
 
 def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
@@ -751,7 +765,8 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     if any(_DOTTED_REF.match(c.text.strip()) for c in cells):
         return True
     # Nor does a heading open on a list bullet ("• There will be evidence ..."): an item of a body cell.
-    if any(c.text[:1] in BULLET_GLYPHS for c in cells):
+    # Nor hold a status shown as a symbol ("Ongoing – ✔"): a date and rating cell.
+    if any(c.text[:1] in BULLET_GLYPHS or any(_status_symbol(w) for w in c.text.split()) for c in cells):
         return True
     # (A heading set on its side may be cut short by its cell: it is no line of text.)
     if any(_stops_short(c.text) for c in cells if c.field is None and not c.turned):
@@ -779,6 +794,11 @@ def _mostly_broken(worded: Sequence[list[str]]) -> bool:
 # A word broken at a line end ("re‐" / "ported"), or a sentence that ends with more text after it
 # ("... delivery. 2022/23"): lines of a table's cells.
 _BODY_TEXT = re.compile(r"[a-z][‐­-]\s+[a-z]|[a-z]{3}[.!]\s+\S")
+
+
+def _status_symbol(word: str) -> bool:
+    """Is the word a status shown as a symbol (a tick, a cross)?"""
+    return not word[:1].isalnum() and status_from_wording(word)[1] == HOW_SYMBOL
 
 
 def _reads_as_body(cells: Sequence[HeaderCell]) -> bool:
@@ -973,7 +993,10 @@ def _grown_upward(
             # The whole may read weaker than the lines that scored (more headings nobody listed) and
             # still be the header: it names every field they named.
             keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
-            if scored is not None and (scored[1] in (True, kind) or keeps):
+            # Headings turned on their side beside the band are its own, whatever they say (clipped by
+            # their cell: "How ar"); they only add columns.
+            beside = first == i and _fields_of(cells) <= _fields_of(grown)
+            if (scored is not None and (scored[1] in (True, kind) or keeps)) or beside:
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
         floor = j
@@ -1386,7 +1409,15 @@ def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list
             if any((a, b) != (i, j) and not (j2 < a or i2 > b) for a, b in taken):
                 continue  # it would run into another chosen band
             n = _headed_columns(page, lines, j2, cells2, settings)
-            if n > best_n:
+            # Lines below that are only pieces of words broken in a narrow column ("cod" / "e") finish
+            # a heading: left out, they would read as a row of their own.
+            pieces = i2 == best[0] and j2 > best[1] and _fragments(lines[best[1] + 1:j2 + 1])
+            if n > best_n or (n == best_n and pieces):
                 best, best_n = (i2, j2, cells2), n
         out.append(best)
     return out
+
+
+def _fragments(lines: Sequence[Line]) -> bool:
+    """Is every line only pieces of words broken for a narrow column, in lower case ("on", "cod", "e")?"""
+    return all(len(w.text) <= FRAGMENT_CHARS and w.text[:1].islower() for ln in lines for w in ln.words)
