@@ -964,3 +964,34 @@ def test_of_two_columns_that_show_a_status_the_one_stating_it_outright_takes_it(
     statuses = profile(["Complete", "On track", "Off track", "Complete", "On track", "Not started"])
     titles = profile(["Practice Quality", "62%", "On track", "Early Help", "58%"])
     assert by_content([None, None], [titles, statuses], [True, True]) == [None, "rag"]
+
+
+def test_a_heading_over_a_column_left_blank_is_not_parted_at_the_white_below_it():
+    """Found on fresh seed 241's layout 24100000: on pages where the theme (printed once per group) is
+    blank, the white under 'Theme area' made a gutter between its words, and the heading was parted into
+    'Theme' (theme) and 'area' (key area): two columns where the page has one. A gutter whose white lies
+    under both words beside it is no evidence of two columns; nor is a heading whose cue words point to
+    fields, torn between them, parted into known words."""
+    from pipeline.extract.headers import Gutters, cells_for_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Page, Word
+
+    words = (Word("Remarks", 398.5, 46.9, 432.9, 53.9, 7.0, True), Word("Theme", 475.3, 46.9, 501.8, 53.9, 7.0, True),
+             Word("area", 504.3, 46.9, 521.9, 53.9, 7.0, True), Word("Lead", 541.9, 46.9, 560.8, 53.9, 7.0, True))
+    page = Page(4, 960.0, 540.0, list(words))
+    blank = Gutters([505.6], [(469.3, 541.9)])
+    assert [c.text for c in cells_for_band(page, [Line(words)], blank)] == ["Remarks", "Theme area", "Lead"]
+    assert [c.text for c in cells_for_band(page, [Line(words)], [])] == ["Remarks", "Theme area", "Lead"]
+    # White between two columns' texts still parts headings set close.
+    between = Gutters([503.0], [(502.0, 504.0)])
+    assert [c.text for c in cells_for_band(page, [Line(words)], between)] == ["Remarks", "Theme", "area", "Lead"]
+
+
+def test_a_status_figure_broken_over_the_lines_of_a_narrow_cell_reads_as_a_status():
+    """Found on fresh seed 241's layout 24100055: '100%' broken as '10' / '0' / '%' in a narrow status
+    column read as no status, and the column (under a heading broken as 'Over all st at us') lost every
+    status."""
+    from pipeline.extract.columns import profile
+
+    assert profile(["10 0 %", "50 %", "25%", "10 0 %"]).status_share == 1.0
+    assert profile(["10 0 apples", "Head of HR"]).status_share == 0.0

@@ -433,3 +433,27 @@ def test_a_weak_headers_action_heading_over_references_lets_the_cells_find_the_a
     # A weak header whose action heading stands over actions keeps it.
     named = dataclasses.replace(header, cells=[cells[0], dataclasses.replace(cells[1], field="action"), cells[2]])
     assert _with_action_by_content(page, dataclasses.replace(named, cells=named.cells[1:]), [named], DEFAULT_SETTINGS)
+
+
+def test_a_cell_merged_down_the_rows_is_not_cut_where_its_sentence_wraps_past_a_row_start():
+    """Found on fresh seed 241's layout 24100028 (and dev layout 12100036): an outcome merged down three
+    rows, in a column read at first as measures (cut at each row start), was cut into three pieces where
+    its lines stood level with the next rows' starts. A line level with a row start that goes on the
+    sentence above (opening in lower case, or after a joining word) on a word that would not have fitted
+    on the line above is the same cell's; a new cell's first line is cut off as before."""
+    from pipeline.extract.grid import _cut_at_anchors
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def line(top, *words):
+        out, x = [], 42.0
+        for t in words:
+            out.append(Word(t, x, top, x + 6.0 * len(t), top + 11, 11.0))
+            x += 6.0 * len(t) + 3.5
+        return Line(tuple(out))
+
+    merged = [line(100, "deliver", "high", "quality"), line(115, "quality", "service", "to"), line(130, "our", "Children"),
+              line(145, "highlighted", "in"), line(160, "OFSTED", "reports.")]
+    assert _cut_at_anchors([merged], [100, 130, 160], 2.0) == [merged]
+    cells = [line(100, "Review", "the", "quality"), line(115, "framework."), line(130, "Launch", "the", "plan.")]
+    assert _cut_at_anchors([cells], [100, 130], 2.0) == [cells[:2], cells[2:]]

@@ -292,6 +292,8 @@ def _scattered(cells: Sequence[str]) -> int:
     return count
 
 
+# A figure broken over the lines of a narrow cell ("10" / "0" / "%"), as its lines are joined here.
+_FIGURE_PIECES = re.compile(r"^\d[\d.,]*(?:\s+[\d.,%]+)+$")
 # A date in figures broken over two lines of a narrow cell ("31/03/202" / "2"), as its lines are joined here.
 _BROKEN_NUMBER = re.compile(r"^\d[\d/.]*\s+\d[\d/.]*$")
 
@@ -312,8 +314,9 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
         _BROKEN_NUMBER.match(cell) is not None and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
     # A date is no code, though "30/09/2022" is made of numbers.
     code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
-    # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count.
-    rag, how = status_from_wording(cell)
+    # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count. A
+    # figure broken over the lines of a narrow cell ("10" / "0" / "%") is read whole.
+    rag, how = status_from_wording(re.sub(r"\s+", "", cell) if _FIGURE_PIECES.match(cell) else cell)
     status = words <= STATUS_MAX_WORDS and (rag != "unknown" or how == "symbol")
     lead_and_date = is_date and all(split_lead_and_date(cell))
     return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date

@@ -575,7 +575,7 @@ def rows_from_text(
     anchors = _with_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance),
                             _stripe_starts(page.fills, columns, words, top, bottom), settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
-    blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance)
+    blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
               for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
@@ -630,18 +630,37 @@ def _with_stripes(anchors: list[float], stripes: Sequence[float], tol: float) ->
     return sorted(anchors + [y for y in stripes if all(abs(y - a) > tol for a in anchors)])
 
 
-def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:
+def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: float,
+                    merged: bool = True) -> list[list[Line]]:
     """A column's text blocks cut where a line stands level with a row start: the last lines of one
-    row's cell and the first of the next may follow with no gap between them."""
+    row's cell and the first of the next may follow with no gap between them. A column that may hold a
+    cell `merged` down the rows (any but the action's, whose starts are the rows') is not cut where the
+    line goes on the sentence above (`_wraps_on`)."""
     out: list[list[Line]] = []
     for block in blocks:
         out.append([block[0]])
-        for ln in block[1:]:
-            if any(abs(ln.top - a) <= tol for a in anchors):
+        edge = max(ln.x1 for ln in block)
+        for prev, ln in zip(block, block[1:]):
+            if any(abs(ln.top - a) <= tol for a in anchors) and not (merged and _wraps_on(prev, ln, edge)):
                 out.append([ln])
             else:
                 out[-1].append(ln)
     return out
+
+
+def _wraps_on(prev: Line, ln: Line, edge: float) -> bool:
+    """Does line `ln` go on the sentence of the line above (it opens in lower case, or the line above
+    stops on a joining word) on a word that would not have fitted after the line above within the cell's
+    furthest reach (`edge`), so the line above wrapped there ("... high quality service to" / "our
+    Children and Young People.")? Then the cell runs past the row start level with it (a cell merged
+    down the rows), not two cells."""
+    first = ln.words[0]
+    mid_sentence = ln.text[:1].islower() or prev.words[-1].text.lower() in JOINING_WORDS
+    return mid_sentence and prev.x1 + WORD_SPACE_EMS * first.size + (first.x1 - first.x0) > edge
+
+
+# Words a sentence never ends on: a line that stops on one goes on ("... highlighted in" / "OFSTED").
+JOINING_WORDS = frozenset("a an the of to in on at by for from with and or".split())
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,

@@ -502,7 +502,33 @@ def body_gutters(
         reach = max(reach, b)
     # Only a gutter no wider than a word space can be one.
     widest_space = WORD_SPACE_EMS * max((w.size for w in below_words), default=0.0)
-    return [g for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
+    kept = [(g, width) for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
+    return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept])
+
+
+class Gutters(list):
+    """The x of the body's white gutters (a list of floats), each with the white run it is the middle of."""
+
+    def __init__(self, mids: Sequence[float] = (), runs: Sequence[tuple[float, float]] = ()) -> None:
+        super().__init__(mids)
+        self.runs = list(runs)
+
+
+def _between_headings(gutters: Sequence[float], g: Sequence[Line]) -> Sequence[float]:
+    """The gutters that stand between two headings' columns of text: not the middle of white that lies
+    under both words beside it (a column left blank on this page, under "Theme area": no evidence that
+    "Theme" and "area" head two columns)."""
+    runs = getattr(gutters, "runs", None)
+    if not runs:
+        return gutters
+    words = [w for ln in g for w in ln.words]
+    keep = []
+    for x, (lo, hi) in zip(gutters, runs):
+        left = max((w for w in words if w.xmid < x), key=lambda w: w.x1, default=None)
+        right = min((w for w in words if w.xmid > x), key=lambda w: w.x0, default=None)
+        if not (left and right and lo <= left.x0 and hi >= right.x1):
+            keep.append(x)
+    return keep
 
 
 def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
@@ -549,13 +575,16 @@ def _cells_for_group(
     listed = fld is not None and match_heading(text, section, settings, use_cues=False) is not None
     if listed:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
+    gutters = _between_headings(gutters, g)
     parted = _parted_at_gutters(g, gutters, section, settings) if part else None
     if parted:
         return parted
     if fld is not None:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
-    # ... or, for a one-line heading, at the word boundaries that give known headings.
-    if len(g) == 1:
+    # ... or, for a one-line heading, at the word boundaries that give known headings. A heading whose cue
+    # words point to fields, torn between them ("Theme area": theme or key area), is one heading: its
+    # column's cells decide.
+    if len(g) == 1 and not (section == "fields" and cue_candidates(normalise_heading(text))):
         parts = _split_run([w.text for w in g[0].words], section, settings)
         if parts and len(parts) > 1 and _cuts_at_gutters(g[0], parts, gutters):
             return _run_cells(g[0], parts, gtop, gbot)
