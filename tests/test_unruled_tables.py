@@ -457,3 +457,21 @@ def test_a_cell_merged_down_the_rows_is_not_cut_where_its_sentence_wraps_past_a_
     assert _cut_at_anchors([merged], [100, 130, 160], 2.0) == [merged]
     cells = [line(100, "Review", "the", "quality"), line(115, "framework."), line(130, "Launch", "the", "plan.")]
     assert _cut_at_anchors([cells], [100, 130], 2.0) == [cells[:2], cells[2:]]
+
+
+def test_of_two_white_runs_that_lines_start_after_the_one_a_heading_stands_flush_over_parts_the_columns():
+    """Found on fresh seed 251's layout 25100016: every officer cell read 'Head of Youth / Justice',
+    justified, so the white inside 'Head of  Youth' lined up down the page, lines started after it
+    ('Youth') as often as after the true gutter, and it was wider: 'Youth' went to the objective. The
+    next heading ('Our aim') stands flush over its column's text: that white is the gutter."""
+    from pipeline.extract.grid import _gutter_columns
+    from pipeline.readers.model import Word
+
+    body = []
+    for top in (195.6, 379.2, 514.8):
+        body += [Word("Head", 315.3, top, 341.4, top + 10, 10.0), Word("of", 349.2, top, 359.0, top + 10, 10.0),
+                 Word("Youth", 366.6, top, 394.1, top + 10, 10.0), Word("To", 400.1, top, 410.6, top + 10, 10.0),
+                 Word("Justice", 315.3, top + 12, 350.0, top + 22, 10.0)]
+    cells = [HeaderCell("lead_officer", "Led by", 315.3, 352.7, 47, 57),
+             HeaderCell("objective", "Our aim", 400.1, 444.7, 47, 57)]
+    assert 394.1 < _gutter_columns(cells, body)[1].x0 < 400.1

@@ -125,7 +125,10 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         mid = lo + (run[0] + run[1]) / 2 * step
         right = lo + (run[1] + 1) * step
         starts = bisect_right(lefts, right + LINE_START_SLACK) - bisect_left(lefts, right - step - 0.5)
-        return (min(starts, ALIGNED_STARTS) if starts > 1 else 0, run[1] - run[0], -abs(mid - prefer))
+        # Of runs that as many lines start after, the one the next heading stands flush over is the
+        # gutter: white inside justified cells that repeat down the rows ("Head of  Youth") lines up too.
+        flush = heading_left is not None and right - step - 0.5 <= heading_left <= right + LINE_START_SLACK
+        return (min(starts, ALIGNED_STARTS) if starts > 1 else 0, flush, run[1] - run[0], -abs(mid - prefer))
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step
 
