@@ -337,3 +337,23 @@ def test_a_level_above_may_count_a_few_more_texts_than_the_level_below_it():
     many = profile([f"Outcome {k}: {sentences}" for k in range(60)] + [""] * 40)
     assert levels_by_structure(["objective", None, "action"], [objectives, many, actions], [False, True, False],
                                ["strategic objective", "what difference will this make?", "action"])[1] != "outcome"
+
+
+def test_a_page_top_row_of_the_action_alone_or_of_comments_that_go_on_is_the_rest_of_the_row_above():
+    """Found on fresh seed 261's layout 26100003 (a reportlab grid that rules a row broken over a page on
+    both pages): the first row on a page held only the action's last paragraph ('Delivered through ...'),
+    or lines of comment columns that went on from the row above ('the Assistant Director.'); each was read
+    as a row of its own. The action alone under a row that printed more is that row's rest; the columns
+    no field names vote as the others do."""
+    from pipeline.assemble.rows import RawRow, _is_tail
+    from pipeline.extract.grid import PageRow
+
+    above = RawRow({"action": ["Review the framework."], "measures": ["Audits will show it."],
+                    "lead_officer": ["Head of Service"], "extra:Dependencies": ["Monthly monitoring by"]},
+                   4, 4, (0, 0, 1, 1))
+    assert _is_tail(above, PageRow(40, 60), {"action": ["Delivered through the Service Plan."]}, True)
+    assert _is_tail(above, PageRow(40, 60), {"action": ["planning process."], "measures": ["Fewer delays."],
+                                               "extra:Dependencies": ["the Assistant Director."]}, True)
+    # A new row prints its own officer and comments.
+    assert not _is_tail(above, PageRow(40, 60), {"action": ["Monitor the plan."], "lead_officer": ["Head of HR"],
+                                                   "extra:Dependencies": ["Escalation to the Board."]}, True)

@@ -252,22 +252,42 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
-    ruling left open, or follows a row with no action yet (its action printed over the page). Otherwise the row's own cells vote: each per-row cell that reads as the rest of
-    the previous row's cell is a vote for a tail, each that starts afresh a vote against.
+    ruling left open, or follows a row with no action yet (its action printed over the page).
+    Otherwise the row's own cells vote (`_tail_votes`).
     """
     if row.leading or not cells.get("action") or not prev_closed or not prev.cells.get("action"):
         return True
     if cells.get("ref"):
         return False
+    # The action alone, under a row that printed more (its officer, its measures, its comments): a new
+    # row would print some of its own.
+    if set(cells) == {"action"} and sum(1 for f in prev.cells if _per_row(f) and f != "action") >= TAIL_OTHER_CELLS:
+        return True
+    return _tail_votes(prev, row, cells) > 0
+
+
+def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
+    """Each per-row cell (a column no field names too) that reads as the rest of the previous row's cell
+    is a vote for a tail, each that starts afresh a vote against."""
     votes = 0
-    for f in PER_ROW:
+    for f in [f for f in cells if _per_row(f)]:
         if cells.get(f) and prev.cells.get(f):
-            # Prose that stopped mid-sentence because the next word did not fit goes on here.
-            wrapped = f in PROSE and not prev.cells[f][-1].endswith(_TERMINAL) and not _first_word_fits(prev, f, row)
+            # Prose (a comment too) that stopped mid-sentence because the next word did not fit goes on here.
+            prose = f in PROSE or f.startswith(EXTRA_PREFIX)
+            wrapped = prose and not prev.cells[f][-1].endswith(_TERMINAL) and not _first_word_fits(prev, f, row)
             votes += 1 if (_continues(prev.cells[f], cells[f]) or wrapped) else -1
     # A status or date the row before printed, missing here: a new row would print its own.
-    votes += sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
-    return votes > 0
+    return votes + sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
+
+
+def _per_row(f: str) -> bool:
+    """Does the column hold a cell of its own on every row: a field printed per action, or a column no
+    field names (a comment, a dependency)?"""
+    return f in PER_ROW or f.startswith(EXTRA_PREFIX)
+
+
+# Cells besides the action the row above must have printed for a lone action at a page's top to be its rest.
+TAIL_OTHER_CELLS = 2
 
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> list[str]:
