@@ -995,3 +995,34 @@ def test_a_status_figure_broken_over_the_lines_of_a_narrow_cell_reads_as_a_statu
 
     assert profile(["10 0 %", "50 %", "25%", "10 0 %"]).status_share == 1.0
     assert profile(["10 0 apples", "Head of HR"]).status_share == 0.0
+
+
+def test_a_heading_that_ends_on_a_comma_is_a_body_cell():
+    """Found on fresh seed 271's layout 27100050 (a grid): a body row's first line ('Additional funding |
+    Assistant Director, | Progress reported to | Create a working group and Action Plan to | Complete')
+    read as an action table's header, and the rows under it lost their officers and statuses. A heading
+    never ends on a comma."""
+    from pipeline.extract.headers import HeaderCell, _reads_as_prose
+
+    assert _reads_as_prose([HeaderCell("rag", "Progress", 100, 150, 50, 60),
+                            HeaderCell(None, "Assistant Director,", 160, 220, 50, 60)])
+
+
+def test_a_one_word_heading_wrapped_in_its_own_narrow_column_is_parted_from_the_heading_beside_it():
+    """Found on fresh seed 271's layout 27100047: 'Line', set as 'Lin' / 'e' in a narrow column, ran into
+    'What will success / look like?' beside it ('Lin What will success e look like?'), and both the
+    references and the measures were lost. The body's gutter parts them: a piece set on lines of its own
+    is a heading, one word though it is."""
+    from pipeline.extract.headers import cells_for_band
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Page, Word
+
+    def w(t, x0, x1, top):
+        return Word(t, x0, top, x1, top + 11, 11.0, True)
+
+    band = [Line((w("Lin", 225.7, 245.6, 100), w("What", 253.3, 285.9, 100), w("will", 289.7, 311.6, 100),
+                  w("success", 315.5, 362.4, 100))),
+            Line((w("e", 225.7, 232.7, 113), w("look", 253.3, 279.7, 113), w("like?", 283.6, 313.0, 113)))]
+    page = Page(2, 612.0, 792.0, [x for ln in band for x in ln.words])
+    texts = [c.text for c in cells_for_band(page, band, [248.2])]
+    assert texts == ["Line", "What will success look like?"], texts

@@ -601,7 +601,15 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     sub = _groups(g, _snapped(g, gutters), settings)
     if len(sub) < 2:
         return None
-    cells = [c for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
+    pieces = [(c, len(sg)) for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
+    cells = [c for c, _ in pieces]
+    return cells if _pieces_are_headings(pieces, section) else None
+
+
+def _pieces_are_headings(pieces: Sequence[tuple[HeaderCell, int]], section: str) -> bool:
+    """Does each piece of a heading parted at the body's gutters read as a heading of its own? `pieces`:
+    (cell, lines it is set on)."""
+    cells = [c for c, _ in pieces]
     # A piece whose cue words are torn between fields ("Action code": action or ref) is a heading all the
     # same; the column's cells decide its field (pipeline.extract.columns.by_content).
     named = [c.field is not None or (section == "fields" and bool(cue_candidates(normalise_heading(c.text))))
@@ -611,13 +619,12 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     # piece reads so, the body's gutter parts them though none is named ("Latest position" | "The issue
     # we are tackling", set closer than headings usually are).
     # A piece opening in lower case beside one in capitals runs on from it ("Outcome | we expect", parted
-    # by the white of a column left blank below): one heading.
+    # by the white of a column left blank below): one heading. A piece set on lines of its own reads as
+    # one too, one word though it is ("Lin" / "e" wrapped in a narrow column: "Line").
     capitals = any(c.text[:1].isupper() for c in cells)
-    shaped = [_whole_heading(c.text) and len(c.text.split()) >= 2 and not (capitals and c.text[:1].islower())
-              for c in cells]
-    if (any(c.field for c in cells) or all(shaped)) and all(ok or sh for ok, sh in zip(named, shaped)):
-        return cells
-    return None
+    shaped = [_whole_heading(c.text) and (len(c.text.split()) >= 2 or lines >= 2) and not (capitals and c.text[:1].islower())
+              for c, lines in pieces]
+    return (any(c.field for c in cells) or all(shaped)) and all(ok or sh for ok, sh in zip(named, shaped))
 
 
 def _cuts_at_gutters(line: Line, parts: Sequence[tuple[str, str]], gutters: Sequence[float]) -> bool:
@@ -789,20 +796,7 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     line of a cell of running text, cut at the cell's edge."""
     if _SENTENCE_BREAK.search(" ".join(c.text for c in cells)):
         return True
-    # A dotted reference ("1.3", "2.1.4") is a row's data, never a heading: the band is a body row whose
-    # cells happen to hold cue words ("Deliver ...", "Assistant Director", "Measure ...").
-    if any(_DOTTED_REF.match(c.text.strip()) for c in cells):
-        return True
-    # Nor does a heading open on a list bullet ("• There will be evidence ..."): an item of a body cell.
-    # Nor hold a status shown as a symbol ("Ongoing – ✔"): a date and rating cell.
-    if any(c.text[:1] in BULLET_GLYPHS or any(_status_symbol(w) for w in c.text.split()) for c in cells):
-        return True
-    # (A heading set on its side may be cut short by its cell: it is no line of text.)
-    if any(_stops_short(c.text) for c in cells if c.field is None and not c.turned):
-        return True
-    # Nor does a heading open, in lower case, on a word that joins it to text before it ("and evidence
-    # of the impact"): that is the next line of a cell, whatever field its cue words name.
-    if any(c.text[:1].islower() and c.text.split()[0] in CANNOT_START_HEADING for c in cells if c.text.split()):
+    if any(_body_cell(c) for c in cells):
         return True
     # Lines of running text in a table's body, cut at the cells' edges, read as headings by their cue
     # words ("identified and actions plans to" / "Delivery of the ... with a" / "Evidence of ... and
@@ -811,6 +805,25 @@ def _reads_as_prose(cells: Sequence[HeaderCell]) -> bool:
     # that stops so ("What we have committed to"), not most.
     # A heading never ends a sentence either ("Action Plan."; "Ref." and "No." are abbreviations).
     return _mostly_broken([c.text.split() for c in cells if c.text.split()])
+
+
+def _body_cell(c: HeaderCell) -> bool:
+    """Is the cell's text shaped as a body cell's, never a heading's?"""
+    text = c.text.strip()
+    words = text.split()
+    # A dotted reference ("1.3", "2.1.4") is a row's data, never a heading: the band is a body row whose
+    # cells happen to hold cue words ("Deliver ...", "Assistant Director", "Measure ...").
+    # Nor does a heading end on a comma ("Assistant Director,"): a line of a body cell that goes on.
+    # Nor does a heading open on a list bullet ("• There will be evidence ..."): an item of a body cell.
+    # Nor hold a status shown as a symbol ("Ongoing – ✔"): a date and rating cell.
+    if _DOTTED_REF.match(text) or text.endswith(",") or text[:1] in BULLET_GLYPHS or any(_status_symbol(w) for w in words):
+        return True
+    # (A heading set on its side may be cut short by its cell: it is no line of text.)
+    if c.field is None and not c.turned and _stops_short(c.text):
+        return True
+    # Nor does a heading open, in lower case, on a word that joins it to text before it ("and evidence
+    # of the impact"): that is the next line of a cell, whatever field its cue words name.
+    return bool(words) and c.text[:1].islower() and words[0] in CANNOT_START_HEADING
 
 
 def _mostly_broken(worded: Sequence[list[str]]) -> bool:
