@@ -1026,3 +1026,21 @@ def test_a_one_word_heading_wrapped_in_its_own_narrow_column_is_parted_from_the_
     page = Page(2, 612.0, 792.0, [x for ln in band for x in ln.words])
     texts = [c.text for c in cells_for_band(page, band, [248.2])]
     assert texts == ["Line", "What will success look like?"], texts
+
+
+def test_a_band_naming_the_action_and_one_field_among_unlisted_headings_that_lean_is_a_weak_header():
+    """Found on fresh seed 281's layout 28100039: 'Agreed action | RAG rating (current) | Latest position |
+    Barriers' named two fields, too few for a header, and a band that names the action was never weak:
+    no action table was found. With most of its unlisted headings leaning to fields, it is weak, and its
+    cells decide. A body row's line is not: its cells hold a reference or a figure among their words."""
+    from pipeline.extract.headers import HeaderCell, _score
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    texts = [("Agreed action", "action"), ("RAG rating (current)", "rag"), ("Latest position", None), ("Barriers", None)]
+    cells = [HeaderCell(f, t, 40.0 + 150 * k, 150.0 + 150 * k, 50, 62) for k, (t, f) in enumerate(texts)]
+    scored = _score(cells, DEFAULT_SETTINGS)
+    assert scored is not None and scored[1] is None
+    body = [("Develop an Action Plan an 4.2", "action"), ("Assistant Dir\u2010 Monthly", None),
+            ("There will be evidence 90%", "measures")]
+    assert _score([HeaderCell(f, t, 40.0 + 150 * k, 150.0 + 150 * k, 50, 62) for k, (t, f) in enumerate(body)],
+                  DEFAULT_SETTINGS) is None

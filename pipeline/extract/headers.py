@@ -66,6 +66,7 @@ CANNOT_START_HEADING = frozenset("of to and or for with in on by at from that wh
 CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
 # Words from which a line that opens in lower case or stops on a joining word reads as a cut line of text.
 PROSE_MIN_WORDS = 3
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 _DOTTED_REF = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[a-z]?\.?$")
 # A title numbered by a label ("Priority 2: Early Help", "Theme 3 - Workforce", "2: Voice of the Child"): a
 # banner over a table's rows, however its words fall across the columns; no heading opens so.
@@ -684,7 +685,7 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
     if len(named) < settings.min_header_fields and not _short_and_clean(cells, named, dangling, settings):
         # A band of nothing but headings may still head a plan whose other headings nobody listed: a weak
         # header, which its cells make an action table's or nothing.
-        return ((len(set(fields)) - unknown, -unknown, -dangling), None) if _all_headings(cells, real, unknown, bold) else None
+        return ((len(set(fields)) - unknown, -unknown, -dangling), None) if _weak_few(cells, real, unknown, bold) else None
     action = REQUIRED_FIELD in real or "milestone_and_rag" in real or len(real) >= 4
     # Mostly unknown text is a paragraph that happens to contain a heading word. A header that names the
     # action may have as many unknown headings as known ones (words nobody listed); another table's
@@ -746,6 +747,13 @@ def _silent(cells: Sequence[HeaderCell]) -> int:
     read as headings of a plan in words nobody listed ("How are we doing?", "Latest position")."""
     return sum(1 for c in cells if c.field is None and max(
         (v for f, v in cue_scores(normalise_heading(c.text)).items() if f != "extra"), default=0.0) < LEAN_MIN_SCORE)
+
+
+def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool) -> bool:
+    """Is a band that names too few fields for a header a weak one all the same? When nothing but headings,
+    or when it names the action and one more field among headings nobody listed, most of which lean to
+    fields ("Agreed action | RAG rating (current) | Latest position | Barriers")."""
+    return _all_headings(cells, real, unknown, bold) or _weak_action(cells, real, _silent(cells))
 
 
 def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
@@ -816,7 +824,10 @@ def _body_cell(c: HeaderCell) -> bool:
     # Nor does a heading end on a comma ("Assistant Director,"): a line of a body cell that goes on.
     # Nor does a heading open on a list bullet ("• There will be evidence ..."): an item of a body cell.
     # Nor hold a status shown as a symbol ("Ongoing – ✔"): a date and rating cell.
-    if _DOTTED_REF.match(text) or text.endswith(",") or text[:1] in BULLET_GLYPHS or any(_status_symbol(w) for w in words):
+    # Nor does it hold a reference or a percentage among its words ("Develop an Action Plan an 4.2",
+    # "There will be evidence 90%": a body row's cells, side by side).
+    if text.endswith(",") or text[:1] in BULLET_GLYPHS or any(_status_symbol(w) or _DOTTED_REF.match(w) or _PERCENT.match(w)
+                                                              for w in words):
         return True
     # (A heading set on its side may be cut short by its cell: it is no line of text.)
     if c.field is None and not c.turned and _stops_short(c.text):
