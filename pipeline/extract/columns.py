@@ -62,15 +62,12 @@ COLOUR_SHARE = 0.6
 def _shows_status(p: Profile) -> bool:
     coloured = (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
                 and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
-    return _shows_outright("rag", p) or _stock_statuses(p) or coloured
+    return _states_status(p) or _stock_statuses(p) or coloured
 
 
-def _shows_outright(fld: str, p: Profile) -> bool:
-    """Do nearly all the column's short cells state the field outright (for the status: in the scale's
-    words)?"""
-    if fld == "rag":
-        return p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS and p.status_share >= CONTENT_FIELD_SHARE
-    return True
+def _states_status(p: Profile) -> bool:
+    """Do nearly all the column's short cells state a status outright, in the scale's words?"""
+    return p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS and p.status_share >= CONTENT_FIELD_SHARE
 
 
 def _stock_statuses(p: Profile) -> bool:
@@ -499,16 +496,22 @@ def by_content(fields: list[str | None], profiles: Sequence[Profile], free: Sequ
     for fld, shows, excluded in CONTENT_FIELDS:
         if fld in out or any(x in out for x in excluded):
             continue
-        hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
-        # Of two columns that show it, one whose cells nearly all state it outright is the field's (a
-        # column of titles with a few statuses among them is not).
-        hits = [i for i in hits if _shows_outright(fld, profiles[i])] if len(hits) > 1 else hits
+        hits = _showing(fld, shows, out, profiles, free)
         if len(hits) == 1:
             out[hits[0]] = fld
     _leaning_columns(out, profiles, free, headings)
     # Levels shown by structure are read over the whole table, all its pages (pipeline.assemble.rows):
     # one page's rows are too few to show how a column repeats.
     return out
+
+
+def _showing(fld: str, shows, out: Sequence[str | None], profiles: Sequence[Profile], free: Sequence[bool]) -> list[int]:
+    """The free columns no field is given yet whose cells show `fld`. Of two that show the status, the one
+    whose cells nearly all state it outright (a column of titles with a few statuses among them does not)."""
+    hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
+    if fld == "rag" and len(hits) > 1:
+        hits = [i for i in hits if _states_status(profiles[i])]
+    return hits
 
 
 def _leaning_columns(out: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
