@@ -1044,3 +1044,39 @@ def test_a_band_naming_the_action_and_one_field_among_unlisted_headings_that_lea
             ("There will be evidence 90%", "measures")]
     assert _score([HeaderCell(f, t, 40.0 + 150 * k, 150.0 + 150 * k, 50, 62) for k, (t, f) in enumerate(body)],
                   DEFAULT_SETTINGS) is None
+
+
+def test_two_header_bands_with_no_line_between_are_one_header_though_joined_they_read_weak():
+    """Found on fresh seed 291's layout 29100004 (LibreOffice, 'Progress' over 'Latest position' and 'What
+    difference will this make?', no rule between the header's lines): its first line and its lower two
+    each read as an action table's header, and the table was read as two headers and no rows; every
+    theme, lead officer and milestone was lost. Joined, the lines name fields among headings nobody
+    listed (a weak header): two action bands with no line between are one header all the same. The
+    body's first row, right under it ('Green | Progress actions agreed | Delayed by'), is no weak header."""
+    from pipeline.extract.headers import find_all_headers
+
+    page = load_page("two-level-header-first-row")
+    actions, others = find_all_headers(page)
+    texts = [[c.text for c in h.cells] for h in actions]
+    assert len(actions) == 1 and "Due date and rating" in texts[0] and "Update this quarter" in texts[0], texts
+    assert not others, [[c.text for c in h.cells] for h in others]
+
+
+def test_turned_headings_side_by_side_part_where_the_white_between_lines_is_clearly_wider():
+    """Found on fresh seed 291's layout 29100038 (LibreOffice, rules across only): the turned 'Ref' /
+    'numbe' stood beside the turned 'How' / 'are we' / 'doing?', 3.7 pt between the lines of each and 8.5
+    pt between the two headings. Read as one heading, 'Ref numbe How are we doing?', the status column
+    was lost and every status landed in the reference. Lines of one heading stand evenly apart; a gap
+    clearly wider parts two. Evenly spaced lines stay one heading."""
+    from pipeline.extract.headers import _turned_groups
+    from pipeline.extract.text import Line
+    from pipeline.readers.model import Word
+
+    def turned(text, x0):
+        return Line((Word(text, x0, 427.0, x0 + 11.0, 469.1, 11.0, True, 90),))
+
+    lines = [turned("Ref", 666.1), turned("numbe", 680.8), turned("How", 700.3), turned("are we", 715.0),
+             turned("doing?", 729.7)]
+    assert [[ln.text for ln in g] for g in _turned_groups(lines, ())] == [["Ref", "numbe"], ["How", "are we", "doing?"]]
+    even = [turned(t, 666.1 + 14.7 * k) for k, t in enumerate(["Self-", "rat", "ing", "(cur", "rent)"])]
+    assert len(_turned_groups(even, ())) == 1

@@ -313,7 +313,27 @@ def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float], walls: Sequenc
                 groups[-1].append(c)
                 continue
         groups.append([c])
-    return groups
+    return [piece for g in groups for piece in _parted_at_wide_gaps(g)]
+
+
+# Of a run of turned lines, a gap this many times the narrowest one, and wider by this share of the type
+# size, parts two headings: the lines of one heading stand a line's spacing apart, evenly.
+TURNED_HEADING_GAP_RATIO = 1.8
+TURNED_HEADING_GAP_EXTRA = 0.3
+
+
+def _parted_at_wide_gaps(group: list[Line]) -> list[list[Line]]:
+    """A run of turned lines parted where the white between two lines is clearly wider than between the
+    others: two headings set side by side, each wrapped ("Ref" / "numbe" beside "How" / "are we" /
+    "doing?", their cells' padding between them), not one heading of five lines."""
+    if len(group) < 3:
+        return [group]
+    gaps = [max(b.x0 - a.x1, 0.0) for a, b in zip(group, group[1:])]
+    least = min(gaps)
+    wide = [k for k, gap in enumerate(gaps)
+            if gap >= TURNED_HEADING_GAP_RATIO * least and gap - least >= TURNED_HEADING_GAP_EXTRA * group[k].size]
+    cuts = [0] + [k + 1 for k in wide] + [len(group)]
+    return [group[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 # Points a glyph's box may reach past the rule beside it.
@@ -935,7 +955,8 @@ def find_all_headers(
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     actions, others = _other_bands(page, lines, candidates, actions, settings)
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
-    free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)]
+    free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)
+            and not _first_row_under(c[1], actions)]
     weak = _fullest(page, lines, _best_bands(free), free, settings)
     weak = _grown_downward(page, lines, _grown_upward(page, lines, weak, settings, None), settings, None)
     others, weak = _settled_kinds(lines, others, weak, settings)
@@ -968,6 +989,13 @@ def _other_bands(page: Page, lines: Sequence[Line], candidates: Sequence[tuple],
 def _heads_actions(lines: Sequence[Line], band: _Band, settings: ExtractSettings) -> bool:
     scored = _score(band[2], settings, _bold(lines[band[0]:band[1] + 1]))
     return scored is not None and scored[1] is True
+
+
+def _first_row_under(i: int, actions: Sequence[_Band]) -> bool:
+    """Does a band opening on line i stand right under an action header, no line between? Headers do
+    not stack without rows: what reads as a weak header there ("Green | Progress actions agreed |
+    Delayed by") is the table's first row. Halves of one header were joined before."""
+    return any(b == i - 1 for _, b, _ in actions)
 
 
 def _apart(i: int, j: int, bands: Sequence[_Band]) -> bool:
@@ -1234,12 +1262,14 @@ def _join_adjacent(
     page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list[HeaderCell]]], settings: ExtractSettings
 ) -> list[tuple[int, int, list[HeaderCell]]]:
     """Two header bands with no line between them are one header whose lines each read as a header
-    (a two-line header, or group headings over sub-headings): no table has a header and no rows."""
+    (a two-line header, or group headings over sub-headings): no table has a header and no rows. Joined,
+    the headings may read only as a weak header ("Due date and" / "rating" wrapped, words nobody listed
+    below a group heading): each half heads actions on its own, so the whole does too."""
     out: list[tuple[int, int, list[HeaderCell]]] = []
     for i, j, cells in bands:
         if out and out[-1][1] + 1 == i:
             joined, scored = _read_joined(page, lines, out[-1][0], j, settings)
-            if scored is not None and scored[1]:
+            if scored is not None and scored[1] is not False:
                 out[-1] = (out[-1][0], j, joined)
                 continue
         out.append((i, j, cells))
