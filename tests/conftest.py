@@ -75,6 +75,20 @@ def processed(tmp_path_factory):
     return out
 
 
+def wrap_to(text: str, width: float, font: str = "Helvetica", size: float = 9.0) -> list[str]:
+    """The lines of `text` as a word processor wraps it `width` points wide: each line takes every word
+    that fits. (Lines broken earlier read as broken by hand, as printed.)"""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(lines[-1] + " " + word, font, size) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def canvas_with_header(path, xs, headings, y: float = 790.0):
     """A reportlab canvas (A4 portrait) with one line of bold headings at `y`, set for 9 pt body text."""
     from reportlab.pdfgen import canvas

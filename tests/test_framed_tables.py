@@ -351,8 +351,9 @@ def test_a_row_whose_action_runs_on_under_the_row_above_with_no_gap_is_read_apar
         y -= 2 * LEADING + 8
     # Row 3's action: two lines; row 4's starts on the next line at the same leading.
     c.drawString(xs[0], y, "Head of Service 3")
-    c.drawString(xs[1], y, _action("1.3"))
-    c.drawString(xs[1], y - LEADING, "and report its findings to the board of the partnership in")
+    # Wrapped as a word processor wraps it: "report" did not fit on the first line.
+    c.drawString(xs[1], y, _action("1.3") + " and")
+    c.drawString(xs[1], y - LEADING, "report its findings to the board of the partnership in")
     c.drawString(xs[2], y, "Complete")
     c.drawString(xs[0], y - 2 * LEADING, "Head of Service 4")
     c.drawString(xs[1], y - 2 * LEADING, _action("1.4"))

@@ -167,7 +167,7 @@ def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
     # them is one, and over all twelve rows the sentences repeat in groups: the column is the outcome.
     from pipeline.extraction import extract_pdf
 
-    from .conftest import canvas_with_header
+    from .conftest import canvas_with_header, wrap_to
 
     path = tmp_path / "plan.pdf"
     xs = [40.0, 70.0, 250.0, 450.0]
@@ -183,9 +183,8 @@ def test_levels_are_read_over_every_table_under_one_printed_header(tmp_path):
             want.append((action, outcome))
             c.drawString(xs[0], y, f"{t + 1}.{k + 1}")
             c.drawString(xs[1], y, action[:34])
-            words = outcome.split()
-            for j, part in enumerate([words[:len(words) // 2], words[len(words) // 2:]]):
-                c.drawString(xs[2], y - 11 * j, " ".join(part))
+            for j, part in enumerate(wrap_to(outcome, 190)):
+                c.drawString(xs[2], y - 11 * j, part)
             c.drawString(xs[3], y, "Head of Service")
             y -= 34
     c.save()
@@ -230,6 +229,8 @@ def test_a_header_over_a_nearly_blank_level_is_judged_with_the_rows_of_the_pages
 
     from pipeline.extraction import extract_pdf
 
+    from .conftest import wrap_to
+
     path = tmp_path / "plan.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
     xs = [40.0, 200.0, 250.0, 430.0]
@@ -248,9 +249,8 @@ def test_a_header_over_a_nearly_blank_level_is_judged_with_the_rows_of_the_pages
         c.setFont("Helvetica", 9)
         objective = OBJECTIVES[k // 8]
         if k % 8 == 0:
-            words = objective.split()
-            for j in range(0, len(words), 5):
-                c.drawString(xs[0], y - 11 * (j // 5), " ".join(words[j:j + 5]))
+            for j, part in enumerate(wrap_to(objective, 150)):
+                c.drawString(xs[0], y - 11 * j, part)
         c.drawString(xs[2], y, ACTIONS[k % len(ACTIONS)][:34])
         c.drawString(xs[3], y, "Head of Service")
         want.append(("complete" if k % 5 == 0 else "on_track", objective if k % 8 == 0 else None))
@@ -271,7 +271,7 @@ def test_a_theme_column_under_theme_banners_is_the_key_area_for_every_table_unde
     # texts than the unnamed column of outcomes, which then fitted no level.
     from pipeline.extraction import extract_pdf
 
-    from .conftest import canvas_with_header
+    from .conftest import canvas_with_header, wrap_to
 
     path = tmp_path / "plan.pdf"
     xs = [40.0, 150.0, 330.0, 480.0]
@@ -288,13 +288,11 @@ def test_a_theme_column_under_theme_banners_is_the_key_area_for_every_table_unde
         for k in range(4):
             area, action = areas[t][k], ACTIONS[(4 * t + k) % len(ACTIONS)][:30]
             want.append((area, outcome if k == 0 else None, action))
-            words = area.split()
-            for j in range(0, len(words), 3):
-                c.drawString(xs[0], y - 11 * (j // 3), " ".join(words[j:j + 3]))
+            for j, part in enumerate(wrap_to(area, 100)):
+                c.drawString(xs[0], y - 11 * j, part)
             if k == 0:
-                half = outcome.split()
-                c.drawString(xs[1], y, " ".join(half[:5]))
-                c.drawString(xs[1], y - 11, " ".join(half[5:]))
+                for j, part in enumerate(wrap_to(outcome, 170)):
+                    c.drawString(xs[1], y - 11 * j, part)
             c.drawString(xs[2], y, action)
             c.drawString(xs[3], y, "Head of Service")
             y -= 48

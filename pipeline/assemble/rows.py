@@ -8,6 +8,7 @@ they sit under. Pure: no I/O.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -16,7 +17,7 @@ from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profil
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import Column, PageRow, PageTable
-from ..extract.text import INNER, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
+from ..extract.text import INNER, Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -199,16 +200,32 @@ def _same_place(a: Column, b: Column) -> bool:
 
 
 def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
-    """Per field: the room left at the end of the cell's last line, up to the column's text edge
-    (the furthest any line of that column reaches on this page)."""
+    """Per field: the room left at the end of the cell's last line for a word, up to the column's text
+    edge (the furthest any line of that column reaches on this page), less the word space the column's
+    lines are set with."""
     free = {}
     for f, lines in row.cells.items():
         if not lines:
             continue
-        edge = max(ln.x1 for r in table.rows for ln in r.cells.get(f, []))
+        column = [ln for r in table.rows for ln in r.cells.get(f, [])]
+        edge = max(ln.x1 for ln in column)
         last = max(lines, key=lambda ln: ln.top)
-        free[f] = edge - last.x1
+        free[f] = edge - last.x1 - _word_space(column)
     return free
+
+
+# A word space where a column's lines show none (one word to a line): a quarter of an em.
+DEFAULT_WORD_SPACE_EMS = 0.25
+
+
+def _word_space(lines: Sequence[Line]) -> float:
+    """The space between words as the column's lines are set (fonts differ: a quarter em in Times, a third
+    in DejaVu Sans): the median gap between neighbouring words. A justified line's wider spaces lie
+    above the median where most lines are ragged."""
+    gaps = [b.x0 - a.x1 for ln in lines for a, b in zip(ln.words, ln.words[1:]) if b.x0 > a.x1]
+    if not gaps:
+        return DEFAULT_WORD_SPACE_EMS * max((ln.size for ln in lines), default=0.0)
+    return statistics.median(gaps)
 
 
 def _first_word_fits(target: RawRow, f: str, prow: PageRow) -> bool:
@@ -219,7 +236,7 @@ def _first_word_fits(target: RawRow, f: str, prow: PageRow) -> bool:
     if room is None or not lines:
         return False
     w = min(lines, key=lambda ln: ln.top).words[0]
-    return room >= (w.x1 - w.x0) + 0.25 * w.size
+    return room >= w.x1 - w.x0
 
 
 def _continues(before: list[str], after: list[str]) -> bool:

@@ -220,13 +220,10 @@ _SENTENCE_END = (".", "!", "?")
 
 
 def _hard_break(prev: Line, line: Line, right: float) -> bool:
-    """Did a sentence end, or a numbered item start, at a line break made by hand (a new paragraph with
-    no space above it)? The line's first word would have fitted on the line above, within the cell's
-    widest line: text that merely wraps breaks only when the next word does not fit."""
-    # A numbered item opens a paragraph whatever ends the line above.
-    sentence = prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()
-    if not sentence and _item_number(line) is None:
-        return False
+    """Was the line broken by hand (a new paragraph with no space above it)? The line's first word would
+    have fitted on the line above, within the cell's widest line: text that merely wraps breaks only
+    when the next word does not fit. So it is whatever the line above ends on, a sentence or not
+    ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it)."""
     first = line.words[0]
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
 
@@ -396,7 +393,11 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
             whole = word_key(above.text + first.text)
             # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
             whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
-            flags[i] = (vocabulary.get(whole, 0) > 0 or (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above)
+            # Two words of their own that make no word together ("Corporate" / "Parenting", "comprehensive" /
+            # "understanding", each filling a narrow cell's line) are two words, however rarely printed.
+            rare = (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above
+                    and not _two_words(above.text, first.text))
+            flags[i] = (vocabulary.get(whole, 0) > 0 or rare
                         or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
     return flags
 
@@ -426,6 +427,12 @@ def _pieces_of_a_word(head: str, rest: str) -> bool:
     if not head or not rest:
         return False
     return is_word(whole) and not (is_word(head) and is_word(rest))
+
+
+def _two_words(head: str, rest: str) -> bool:
+    """Are both pieces English words alone that make no word together?"""
+    head, rest = word_key(head), word_key(rest)
+    return bool(head and rest) and is_word(head) and is_word(rest) and not is_word(head + rest)
 
 
 def _no_word(text: str) -> bool:
