@@ -355,3 +355,26 @@ def test_a_page_top_row_of_the_action_alone_or_of_comments_that_go_on_is_the_res
     # A new row prints its own officer and comments.
     assert not _is_tail(above, PageRow(40, 60), {"action": ["Monitor the plan."], "lead_officer": ["Head of HR"],
                                                    "extra:Dependencies": ["Escalation to the Board."]}, True)
+
+
+def test_tables_whose_headers_word_a_named_field_apart_pool_their_rows_for_levels():
+    """Found on fresh seed 291's layout 29100003 (WeasyPrint, theme banners, a header over each theme's
+    table): one theme's header read 'Status' where the others read 'Status update', both the status. Its
+    nine rows repeat one outcome and one objective, too few to show a level, and pooled with no other
+    table they went to `extra`. Headers that read alike (the same fields, the same headings where no
+    field was named) stand over the same fields: their rows are judged together. A header whose unnamed
+    columns are headed otherwise is another."""
+    from types import SimpleNamespace
+
+    from pipeline.assemble.rows import _header_key
+
+    def table(headings, fields):
+        columns = [SimpleNamespace(heading=h) for h in headings]
+        return SimpleNamespace(entries=[SimpleNamespace(table=SimpleNamespace(columns=columns))], columns=fields)
+
+    fields = ["rag", "extra:Remarks", "measures", "action"]
+    one = table(["Status update", "Remarks", "What success looks like", "Action"], fields)
+    two = table(["Status", "Remarks", "What success looks like", "Action to be delivered"], fields)
+    other = table(["Status", "Comments", "What success looks like", "Action"], ["rag", "extra:Comments", "measures", "action"])
+    assert _header_key(one) == _header_key(two)
+    assert _header_key(one) != _header_key(other)

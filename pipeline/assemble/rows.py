@@ -514,8 +514,13 @@ def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Seque
 
 
 def _header_key(lt: _Table) -> tuple:
-    """The printed header a logical table stands under: its headings and the fields they were given."""
-    return tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns)
+    """The printed header a logical table stands under: the fields its headings were given, and the
+    headings of the columns that named none outright (extras, measures by likeness alone). Headers that
+    word a named field apart ("Status" over one theme's table, "Status update" over the next) but read
+    alike hold the same fields: their rows are pooled."""
+    headings = [c.heading for c in lt.entries[0].table.columns]
+    return tuple((f, h if f is None or f.startswith(EXTRA_PREFIX) or f == "measures" else "")
+                 for f, h in zip(lt.columns, headings))
 
 
 def _levels_by_header(tables: Sequence[tuple[_Table, list[RawRow]]],
