@@ -1086,3 +1086,53 @@ def test_turned_headings_side_by_side_part_where_the_white_between_lines_is_clea
     assert [[ln.text for ln in g] for g in _turned_groups(lines, ())] == [["Ref", "numbe"], ["How", "are we", "doing?"]]
     even = [turned(t, 666.1 + 14.7 * k) for k, t in enumerate(["Self-", "rat", "ing", "(cur", "rent)"])]
     assert len(_turned_groups(even, ())) == 1
+
+
+def test_a_question_heading_may_open_on_a_joining_word_before_its_question_word():
+    """Found on fresh seed 301's layout 30100006 (WeasyPrint, 'Governance' over 'By when?' and 'How are we
+    doing?'): 'By when?' opened on 'by', a word no heading opens on, so the band was not heading-shaped
+    and no header was found in the whole plan. A question opens so before its question word; a line of
+    prose that opens on a joining word still reads as none."""
+    from pipeline.extract.headers import _whole_heading
+
+    assert _whole_heading("By when?") and _whole_heading("With whom?")
+    assert not _whole_heading("by the end of") and not _whole_heading("to the service")
+
+
+def test_a_one_word_heading_flush_over_its_columns_text_parts_from_the_heading_a_gutter_before_it():
+    """Found on fresh seed 301's layout 30100004 (reportlab, 11 pt): 'What difference will' and 'Rationale'
+    stood 7.7 pt apart, over two columns a white gutter parts below. A one-word piece counted as no
+    heading of its own, so the two were read as one ('What difference will Rationale this make?') and
+    the outcome and objective columns ran together. 'Rationale' stands flush over its column's text:
+    a heading. (The gutters a heading is parted at keep the white runs that show where text starts.)"""
+    from pipeline.extract.headers import find_all_headers
+
+    page = load_page("headings-a-gutter-apart")
+    actions, _ = find_all_headers(page)
+    texts = [c.text for c in actions[0].cells]
+    assert "What difference will this make?" in texts and "Rationale" in texts, texts
+
+
+def test_a_piece_in_lower_case_runs_on_from_the_heading_before_it_though_a_gutter_parts_them():
+    from pipeline.extract.headers import HeaderCell, _pieces_are_headings
+
+    pieces = [(HeaderCell(None, "Plan", 300.0, 322.0, 100, 110), 1), (HeaderCell("ref", "ref", 326.0, 340.0, 100, 110), 1)]
+    assert not _pieces_are_headings(pieces, "fields", [300.0, 326.0])
+    flush = [(HeaderCell(None, "What difference will this make?", 282.9, 408.0, 100, 125), 2),
+             (HeaderCell(None, "Rationale", 415.6, 474.5, 100, 110), 1)]
+    assert _pieces_are_headings(flush, "fields", [282.9, 415.6])
+    assert not _pieces_are_headings(flush, "fields", [282.9])
+
+
+def test_another_tables_band_that_is_the_first_line_of_a_fuller_weak_header_gives_way_to_it():
+    """Found on fresh seed 301's layout 30100025 (LibreOffice, 'Progress' over 'What difference will this
+    make?' and a turned 'Index'): the header's first line, 'Remarks | Lead manager | Progress | What are
+    we', names fields but no action and was read as another table's header; the whole header, which
+    stands over more of the body's columns, was left out, and its action column ('What are we going to
+    do?') with it. The cut-short band gives way to the weak header that holds it."""
+    from pipeline.extract.headers import find_all_headers
+
+    page = load_page("group-heading-cut-short")
+    actions, others = find_all_headers(page)
+    assert not actions and len(others) == 1 and others[0].weak, [[c.text for c in h.cells] for h in others]
+    assert "What are we going to do?" in [c.text for c in others[0].cells]

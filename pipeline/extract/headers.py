@@ -476,9 +476,14 @@ def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
 
 
 def _whole_heading(text: str) -> bool:
-    """Could the text be a heading of its own: words that neither open nor end on a joining word?"""
+    """Could the text be a heading of its own: words that neither open nor end on a joining word? A
+    question opens on one before its question word ("By when?", "With whom?")."""
     words = text.lower().rstrip("?").split()
-    return bool(words) and words[0] not in CANNOT_START_HEADING and not _stops_short(" ".join(words))
+    opens = bool(words) and (words[0] not in CANNOT_START_HEADING or (len(words) > 1 and words[1] in QUESTION_WORDS))
+    return opens and not _stops_short(" ".join(words))
+
+
+QUESTION_WORDS = frozenset("what when where who whom whose which why how".split())
 
 
 def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) -> list[tuple[str, str]] | None:
@@ -548,8 +553,8 @@ def _between_headings(gutters: Sequence[float], g: Sequence[Line]) -> Sequence[f
         left = max((w for w in words if w.xmid < x), key=lambda w: w.x1, default=None)
         right = min((w for w in words if w.xmid > x), key=lambda w: w.x0, default=None)
         if not (left and right and lo <= left.x0 and hi >= right.x1):
-            keep.append(x)
-    return keep
+            keep.append((x, (lo, hi)))
+    return Gutters([x for x, _ in keep], [run for _, run in keep])
 
 
 def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
@@ -624,12 +629,17 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
         return None
     pieces = [(c, len(sg)) for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
     cells = [c for c, _ in pieces]
-    return cells if _pieces_are_headings(pieces, section) else None
+    return cells if _pieces_are_headings(pieces, section, _column_starts(gutters)) else None
 
 
-def _pieces_are_headings(pieces: Sequence[tuple[HeaderCell, int]], section: str) -> bool:
+def _column_starts(gutters: Sequence[float]) -> list[float]:
+    """Where the body's columns of text start: the right ends of its white gutters."""
+    return [hi for _, hi in getattr(gutters, "runs", [])]
+
+
+def _pieces_are_headings(pieces: Sequence[tuple[HeaderCell, int]], section: str, starts: Sequence[float] = ()) -> bool:
     """Does each piece of a heading parted at the body's gutters read as a heading of its own? `pieces`:
-    (cell, lines it is set on)."""
+    (cell, lines it is set on); `starts`: where the body's columns of text start."""
     cells = [c for c, _ in pieces]
     # A piece whose cue words are torn between fields ("Action code": action or ref) is a heading all the
     # same; the column's cells decide its field (pipeline.extract.columns.by_content).
@@ -642,9 +652,14 @@ def _pieces_are_headings(pieces: Sequence[tuple[HeaderCell, int]], section: str)
     # A piece opening in lower case beside one in capitals runs on from it ("Outcome | we expect", parted
     # by the white of a column left blank below): one heading. A piece set on lines of its own reads as
     # one too, one word though it is ("Lin" / "e" wrapped in a narrow column: "Line").
+    # Where every piece opens in capitals, a one-word piece set flush over the start of a column's text
+    # heads that column ("What difference will | Rationale" / "this make?", a gutter's width apart); a
+    # piece in lower case runs on from the one before ("Plan | ref").
     capitals = any(c.text[:1].isupper() for c in cells)
-    shaped = [_whole_heading(c.text) and (len(c.text.split()) >= 2 or lines >= 2) and not (capitals and c.text[:1].islower())
-              for c, lines in pieces]
+    flush = all(c.text[:1].isupper() for c in cells)
+    shaped = [_whole_heading(c.text) and not (capitals and c.text[:1].islower()) and (
+        len(c.text.split()) >= 2 or lines >= 2 or (flush and any(abs(c.x0 - x) <= FLUSH_SLACK for x in starts)))
+        for c, lines in pieces]
     return (any(c.field for c in cells) or all(shaped)) and all(ok or sh for ok, sh in zip(named, shaped))
 
 
@@ -954,6 +969,8 @@ def find_all_headers(
     actions = _fullest(page, lines, actions, candidates, settings)
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     actions, others = _other_bands(page, lines, candidates, actions, settings)
+    others = [b for b in others if not _outgrown(page, lines, b, candidates, actions + [o for o in others if o is not b],
+                                                 settings)]
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
     free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)
             and not _first_row_under(c[1], actions)]
@@ -984,6 +1001,18 @@ def _other_bands(page: Page, lines: Sequence[Line], candidates: Sequence[tuple],
     # "be delivered"): an action band after all.
     grown = [b for b in others if _heads_actions(lines, b, settings)]
     return sorted(actions + grown, key=lambda b: b[0]), [b for b in others if b not in grown]
+
+
+def _outgrown(page: Page, lines: Sequence[Line], band: _Band, candidates: Sequence[tuple], taken: Sequence[_Band],
+              settings: ExtractSettings) -> bool:
+    """Is another table's band the first line of a weak header that holds it and stands over more of the
+    body's columns ("Remarks | Lead manager | Progress | What are we" over "and date | What difference will
+    | going to do?" and a turned "Index")? Cut short, the band names no action; whole, its cells decide.
+    The weak header may run into no band `taken` (action bands, the other tables' bands)."""
+    i, j, cells = band
+    n = _headed_columns(page, lines, j, cells, settings)
+    return any(c[4] is None and c[1] <= i and c[2] > j and _apart(c[1], c[2], taken)
+               and _headed_columns(page, lines, c[2], c[3], settings) > n for c in candidates)
 
 
 def _heads_actions(lines: Sequence[Line], band: _Band, settings: ExtractSettings) -> bool:
