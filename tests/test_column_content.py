@@ -245,3 +245,22 @@ def test_a_table_left_with_no_action_column_gives_it_to_the_open_column_of_instr
     # A table that names its action keeps it there.
     assert resolve(["action", "measures", "measures"], [profile(ACTIONS), profile(ACTIONS), measures],
                    [False] * 3) == ["action", None, "measures"]
+
+
+def test_a_columns_cells_are_judged_with_words_broken_for_a_narrow_column_made_whole():
+    """Found on fresh seed 301's layout 30100005 (LibreOffice, eight columns on a portrait page): under a
+    weak header the column of actions is found by its cells opening on verbs, and the narrow 'Latest
+    position' column's 'Recruit' / 'ment campai' / 'gn launch' / 'ed;' opened on one ('Recruit'). It was
+    taken for the actions over 'What will we do?'. Read as its text will be, the cell opens on
+    'Recruitment': no verb."""
+    from pipeline.extract.geometry import _column_profiles
+    from pipeline.extract.headers import find_all_headers
+    from pipeline.settings import DEFAULT_SETTINGS
+    from tests.pages import load_page
+
+    page = load_page("words-broken-in-narrow-columns")
+    actions, others = find_all_headers(page)
+    columns, profiles = _column_profiles(page, others[0], actions + others, DEFAULT_SETTINGS)
+    share = {c.heading: p.imperative_share for c, p in zip(columns, profiles)}
+    assert share["What will we do?"] > share["Latest position"], share
+    assert share["Latest position"] < 0.5, share

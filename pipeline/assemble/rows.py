@@ -16,8 +16,8 @@ from typing import Sequence
 from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
-from ..extract.grid import Column, PageRow, PageTable
-from ..extract.text import INNER, Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens, word_key
+from ..extract.grid import PageRow, PageTable, text_edges, words_vocabulary
+from ..extract.text import Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -157,46 +157,8 @@ def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
 
 
 def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
-    """Every word printed in the action tables, with its count: the evidence that mends broken words.
-    A key with a trailing space (INNER) counts the word where another word follows it on its line: there
-    it is a whole word, never the start of one broken at the line's end."""
-    lines = [ln for p in pages for t in p.tables for r in t.rows for cell in r.cells.values() for ln in cell]
-    counts = Counter(word_key(w.text) for ln in lines for w in ln.words)
-    counts.update(word_key(w.text) + INNER for ln in lines for w in ln.words[:-1])
-    return counts
-
-
-# Lines of an unruled column needed before the furthest of them is taken for the column's wrap width.
-WRAP_EVIDENCE_LINES = 8
-
-
-def _text_edges(table: PageTable, tables: Sequence[PageTable] = ()) -> dict[str, float]:
-    """Per column: how far its text can reach. Walled by rules: the right rule less the cell's padding
-    (measured at the left, where the lines start; word processors pad both sides alike); unruled: the
-    furthest its lines reach on the page, or on the pages of the same table (`tables`) where the column
-    stands in the same place, when the page alone has too few lines to show it."""
-    edges = {}
-    for col in table.columns:
-        if not col.field:
-            continue
-        lines = [ln for r in table.rows for ln in r.cells.get(col.field, [])]
-        if not col.ruled:
-            # No wall: the text's own wrap width, the furthest its lines reach, once enough lines wrapped
-            # to show it.
-            if len(lines) < WRAP_EVIDENCE_LINES:
-                lines = [ln for t in tables for c in t.columns if _same_place(c, col)
-                         for r in t.rows for ln in r.cells.get(col.field, [])]
-            if len(lines) >= WRAP_EVIDENCE_LINES:
-                edges[col.field] = max(ln.x1 for ln in lines)
-            continue
-        pads = [ln.x0 - col.x0 for ln in lines if ln.x0 >= col.x0]
-        if pads:
-            edges[col.field] = col.x1 - min(pads)
-    return edges
-
-
-def _same_place(a: Column, b: Column) -> bool:
-    return a.field == b.field and abs(a.x0 - b.x0) <= 1 and abs(a.x1 - b.x1) <= 1
+    """Every word printed in the action tables, with its count (pipeline.extract.grid.words_vocabulary)."""
+    return words_vocabulary([ln for p in pages for t in p.tables for r in t.rows for cell in r.cells.values() for ln in cell])
 
 
 def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
@@ -385,7 +347,7 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     for entry in lt.entries:
         prow = entry.row
         if id(entry.table) not in edges:
-            edges[id(entry.table)] = _text_edges(entry.table, [e.table for e in lt.entries])
+            edges[id(entry.table)] = text_edges(entry.table, [e.table for e in lt.entries])
         cells = _paras(prow, edges[id(entry.table)], vocabulary, settings)
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):

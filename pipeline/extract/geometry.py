@@ -26,6 +26,8 @@ from .grid import (
     own_colours,
     refit_columns,
     straddle_ratio,
+    text_edges,
+    words_vocabulary,
 )
 from .columns import (
     EXTRA_PREFIX,
@@ -49,7 +51,7 @@ from .headers import (
     normalise_heading,
     override_headings,
 )
-from .text import Line, page_lines, split_chunks, tidy
+from .text import Line, page_lines, paragraphs_text, split_chunks, tidy
 
 # Section headings above (or across) a table: "Priority 1 – Improving Quality", "Theme 2: ...".
 BANNER = re.compile(
@@ -369,11 +371,17 @@ def _column_profiles(
     end = min(later + [page.height])
     body = [w for w in page.words if h.bottom < w.ymid < end]
     columns, _ = columns_from_header(page, h, _fitting_words(body, following, not later), settings)
-    rows = build_table(page, h, columns, body, h.bottom, end, settings).rows
+    table = build_table(page, h, columns, body, h.bottom, end, settings)
+    rows = table.rows
     # Only a header with room for a row or two under it: with more, its page shows what it holds.
     for p in following if not later and len(rows) < MIN_CELLS_FOR_CONTENT else ():
         rows = rows + build_table(p, None, columns, p.words, 0.0, p.height, settings).rows
-    return columns, [profile([row.text(c.field) for row in rows if c.field]) for c in columns]
+    # Cells read as their text will be, words broken for a narrow column made whole: "Recruit" / "ment"
+    # opens on no verb.
+    edges = text_edges(table)
+    vocabulary = words_vocabulary([ln for r in rows for cell in r.cells.values() for ln in cell])
+    return columns, [profile([" ".join(paragraphs_text(row.cells.get(c.field, []), settings, edges.get(c.field), vocabulary))
+                              for row in rows if c.field]) for c in columns]
 
 
 def _page_text(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 import dataclasses
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -20,7 +21,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import WORD_SPACE_EMS, Header, HeaderCell, fill_walls
 from .intervals import union_length
-from .text import Line, continues_list, lines_to_paragraphs, words_to_lines
+from .text import INNER, Line, continues_list, lines_to_paragraphs, word_key, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 # Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
@@ -821,3 +822,45 @@ def build_table(
     rows = rows_from_text(page, columns, inside, top, bottom, settings)
     # Without rules nothing shows a row left open at the foot of the page: the text decides.
     return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True)
+
+
+def words_vocabulary(lines: Sequence[Line]) -> Counter[str]:
+    """Every word printed on the lines, with its count: the evidence that mends broken words. A key with
+    a trailing space (INNER) counts the word where another word follows it on its line: there it is a
+    whole word, never the start of one broken at the line's end."""
+    counts = Counter(word_key(w.text) for ln in lines for w in ln.words)
+    counts.update(word_key(w.text) + INNER for ln in lines for w in ln.words[:-1])
+    return counts
+
+
+# Lines of an unruled column needed before the furthest of them is taken for the column's wrap width.
+WRAP_EVIDENCE_LINES = 8
+
+
+def text_edges(table: PageTable, tables: Sequence[PageTable] = ()) -> dict[str, float]:
+    """Per column: how far its text can reach. Walled by rules: the right rule less the cell's padding
+    (measured at the left, where the lines start; word processors pad both sides alike); unruled: the
+    furthest its lines reach on the page, or on the pages of the same table (`tables`) where the column
+    stands in the same place, when the page alone has too few lines to show it."""
+    edges = {}
+    for col in table.columns:
+        if not col.field:
+            continue
+        lines = [ln for r in table.rows for ln in r.cells.get(col.field, [])]
+        if not col.ruled:
+            # No wall: the text's own wrap width, the furthest its lines reach, once enough lines wrapped
+            # to show it.
+            if len(lines) < WRAP_EVIDENCE_LINES:
+                lines = [ln for t in tables for c in t.columns if _same_place(c, col)
+                         for r in t.rows for ln in r.cells.get(col.field, [])]
+            if len(lines) >= WRAP_EVIDENCE_LINES:
+                edges[col.field] = max(ln.x1 for ln in lines)
+            continue
+        pads = [ln.x0 - col.x0 for ln in lines if ln.x0 >= col.x0]
+        if pads:
+            edges[col.field] = col.x1 - min(pads)
+    return edges
+
+
+def _same_place(a: Column, b: Column) -> bool:
+    return a.field == b.field and abs(a.x0 - b.x0) <= 1 and abs(a.x1 - b.x1) <= 1
