@@ -343,3 +343,19 @@ def test_two_words_each_filling_a_narrow_cells_line_are_not_one_broken_word():
     assert paragraphs_text(lines, edge=edge, vocabulary=vocabulary(*lines)) == ["Corporate Parenting"]
     broken = [line(0, ("Commence", 10)), line(1, ("d", 10))]
     assert paragraphs_text(broken, edge=broken[0].x1 + 2, vocabulary=vocabulary(*broken)) == ["Commenced"]
+
+
+def test_blocks_that_may_start_rows_break_by_hand_only_where_a_sentence_ended():
+    """Found on CI sample layout 1100027 (reportlab, unruled rows): once a line broken by hand inside a
+    sentence ended a paragraph, the column blocks that start rows broke there too, and 33 rows that
+    were no actions appeared. The cell's text keeps the break as printed; a row starts only where a
+    sentence ended or a numbered item opens."""
+    from pipeline.extract.text import lines_to_paragraphs
+
+    lines = [line(0, ("Feedback", 10), ("from", 50)),
+             line(1, ("families.", 10), ("staff", 60), ("and", 90), ("partners", 110), ("shapes", 155))]
+    assert len(lines_to_paragraphs(lines)) == 2
+    assert len(lines_to_paragraphs(lines, mid_sentence=False)) == 1
+    ended = [line(0, ("Recruit", 10), ("staff.", 50)), line(1, ("Train", 10), ("them", 45), ("well", 75), ("in", 100),
+                                                               ("practice", 115), ("now", 160))]
+    assert len(lines_to_paragraphs(ended, mid_sentence=False)) == 2

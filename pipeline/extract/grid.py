@@ -400,7 +400,8 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
 def _column_blocks(words: Sequence[Word], columns: list[Column], settings: ExtractSettings) -> dict[int, list[list[Line]]]:
     """Each column's words as paragraphs (text blocks), by column index."""
     by_col = _run_on_across(_assign(words, columns), columns, settings)
-    return {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings) for i in range(len(columns))}
+    return {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings, mid_sentence=False)
+            for i in range(len(columns))}
 
 
 def _run_on_across(by_col: dict[int, list[Word]], columns: Sequence[Column],

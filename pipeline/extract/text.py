@@ -166,10 +166,13 @@ HARD_BREAK_ROOM = 1.0
 
 
 def lines_to_paragraphs(
-    lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None
+    lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
+    mid_sentence: bool = True,
 ) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing. `edge`:
-    how far the cell's text can reach, when its walls are known."""
+    how far the cell's text can reach, when its walls are known. `mid_sentence`: a line broken by hand
+    inside a sentence ends a paragraph too (text as printed); where paragraphs are blocks that may start
+    rows, only a finished sentence or a numbered item does."""
     share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
@@ -184,7 +187,8 @@ def lines_to_paragraphs(
             gap = ln.top - prev.bottom
             size = min(prev.size, ln.size)
             wide = (gap > share * size or (usual is not None and gap - usual > extra * size)
-                    or (leading is not None and gap - leading >= PARAGRAPH_OVER_EVEN) or _hard_break(prev, ln, right))
+                    or (leading is not None and gap - leading >= PARAGRAPH_OVER_EVEN)
+                    or _hard_break(prev, ln, right, mid_sentence))
             # A list item starts its own paragraph, however tight the spacing.
             starts_item = is_bullet(ln) and not _wrapped_dash(paras[-1], ln, edge) or _next_item(paras[-1], ln)
             if not wide and not starts_item:
@@ -219,11 +223,15 @@ _DASHES = ("-", "\u2013")
 _SENTENCE_END = (".", "!", "?")
 
 
-def _hard_break(prev: Line, line: Line, right: float) -> bool:
+def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True) -> bool:
     """Was the line broken by hand (a new paragraph with no space above it)? The line's first word would
     have fitted on the line above, within the cell's widest line: text that merely wraps breaks only
     when the next word does not fit. So it is whatever the line above ends on, a sentence or not
-    ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it)."""
+    ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it).
+    Without `mid_sentence`, only where a sentence ended or a numbered item starts."""
+    if not mid_sentence and not (prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) \
+            and _item_number(line) is None:
+        return False
     first = line.words[0]
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
 
