@@ -380,8 +380,11 @@ def _column_profiles(
     # opens on no verb.
     edges = text_edges(table)
     vocabulary = words_vocabulary([ln for r in rows for cell in r.cells.values() for ln in cell])
-    return columns, [profile([" ".join(paragraphs_text(row.cells.get(c.field, []), settings, edges.get(c.field), vocabulary))
-                              for row in rows if c.field]) for c in columns]
+
+    def text(row: PageRow, fld: str) -> str:
+        return " ".join(paragraphs_text(row.cells.get(fld, []), settings, edges.get(fld), vocabulary))
+
+    return columns, [profile([text(row, c.field) for row in rows if c.field]) for c in columns]
 
 
 def _page_text(

@@ -548,13 +548,14 @@ def _between_headings(gutters: Sequence[float], g: Sequence[Line]) -> Sequence[f
     if not runs:
         return gutters
     words = [w for ln in g for w in ln.words]
-    keep = []
+    mids, kept = [], []
     for x, (lo, hi) in zip(gutters, runs):
         left = max((w for w in words if w.xmid < x), key=lambda w: w.x1, default=None)
         right = min((w for w in words if w.xmid > x), key=lambda w: w.x0, default=None)
         if not (left and right and lo <= left.x0 and hi >= right.x1):
-            keep.append((x, (lo, hi)))
-    return Gutters([x for x, _ in keep], [run for _, run in keep])
+            mids.append(x)
+            kept.append((lo, hi))
+    return Gutters(mids, kept)
 
 
 def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:

@@ -229,11 +229,14 @@ def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True)
     when the next word does not fit. So it is whatever the line above ends on, a sentence or not
     ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it).
     Without `mid_sentence`, only where a sentence ended or a numbered item starts."""
-    if not mid_sentence and not (prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) \
-            and _item_number(line) is None:
+    if not mid_sentence and not _ends_sentence_or_opens_item(prev, line):
         return False
     first = line.words[0]
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
+
+
+def _ends_sentence_or_opens_item(prev: Line, line: Line) -> bool:
+    return (prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
 
 
 def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
