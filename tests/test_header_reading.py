@@ -785,10 +785,10 @@ def test_a_section_row_across_the_body_leaves_the_gutters_of_the_columns_open():
 
     rows = [w(t, x, y) for y in (300, 340, 380, 420) for t, x in (("Finance", 50), ("Recruit", 120), ("Awaiting", 250))]
     banner = [w("Priority", 50, 280, True), w("1:", 100, 280, True), w("Practice", 114, 280, True)]
-    page = SimpleNamespace(words=rows + banner, width=600.0, hrules=[], vrules=[], fills=[])
+    page = SimpleNamespace(words=rows + banner, width=600.0, height=800.0, hrules=[], vrules=[], fills=[])
     assert any(92 < g < 120 for g in body_gutters(page, 270, 0, 600))
     page = SimpleNamespace(words=rows + [w("Priority", 50, 280), w("1:", 100, 280), w("Practice", 114, 280)],
-                           width=600.0, hrules=[], vrules=[], fills=[])
+                           width=600.0, height=800.0, hrules=[], vrules=[], fills=[])
     assert not any(92 < g < 120 for g in body_gutters(page, 270, 0, 600))  # not bold, narrow: a cell's line
 
 

@@ -118,7 +118,7 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
         ]
         for t in pt.tables:
             for i, r in enumerate(t.rows):
-                events.append((r.top, 1, None, (t, r, i == 0)))
+                events.append((_text_top(r), 1, None, (t, r, i == 0)))
         events.sort(key=lambda e: (e[0], e[1]))
         for _, _, b, item in events:
             if b is not None:
@@ -134,6 +134,12 @@ def _logical_tables(pages: Sequence[PageTables]) -> list[_Table]:
                 out.append(_Table([_Entry(t, r, False)], theme, key_area))
             fresh = False
     return out
+
+
+def _text_top(row: PageRow) -> float:
+    """Where the row's text starts: a banner set inside the row's box above its text (a section row
+    with no rule under it) labels the row."""
+    return min((ln.top for lines in row.cells.values() for ln in lines), default=row.top)
 
 
 def _labels_after(b: Banner, theme: Banner | None, key_area: Banner | None) -> tuple[Banner | None, Banner | None]:
@@ -367,7 +373,11 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
     # that open the next page: they start its own group, not the rest of a merged cell above it.
     begun = not prev.cells.get("action")
     for f, paras in cells.items():
-        target = prev if (prev.cells.get(f) or f in PER_ROW or begun) else (_owner(table_rows, f) or prev)
+        owner = _owner(table_rows, f)
+        # A column of prose read as one cell per row may hold a cell merged down the rows all the same:
+        # text that runs on from a row above the last is the rest of that row's cell.
+        per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
+        target = prev if (prev.cells.get(f) or per_row or begun) else (owner or prev)
         target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
@@ -375,9 +385,10 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]]) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
-    from the page before: they belong to that cell."""
+    from the page before: they belong to that cell. So may a column of prose the page step read as one
+    cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows."""
     for f in list(cells):
-        if f in PER_ROW or f in ("ref", "action"):
+        if f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
             continue
         owner = _owner(table_rows, f)
         if owner is not None and _continues(owner.cells[f], cells[f]):

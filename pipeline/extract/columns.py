@@ -19,6 +19,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from ..schema import load_json
+from .text import REF_CODE
 
 # A heading's cue score must reach this to name a field (one strong cue word, or two weaker ones) ...
 CUE_MIN_SCORE = 1.0
@@ -111,9 +112,6 @@ QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which
 EXTRA_PREFIX = "extra:"
 _WORD = re.compile(r"[a-z]+")
 _CODE = re.compile(r"^[A-Z]{0,4}\d+(?:\.\d+)*[A-Za-z]?$")
-# An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
-# it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
-REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 _LITTLE = frozenset(
     "a an the and or of to for in on at by we our are is it has have will be this that these with "
     "i you they their there been being was were do does did its".split()
@@ -624,8 +622,13 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     """Free columns of sentences that repeat down the rows take the levels of the hierarchy no heading
     named: a level whose place fits how much the column repeats (a level above repeats fewer texts than
     the levels below it); of those, the one its heading's cue words lean to, however weakly ("The issue
-    we are tackling": an objective), else the highest below the theme."""
+    we are tackling": an objective), else the highest below the theme. A free column whose cells name
+    plans and strategies ("People Strategy and Action Plan") holds the detailed action plan, however
+    its names repeat."""
     out = list(fields)
+    for i, (p, ok) in enumerate(zip(profiles, free)):
+        if ok and out[i] is None and "detailed_action_plan" not in out and _shows_documents(p):
+            out[i] = "detailed_action_plan"
     hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
                   key=lambda i: profiles[i].distinct)
     for i in hits:

@@ -25,6 +25,17 @@ class Furniture:
     body_bottom: dict[int, float]
 
 
+# A page number stands in the page's margins: within this share of its height from the top or foot.
+PAGE_NUMBER_MARGIN = 0.15
+
+
+def page_number_line(line: Line, page: Page) -> bool:
+    """Is the line a page number in the page's top or foot margin ("Page 3 of 28", "14")? It is
+    furniture on any page, repeated or not."""
+    margin = PAGE_NUMBER_MARGIN * page.height
+    return bool(_PAGE_NUMBER.match(line.text.strip())) and (line.bottom < margin or line.top > page.height - margin)
+
+
 def _key(line: Line) -> str:
     return _DIGITS.sub("#", line.text.lower()).strip()
 

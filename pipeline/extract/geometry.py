@@ -44,6 +44,7 @@ from .columns import (
 )
 from .headers import (
     Header,
+    carried_over,
     find_all_headers,
     listed_exactly,
     match_heading,
@@ -170,6 +171,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     lines_by_page = {p.number: page_lines(p, settings) for p in doc.pages}
     # A header repeated at the top of every page looks like a running head: find headers first.
     raw = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
+    _join_split_headers(doc.pages, lines_by_page, raw, settings)
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
     found = _promoted_alike(raw, found)
@@ -186,6 +188,22 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         # One printed header read two ways on different pages: read every page the way most rows show.
         result = _read_pages(doc, texts, other_tops, found, settings, None, {}, agreed)
     return result
+
+
+def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Line]],
+                        raw: dict[int, tuple[list[Header], list[Header]]], settings: ExtractSettings) -> None:
+    """A header row split over a page break is read whole where its last lines open the next page; the
+    headers read from those lines alone give way to it."""
+    for p, q in zip(pages, pages[1:]):
+        joined = carried_over(p, lines_by_page[p.number], [*raw[p.number][0], *raw[p.number][1]], q,
+                              lines_by_page[q.number], settings)
+        # A header of its own where the carried lines stand is the header repeated, not the rest of one.
+        if joined is None or any(h.top <= joined.bottom and h.bottom >= joined.top and not h.weak
+                                 for hs in raw[q.number] for h in hs):
+            continue
+        actions, others = (
+            [h for h in hs if h.bottom < joined.top - 1 or h.top > joined.bottom + 1] for hs in raw[q.number])
+        raw[q.number] = (actions, [*others, joined]) if joined.weak else (sorted([*actions, joined], key=lambda h: h.top), others)
 
 
 def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],

@@ -14,7 +14,7 @@ import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -462,7 +462,8 @@ def _frame_only(
     a banner between them) have text on both sides of a frame's foot, but their walls end there: a rule
     between two rows has the walls run on through it."""
     mids = [w.ymid for w in words]
-    walls = _walls(vrules, columns)
+    # Only walls beside the table's text: another table's column rules above it frame nothing here.
+    walls = [v for v in _walls(vrules, columns) if mids and v.bottom > min(mids) and v.top < max(mids)]
     if any(any(m < y - 1 for m in mids) and any(m > y + 1 for m in mids) and (not walls or _walled_through(y, walls))
            for y, _ in boundaries):
         return False
@@ -594,16 +595,17 @@ def rows_from_text(
 
 def _stripe_starts(fills: Sequence[Fill], columns: Sequence[Column], words: Sequence[Word], top: float,
                    bottom: float) -> list[float]:
-    """Where rows start in a table shaded in stripes (alternate rows filled across the table, no rules):
-    the top of the first line of text under each edge of a stripe. Text set close within its rows
-    shows no row starts by its gaps; the stripes show them. None without two stripes."""
+    """Where rows start in a table shaded in stripes (alternate rows filled across the table, no rules)
+    or with a column of cells filled one by one: the top of the first line of text under each edge of a
+    stripe and each filled cell's top. Text set close within its rows shows no row starts by its gaps;
+    the fills show them. Stripes count from two on."""
     x0, x1 = columns[0].x0, columns[-1].x1
     stripes = _stripes(fills, x0, x1, top, bottom)
-    if len(stripes) < 2:
-        return []
+    edges = {e for stripe in stripes for e in stripe} if len(stripes) >= 2 else set()
+    edges |= _cell_fill_tops(fills, columns, top, bottom)
     out = []
     inside = [w for w in words if x0 <= w.xmid <= x1]
-    for y in sorted({e for stripe in stripes for e in stripe}):
+    for y in sorted(edges):
         # The table's first text opens no row: it may be the rest of a row from the page before.
         if not any(w.bottom <= y + 1 for w in inside):
             continue
@@ -611,6 +613,18 @@ def _stripe_starts(fills: Sequence[Fill], columns: Sequence[Column], words: Sequ
         first = min((w.top for w in below), default=None)
         if first is not None and first - y <= STRIPE_PAD_LINES * min(w.size for w in below):
             out.append(first)
+    return out
+
+
+def _cell_fill_tops(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> set[float]:
+    """The tops of cells filled one by one down a column (a status shown as a coloured cell): each is a
+    row's cell, so each top is where a row starts, whether or not the row's other cells hold text."""
+    out: set[float] = set()
+    for col in columns:
+        cells = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1
+                 and min(f.x1, col.x1) - max(f.x0, col.x0) >= STRIPE_SPAN * (col.x1 - col.x0)]
+        if len(cells) >= 2:
+            out |= {round(f.top, 1) for f in cells}
     return out
 
 
@@ -676,8 +690,7 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
-    others = [[b[0].top for b in blocks[i] if not continues_list(b)]
-              for i, c in enumerate(columns) if c.field in ROW_START_FIELDS and i != action_i]
+    others = _row_start_columns(columns, blocks, action_i)
     acts = blocks[action_i]
     level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
     space = _row_space(acts, level)
@@ -686,6 +699,18 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+
+
+def _row_start_columns(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> list[list[float]]:
+    """The block tops of the other columns that hold one cell per row. Columns of fields printed once per
+    row (references, dates, statuses, officers, measures) do; where none holds text, the columns of no
+    canonical field ("Remarks", "Risks") are the row's other cells all the same."""
+    def tops(fields: Callable[[str | None], bool]) -> list[list[float]]:
+        return [[b[0].top for b in blocks[i] if not continues_list(b)]
+                for i, c in enumerate(columns) if fields(c.field) and i != action_i]
+
+    named = tops(lambda f: f in ROW_START_FIELDS)
+    return named if any(named) else tops(lambda f: (f or "").startswith(EXTRA_PREFIX))
 
 
 def _referenced(starts: list[list[Line]], columns: Sequence[Column], blocks: dict[int, list[list[Line]]],

@@ -19,6 +19,7 @@ from ..readers.model import Page, Rule, Word
 from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import union_length
 from .text import BULLET_GLYPHS, Line, broken_word, page_lines, split_chunks
@@ -438,7 +439,17 @@ def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
     sub-heading among them: "Status at Q2" set on its side beside "Named lead")."""
     beside = [d.x0 for d in chunks if d is not c and d.x0 > c.x1 and min(d.bottom, c.bottom) > max(d.top, c.top)]
     right = min(beside, default=float("inf"))
-    return [d for d in chunks if d.top >= c.bottom - 1 and d.x0 >= c.x0 - 1 and d.x1 <= right - 1]
+    return [d for d in chunks if d.top >= c.bottom - 1 and d.x0 >= c.x0 - 1 and d.x1 <= right - 1
+            and not _turned_up_beside(d, c, chunks)]
+
+
+def _turned_up_beside(d: Line, c: Line, chunks: Sequence[Line]) -> bool:
+    """Is `d` a turned line whose heading's next line, side by side with it, reaches up beside `c`
+    ("Ref" under "Outcome" while its "num" stands level with it): a heading of its own, not set under."""
+    if not d.words[0].rotation:
+        return False
+    return any(e is not d and e.words[0].rotation and e.top < c.bottom - 1
+               and min(abs(e.x0 - d.x1), abs(d.x0 - e.x1)) <= d.size for e in chunks)
 
 
 def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> str:
@@ -467,12 +478,37 @@ def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
     """Body gutters moved to the nearest space between the headings' words: a heading set wider than
     its column ("Accountable and" over a lead column) reaches past the middle of the gutter below."""
     gaps = [((a.x1 + b.x0) / 2, b.x0 - a.x1) for ln in g for a, b in zip(ln.words, ln.words[1:])]
+    runs = getattr(gutters, "runs", None) or [(x, x) for x in gutters]
     out = []
-    for x in gutters:
+    for x, run in zip(gutters, runs):
         inside = [ln for ln in g for w in ln.words if w.x0 < x < w.x1]
+        clear = _clear_through(g, run, x) if inside else None
+        if clear is not None:
+            out.append(clear)
+            continue
         near = [m for m, width in gaps if width > 0 and inside and abs(m - x) <= SNAP_EMS * inside[0].size]
         out.append(min(near, key=lambda m: abs(m - x)) if near else x)
     return out
+
+
+def _clear_through(g: Sequence[Line], run: tuple[float, float], x: float) -> float | None:
+    """The middle of the white, inside the body's gutter `run`, that no word of the heading's lines
+    crosses and that lies nearest `x`: where a heading set wider than its column ends ("Direct" / "ion of"
+    / "travel" over a narrow column, the next heading a few points on). None when no such white runs
+    through the heading's lines."""
+    words = sorted((w.x0, w.x1) for ln in g for w in ln.words if w.x1 > run[0] and w.x0 < run[1])
+    free, at = [], run[0]
+    for a, b in words:
+        if a > at:
+            free.append((at, a))
+        at = max(at, b)
+    if at < run[1]:
+        free.append((at, run[1]))
+    # Wider than two word spaces: the white between two columns' headings, not a space between words that
+    # happens to line up over two lines ("What success" / "looks like").
+    size = max((w.size for ln in g for w in ln.words), default=0.0)
+    free = [(a, b) for a, b in free if b - a > 2 * WORD_SPACE_EMS * size]
+    return min(((a + b) / 2 for a, b in free), key=lambda m: abs(m - x), default=None)
 
 
 def _whole_heading(text: str) -> bool:
@@ -514,9 +550,10 @@ def body_gutters(
 ) -> list[float]:
     """x of white vertical gutters in the text below a header: where no body word is printed. A word
     belongs below by its line's middle: a heading turned on its side may reach a hair into the first row's
-    line. Rows of their own across the columns (`_spanning`) and slanted text (a watermark) close no gutter."""
+    line. Rows of their own across the columns (`_spanning`), slanted text (a watermark) and the page's
+    number close no gutter."""
     below_words = [w for ln in page_lines(page, settings) if ln.words[0].ymid > below and not _spanning(ln, page.width, settings)
-                   for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
+                   and not page_number_line(ln, page) for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
     spans = sorted((w.x0, w.x1) for w in below_words)
     if len(spans) < 5:
         return []
@@ -608,6 +645,9 @@ def _cells_for_group(
         return parted
     if fld is not None:
         return [HeaderCell(fld, text, gx0, gx1, gtop, gbot, turned)]
+    under = _under_group_line(g, section, settings)
+    if under is not None:
+        return [under]
     # ... or, for a one-line heading, at the word boundaries that give known headings. A heading whose cue
     # words point to fields, torn between them ("Theme area": theme or key area), is one heading: its
     # column's cells decide.
@@ -616,6 +656,32 @@ def _cells_for_group(
         if parts and len(parts) > 1 and _cuts_at_gutters(g[0], parts, gutters):
             return _run_cells(g[0], parts, gtop, gbot)
     return [HeaderCell(None, text, gx0, gx1, gtop, gbot, turned)]
+
+
+# Words the heading under a group heading set at its leading runs to at least.
+GROUP_REST_WORDS = 3
+
+
+def _under_group_line(g: Sequence[Line], section: str, settings: ExtractSettings) -> HeaderCell | None:
+    """The heading under a group heading set at its leading, with no gap or rule between ("Progress" over
+    "What difference will" / "this make?"): the lines read together name nothing, the lines under the
+    first are a listed heading of a phrase, and the first is a heading of its own. None when they are not."""
+    if len(g) < 2 or g[0].words[0].rotation:
+        return None
+    first_top = min(c.top for c in g)
+    head = [c for c in g if c.top <= first_top + 1]
+    rest = [c for c in g if c.top > first_top + 1]
+    head_text = " ".join(c.text for c in sorted(head, key=lambda c: c.x0))
+    if not rest or not head_text[:1].isupper() or len(head_text.split()) > 2 or not _whole_heading(head_text):
+        return None
+    text = _group_text(rest, heading_vocabulary(settings.headings))
+    fld = match_heading(text, section, settings, use_cues=False)
+    # A heading of its own runs to a phrase; one word after the first line ("Intended" / "impact", "Theme"
+    # / "area") is the heading's own second line.
+    if fld is None or fld.startswith("ignore:") or len(text.split()) < GROUP_REST_WORDS:
+        return None
+    return HeaderCell(fld, text, min(c.x0 for c in rest), max(c.x1 for c in rest), min(c.top for c in rest),
+                      max(c.bottom for c in rest))
 
 
 def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str, settings: ExtractSettings) -> list[HeaderCell] | None:
@@ -785,6 +851,11 @@ def _silent(cells: Sequence[HeaderCell]) -> int:
         (v for f, v in cue_scores(normalise_heading(c.text)).items() if f != "extra"), default=0.0) < LEAN_MIN_SCORE)
 
 
+def _leaning(cells: Sequence[HeaderCell]) -> int:
+    """Headings nobody listed whose cue words lean to a field of the plan ("Current position")."""
+    return sum(1 for c in cells if c.field is None) - _silent(cells)
+
+
 def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool) -> bool:
     """Is a band that names too few fields for a header a weak one all the same? When nothing but headings,
     or when it names the action and one more field among headings nobody listed, most of which lean to
@@ -801,8 +872,13 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int) -> b
     """Is a band that names the action among more unknown headings than known a weak header? Only when
     every cell is shaped as a heading, two more fields are named and the unknown are at most one over
     the known, as a band naming no action may be: words nobody listed ("Line | The issue we are
-    tackling | Actions agreed | Lead role"), which its cells then make an action table's or nothing."""
-    return (REQUIRED_FIELD in real and len(real - {"ref"}) >= WEAK_MIN_FIELDS - 1
+    tackling | Actions agreed | Lead role"), which its cells then make an action table's or nothing.
+    Where three headings or more are listed, an unlisted one leaning to a field counts as naming it
+    ("Remarks | Planned action | Current position | Risks")."""
+    fields = len(real - {"ref"})
+    if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
+        fields += _leaning(cells)
+    return (REQUIRED_FIELD in real and fields >= WEAK_MIN_FIELDS - 1
             and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
 
 
@@ -1396,7 +1472,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             scored = _score(cells, settings, _bold(band))
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
-    return [c for c in candidates if not _cut_short(c, candidates)]
+    return [c for c in candidates if not _cut_short(c, candidates, lines)]
 
 
 # A line no further below the line above than this share of its height is the next line of its paragraph.
@@ -1469,13 +1545,26 @@ def _bold_row(page: Page, line: Line, vocab: frozenset[str], settings: ExtractSe
     return len(split_chunks(line, _rule_cuts(page, line.top, line.bottom), settings)) >= 2
 
 
-def _cut_short(c: tuple, candidates: Sequence[tuple]) -> bool:
+def _cut_short(c: tuple, candidates: Sequence[tuple], lines: Sequence[Line] = ()) -> bool:
     """A band whose headings stop on a joining word ("Accountable and") where a longer band from the same
-    line completes them with as many fields: the shorter one is the longer one cut short."""
+    line completes them with as many fields: the shorter one is the longer one cut short. So is a bold
+    band whose every heading runs on, in bold, in a longer band that reads as well ("What are we" /
+    "going to do?", "Outcome" / "measures"): the body below is set apart by its weight."""
     (score, _), i, j, cells, _ = c
     fields = {x.field for x in cells if x.field}
-    return any(o[1] == i and o[2] > j and o[0][0][2] > score[2] and len({x.field for x in o[3] if x.field}) >= len(fields)
+
+    def completes(o: tuple) -> bool:
+        return (o[0][0][2] > score[2] or (o[0][0][0] >= score[0] and _runs_on_in_bold(cells, o[3], lines[i:o[2] + 1])))
+
+    return any(o[1] == i and o[2] > j and len({x.field for x in o[3] if x.field}) >= len(fields) and completes(o)
                for o in candidates)
+
+
+def _runs_on_in_bold(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell], band: Sequence[Line]) -> bool:
+    """Are the longer band's headings the same headings, each its text or its text run on, and the
+    whole band set in bold?"""
+    return (bool(band) and _bold(band) and len(longer) == len(cells)
+            and all(b.text.startswith(a.text) for a, b in zip(cells, longer)))
 
 
 def _best_bands(
@@ -1534,3 +1623,81 @@ def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list
 def _fragments(lines: Sequence[Line]) -> bool:
     """Is every line only pieces of words broken for a narrow column, in lower case ("on", "cod", "e")?"""
     return all(len(w.text) <= FRAGMENT_CHARS and w.text[:1].islower() for ln in lines for w in ln.words)
+
+
+# A header row is split over a page break when nothing but the page's foot margin (this share of the
+# page's height) lies below it.
+FOOT_MARGIN = 0.12
+
+
+def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], after: Page,
+                 after_lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> Header | None:
+    """A header row split over a page break, read whole at the top of the next page: its first lines end
+    `page` (nothing below them but the foot margin), its last lines open `after` in the same weight,
+    each under one of its headings ("Update this" / "quarter", "Overall" / "status"). None when the
+    header ends on its own page. The joined header carries the second half's height, `weak` when its
+    headings name too little to tell."""
+    if not headers:
+        return None
+    last = max(headers, key=lambda h: h.bottom)
+    if not _ends_its_page(page, lines, last):
+        return None
+    band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1 for w in ln.words]
+    rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
+    if not rest:
+        return None
+    cells = _carried_cells(last, rest, settings)
+    if cells is None:
+        return None
+    scored = _score(cells, settings, True)
+    if scored is None or scored[1] is False:
+        return None
+    return Header(cells=cells, top=min(ln.top for ln in rest), bottom=max(ln.bottom for ln in rest),
+                  weak=scored[1] is None)
+
+
+def _ends_its_page(page: Page, lines: Sequence[Line], header: Header) -> bool:
+    """Is nothing below the header but the page's foot: no line above the foot margin, none set flush at
+    a column's start (a body row's cells are; a running footer or a page number stands on its own)?"""
+    starts = [c.x0 for c in header.cells]
+    return not any(ln.top > header.bottom + 1 and not page_number_line(ln, page)
+                   and (ln.top < page.height * (1 - FOOT_MARGIN) or any(abs(w.x0 - x) <= 2 for w in ln.words for x in starts))
+                   for ln in lines)
+
+
+def _carried_lines(after: Page, lines: Sequence[Line], header: Header, bold: bool,
+                   settings: ExtractSettings) -> list[Line]:
+    """The lines that open `after` set in bold, as the header's first half is, under its headings, with
+    lines in the plain weight of a body below them (a running head above is passed over)."""
+    if not bold:
+        return []
+    x0 = min(c.x0 for c in header.cells)
+    out: list[Line] = []
+    for ln in lines:
+        inside = all(w.x0 >= x0 - 2 for w in ln.words)
+        if all(w.bold for w in ln.words) and inside and len(out) < settings.max_header_lines:
+            out.append(ln)
+            continue
+        if out or ln.top > after.height * FOOT_MARGIN:
+            break
+    body_below = any(ln.top > out[-1].bottom and not all(w.bold for w in ln.words) for ln in lines) if out else False
+    return out if body_below else []
+
+
+def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings) -> list[HeaderCell] | None:
+    """The header's headings with their carried-over words, each word under the heading whose column it
+    stands in (from its heading's left edge to the next one's); None when a word stands under none."""
+    starts = [c.x0 for c in header.cells]
+    extra: list[list[str]] = [[] for _ in header.cells]
+    for ln in rest:
+        for w in ln.words:
+            k = max((i for i, x in enumerate(starts) if x <= w.x0 + 2), default=None)
+            if k is None:
+                return None
+            extra[k].append(w.text)
+    top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
+    cells = []
+    for c, more in zip(header.cells, extra):
+        text = " ".join([c.text, *more])
+        cells.append(HeaderCell(match_heading(text, "fields", settings), text, c.x0, c.x1, top, bottom, c.turned))
+    return cells

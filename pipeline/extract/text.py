@@ -219,6 +219,9 @@ def _even_leading(lines: Sequence[Line], gaps: Sequence[float]) -> float | None:
     return best[-1] if len(best) >= 2 else None
 
 
+# An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
+# it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
+REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 _DASHES = ("-", "\u2013")
 _SENTENCE_END = (".", "!", "?")
 
@@ -229,6 +232,8 @@ def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True)
     when the next word does not fit. So it is whatever the line above ends on, a sentence or not
     ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it).
     Without `mid_sentence`, only where a sentence ended or a numbered item starts."""
+    if _reference_alone(prev) and _reference_alone(line):
+        return True  # two references stacked ("1.1" / "1.2", rows set close): two cells, however narrow
     if not mid_sentence and not _ends_sentence_or_opens_item(prev, line):
         return False
     first = line.words[0]
@@ -237,6 +242,10 @@ def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True)
 
 def _ends_sentence_or_opens_item(prev: Line, line: Line) -> bool:
     return (prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
+
+
+def _reference_alone(line: Line) -> bool:
+    return len(line.words) == 1 and REF_CODE.match(line.words[0].text) is not None
 
 
 def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
@@ -383,34 +392,52 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     flags = [False] * len(para)
     if edge is None or vocabulary is None:
         return flags
+    thirds: set[int] = set()
     for i in range(1, len(para)):
         above, first = para[i - 1], para[i].words[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
         if len(above.words) > 1:
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
-        at_edge = edge - above.x1 < letter
-        # Two pieces that only together make an English word may end a letter further from the edge: a
-        # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
-        if not at_edge and edge - above.x1 < LEXICON_REACH * letter and _breakable(above.text, first.text):
-            flags[i] = _pieces_of_a_word(above.text, first.text)
-            continue
-        # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
-        if at_edge and _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
-            flags[i] = True
-            continue
-        fits = at_edge and _breakable(above.text, first.text)
-        if fits:
-            whole = word_key(above.text + first.text)
-            # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
-            whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
-            # Two words of their own that make no word together ("Corporate" / "Parenting", "comprehensive" /
-            # "understanding", each filling a narrow cell's line) are two words, however rarely printed.
-            rare = (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above
-                    and not _two_words(above.text, first.text))
-            flags[i] = (vocabulary.get(whole, 0) > 0 or rare
-                        or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
+        flags[i] = _piece_broken(above, first, edge - above.x1, letter, vocabulary)
+        if not flags[i] and _third_piece(para, i, edge, letter):
+            thirds.add(i)
+    for i in thirds:
+        flags[i] = flags[i + 1] = True
     return flags
+
+
+def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabulary: Mapping[str, int]) -> bool:
+    """Does a line of one word, ending `room` short of the cell's edge, go on in `first`?"""
+    at_edge = room < letter
+    # Two pieces that only together make an English word may end a letter further from the edge: a
+    # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
+    if not at_edge:
+        return room < LEXICON_REACH * letter and _breakable(above.text, first.text) and _pieces_of_a_word(above.text, first.text)
+    # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
+    if _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
+        return True
+    if not _breakable(above.text, first.text):
+        return False
+    whole = word_key(above.text + first.text)
+    # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
+    whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
+    # Two words of their own that make no word together ("Corporate" / "Parenting", "comprehensive" /
+    # "understanding", each filling a narrow cell's line) are two words, however rarely printed.
+    rare = (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above
+            and not _two_words(above.text, first.text))
+    return (vocabulary.get(whole, 0) > 0 or rare
+            or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
+
+
+def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bool:
+    """Is line i the middle of a word broken over three lines for a very narrow cell ("Safeg" / "uardi" /
+    "ng"): itself one piece that nearly fills the line, the three together an English word?"""
+    if (i + 1 >= len(para) or len(para[i].words) != 1 or edge - para[i].x1 >= LEXICON_REACH * letter
+            or edge - para[i - 1].x1 >= LEXICON_REACH * letter):
+        return False
+    head, middle, rest = para[i - 1].words[-1].text, para[i].words[0].text, para[i + 1].words[0].text
+    return _breakable(middle, rest) and is_word(word_key(head + middle + rest))
 
 
 def _breakable(head: str, rest: str) -> bool:
