@@ -271,3 +271,133 @@ def test_a_word_space_that_lines_up_over_two_lines_parts_no_heading():
 
     g = [line(("What", 345.0, 371.0), ("success", 375.0, 414.0)), line(("looks", 345.0, 372.0), ("like", 375.0, 393.0))]
     assert _clear_through(g, (336.0, 450.0), 393.0) == 432.0
+
+
+def test_sub_headings_carried_to_the_next_page_take_the_place_of_their_group_heading():
+    """Fresh seed 321's layout 32100030 (WeasyPrint, shaded two-level header): 'Progress | Monitoring
+    measure | Planned action | Date / RAG' ended page 2; 'Lead role' and the turned 'Reference no' under
+    'Progress' opened page 3, above the rule that closes the header and a bold section row below it. The
+    two carried headings side by side replace their group heading; the section row stays out."""
+    from pipeline.extract.headers import carried_over
+    from pipeline.extract.text import page_lines
+
+    foot, top = load_page("group-header-split-foot"), load_page("group-header-split-top")
+    actions, others = find_all_headers(foot)
+    joined = carried_over(foot, page_lines(foot), actions + others, top, page_lines(top))
+    assert joined is not None
+    assert [c.text for c in joined.cells] == ["Lead role", "Reference no", "Monitoring measure", "Planned action",
+                                              "Date / RAG"]
+    assert joined.bottom < 140
+
+
+def test_measures_freed_by_a_column_that_turned_out_a_level_go_back_to_the_column_that_named_them():
+    """Fresh seed 321's layout 32100004: 'What difference will this make?' held measures by its likeness
+    to a listed heading, so 'Indicators of success' (cue words: measures) gave way and was kept as an
+    extra; when the first turned out the outcome (its sentences repeat down the rows), nothing held the
+    measures (41 of 42 rows wrong). The freed field goes back, and the level is renamed first so the two
+    columns' cells never share a key."""
+    from types import SimpleNamespace
+
+    from pipeline.assemble.rows import _measures_handed_back, _renamed
+
+    headings = ["We will", "Indicators of success", "What difference will this make?"]
+    fields = ["action", "extra:Indicators of success", "measures"]
+    assert _measures_handed_back(fields, ["action", "extra:Indicators of success", "outcome"], headings) == [
+        "action", "measures", "outcome"]
+    assert _measures_handed_back(fields, ["action", "extra:Indicators of success", "measures"], headings)[1] == (
+        "extra:Indicators of success")
+
+    row = _raw({"action": ["Recruit."], "extra:Indicators of success": ["Caseloads fall."], "measures": ["A skilled workforce."]})
+    own = _renamed(SimpleNamespace(columns=fields), [row], ["action", "measures", "outcome"])
+    assert own == ["action", "measures", "outcome"]
+    assert row.cells["measures"] == ["Caseloads fall."] and row.cells["outcome"] == ["A skilled workforce."]
+
+
+def test_justified_spaces_that_line_up_under_a_heading_part_no_columns():
+    """Fresh seed 321's layout 32100021 (WeasyPrint, justified cells): under a header set mid-page, three
+    lines of 'Team      Manager, / Front Door, Winter / 2023' left a 3 pt white run that parted 'Who
+    leads? and date' into 'Who date' | 'leads? and'. A gutter no wider than two word spaces parts
+    columns only where lines start flush at its right edge."""
+    page = load_page("justified-spaces-under-a-heading")
+    actions, others = find_all_headers(page)
+    texts = [t for h in actions + others for t in (c.text for c in h.cells)]
+    assert "Who leads? and date" in texts, texts
+
+
+def test_a_row_that_prints_a_new_reference_under_a_page_break_is_a_row_of_its_own():
+    """Layout 32100021: a merged outcome ran over the page, so no rule closed the last row of page 8, and
+    page 9's first row ('1.14', 'Launch new Practice Standards.') was joined to '1.13' as its rest. A
+    row's rest never prints a new reference."""
+    from pipeline.assemble.rows import _is_tail
+    from pipeline.extract.grid import PageRow
+
+    prev = _raw({"ref": ["1.13"], "action": ["Develop new Practice Standards."]})
+    cells = {"ref": ["1.14"], "action": ["Launch new Practice Standards."]}
+    assert not _is_tail(prev, PageRow(40.0, 90.0), cells, prev_closed=False)
+    # Without a reference of its own, a row under one the ruling left open is its rest.
+    assert _is_tail(prev, PageRow(40.0, 90.0), {"action": ["and its training."]}, prev_closed=False)
+
+
+def test_a_row_begun_at_the_foot_with_one_short_cell_is_a_row_of_its_own():
+    """Fresh seed 321's layout 32100054 (WeasyPrint, unruled body): the next row's 'November 2022 – G'
+    alone ended page 2, its action on page 3, and it was read as the status of the row above. A column of
+    one short cell per row holding a second block below the row's action, at the table's foot, begins a
+    row (its action follows over the page)."""
+    page = load_page("row-begun-at-the-foot")
+    xs = [42, 165, 289, 410, 668, 800]
+    fields = ["extra:Barriers", "extra:Update this quarter", "milestone_and_rag", "action", "lead_officer"]
+    table = build_table(page, None, [Column(f, a, b) for f, a, b in zip(fields, xs, xs[1:])], page.words, 300, 590)
+    dates = [" ".join(ln.text for ln in r.cells.get("milestone_and_rag", [])) for r in table.rows]
+    assert dates[-2:] == ["April 2023 – A", "November 2022 – G"], dates
+    assert "action" not in table.rows[-1].cells
+
+
+def test_a_narrow_gutter_before_a_sparse_column_still_parts_it():
+    """Dev seed 171's layout 17100004: a theme column printed once per group starts one line at the
+    right of a 6 pt gutter beside a dense column. Few lines start there, but the lines that reach the
+    white stop at it rather than run on across: a gutter between columns, not justified spaces."""
+    from pipeline.extract.headers import _parts_columns
+
+    def w(text, x0, x1, top):
+        return Word(text, x0, top, x1, top + 10.0, 10.0, False, 0)
+
+    dense = [w("Monitoring", 42.0, 100.0 + k % 3 * 4, 300.0 + 12 * k) for k in range(8)]
+    theme = [w("Practice", 114.7, 150.0, 300.0)]
+    assert _parts_columns(111.7, 6.0, dense + theme)
+    justified = [w("Team", 821.2, 847.6, 357.0), w("Manager,", 867.9, 915.0, 357.0), w("Front", 821.2, 846.5, 369.0),
+                 w("Door,", 850.6, 877.9, 369.0), w("Winter", 882.0, 915.0, 369.0), w("2023", 821.2, 846.6, 381.0)]
+    assert not _parts_columns(849.1, 3.0, justified)
+
+
+def test_a_row_whose_lines_the_column_rules_cross_is_no_section_row_though_a_merged_cell_runs_on_below():
+    """Dev seed 201's layout 20100049 (WeasyPrint grid, merged outcome): the last row of page 3 ('1.17
+    Develop new Practice Standards') has walls down to 371 pt, and its merged outcome runs on in one
+    column to 549 pt. Judged at the middle of all its text (460 pt), no wall crossed it: the whole row
+    became a theme banner and 57 rows took it as their theme. A row is a section row only where no wall
+    crosses any of its lines."""
+    page = load_page("walls-cut-short-over-a-merged-cell")
+    xs = [42, 172, 232, 302, 383, 562, 643, 729, 800]
+    fields = ["measures", "rag", "theme", "extra:Dependencies", "action", "extra:Barriers", "lead_officer", "key_area"]
+    table = build_table(page, None, [Column(f, a, b) for f, a, b in zip(fields, xs, xs[1:])], page.words, 0, 595)
+    assert not any(r.section for r in table.rows)
+    last = table.rows[-1]
+    assert last.cells["action"][0].text.startswith("1.17 Develop new Practice")
+    assert last.cells["measures"][0].text.startswith("Practice Standards")
+
+
+def test_a_header_printed_again_is_known_though_one_page_read_its_group_heading_into_a_heading():
+    """Dev seed 261's layout 26100031 (header repeated on every page, read as weak): on five pages the
+    group heading 'Accountability' stayed in 'Latest position', the header's signature no longer matched
+    the one read elsewhere, its table was not recognised and its lines became rows. A header printed
+    again has as many headings, each where it stood, each the same text or holding the other."""
+    from pipeline.extract.geometry import _same_header
+    from pipeline.extract.headers import Header
+
+    def header(*texts):
+        return Header(cells=[HeaderCell(None, t, 44.0 + 100 * k, 120.0 + 100 * k, 47.0, 80.0)
+                             for k, t in enumerate(texts)], top=47.0, bottom=80.0)
+
+    read = header("Responsible person and date", "What will we do?", "Latest position")
+    assert _same_header(header("Responsible person and date", "What will we do?", "Accountability Latest position"), read)
+    assert not _same_header(header("Responsible person and date", "What will we do?", "Barriers"), read)
+    assert not _same_header(header("Responsible person and date", "What will we do?"), read)

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..extract.columns import EXTRA_PREFIX, Profile, levels_by_structure, profile, shows_titles
+from ..extract.columns import EXTRA_PREFIX, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable, text_edges, words_vocabulary
-from ..extract.text import Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens
+from ..extract.text import REF_CODE, Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -240,15 +240,29 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     ruling left open, or follows a row with no action yet (its action printed over the page).
     Otherwise the row's own cells vote (`_tail_votes`).
     """
-    if row.leading or not cells.get("action") or not prev_closed or not prev.cells.get("action"):
+    if row.leading or not cells.get("action") or not prev.cells.get("action"):
         return True
-    if cells.get("ref"):
+    if cells.get("ref") and prev_closed or _own_reference(prev, cells):
         return False
+    if not prev_closed:
+        return True
     # The action alone, under a row that printed more (its officer, its measures, its comments): a new
     # row would print some of its own.
     if set(cells) == {"action"} and sum(1 for f in prev.cells if _per_row(f) and f != "action") >= TAIL_OTHER_CELLS:
         return True
     return _tail_votes(prev, row, cells) > 0
+
+
+def _own_reference(prev: RawRow, cells: dict[str, list[str]]) -> bool:
+    """Does the row print a reference of its own in a column where the row above printed another ("1.14"
+    under "1.13")? A row's rest never repeats its reference, nor prints a new one: a new row does,
+    though the ruling left the row above open (its merged cell ran on over the page)."""
+    for f, paras in cells.items():
+        above = prev.cells.get(f)
+        if (len(paras) == 1 and above and len(above) == 1 and paras[0] != above[0]
+                and REF_CODE.match(paras[0]) and REF_CODE.match(above[0])):
+            return True
+    return False
 
 
 def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
@@ -529,9 +543,13 @@ def _below_banners(fields: list[str | None], rows: Sequence[RawRow]) -> list[str
 def _renamed(lt: _Table, rows: Sequence[RawRow], fields: Sequence[str | None]) -> list[str | None]:
     """The table's fields as its header reads them (`fields`), its rows' cells renamed to match."""
     own = list(lt.columns)
-    for old, new in zip(list(own), fields):
-        if old is not None and new is not None and old != new:
-            rename_field(rows, own, old, new)
+    pending = [(old, new) for old, new in zip(list(own), fields) if old is not None and new is not None and old != new]
+    # A field one column hands over to another (measures read by likeness, then a level) is freed first.
+    while pending:
+        ready = [(old, new) for old, new in pending if new not in own] or pending[:1]
+        old, new = ready[0]
+        rename_field(rows, own, old, new)
+        pending.remove((old, new))
     return own
 
 
@@ -555,7 +573,20 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in own]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
-    return [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
+    out = [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
+    return _measures_handed_back(fields, out, headings)
+
+
+def _measures_handed_back(fields: Sequence[str | None], out: list[str | None], headings: Sequence[str]) -> list[str | None]:
+    """The measures, when the column that held them by a heading's likeness turned out a level, go to
+    the column their cue words name, which had given way to it ("Indicators of success" beside "What
+    difference will this make?")."""
+    if "measures" not in fields or "measures" in out:
+        return out
+    for i, (f, h) in enumerate(zip(out, headings)):
+        if f is not None and f.startswith(EXTRA_PREFIX) and field_from_cues(normalise_heading(h)) == "measures":
+            return [*out[:i], "measures", *out[i + 1:]]
+    return out
 
 
 def _unclaimed(heading: str, settings: ExtractSettings) -> bool:

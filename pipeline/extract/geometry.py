@@ -210,17 +210,29 @@ def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],
                     found: dict[int, tuple[list[Header], list[Header]]]) -> dict[int, tuple[list[Header], list[Header]]]:
     """A header printed again on a page too short to show its column of actions (a row or two at a
     theme's end) heads an action table as it does where it was read: the same headings, the same fields."""
-    read = {tuple(c.text for c in h.cells): h for actions, _ in found.values() for h in actions}
+    read = [h for actions, _ in found.values() for h in actions]
     out = {}
     for n, (actions, others) in found.items():
         tops = {h.top for h in actions}
         alike = [dataclasses.replace(h, weak=False, cells=[dataclasses.replace(c, field=r.field)
-                                                           for c, r in zip(h.cells, read[sig].cells)])
+                                                           for c, r in zip(h.cells, same.cells)])
                  for h in raw[n][0] + raw[n][1]
-                 if h.top not in tops and (sig := tuple(c.text for c in h.cells)) in read]
+                 if h.top not in tops and (same := next((r for r in read if _same_header(h, r)), None)) is not None]
         taken = {a.top for a in alike}
         out[n] = (sorted(actions + alike, key=lambda h: h.top), [h for h in others if h.top not in taken])
     return out
+
+
+def _same_header(h: Header, read: Header) -> bool:
+    """Is `h` the header `read` printed again: as many headings, each where it stood, each the same text
+    or one holding the other (a group heading read into one page's heading but not another's:
+    "Accountability Latest position" / "Latest position")?"""
+    return len(h.cells) == len(read.cells) and all(
+        abs(a.x0 - b.x0) <= SAME_PLACE and (a.text in b.text or b.text in a.text) for a, b in zip(h.cells, read.cells))
+
+
+# How far (pt) a heading printed again may stand from where it stood.
+SAME_PLACE = 3.0
 
 
 # How each printed header (its headings, in order) was read: the fields of its columns, and how many

@@ -491,17 +491,19 @@ WALL_MEET = 1.5
 def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: Sequence[Rule],
                    words: Sequence[Word] = ()) -> list[PageRow]:
     """Rows that no column rule crosses, in a table whose other rows have them: one cell across the
-    whole table, which is how a theme or priority is printed inside a table. A row is judged at the
-    middle of its text (a row's tail at the top of a page runs from the page's top, above its rules)."""
+    whole table, which is how a theme or priority is printed inside a table. A row is judged where its
+    text is (a row's tail at the top of a page runs from the page's top, above its rules)."""
     interior = [c.x0 for c in columns[1:]]
     if not interior:
         return []
 
     def crossings(row: PageRow) -> int:
         inside = [w for w in words if row.top <= w.ymid < row.bottom]
-        mid = ((min(w.top for w in inside) + max(w.bottom for w in inside)) / 2 if inside
-               else (row.top + row.bottom) / 2)
-        return sum(1 for x in interior if any(abs(r.x - x) <= 2 and r.top - 1 <= mid <= r.bottom + 1 for r in vrules))
+        # Judged at each line of its text: a cell merged down the rows may run on below the walls the
+        # page cut short, under a row whose lines the walls cross.
+        mids = {round(w.ymid, 1) for w in inside} or {(row.top + row.bottom) / 2}
+        return max(sum(1 for x in interior if any(abs(r.x - x) <= 2 and r.top - 1 <= mid <= r.bottom + 1 for r in vrules))
+                   for mid in mids)
 
     counts = [crossings(r) for r in rows]
     if not any(counts):
@@ -698,7 +700,9 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
-    return sorted(anchors + _rows_without_action(columns, blocks, action_i, anchors, tol))
+    more = _rows_without_action(columns, blocks, action_i, anchors, tol)
+    more += [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
+    return sorted(anchors + more)
 
 
 def _row_start_columns(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> list[list[float]]:
@@ -783,6 +787,28 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
                 tops.setdefault(key, set()).add(i)
     return [t for t, cols in tops.items() if len(cols) >= 2 and not any(abs(t - a) <= tol for a in anchors)
             and (not any(lo <= t <= hi for lo, hi in spans) or any(abs(t - lt) <= tol for lt in line_tops))]
+
+
+# Per-row columns of short cells (a date, a status, a reference, an officer): one cell per row.
+SHORT_CELL_FIELDS = ("ref", "rag", "milestone", "milestone_and_rag", "lead_officer", "lead_officer_and_milestone")
+
+
+def _begun_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                   anchors: Sequence[float]) -> list[float]:
+    """The top of a row begun at the table's foot with one short cell ("November 2022 – G") whose action
+    is printed on the next page: a column of one short cell per row holds a second block under the last
+    row start, below every line of the row's action, and nothing of the table is printed below it."""
+    if not anchors or not blocks[action_i]:
+        return []
+    last = max(anchors)
+    action_foot = max(b[-1].bottom for b in blocks[action_i])
+    foot = max(b[-1].bottom for bl in blocks.values() for b in bl)
+    out = []
+    for i, c in enumerate(columns):
+        after = [b for b in blocks[i] if b[0].top >= last - 1] if c.field in SHORT_CELL_FIELDS and i != action_i else []
+        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][-1].bottom >= foot - 1:
+            out.append(after[-1][0].top)
+    return out
 
 
 def _anchored_rows(

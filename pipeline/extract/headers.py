@@ -563,10 +563,17 @@ def body_gutters(
         if a - reach >= settings.gutter_min_width:
             gutters.append(((reach + a) / 2, a - reach))
         reach = max(reach, b)
-    # Only a gutter no wider than a word space can be one.
-    widest_space = WORD_SPACE_EMS * max((w.size for w in below_words), default=0.0)
-    kept = [(g, width) for g, width in gutters if width > widest_space or not _word_space(g, below_words)]
+    kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words)]
     return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept])
+
+
+def _parts_columns(g: float, width: float, words: Sequence[Word]) -> bool:
+    """Is the white gutter at g, `width` wide, one between columns? Only a gutter no wider than a word
+    space can be word spaces that line up; one no wider than two must have lines start at its right edge."""
+    widest_space = WORD_SPACE_EMS * max((w.size for w in words), default=0.0)
+    return ((width > widest_space or not _word_space(g, words))
+            and (width > 2 * widest_space or _aligned_starts(g + width / 2, words) >= NARROW_GUTTER_STARTS
+                 or not _justified_across(g - width / 2, g + width / 2, words)))
 
 
 class Gutters(list):
@@ -609,6 +616,36 @@ SPANNING_MIN_WORDS = 3
 
 # A word space is at most this many ems wide (Times 0.25, Helvetica 0.28, DejaVu Serif 0.32).
 WORD_SPACE_EMS = 0.34
+
+
+# A gutter no wider than two word spaces parts columns only where this many lines start at its right
+# edge: a column's text starts flush; the wide spaces of justified lines line up by chance.
+NARROW_GUTTER_STARTS = 2
+
+
+def _justified_across(lo: float, hi: float, words: Sequence[Word]) -> bool:
+    """Do most lines that reach the white run lo..hi go on across it within three ems: spaces of justified
+    lines that line up, not the white between a column and the next?"""
+    touching: set[int] = set()
+    across: set[int] = set()
+    for w in words:
+        line = round(w.ymid)
+        if lo - w.size <= w.x1 <= lo + 0.5:
+            touching.add(line)
+            if any(round(v.ymid) == line and hi - 0.5 <= v.x0 <= w.x1 + 3 * w.size for v in words):
+                across.add(line)
+        elif hi - 0.5 <= w.x0 <= hi + w.size:
+            touching.add(line)
+    return len(touching) >= JUSTIFIED_MIN_LINES and 2 * len(across) >= len(touching)
+
+
+# Lines that must reach a narrow white run before it can be read as justified spaces lining up.
+JUSTIFIED_MIN_LINES = 3
+
+
+def _aligned_starts(x: float, words: Sequence[Word]) -> int:
+    """How many lines start a word within a point of x (with white on its left)?"""
+    return len({round(w.top) for w in words if abs(w.x0 - x) <= 1.0})
 
 
 def _word_space(g: float, words: Sequence[Word]) -> bool:
@@ -1667,37 +1704,64 @@ def _ends_its_page(page: Page, lines: Sequence[Line], header: Header) -> bool:
 
 def _carried_lines(after: Page, lines: Sequence[Line], header: Header, bold: bool,
                    settings: ExtractSettings) -> list[Line]:
-    """The lines that open `after` set in bold, as the header's first half is, under its headings, with
-    lines in the plain weight of a body below them (a running head above is passed over)."""
+    """The lines that open `after` set in bold, as the header's first half is, under its headings, down
+    to the rule that closes the header's box, with lines in the plain weight of a body below them (a
+    running head above is passed over)."""
     if not bold:
         return []
-    x0 = min(c.x0 for c in header.cells)
+    x0, x1 = min(c.x0 for c in header.cells), max(c.x1 for c in header.cells)
+    rules = [r.y for r in _joined_rules(after.hrules) if min(r.x1, x1) - max(r.x0, x0) > (x1 - x0) / 2]
     out: list[Line] = []
     for ln in lines:
-        inside = all(w.x0 >= x0 - 2 for w in ln.words)
-        if all(w.bold for w in ln.words) and inside and len(out) < settings.max_header_lines:
+        if _carries_on(ln, out, x0, rules) and len(out) < settings.max_header_lines:
             out.append(ln)
-            continue
-        if out or ln.top > after.height * FOOT_MARGIN:
+        elif out or ln.top > after.height * FOOT_MARGIN:
             break
-    body_below = any(ln.top > out[-1].bottom and not all(w.bold for w in ln.words) for ln in lines) if out else False
+    body_below = bool(out) and any(ln.top > out[-1].bottom and not all(w.bold for w in ln.words) for ln in lines)
     return out if body_below else []
 
 
+def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[float]) -> bool:
+    """Is the line, in bold and right of the header's left edge, part of it: no rule closes the header
+    between the lines taken and it?"""
+    closed = bool(taken) and any(max(o.top for o in taken) < y < ln.top for y in rules)
+    return not closed and all(w.bold and w.x0 >= x0 - 2 for w in ln.words)
+
+
 def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings) -> list[HeaderCell] | None:
-    """The header's headings with their carried-over words, each word under the heading whose column it
-    stands in (from its heading's left edge to the next one's); None when a word stands under none."""
+    """The header's headings with their carried-over words, each piece under the heading whose column it
+    stands in (from its heading's left edge to the next one's); None when a piece stands under none. A
+    heading with two carried headings side by side under it was their group heading: they take its
+    place ("Progress" over "Lead role" | "Reference no")."""
     starts = [c.x0 for c in header.cells]
-    extra: list[list[str]] = [[] for _ in header.cells]
+    under: list[list[Line]] = [[] for _ in header.cells]
     for ln in rest:
-        for w in ln.words:
-            k = max((i for i, x in enumerate(starts) if x <= w.x0 + 2), default=None)
+        for chunk in split_chunks(ln, (), settings):
+            k = max((i for i, x in enumerate(starts) if x <= chunk.x0 + 2), default=None)
             if k is None:
                 return None
-            extra[k].append(w.text)
+            under[k].append(chunk)
     top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
-    cells = []
-    for c, more in zip(header.cells, extra):
-        text = " ".join([c.text, *more])
+    cells: list[HeaderCell] = []
+    for c, chunks in zip(header.cells, under):
+        subs = _side_by_side(chunks)
+        if len(subs) >= 2:
+            cells.extend(HeaderCell(match_heading(text, "fields", settings), text, a, b, top, bottom, turned)
+                         for text, a, b, turned in subs)
+            continue
+        text = " ".join([c.text, *(t for t, *_ in subs)])
         cells.append(HeaderCell(match_heading(text, "fields", settings), text, c.x0, c.x1, top, bottom, c.turned))
     return cells
+
+
+def _side_by_side(chunks: Sequence[Line]) -> list[tuple[str, float, float, bool]]:
+    """Chunks as headings: those whose x-ranges overlap are one heading's lines. (text, x0, x1, turned)
+    per heading, left to right."""
+    groups: list[list[Line]] = []
+    for ch in sorted(chunks, key=lambda ch: ch.x0):
+        if groups and ch.x0 < max(g.x1 for g in groups[-1]) - 0.5:
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    return [(_group_text(g), min(ch.x0 for ch in g), max(ch.x1 for ch in g), bool(g[0].words[0].rotation))
+            for g in groups]
