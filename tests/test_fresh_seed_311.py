@@ -401,3 +401,33 @@ def test_a_header_printed_again_is_known_though_one_page_read_its_group_heading_
     assert _same_header(header("Responsible person and date", "What will we do?", "Accountability Latest position"), read)
     assert not _same_header(header("Responsible person and date", "What will we do?", "Barriers"), read)
     assert not _same_header(header("Responsible person and date", "What will we do?"), read)
+
+
+def test_in_a_justified_column_a_line_stopping_short_ends_its_paragraph():
+    """Fresh seed 331's layout 33100027 (WeasyPrint, justified cells): '1.1 Recruit a Participation
+    Officer.' stops 30 pt short of the edge, and 'Delivered' (43 pt) would not have fitted, so by fit
+    alone it read as a wrap. In a column whose lines that go on end flush at the edge (justified, judged
+    over all its cells), a line of two words or more that stops an em short ends its paragraph; a word
+    alone on its line ('Independent' / 'Chair, ...') cannot stretch and proves nothing."""
+    from pipeline.extract.text import flush_lines, justified_counts
+
+    def line(text, x1, top):
+        words = text.split()
+        step = (x1 - 566.0) / len(words)
+        return Line(tuple(Word(t, 566.0 + k * step, top, 566.0 + (k + 1) * step - 4.0, top + 9.0, 9.0, False, 0)
+                          for k, t in enumerate(words)))
+
+    cell = [line("1.1 Recruit a Participation Officer.", 717.0, 100.0), line("Delivered through the People Strategy", 747.0, 110.8),
+            line("and Action Plan.", 639.0, 121.6)]
+    others = [[line(f"Leaders and managers in team {k} will use the", 747.0, 200.0 + 11 * k) for k in range(5)]
+              + [line("opment needs.", 634.0, 255.0)]]
+    assert justified_counts(*flush_lines(others + [cell]))
+    # An officer's title printed on every row ends where it ends each time: it counts once.
+    title = [[line("Joint Sefton NHS Place Director and", 747.0, 400.0), line("Health", 600.0, 411.0)]] * 6
+    assert not justified_counts(*flush_lines(title))
+    paras = lines_to_paragraphs(cell, edge=747.0, justified=True)
+    assert [[ln.text for ln in p] for p in paras] == [["1.1 Recruit a Participation Officer."],
+                                                      ["Delivered through the People Strategy", "and Action Plan."]]
+    assert len(lines_to_paragraphs(cell, edge=747.0)) == 1  # ragged text: the next word did not fit
+    lead = [line("Independent", 640.0, 300.0), line("Chair, Safeguarding", 650.0, 310.8)]
+    assert len(lines_to_paragraphs(lead, edge=650.0, justified=True)) == 1

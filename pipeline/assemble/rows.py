@@ -17,7 +17,17 @@ from ..extract.columns import EXTRA_PREFIX, Profile, field_from_cues, levels_by_
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import PageRow, PageTable, text_edges, words_vocabulary
-from ..extract.text import REF_CODE, Line, broken_word, hyphenated, next_item, paragraphs_text, printed_hyphens
+from ..extract.text import (
+    REF_CODE,
+    Line,
+    broken_word,
+    flush_lines,
+    hyphenated,
+    justified_counts,
+    next_item,
+    paragraphs_text,
+    printed_hyphens,
+)
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
@@ -158,8 +168,21 @@ def _same_table(last: _Table, t: PageTable) -> bool:
 
 
 def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
-           settings: ExtractSettings) -> dict[str, list[str]]:
-    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary) for f, lines in row.cells.items()}
+           settings: ExtractSettings, justified: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary, f in justified) for f, lines in row.cells.items()}
+
+
+def _justified_columns(tables: Sequence[tuple[PageTable, dict[str, float]]]) -> frozenset[str]:
+    """The columns of a logical table whose cells are set justified, judged on all its pages' cells: a
+    cell of two lines cannot show it alone, nor a page of two rows."""
+    counts: dict[str, list[int]] = {}
+    for table, edges in tables:
+        for f in {f for r in table.rows for f in r.cells}:
+            flush, going_on = flush_lines([r.cells[f] for r in table.rows if r.cells.get(f)], edges.get(f))
+            c = counts.setdefault(f, [0, 0])
+            c[0] += flush
+            c[1] += going_on
+    return frozenset(f for f, (flush, going_on) in counts.items() if justified_counts(flush, going_on))
 
 
 def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
@@ -364,11 +387,13 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     edges: dict[int, dict[str, float]] = {}
+    tables = list({id(e.table): e.table for e in lt.entries}.values())
+    for t in tables:
+        edges[id(t)] = text_edges(t, [e.table for e in lt.entries])
+    justified = _justified_columns([(t, edges[id(t)]) for t in tables])
     for entry in lt.entries:
         prow = entry.row
-        if id(entry.table) not in edges:
-            edges[id(entry.table)] = text_edges(entry.table, [e.table for e in lt.entries])
-        cells = _paras(prow, edges[id(entry.table)], vocabulary, settings)
+        cells = _paras(prow, edges[id(entry.table)], vocabulary, settings, justified)
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
             _join_tail(table_rows, entry, cells)

@@ -167,12 +167,13 @@ HARD_BREAK_ROOM = 1.0
 
 def lines_to_paragraphs(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
-    mid_sentence: bool = True,
+    mid_sentence: bool = True, justified: bool = False,
 ) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing. `edge`:
     how far the cell's text can reach, when its walls are known. `mid_sentence`: a line broken by hand
     inside a sentence ends a paragraph too (text as printed); where paragraphs are blocks that may start
-    rows, only a finished sentence or a numbered item does."""
+    rows, only a finished sentence or a numbered item does. `justified`: the cell's column sets its text
+    justified (its cells, all together, show it: a cell of a few lines cannot)."""
     share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
@@ -188,7 +189,7 @@ def lines_to_paragraphs(
             size = min(prev.size, ln.size)
             wide = (gap > share * size or (usual is not None and gap - usual > extra * size)
                     or (leading is not None and gap - leading >= PARAGRAPH_OVER_EVEN)
-                    or _hard_break(prev, ln, right, mid_sentence))
+                    or _hard_break(prev, ln, right, mid_sentence, justified))
             # A list item starts its own paragraph, however tight the spacing.
             starts_item = is_bullet(ln) and not _wrapped_dash(paras[-1], ln, edge) or _next_item(paras[-1], ln)
             if not wide and not starts_item:
@@ -226,18 +227,43 @@ _DASHES = ("-", "\u2013")
 _SENTENCE_END = (".", "!", "?")
 
 
-def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True) -> bool:
+def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True, justified: bool = False) -> bool:
     """Was the line broken by hand (a new paragraph with no space above it)? The line's first word would
     have fitted on the line above, within the cell's widest line: text that merely wraps breaks only
     when the next word does not fit. So it is whatever the line above ends on, a sentence or not
     ("Feedback from" / "families. staff and partners ...", a title broken as its author typed it).
+    In `justified` text every line of a paragraph but its last is stretched to the edge: a line of two
+    words or more that stops an em short ends its paragraph ("1.1 Recruit a Participation Officer." /
+    "Delivered ..."); a word alone on its line cannot stretch.
     Without `mid_sentence`, only where a sentence ended or a numbered item starts."""
     if _reference_alone(prev) and _reference_alone(line):
         return True  # two references stacked ("1.1" / "1.2", rows set close): two cells, however narrow
     if not mid_sentence and not _ends_sentence_or_opens_item(prev, line):
         return False
     first = line.words[0]
+    if justified and len(prev.words) > 1 and right - prev.x1 > first.size:
+        return True
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
+
+
+# Lines of a cell that must end flush at its edge, and their least share of the lines that go on to
+# another, for the cell to read as justified.
+JUSTIFIED_LINES = 4
+JUSTIFIED_SHARE = 0.6
+
+
+def flush_lines(cells: Sequence[Sequence[Line]], edge: float | None = None) -> tuple[int, int]:
+    """Of the lines of one column's cells that go on to another in their cell: (how many end flush at the
+    column's edge, how many there are). Justified text ends most of them flush."""
+    # A text printed in many cells (an officer's title on every row) counts once.
+    going_on = list({ln.text: ln for cell in cells for ln in cell[:-1] if len(ln.words) > 1}.values())
+    right = max([ln.x1 for cell in cells for ln in cell] + ([edge] if edge is not None else []), default=0.0)
+    return sum(1 for ln in going_on if right - ln.x1 <= 0.5), len(going_on)
+
+
+def justified_counts(flush: int, going_on: int) -> bool:
+    """Do the counts of `flush_lines` show justified text?"""
+    return flush >= JUSTIFIED_LINES and flush >= JUSTIFIED_SHARE * going_on
 
 
 def _ends_sentence_or_opens_item(prev: Line, line: Line) -> bool:
@@ -500,13 +526,13 @@ def _broken_after_words(above: Line, first: Word, at_edge: bool, vocabulary: Map
 
 def paragraphs_text(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
-    vocabulary: Mapping[str, int] | None = None,
+    vocabulary: Mapping[str, int] | None = None, justified: bool = False,
 ) -> list[str]:
     """A cell's lines as a list of paragraph strings. `edge`: how far the cell's text can reach, when its
     walls are known; with the table's `vocabulary` (word_key -> count) a word broken over a line end is
-    then made whole."""
+    then made whole. `justified`: the cell's column sets its text justified."""
     result: list[str] = []
-    for para in lines_to_paragraphs(lines, settings, edge):
+    for para in lines_to_paragraphs(lines, settings, edge, justified=justified):
         t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary))
         if not t:
             continue
