@@ -386,10 +386,8 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     """One logical table's rows, a row broken over a page joined into one."""
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
-    edges: dict[int, dict[str, float]] = {}
     tables = list({id(e.table): e.table for e in lt.entries}.values())
-    for t in tables:
-        edges[id(t)] = text_edges(t, [e.table for e in lt.entries])
+    edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
     justified = _justified_columns([(t, edges[id(t)]) for t in tables])
     for entry in lt.entries:
         prow = entry.row

@@ -21,7 +21,7 @@ from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
-from .intervals import union_length
+from .intervals import union_length, white_runs
 from .text import BULLET_GLYPHS, Line, broken_word, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
@@ -496,14 +496,7 @@ def _clear_through(g: Sequence[Line], run: tuple[float, float], x: float) -> flo
     crosses and that lies nearest `x`: where a heading set wider than its column ends ("Direct" / "ion of"
     / "travel" over a narrow column, the next heading a few points on). None when no such white runs
     through the heading's lines."""
-    words = sorted((w.x0, w.x1) for ln in g for w in ln.words if w.x1 > run[0] and w.x0 < run[1])
-    free, at = [], run[0]
-    for a, b in words:
-        if a > at:
-            free.append((at, a))
-        at = max(at, b)
-    if at < run[1]:
-        free.append((at, run[1]))
+    free = white_runs([(w.x0, w.x1) for ln in g for w in ln.words], *run)
     # Wider than two word spaces: the white between two columns' headings, not a space between words that
     # happens to line up over two lines ("What success" / "looks like").
     size = max((w.size for ln in g for w in ln.words), default=0.0)
@@ -554,15 +547,11 @@ def body_gutters(
     number close no gutter."""
     below_words = [w for ln in page_lines(page, settings) if ln.words[0].ymid > below and not _spanning(ln, page.width, settings)
                    and not page_number_line(ln, page) for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
-    spans = sorted((w.x0, w.x1) for w in below_words)
+    spans = [(w.x0, w.x1) for w in below_words]
     if len(spans) < 5:
         return []
-    gutters: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for a, b in spans[1:]:
-        if a - reach >= settings.gutter_min_width:
-            gutters.append(((reach + a) / 2, a - reach))
-        reach = max(reach, b)
+    gutters = [((a + b) / 2, b - a) for a, b in white_runs(spans, min(a for a, _ in spans), max(b for _, b in spans))
+               if b - a >= settings.gutter_min_width]
     kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words)]
     return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept])
 
@@ -1729,39 +1718,29 @@ def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[floa
 
 
 def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings) -> list[HeaderCell] | None:
-    """The header's headings with their carried-over words, each piece under the heading whose column it
-    stands in (from its heading's left edge to the next one's); None when a piece stands under none. A
+    """The header's headings with their carried-over headings, each under the heading whose column it
+    stands in (from its heading's left edge to the next one's); None when one stands under none. A
     heading with two carried headings side by side under it was their group heading: they take its
     place ("Progress" over "Lead role" | "Reference no")."""
     starts = [c.x0 for c in header.cells]
-    under: list[list[Line]] = [[] for _ in header.cells]
-    for ln in rest:
-        for chunk in split_chunks(ln, (), settings):
-            k = max((i for i, x in enumerate(starts) if x <= chunk.x0 + 2), default=None)
-            if k is None:
-                return None
-            under[k].append(chunk)
+    under: list[list[list[Line]]] = [[] for _ in header.cells]
+    for g in _groups(rest, (), settings):
+        k = max((i for i, x in enumerate(starts) if x <= min(ch.x0 for ch in g) + 2), default=None)
+        if k is None:
+            return None
+        under[k].append(g)
     top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
     cells: list[HeaderCell] = []
-    for c, chunks in zip(header.cells, under):
-        subs = _side_by_side(chunks)
-        if len(subs) >= 2:
-            cells.extend(HeaderCell(match_heading(text, "fields", settings), text, a, b, top, bottom, turned)
-                         for text, a, b, turned in subs)
-            continue
-        text = " ".join([c.text, *(t for t, *_ in subs)])
-        cells.append(HeaderCell(match_heading(text, "fields", settings), text, c.x0, c.x1, top, bottom, c.turned))
+    for c, groups in zip(header.cells, under):
+        if len(groups) >= 2:
+            cells.extend(_carried_cell(_group_text(g), min(ch.x0 for ch in g), max(ch.x1 for ch in g), top, bottom,
+                                       bool(g[0].words[0].rotation), settings) for g in groups)
+        else:
+            text = " ".join([c.text, *(_group_text(g) for g in groups)])
+            cells.append(_carried_cell(text, c.x0, c.x1, top, bottom, c.turned, settings))
     return cells
 
 
-def _side_by_side(chunks: Sequence[Line]) -> list[tuple[str, float, float, bool]]:
-    """Chunks as headings: those whose x-ranges overlap are one heading's lines. (text, x0, x1, turned)
-    per heading, left to right."""
-    groups: list[list[Line]] = []
-    for ch in sorted(chunks, key=lambda ch: ch.x0):
-        if groups and ch.x0 < max(g.x1 for g in groups[-1]) - 0.5:
-            groups[-1].append(ch)
-        else:
-            groups.append([ch])
-    return [(_group_text(g), min(ch.x0 for ch in g), max(ch.x1 for ch in g), bool(g[0].words[0].rotation))
-            for g in groups]
+def _carried_cell(text: str, x0: float, x1: float, top: float, bottom: float, turned: bool,
+                  settings: ExtractSettings) -> HeaderCell:
+    return HeaderCell(match_heading(text, "fields", settings), text, x0, x1, top, bottom, turned)

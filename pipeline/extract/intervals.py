@@ -1,4 +1,5 @@
-"""Lengths on one axis: how much of a column or edge a set of ruling segments covers."""
+"""Lengths on one axis: how much of a column or edge a set of ruling segments covers, and the white
+between spans."""
 
 from __future__ import annotations
 
@@ -19,3 +20,17 @@ def union_length(spans: Iterable[tuple[float, float]]) -> float:
         else:
             cur_b = max(cur_b, b)
     return total + (cur_b - cur_a)
+
+
+def white_runs(spans: Iterable[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The runs of lo..hi that no (start, end) span covers, left to right."""
+    runs, at = [], lo
+    for a, b in sorted(spans):
+        if a > at:
+            runs.append((at, min(a, hi)))
+        at = max(at, b)
+        if at >= hi:
+            break
+    if at < hi:
+        runs.append((at, hi))
+    return [(a, b) for a, b in runs if b > a]

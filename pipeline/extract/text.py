@@ -246,8 +246,8 @@ def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True,
     return right - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
 
 
-# Lines of a cell that must end flush at its edge, and their least share of the lines that go on to
-# another, for the cell to read as justified.
+# Lines of a column's cells that must end flush at its edge, and their least share of the lines that go
+# on to another in their cell, for the column to read as justified.
 JUSTIFIED_LINES = 4
 JUSTIFIED_SHARE = 0.6
 
