@@ -579,7 +579,10 @@ def shows_group(p: Profile) -> bool:
         again = p.cells - p.distinct - p.scattered
         return (p.scattered <= SPARSE_SCATTER * p.distinct
                 and (sentences or (p.first_filled and again <= RESTATE_SHARE * p.distinct)))
-    return p.scattered <= SCATTERED_SHARE * p.cells and _runs_on(p) and (sentences or _same_next(p) >= TITLE_SAME_NEXT)
+    # Printed in most rows: a blank stands for the text above (merged cells restated at each page top,
+    # blanks for "same as above" where a group runs on), so the run is judged with the blanks filled.
+    n = p.rows if p.first_filled else p.cells
+    return p.scattered <= SCATTERED_SHARE * n and _runs_on(p, n) and (sentences or _same_next(p, n) >= TITLE_SAME_NEXT)
 
 
 # A level printed once per group comes back under another parent at most this many times per text (a plan
@@ -597,9 +600,9 @@ def _title_level(p: Profile) -> bool:
     return shows_titles(p) and p.stop_share < 0.5 and p.post_share < 0.5
 
 
-def _same_next(p: Profile) -> float:
-    """The share of cells whose text the next row repeats."""
-    return (p.cells - p.distinct - p.scattered) / max(1, p.cells - 1)
+def _same_next(p: Profile, n: int) -> float:
+    """The share of `n` cells (the column's, its blanks filled from above) whose text the next row repeats."""
+    return (n - p.distinct - p.scattered) / max(1, n - 1)
 
 
 # A level's text is printed again in the next row at least this many times as often as a few stock
@@ -607,14 +610,13 @@ def _same_next(p: Profile) -> float:
 RUN_OVER_CHANCE = 2.0
 
 
-def _runs_on(p: Profile) -> bool:
+def _runs_on(p: Profile, n: int) -> bool:
     """Printed again down the rows: a level runs on through its group, so the next row repeats its text
-    far more often than chance would have a few stock comments repeat theirs."""
-    if p.distinct > GROUP_SHARE * p.cells or p.cells < 2:
+    far more often than chance would have a few stock comments repeat theirs (over `n` cells: the
+    column's, its blanks filled from above)."""
+    if p.distinct > GROUP_SHARE * n or n < 2:
         return False
-    runs = p.distinct + p.scattered
-    same_next = (p.cells - runs) / (p.cells - 1)
-    return same_next >= min(RUN_OVER_CHANCE / p.distinct, 0.9)
+    return _same_next(p, n) >= min(RUN_OVER_CHANCE / p.distinct, 0.9)
 
 
 def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],

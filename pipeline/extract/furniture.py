@@ -14,7 +14,14 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .text import Line, page_lines
 
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?$", re.I)
+
+
+def _page_number(text: str) -> bool:
+    """Does the text read as a page number ("14", "Page 3 of 28", "3/28")? A page is never numbered past
+    the count: "2022/23" is a year."""
+    m = _PAGE_NUMBER.match(text.strip())
+    return m is not None and (m[2] is None or int(m[1]) <= int(m[2]))
 
 
 @dataclass
@@ -33,7 +40,7 @@ def page_number_line(line: Line, page: Page) -> bool:
     """Is the line a page number in the page's top or foot margin ("Page 3 of 28", "14")? It is
     furniture on any page, repeated or not."""
     margin = PAGE_NUMBER_MARGIN * page.height
-    return bool(_PAGE_NUMBER.match(line.text.strip())) and (line.bottom < margin or line.top > page.height - margin)
+    return _page_number(line.text) and (line.bottom < margin or line.top > page.height - margin)
 
 
 def _key(line: Line) -> str:
@@ -59,13 +66,34 @@ def find_furniture(
     for p in pages:
         top[p.number] = 0.0
         bottom[p.number] = p.height
+        lines = lines_by_page[p.number]
         for ln, zone in zone_lines[p.number]:
-            if counts[_key(ln)] >= need or _PAGE_NUMBER.match(ln.text.strip()):
+            if _page_number(ln.text) or (counts[_key(ln)] >= need and not _cell_line(ln, lines)):
                 if zone == "head":
                     top[p.number] = max(top[p.number], ln.bottom + 0.5)
                 else:
                     bottom[p.number] = min(bottom[p.number], ln.top - 0.5)
     return Furniture(top, bottom)
+
+
+# A line no further below the line above than this share of its height is the next line of its paragraph.
+RUN_ON_GAP = 0.5
+
+
+def _cell_line(line: Line, lines: Sequence[Line]) -> bool:
+    """Is the line the next line of a cell in a row of several, set at a paragraph's leading under a line
+    that reaches beyond it ("Director Social Care and" / "Health, 30/09/2022")? A running head or footer
+    stands apart from the body; an officer and a date that end two rows at two pages' edges alike go on
+    their rows' cells."""
+    above = [a for a in lines if a.bottom <= line.top + 0.5 and a is not line]
+    if not above:
+        return False
+    a = max(above, key=lambda a: a.bottom)
+    if line.top - a.bottom > RUN_ON_GAP * (line.bottom - line.top):
+        return False
+    over = any(w.x0 < v.x1 and w.x1 > v.x0 for w in a.words for v in line.words)
+    beyond = any(w.x0 > line.x1 or w.x1 < line.x0 for w in a.words)
+    return over and beyond
 
 
 def _zone_lines(

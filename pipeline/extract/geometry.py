@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..readers.model import Document, Fill, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .furniture import Furniture, find_furniture
+from .furniture import Furniture, find_furniture, page_number_line
 from .grid import (
     Column,
     PageRow,
@@ -172,6 +172,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     # A header repeated at the top of every page looks like a running head: find headers first.
     raw = {p.number: find_all_headers(p, lines_by_page[p.number], settings) for p in doc.pages}
     _join_split_headers(doc.pages, lines_by_page, raw, settings)
+    _parted_alike(raw, doc.pages, lines_by_page)
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
     found = _promoted_alike(raw, found)
@@ -204,6 +205,61 @@ def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Lin
         actions, others = (
             [h for h in hs if h.bottom < joined.top - 1 or h.top > joined.bottom + 1] for hs in raw[q.number])
         raw[q.number] = (actions, [*others, joined]) if joined.weak else (sorted([*actions, joined], key=lambda h: h.top), others)
+
+
+def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequence[Page],
+                  lines_by_page: dict[int, list[Line]]) -> None:
+    """A header printed again is parted where another page parted its same words more finely, when the
+    column a finer heading stands over is blank on its own page: with no text under a heading (a merged
+    cell running on) the page shows no white between it and the heading beside it and reads the two as
+    one; the page that parts them saw the gutter. Text under every part shows the merge was read from
+    the page's own body, and it stands."""
+    read = [h for hs in raw.values() for h in [*hs[0], *hs[1]]]
+    for p in pages:
+        actions, others = raw[p.number]
+
+        def body(h: Header, p: Page = p) -> list[Word]:
+            bottom = max(c.bottom for c in h.cells)
+            return [w for ln in lines_by_page[p.number] if ln.top > bottom and not page_number_line(ln, p) for w in ln.words]
+
+        raw[p.number] = ([_finest(h, read, body(h)) for h in actions], [_finest(h, read, body(h)) for h in others])
+
+
+def _finest(h: Header, read: Sequence[Header], body: Sequence[Word]) -> Header:
+    finer = sorted((r for r in read if len(r.cells) > len(h.cells) and _parts(r, h)), key=lambda r: -len(r.cells))
+    r = next((r for r in finer if _blank_part(h, r, body)), None)
+    if r is None:
+        return h
+    dy = h.top - r.top
+    cells = [dataclasses.replace(c, top=c.top + dy, bottom=c.bottom + dy) for c in r.cells]
+    return dataclasses.replace(h, cells=cells, weak=h.weak and r.weak, ruled_columns=r.ruled_columns)
+
+
+def _blank_part(h: Header, r: Header, body: Sequence[Word]) -> bool:
+    """Does a heading of `r` that parts one of `h`'s stand over a column with no text in `body`?"""
+    starts = {round(c.x0) for c in h.cells}
+    for i, c in enumerate(r.cells):
+        if any(abs(c.x0 - x) <= SAME_PLACE for x in starts):
+            continue
+        # Text under a heading starts under it (a page number further out is no text of its column).
+        right = min(c.x1, r.cells[i + 1].x0) if i + 1 < len(r.cells) else c.x1
+        if not any(c.x0 - SAME_PLACE <= w.x0 < right for w in body):
+            return True
+    return False
+
+
+def _parts(r: Header, h: Header) -> bool:
+    """Are `r`'s headings `h`'s parted: each of `h`'s headings the words of the run of `r`'s that stand
+    within it, where it stood?"""
+    i = 0
+    for c in h.cells:
+        run = []
+        while i < len(r.cells) and r.cells[i].x0 >= c.x0 - SAME_PLACE and r.cells[i].x1 <= c.x1 + SAME_PLACE:
+            run.append(r.cells[i])
+            i += 1
+        if not run or sorted(c.text.split()) != sorted(w for d in run for w in d.text.split()):
+            return False
+    return i == len(r.cells)
 
 
 def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],

@@ -129,9 +129,32 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         # Of runs that as many lines start after, the one the next heading stands flush over is the
         # gutter: white inside justified cells that repeat down the rows ("Head of  Youth") lines up too.
         flush = heading_left is not None and right - step - 0.5 <= heading_left <= right + LINE_START_SLACK
-        return (min(starts, ALIGNED_STARTS) if starts > 1 else 0, flush, run[1] - run[0], -abs(mid - prefer))
+        spaced = least == 0 and len(runs) > 1 and _word_spaces_only(
+            pairs, lo + run[0] * step - step / 2, lo + (run[1] + 1) * step + step / 2)
+        return (not spaced, min(starts, ALIGNED_STARTS) if starts > 1 else 0, flush, run[1] - run[0], -abs(mid - prefer))
+    pairs = _line_neighbours(words) if len(runs) > 1 else []
     a, b = max(runs, key=key)
     return lo + (a + b) / 2 * step
+
+
+def _line_neighbours(words: Sequence[Word]) -> list[tuple[Word, Word]]:
+    """Pairs of words side by side on one line, left to right."""
+    ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if abs(a.top - b.top) < 1 and b.x0 >= a.x1]
+
+
+# A word space set wider than the font's own by at most this share is still one (not justified apart).
+WORD_SPACE_SLACK = 1.1
+
+
+def _word_spaces_only(pairs: Sequence[tuple[Word, Word]], x0: float, x1: float) -> bool:
+    """Is the white between x0 and x1 only word spaces lined up: every pair of words side by side that
+    end and start at its edges set no further apart than the font's word space? The same sentence
+    printed in every row of a merged level lines up its spaces down the page; a gutter parts its
+    columns' words by more, and so do the stretched spaces of justified text."""
+    across = [(b.x0 - a.x1, max(a.size, b.size)) for a, b in pairs
+              if x0 - 1 <= a.x1 <= x0 + 1 and x1 - 1 <= b.x0 <= x1 + 1]
+    return bool(across) and all(gap <= WORD_SPACE_SLACK * WORD_SPACE_EMS * size for gap, size in across)
 
 
 # A boundary carried to a page without a header moves at most this share of a neighbour's width.

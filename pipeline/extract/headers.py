@@ -1493,7 +1493,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
-            if _runs_on_from_above(page, lines, i, cells):
+            if _runs_on_from_above(page, lines, i, cells, settings):
                 break  # the band is the middle of a body row, however far down it is read
             scored = _score(cells, settings, _bold(band))
             if scored is not None:
@@ -1503,9 +1503,12 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
 
 # A line no further below the line above than this share of its height is the next line of its paragraph.
 RUN_ON_GAP = 0.5
+# Words of a line in lower case that make it prose, not the end of a heading.
+PROSE_LINE_WORDS = 5
 
 
-def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequence[HeaderCell]) -> bool:
+def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequence[HeaderCell],
+                        settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """Does the band open in the middle of a body row: a cell nobody listed opening in lower case under
     words of the line above, set as close as the next line of a paragraph with no rule or fill edge between
     ("Additional" / "funding requested", "1. There will be" / "resources available to ...")? A heading
@@ -1519,9 +1522,20 @@ def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequen
     edges += [y for f in page.fills if f.x0 < first.x1 and f.x1 > first.x0 for y in (f.top, f.bottom)]
     if any(above.bottom - 1 <= y <= first.top + 1 for y in edges):
         return False
-    # A listed heading may be set in lower case under a line of headings nobody listed ("Quux" / "action").
-    low = [c for c in cells if c.text[:1].islower() and (c.field is None or c.field.startswith("ignore:"))]
+    low = [c for c in cells if _body_like(c, settings)]
     return any(w.x0 < c.x1 and w.x1 > c.x0 for c in low for w in above.words)
+
+
+def _body_like(c: HeaderCell, settings: ExtractSettings) -> bool:
+    """Could the cell, in lower case, be a body cell's next line? A listed heading may be set in lower case
+    under a line of headings nobody listed ("Quux" / "action"); a line of prose that names a field by its
+    cue words alone is a body line ("recommendations identified by diagnostic of the Front"), where a
+    heading's own next line is a word or two that finish it ("Theme" / "area")."""
+    if not c.text[:1].islower():
+        return False
+    if c.field is None or c.field.startswith("ignore:"):
+        return True
+    return len(c.text.split()) >= PROSE_LINE_WORDS and not listed_exactly(c.text, settings)
 
 
 def _band_openers(page: Page, lines: Sequence[Line], vocab: frozenset[str], settings: ExtractSettings) -> list[int]:
@@ -1534,7 +1548,7 @@ def _band_openers(page: Page, lines: Sequence[Line], vocab: frozenset[str], sett
         if opens_band(ln, vocab, settings.heading_word_share) or _bold_row(page, ln, vocab, settings):
             # A line that runs on from the one above (a body row's next line in a shaded row) stays.
             while _inside_box_above(page, lines, i) and not _runs_on_from_above(
-                    page, lines, i, cells_for_band(page, [lines[i]], (), "fields", settings)):
+                    page, lines, i, cells_for_band(page, [lines[i]], (), "fields", settings), settings):
                 i -= 1
             out.add(i)
     return sorted(out)

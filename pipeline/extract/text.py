@@ -439,7 +439,7 @@ def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabula
     # Two pieces that only together make an English word may end a letter further from the edge: a
     # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
     if not at_edge:
-        return room < LEXICON_REACH * letter and _breakable(above.text, first.text) and _pieces_of_a_word(above.text, first.text)
+        return room < LEXICON_REACH * letter and _breakable(above.text, first.text) and _word_and_rest(above.text, first.text)
     # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
     if _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
         return True
@@ -467,8 +467,9 @@ def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bo
 
 
 def _breakable(head: str, rest: str) -> bool:
-    """A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation."""
-    return (head[-1:].isalnum() or head[-1:] in _APOSTROPHES) and (
+    """A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation,
+    and goes on in its own case: a word in capitals ("LA" / "in") is whole."""
+    return _case_agrees(head, rest) and (head[-1:].isalnum() or head[-1:] in _APOSTROPHES) and (
         rest[:1].isalnum() or (rest[:1] in _APOSTROPHES and rest[1:2].isalpha()))
 
 
@@ -480,17 +481,32 @@ _APOSTROPHES = ("\u2019", "'")
 def broken_word(before: str, after: str) -> bool:
     """Does text `before` stop on the first piece of a word whose rest opens text `after` (two
     paragraphs, or the two parts of a cell cut by a page break)?"""
-    return bool(before.strip() and after.strip()) and _pieces_of_a_word(before.split()[-1], after.split()[0])
+    return bool(before.strip() and after.strip()) and _word_and_rest(before.split()[-1], after.split()[0])
+
+
+def _word_and_rest(head: str, rest: str) -> bool:
+    """Are two pieces one English word broken in two: pieces of no word alone, or a word and an ending
+    that is no word of its own ("Commission" / "ing")?"""
+    return _pieces_of_a_word(head, rest) or (
+        _case_agrees(head, rest) and _no_word(rest) and is_word(word_key(head + rest)))
 
 
 def _pieces_of_a_word(head: str, rest: str) -> bool:
     """Are two pieces one English word broken in two, neither piece a word of its own alone where the other
     is not ("Septem" / "ber", "Ong" / "oing", "Long" / "er-term"), however often the document breaks the
     same word the same way? Two words that each stand alone ("Work" / "force") are left as printed."""
+    if not _case_agrees(head, rest):
+        return False
     whole, head, rest = word_key(head + rest), word_key(head), word_key(rest)
     if not head or not rest:
         return False
     return is_word(whole) and not (is_word(head) and is_word(rest))
+
+
+def _case_agrees(head: str, rest: str) -> bool:
+    """Could `rest` go on from `head` within one word: not capitals going on in lower case ("LA" / "in")?"""
+    letters = "".join(ch for ch in head if ch.isalpha())
+    return not (len(letters) >= 2 and letters.isupper() and rest[:1].islower())
 
 
 def _two_words(head: str, rest: str) -> bool:
