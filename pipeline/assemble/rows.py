@@ -285,7 +285,17 @@ def _own_reference(prev: RawRow, cells: dict[str, list[str]]) -> bool:
         if (len(paras) == 1 and above and len(above) == 1 and paras[0] != above[0]
                 and REF_CODE.match(paras[0]) and REF_CODE.match(above[0])):
             return True
+        # A reference set before the text in one cell ("1.16 Develop and deliver ...") under a cell that
+        # opened on another ("1.15 Develop new ...").
+        if paras and above and _opening_ref(paras[0]) not in (None, _opening_ref(above[0])) and _opening_ref(above[0]):
+            return True
     return False
+
+
+def _opening_ref(text: str) -> str | None:
+    """The reference a cell's text opens on, followed by more text ("1.16 Develop ..."), if any."""
+    head, _, rest = text.partition(" ")
+    return head if rest and REF_CODE.match(head) else None
 
 
 def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
@@ -327,6 +337,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
         return a[:-1] + [last[:-1] + first] + b[1:]
     if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
         return a[:-1] + [last + first] + b[1:]
+    if not word_fitted and first.isdigit() and REF_CODE.match(last) and REF_CODE.match(last + first):
+        return a[:-1] + [last + first] + b[1:]  # a reference too wide for its cell: "2.1" / "7"
     if not word_fitted and not next_item(last, first) and (_continues(a, b) or not last.endswith(_TERMINAL)):
         sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
@@ -414,7 +426,11 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         # A column of prose read as one cell per row may hold a cell merged down the rows all the same:
         # text that runs on from a row above the last is the rest of that row's cell.
         per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
-        target = prev if (prev.cells.get(f) or per_row or begun) else (owner or prev)
+        # A rule drawn over the last row's cell closed the cells above it: the text is that row's own.
+        ruled_off = prev.merged is not None and f not in prev.merged
+        target = prev if (prev.cells.get(f) or per_row or begun or ruled_off) else (owner or prev)
+        if paras == target.cells.get(f):
+            continue  # a merged cell restated at the page's top, its text the same as above
         target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
@@ -593,11 +609,23 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
             for f, h in zip(fields, headings)]
     if not any(free):
         return fields
-    profiles = [profile([r.text(f) or "" for r in rows]) if f else profile([]) for f in own]
+    profiles = [profile(_run_on_texts(rows, f)) if f else profile([]) for f in own]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings])
     out = [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
     return _measures_handed_back(fields, out, headings)
+
+
+def _run_on_texts(rows: Sequence[RawRow], f: str) -> list[str]:
+    """The column's text per row, a text printed again at a page's top under the same text above it left
+    blank: a merged cell cut by a page break is restated on the next page, and runs on all the same."""
+    out: list[str] = []
+    last, page = "", None
+    for r in rows:
+        text = r.text(f) or ""
+        out.append("" if text and text == last and r.page_start != page else text)
+        last, page = text or last, r.page_end
+    return out
 
 
 def _measures_handed_back(fields: Sequence[str | None], out: list[str | None], headings: Sequence[str]) -> list[str | None]:

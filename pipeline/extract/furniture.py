@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import statistics
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -58,8 +58,11 @@ def find_furniture(
     lines_by_page = lines_by_page or {p.number: page_lines(p, settings) for p in pages}
     zone_lines = {p.number: _zone_lines(p, lines_by_page[p.number], (protected or {}).get(p.number, []), settings)
                   for p in pages}
-    # How many pages print each line (digits ignored): a line counts once per page.
-    counts: Counter[str] = Counter(k for zl in zone_lines.values() for k in {_key(ln) for ln, _ in zl})
+    # Where each line (digits ignored) is printed: per page, its distance from the page's edge.
+    placed: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for p in pages:
+        for ln, zone in zone_lines[p.number]:
+            placed[_key(ln)].append((p.number, _from_edge(ln, zone, p)))
     need = max(2, settings.repeat_share * len(pages))
     top: dict[int, float] = {}
     bottom: dict[int, float] = {}
@@ -68,12 +71,30 @@ def find_furniture(
         bottom[p.number] = p.height
         lines = lines_by_page[p.number]
         for ln, zone in zone_lines[p.number]:
-            if _page_number(ln.text) or (counts[_key(ln)] >= need and not _cell_line(ln, lines)):
+            if _page_number(ln.text) or (
+                    _pages_alike(placed[_key(ln)], _from_edge(ln, zone, p)) >= need and not _cell_line(ln, lines)):
                 if zone == "head":
                     top[p.number] = max(top[p.number], ln.bottom + 0.5)
                 else:
                     bottom[p.number] = min(bottom[p.number], ln.top - 0.5)
     return Furniture(top, bottom)
+
+
+# How far (pt) a running head or footer may stand from where it stands on other pages.
+SAME_PLACE = 2.0
+
+
+def _from_edge(line: Line, zone: str, page: Page) -> float:
+    """The line's distance from the page edge its zone lies on (footers keep to the foot whatever the
+    page's height)."""
+    return line.top if zone == "head" else page.height - line.bottom
+
+
+def _pages_alike(places: Sequence[tuple[int, float]], at: float) -> int:
+    """How many pages print the line at the same distance from their edge: a running head or footer
+    keeps its place; a cell's text repeated down the rows (a level restated in every row) falls where
+    its rows do."""
+    return len({n for n, y in places if abs(y - at) <= SAME_PLACE})
 
 
 # A line no further below the line above than this share of its height is the next line of its paragraph.
