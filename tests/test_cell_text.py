@@ -325,7 +325,7 @@ def test_a_word_continued_on_the_next_page_fits_the_line_above_only_with_the_col
                ("individual", 564.5, 608.2))]
     row = PageRow(500.0, 545.0, {"action": cell})
     table = PageTable(5, [], 40.0, 545.0, 39.0, 797.0, None, True, [row])
-    target = RawRow({"action": ["..."]}, 5, 5, (0.0, 0.0, 0.0, 0.0), free_space=_free_space(row, table))
+    target = RawRow({"action": ["..."]}, 5, 5, (0.0, 0.0, 0.0, 0.0), free_space=_free_space(row, table, {}))
     rest = PageRow(40.0, 90.0, {"action": [at(41.9, ("areas", 478.3, 503.2), ("for", 506.1, 518.5))]})
     assert not _first_word_fits(target, "action", rest)
     short = PageRow(40.0, 90.0, {"action": [at(41.9, ("area", 478.3, 498.2), ("for", 501.1, 513.5))]})

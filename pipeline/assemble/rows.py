@@ -16,7 +16,7 @@ from typing import Sequence
 from ..extract.columns import EXTRA_PREFIX, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
-from ..extract.grid import PageRow, PageTable, text_edges, words_vocabulary
+from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
 from ..extract.text import (
     REF_CODE,
     Line,
@@ -190,16 +190,32 @@ def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
     return words_vocabulary([ln for p in pages for t in p.tables for r in t.rows for cell in r.cells.values() for ln in cell])
 
 
-def _free_space(row: PageRow, table: PageTable) -> dict[str, float]:
+def _reaches(tables: Sequence[PageTable]) -> dict[tuple[str, int, int], float]:
+    """How far each column's lines reach over all the pages of a logical table, per column place: a page
+    may print one line of a column only, which shows nothing of its width."""
+    out: dict[tuple[str, int, int], float] = {}
+    for t in tables:
+        for c in t.columns:
+            xs = [ln.x1 for r in t.rows for ln in r.cells.get(c.field or "", [])]
+            if c.field and xs:
+                key = (c.field, round(c.x0), round(c.x1))
+                out[key] = max(out.get(key, 0.0), *xs)
+    return out
+
+
+def _free_space(row: PageRow, table: PageTable, reaches: dict[tuple[str, int, int], float]) -> dict[str, float]:
     """Per field: the room left at the end of the cell's last line for a word, up to the column's text
-    edge (the furthest any line of that column reaches on this page), less the word space the column's
-    lines are set with."""
+    edge (the furthest any line of that column reaches on the page, or on the table's pages, `_reaches`,
+    where the page prints too few of its lines to show it), less the word space the column's lines are
+    set with."""
     free = {}
+    places = {c.field: (c.field, round(c.x0), round(c.x1)) for c in table.columns if c.field}
     for f, lines in row.cells.items():
         if not lines:
             continue
         column = [ln for r in table.rows for ln in r.cells.get(f, [])]
-        edge = max(ln.x1 for ln in column)
+        wide = [reaches[places[f]]] if len(column) < WRAP_EVIDENCE_LINES and places.get(f) in reaches else []
+        edge = max([ln.x1 for ln in column] + wide)
         last = max(lines, key=lambda ln: ln.top)
         free[f] = edge - last.x1 - _word_space(column)
     return free
@@ -234,12 +250,13 @@ def _continues(before: list[str], after: list[str]) -> bool:
     """Does `after` (top of a page) read as the rest of `before` (foot of the page before)?
 
     It does when it opens in lower case or with a bare number (the year of a split "November / 2022"),
-    or when `before` stops on a comma, a hyphen or a word that cannot end a phrase.
+    or when `before` stops on a comma, a hyphen, a word broken by hyphenation ("OFS‐" / "TED") or a word
+    that cannot end a phrase.
     """
     if not before or not after:
         return False
     first = after[0]
-    if first[:1].islower() or _BARE_NUMBER.match(first):
+    if first[:1].islower() or _BARE_NUMBER.match(first) or hyphenated(before[-1], first):
         return True
     last = before[-1].rstrip()
     if last.endswith((",", "-", "/", "&", "–")):
@@ -265,7 +282,9 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     """
     if row.leading or not cells.get("action") or not prev.cells.get("action"):
         return True
-    if cells.get("ref") and prev_closed or _own_reference(prev, cells):
+    if cells.get("ref") and prev_closed and not _rest_of_reference(prev.cells.get("ref"), cells["ref"]):
+        return False
+    if _own_reference(prev, cells):
         return False
     if not prev_closed:
         return True
@@ -274,6 +293,15 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     if set(cells) == {"action"} and sum(1 for f in prev.cells if _per_row(f) and f != "action") >= TAIL_OTHER_CELLS:
         return True
     return _tail_votes(prev, row, cells) > 0
+
+
+def _rest_of_reference(above: list[str] | None, paras: list[str]) -> bool:
+    """Is the reference at the page's top the rest of one too wide for its cell ("2.1" / "5")?"""
+    return above is not None and len(above) > 0 and len(paras) == 1 and _ref_rest(above[-1], paras[0])
+
+
+def _ref_rest(last: str, first: str) -> bool:
+    return first.isdigit() and bool(REF_CODE.match(last)) and bool(REF_CODE.match(last + first))
 
 
 def _own_reference(prev: RawRow, cells: dict[str, list[str]]) -> bool:
@@ -337,7 +365,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> l
         return a[:-1] + [last[:-1] + first] + b[1:]
     if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
         return a[:-1] + [last + first] + b[1:]
-    if not word_fitted and first.isdigit() and REF_CODE.match(last) and REF_CODE.match(last + first):
+    if not word_fitted and _ref_rest(last, first):
         return a[:-1] + [last + first] + b[1:]  # a reference too wide for its cell: "2.1" / "7"
     if not word_fitted and not next_item(last, first) and (_continues(a, b) or not last.endswith(_TERMINAL)):
         sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
@@ -401,6 +429,7 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     tables = list({id(e.table): e.table for e in lt.entries}.values())
     edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
     justified = _justified_columns([(t, edges[id(t)]) for t in tables])
+    reaches = _reaches(tables)
     for entry in lt.entries:
         prow = entry.row
         cells = _paras(prow, edges[id(entry.table)], vocabulary, settings, justified)
@@ -410,7 +439,7 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
         else:
             if page_top:
                 _return_leftovers(table_rows, prow, cells)
-            table_rows.append(_raw_row(lt, entry, cells, first=not table_rows))
+            table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows))
         prev_entry = entry
     return table_rows
 
@@ -448,7 +477,8 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
 
 
-def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], first: bool) -> RawRow:
+def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: dict[tuple[str, int, int], float],
+             first: bool) -> RawRow:
     t, prow = entry.table, entry.row
     merged = prow.merged
     # Under a page break or at the table's top, an empty "merged" set is no evidence of a rule.
@@ -464,7 +494,7 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], first: bool
         theme=lt.theme.title if lt.theme else None,
         key_area=lt.key_area.title if lt.key_area else None,
         merged=merged,
-        free_space=_free_space(prow, t),
+        free_space=_free_space(prow, t, reaches),
     )
 
 
@@ -662,8 +692,12 @@ def _hierarchy_allows(
     f: str, present: Sequence[str], inherited: Sequence[str], row: RawRow | None, prev: RawRow
 ) -> bool:
     """A blank cell stands for the one above while the row is still in the group above: the field one
-    level up was inherited too, or (given `row`) is printed again with the same text."""
-    order = [h for h in HIERARCHY if h in present]
+    level up was inherited too, or (given `row`, in a table whose blanks stand for the text above) is
+    printed again with the same text. There a key area groups the rows beside the outcomes, not above
+    them (pipeline.extract.columns._ordered): a new key area leaves a blank outcome running on. Where
+    levels are printed again row after row (no `row`), a blank under a key area printed anew is blank."""
+    beside = row is not None and f in ("outcome", "objective")
+    order = [h for h in HIERARCHY if h in present and not (h == "key_area" and beside)]
     if f in order:
         i = order.index(f)
         return i == 0 or _same_group(order[i - 1], inherited, row, prev)

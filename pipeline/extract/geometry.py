@@ -44,6 +44,7 @@ from .columns import (
 )
 from .headers import (
     Header,
+    HeaderCell,
     carried_over,
     find_all_headers,
     listed_exactly,
@@ -236,30 +237,36 @@ def _finest(h: Header, read: Sequence[Header], body: Sequence[Word]) -> Header:
 
 
 def _blank_part(h: Header, r: Header, body: Sequence[Word]) -> bool:
-    """Does a heading of `r` that parts one of `h`'s stand over a column with no text in `body`?"""
-    starts = {round(c.x0) for c in h.cells}
-    for i, c in enumerate(r.cells):
-        if any(abs(c.x0 - x) <= SAME_PLACE for x in starts):
-            continue
-        # Text under a heading starts under it (a page number further out is no text of its column).
-        right = min(c.x1, r.cells[i + 1].x0) if i + 1 < len(r.cells) else c.x1
-        if not any(c.x0 - SAME_PLACE <= w.x0 < right for w in body):
-            return True
+    """Does a heading of `r` that is part of one of `h`'s stand over a column with no text in `body`?"""
+    runs = _runs(r, h) or []
+    for run in (run for run in runs if len(run) > 1):
+        for d, after in zip(run, [*run[1:], None]):
+            # Text under a heading starts under it (a page number further out is no text of its column).
+            right = min(d.x1, after.x0) if after is not None else d.x1
+            if not any(d.x0 - SAME_PLACE <= w.x0 < right for w in body):
+                return True
     return False
 
 
 def _parts(r: Header, h: Header) -> bool:
     """Are `r`'s headings `h`'s parted: each of `h`'s headings the words of the run of `r`'s that stand
     within it, where it stood?"""
-    i = 0
+    return _runs(r, h) is not None
+
+
+def _runs(r: Header, h: Header) -> list[list[HeaderCell]] | None:
+    """Per heading of `h`, the run of `r`'s headings that stand within it and hold its words; None when
+    `r` is not `h` parted."""
+    i, runs = 0, []
     for c in h.cells:
         run = []
         while i < len(r.cells) and r.cells[i].x0 >= c.x0 - SAME_PLACE and r.cells[i].x1 <= c.x1 + SAME_PLACE:
             run.append(r.cells[i])
             i += 1
         if not run or sorted(c.text.split()) != sorted(w for d in run for w in d.text.split()):
-            return False
-    return i == len(r.cells)
+            return None
+        runs.append(run)
+    return runs if i == len(r.cells) else None
 
 
 def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],

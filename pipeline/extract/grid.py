@@ -603,7 +603,9 @@ def rows_from_text(
     """Rows of an unruled table: a row starts where the action column and another per-row column
     both start a text block at the same height."""
     blocks = _column_blocks(words, columns, settings)
-    anchors = _with_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance),
+    stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
+    anchors = _with_stripes(_outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance), stripes,
+                                             settings.anchor_tolerance),
                             _stripe_starts(page.fills, columns, words, top, bottom), settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
@@ -667,6 +669,29 @@ def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: fl
 # within this many lines.
 STRIPE_SPAN = 0.9
 STRIPE_PAD_LINES = 1.0
+
+
+def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]], tol: float) -> list[float]:
+    """The row starts the text shows, less those inside a stripe of a table shaded in stripes: a stripe
+    is one row, whose cells may hold paragraphs side by side ("Delivered through ..." beside the
+    measures' second item)."""
+    if len(stripes) < 2:
+        return anchors
+    # The first row start in a stripe is its row's (below the stripe's padding); any later one, a paragraph.
+    later = {a for t, b in stripes for a in sorted(a for a in anchors if t - tol < a < b - tol)[1:]}
+    anchors = [a for a in anchors if a not in later]
+    # Between stripes shaded row by row (zebra), the white is one row too: where most gaps hold one row
+    # start, a gap's later starts are its row's paragraphs.
+    ordered = sorted(stripes)
+    gaps = [sorted(a for a in anchors if b0 - tol < a < t1 - tol) for (_, b0), (t1, _) in zip(ordered, ordered[1:])]
+    if not gaps or sum(1 for g in gaps if len(g) <= 1) < ZEBRA_SHARE * len(gaps):
+        return anchors
+    later = {a for g in gaps for a in g[1:]}
+    return [a for a in anchors if a not in later]
+
+
+# Share of the gaps between stripes that hold one row start at most for the stripes to be a zebra's.
+ZEBRA_SHARE = 0.6
 
 
 def _with_stripes(anchors: list[float], stripes: Sequence[float], tol: float) -> list[float]:
