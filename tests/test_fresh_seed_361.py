@@ -84,3 +84,17 @@ def test_paragraphs_side_by_side_in_a_zebra_table_stay_in_their_row():
     actions = [" ".join(ln.text for ln in r.cells.get("action", [])) for r in table.rows]
     assert len(actions) == 3, actions
     assert actions[0].startswith("Co-locate") and actions[0].endswith("Delivered through the People Strategy and Action Plan.")
+
+
+def test_a_rule_drawn_under_a_columns_own_text_closes_its_cell():
+    """Seed 371's layout 37100040: the row rules stop short of a merged 'Theme area' column, and the far
+    'Index' column is ruled by its own short segments, which span its references but not the column as
+    parted mid-gutter. Each segment closes its cell: the references stay one to a row (all 47 had run
+    into the first row's cell)."""
+    page = load_page("rules-under-each-cell-of-a-far-column")
+    # The columns as the page's headings and gutters part them: 'Index' from mid-gutter at 832 pt.
+    columns = [Column("lead_officer_and_milestone", 44.0, 199.6), Column("action", 199.6, 493.2),
+               Column("measures", 493.2, 738.5), Column("extra:Theme area", 738.5, 832.3), Column("extra:Index", 832.3, 892.4)]
+    table = build_table(page, None, columns, [w for w in page.words if w.top > 262], 262, 500)
+    refs = [" ".join(ln.text for ln in r.cells.get("extra:Index", [])) for r in table.rows]
+    assert refs[:4] == ["1.1", "1.2", "1.3", "1.4"], refs

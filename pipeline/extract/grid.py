@@ -307,10 +307,12 @@ def _gutter_columns(
 
 
 def _rule_rows(
-    hrules: Sequence[Rule], columns: Sequence[Column], top: float, bottom: float, settings: ExtractSettings
+    hrules: Sequence[Rule], columns: Sequence[Column], top: float, bottom: float, settings: ExtractSettings,
+    words: Sequence[Word] = (),
 ) -> list[tuple[float, set[int]]]:
     """Row boundaries: (y, indexes of the columns the rule covers), top to bottom."""
     x0, x1 = columns[0].x0, columns[-1].x1
+    spans = _text_spans(columns, words)
     rules = sorted((r for r in hrules if top - 2 <= r.y <= bottom + 2 and r.x1 > x0 and r.x0 < x1), key=lambda r: r.y)
     clusters: list[list[Rule]] = []
     for r in rules:
@@ -321,15 +323,24 @@ def _rule_rows(
     out = []
     for cl in clusters:
         y = sum(r.y for r in cl) / len(cl)
-        covered: set[int] = set()
-        for i, col in enumerate(columns):
-            width = col.x1 - col.x0
-            length = union_length((max(r.x0, col.x0), min(r.x1, col.x1)) for r in cl if r.x1 > col.x0 and r.x0 < col.x1)
-            if width > 0 and length >= settings.rule_cover * width:
-                covered.add(i)
+        covered = {i for i, col in enumerate(columns) if _closes(cl, col, spans.get(i), settings)}
         if covered:
             out.append((y, covered))
     return out
+
+
+def _closes(rules: Sequence[Rule], col: Column, text: tuple[float, float] | None, settings: ExtractSettings) -> bool:
+    """Do the rules at one height close the column's cell: they span most of its width, or all of its
+    `text` (a rule drawn under the cell's own box may fall short of a column parted mid-gutter)?"""
+    width = col.x1 - col.x0
+    parts = [(max(r.x0, col.x0), min(r.x1, col.x1)) for r in rules if r.x1 > col.x0 and r.x0 < col.x1]
+    under = text is not None and any(a <= text[0] + 1 and b >= text[1] - 1 for a, b in parts)
+    return width > 0 and (union_length(parts) >= settings.rule_cover * width or under)
+
+
+def _text_spans(columns: Sequence[Column], words: Sequence[Word]) -> dict[int, tuple[float, float]]:
+    """Per column: from where its text starts to where it ends."""
+    return {i: (min(w.x0 for w in ws), max(w.x1 for w in ws)) for i, ws in _assign(words, columns).items() if ws}
 
 
 def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[Word]]:
@@ -388,7 +399,7 @@ def rows_from_rules(
 ) -> tuple[list[PageRow], bool] | None:
     """Rows bounded by horizontal rules; None when the table has no usable rules. True beside the rows
     when the table's last row is closed by a rule on this page."""
-    boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings), columns)
+    boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings, words), columns)
     if len(boundaries) < 2 or _frame_only(boundaries, columns, words, settings, page.vrules):
         return None
     boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
