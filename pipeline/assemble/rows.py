@@ -315,7 +315,8 @@ def _own_reference(prev: RawRow, cells: dict[str, list[str]]) -> bool:
             return True
         # A reference set before the text in one cell ("1.16 Develop and deliver ...") under a cell that
         # opened on another ("1.15 Develop new ...").
-        if paras and above and _opening_ref(paras[0]) not in (None, _opening_ref(above[0])) and _opening_ref(above[0]):
+        mine, theirs = (_opening_ref(paras[0]) if paras else None), (_opening_ref(above[0]) if above else None)
+        if mine and theirs and mine != theirs:
             return True
     return False
 

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ..readers.model import Document, Page
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .text import Line, page_lines
+from .text import RUN_ON_GAP, Line, page_lines
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?$", re.I)
@@ -95,10 +95,6 @@ def _pages_alike(places: Sequence[tuple[int, float]], at: float) -> int:
     keeps its place; a cell's text repeated down the rows (a level restated in every row) falls where
     its rows do."""
     return len({n for n, y in places if abs(y - at) <= SAME_PLACE})
-
-
-# A line no further below the line above than this share of its height is the next line of its paragraph.
-RUN_ON_GAP = 0.5
 
 
 def _cell_line(line: Line, lines: Sequence[Line]) -> bool:

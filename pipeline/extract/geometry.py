@@ -227,8 +227,9 @@ def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequ
 
 
 def _finest(h: Header, read: Sequence[Header], body: Sequence[Word]) -> Header:
-    finer = sorted((r for r in read if len(r.cells) > len(h.cells) and _parts(r, h)), key=lambda r: -len(r.cells))
-    r = next((r for r in finer if _blank_part(h, r, body)), None)
+    finer = sorted(((r, runs) for r in read if len(r.cells) > len(h.cells) and (runs := _runs(r, h)) is not None),
+                   key=lambda rr: -len(rr[0].cells))
+    r = next((r for r, runs in finer if _blank_part(runs, body)), None)
     if r is None:
         return h
     dy = h.top - r.top
@@ -236,9 +237,9 @@ def _finest(h: Header, read: Sequence[Header], body: Sequence[Word]) -> Header:
     return dataclasses.replace(h, cells=cells, weak=h.weak and r.weak, ruled_columns=r.ruled_columns)
 
 
-def _blank_part(h: Header, r: Header, body: Sequence[Word]) -> bool:
-    """Does a heading of `r` that is part of one of `h`'s stand over a column with no text in `body`?"""
-    runs = _runs(r, h) or []
+def _blank_part(runs: Sequence[Sequence[HeaderCell]], body: Sequence[Word]) -> bool:
+    """Does a heading that is part of a heading read whole elsewhere (a run of `_runs` longer than one)
+    stand over a column with no text in `body`?"""
     for run in (run for run in runs if len(run) > 1):
         for d, after in zip(run, [*run[1:], None]):
             # Text under a heading starts under it (a page number further out is no text of its column).
@@ -248,15 +249,9 @@ def _blank_part(h: Header, r: Header, body: Sequence[Word]) -> bool:
     return False
 
 
-def _parts(r: Header, h: Header) -> bool:
-    """Are `r`'s headings `h`'s parted: each of `h`'s headings the words of the run of `r`'s that stand
-    within it, where it stood?"""
-    return _runs(r, h) is not None
-
-
 def _runs(r: Header, h: Header) -> list[list[HeaderCell]] | None:
-    """Per heading of `h`, the run of `r`'s headings that stand within it and hold its words; None when
-    `r` is not `h` parted."""
+    """Per heading of `h`, the run of `r`'s headings that stand within it, where it stood, and hold its
+    words; None when `r` is not `h` parted."""
     i, runs = 0, []
     for c in h.cells:
         run = []

@@ -617,7 +617,7 @@ def rows_from_text(
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
     anchors = _with_stripes(_outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance), stripes,
                                              settings.anchor_tolerance),
-                            _stripe_starts(page.fills, columns, words, top, bottom), settings.anchor_tolerance)
+                            _stripe_starts(page.fills, stripes, columns, words, top, bottom), settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
@@ -631,14 +631,13 @@ def rows_from_text(
     return [r for r in rows if r.cells or r.rag_colour]
 
 
-def _stripe_starts(fills: Sequence[Fill], columns: Sequence[Column], words: Sequence[Word], top: float,
-                   bottom: float) -> list[float]:
+def _stripe_starts(fills: Sequence[Fill], stripes: Sequence[tuple[float, float]], columns: Sequence[Column],
+                   words: Sequence[Word], top: float, bottom: float) -> list[float]:
     """Where rows start in a table shaded in stripes (alternate rows filled across the table, no rules)
     or with a column of cells filled one by one: the top of the first line of text under each edge of a
     stripe and each filled cell's top. Text set close within its rows shows no row starts by its gaps;
-    the fills show them. Stripes count from two on."""
+    the fills show them. Stripes (`_stripes`) count from two on."""
     x0, x1 = columns[0].x0, columns[-1].x1
-    stripes = _stripes(fills, x0, x1, top, bottom)
     edges = {e for stripe in stripes for e in stripe} if len(stripes) >= 2 else set()
     edges |= _cell_fill_tops(fills, columns, top, bottom)
     out = []

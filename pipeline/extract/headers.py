@@ -22,7 +22,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import union_length, white_runs
-from .text import BULLET_GLYPHS, Line, broken_word, page_lines, split_chunks
+from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
 # deciding whether a line is made of heading words.
@@ -1501,8 +1501,6 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     return [c for c in candidates if not _cut_short(c, candidates, lines)]
 
 
-# A line no further below the line above than this share of its height is the next line of its paragraph.
-RUN_ON_GAP = 0.5
 # Words of a line in lower case that make it prose, not the end of a heading.
 PROSE_LINE_WORDS = 5
 

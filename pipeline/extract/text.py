@@ -72,6 +72,10 @@ class Line:
         return f"Line({self.text!r}, x0={self.x0:.1f}, top={self.top:.1f})"
 
 
+# A line no further below the line above than this share of its height is the next line of its paragraph.
+RUN_ON_GAP = 0.5
+
+
 def words_to_lines(words: Iterable[Word], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Cluster words into text lines (top to bottom), each line's words left to right. Text set at 90 or
     270 degrees (a narrow heading turned on its side) makes lines of its own, read in its direction, so
