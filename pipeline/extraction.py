@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from .errors import NoActionTableError, PlanpipeError
 from .extract import ENGINES
+from .extract.columns import EXTRA_PREFIX
 from .extract.coverage import (header_only_pages, merged_rows, ref_gaps, uncovered_pages, unread_bands,
                                unread_neighbours)
 from .extract.furniture import without_watermarks
@@ -50,13 +51,21 @@ def _row_pages(rows: list[RawRow]) -> set[int]:
 
 
 def _unmapped(tables: list[PageTables], log: IssueLog) -> None:
+    """Headings that named no field. The column's cells may still have shown one (a column of statuses)
+    or gone to `extra`: the message says which, so that no one is told a column was lost that was not."""
     for pt in tables:
         for t in pt.tables:
+            fields = {c.heading: c.field for c in t.columns}
             for cell in (t.header.cells if t.header else []):
-                if cell.field is None and cell.text.strip():
-                    log.add("table-columns-unmapped", f"heading {cell.text.strip()!r} matched no field; its column "
-                            "was ignored (map it with overrides.columns in a registry entry)", page=pt.page,
-                            value=cell.text.strip())
+                text = cell.text.strip()
+                if cell.field is not None or not text:
+                    continue
+                got = fields.get(cell.text)
+                if got is not None and not got.startswith(EXTRA_PREFIX):
+                    continue  # its cells showed the field
+                where = "its cells are kept in `extra`" if got else "its column was ignored"
+                log.add("table-columns-unmapped", f"heading {text!r} matched no field; {where} (map it with "
+                        "overrides.columns in a registry entry)", page=pt.page, value=text)
 
 
 def _continues(pt: PageTables, nxt: PageTables | None) -> bool:

@@ -404,6 +404,7 @@ def build_rows(
     vocabulary = _vocabulary(pages)
     tables = [(lt, _table_rows(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     levels = _levels_by_header(tables, settings)
+    read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
         fields = _renamed(lt, table_rows, levels[_header_key(lt)])
         profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
@@ -414,7 +415,10 @@ def build_rows(
                 tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns), tuple(columns),
                 profiles, lt.theme.title if lt.theme else None))
         split_combined(table_rows, columns)
-        _fill_down(table_rows, columns, _ref_binding(columns, table_rows), log)
+        read.append((lt, table_rows, columns))
+    printed_again = _printed_again_by_header(read)
+    for lt, table_rows, columns in read:
+        _fill_down(table_rows, columns, _ref_binding(columns, table_rows), log, printed_again[_header_key(lt)])
         _theme_from_column(table_rows)
         rows.extend(r for r in table_rows if r.cells.get("action"))
         for r in table_rows:
@@ -499,15 +503,20 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: di
     )
 
 
-def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog) -> None:
+def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog,
+               printed_again: dict[str, bool] | None = None) -> None:
     present = [f for f in columns if f]
     mergeable = [f for f in present if f not in ("action", "ref")]
     # Top of the hierarchy first: whether a level inherits depends on the level above it.
     mergeable.sort(key=lambda f: HIERARCHY.index(f) if f in HIERARCHY else len(HIERARCHY))
     repeats = _repeats_levels(rows, HIERARCHY)
     # A column below the hierarchy (a plan's name, an officer) is judged on its own: printed again row
-    # after row, its blank cells are blank.
-    own = {f: _repeats_levels(rows, (f,)) for f in mergeable if f not in HIERARCHY}
+    # after row, its blank cells are blank. A table whose rows show it too seldom to tell is judged with
+    # every table under the same header (`printed_again`): a theme's banner parts the tables, not the way
+    # a column is set.
+    pooled = printed_again or {}
+    own = {f: _repeats_levels(rows, (f,)) if sum(_again_and_blank(rows, (f,))) >= REPEAT_EVIDENCE or f not in pooled
+           else pooled[f] for f in mergeable if f not in HIERARCHY}
     prev: RawRow | None = None
     for row in rows:
         _take_refs(row, bound)
@@ -515,15 +524,42 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
         prev = row
 
 
+# Cells printed again or left blank under a text that show how a table sets a column on their own.
+REPEAT_EVIDENCE = 5
+
+
 def _repeats_levels(rows: Sequence[RawRow], fields: Sequence[str] = HIERARCHY) -> bool:
     """Does the table print a level's text again, row after row, while it goes on? Then its blank cells
     are blank: only a blank under an inherited level is read as "same as above". A table that leaves
     blanks for "same as above" may still restate a level now and then (at the top of a page, or where
     the level below changes): it does so less often than it leaves the level blank."""
+    again, blank = _again_and_blank(rows, fields)
+    return again > 0 and again >= blank
+
+
+def _again_and_blank(rows: Sequence[RawRow], fields: Sequence[str]) -> tuple[int, int]:
+    """How often a cell of `fields` is printed again under the same text, and left blank under a text."""
     pairs = list(zip(rows, rows[1:]))
     again = sum(1 for f in fields for a, b in pairs if b.cells.get(f) and b.cells.get(f) == a.cells.get(f))
     blank = sum(1 for f in fields for a, b in pairs if a.cells.get(f) and not b.cells.get(f))
-    return again > 0 and again >= blank
+    return again, blank
+
+
+def _printed_again_by_header(
+    tables: Sequence[tuple[_Table, list[RawRow], list[str | None]]],
+) -> dict[tuple, dict[str, bool]]:
+    """Per printed header, whether each column below the hierarchy is printed again row after row, over
+    all the tables under it (`_repeats_levels` for one field, its counts pooled)."""
+    counts: dict[tuple, dict[str, list[int]]] = {}
+    for lt, rows, columns in tables:
+        per = counts.setdefault(_header_key(lt), {})
+        for f in columns:
+            if f and f not in HIERARCHY:
+                again, blank = _again_and_blank(rows, (f,))
+                per.setdefault(f, [0, 0])
+                per[f][0] += again
+                per[f][1] += blank
+    return {key: {f: again > 0 and again >= blank for f, (again, blank) in per.items()} for key, per in counts.items()}
 
 
 def _take_refs(row: RawRow, bound: str) -> None:

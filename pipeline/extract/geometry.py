@@ -34,6 +34,7 @@ from .columns import (
     FEW_CELLS,
     MIN_CELLS_FOR_CONTENT,
     Profile,
+    by_content,
     cue_candidates,
     cue_scores,
     extra_key,
@@ -438,7 +439,19 @@ def _confirmed(page: Page, h: Header, headers: Sequence[Header], settings: Extra
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     if _of_figures(profiles):
         return None
-    return h if any(c.field == "action" and fits("action", p) for c, p in zip(columns, profiles)) else None
+    if not any(c.field == "action" and fits("action", p) for c, p in zip(columns, profiles)):
+        return None
+    return h if named_fields([c.field for c in columns if c.field]) - {"action", "ref"} or _second_field_shown(
+        columns, profiles) else None
+
+
+def _second_field_shown(columns: Sequence[Column], profiles: Sequence[Profile]) -> bool:
+    """Under a header that names the action alone, do the cells of another column show a field of a plan
+    by what they hold (statuses, dates, underpinning plans)? A table of actions beside text nobody
+    can place is no plan's action table."""
+    fields: list[str | None] = [c.field for c in columns]
+    shown = by_content(fields, profiles, [f is None for f in fields])
+    return any(f is not None and f != "action" and old is None for f, old in zip(shown, fields))
 
 
 def _of_figures(profiles: Sequence[Profile]) -> bool:

@@ -836,6 +836,16 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
     of the action column that follows the row above's with no gap (the next row's action run on)."""
     spans = [(b[0].top - tol, b[-1].bottom) for b in blocks[action_i]]
     line_tops = [ln.top for b in blocks[action_i] for ln in b[1:]]
+    tops = _starts_by_height(columns, blocks, action_i, tol)
+    opening = _opening_columns(columns, blocks, anchors, tol)
+    return [t for t, cols in tops.items() if len(cols) >= 2 and not any(abs(t - a) <= tol for a in anchors)
+            and (not opening or cols & opening)
+            and (not any(lo <= t <= hi for lo, hi in spans) or any(abs(t - lt) <= tol for lt in line_tops))]
+
+
+def _starts_by_height(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                      tol: float) -> dict[float, set[int]]:
+    """The per-row columns (but the action's) that start a block at each height, heights within `tol` as one."""
     tops: dict[float, set[int]] = {}
     for i, c in enumerate(columns):
         if c.field in ROW_START_FIELDS and i != action_i:
@@ -843,8 +853,27 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
                 t = b[0].top
                 key = next((k for k in tops if abs(k - t) <= tol), t)
                 tops.setdefault(key, set()).add(i)
-    return [t for t, cols in tops.items() if len(cols) >= 2 and not any(abs(t - a) <= tol for a in anchors)
-            and (not any(lo <= t <= hi for lo, hi in spans) or any(abs(t - lt) <= tol for lt in line_tops))]
+    return tops
+
+
+# Columns of one short cell per row, never a second paragraph (unlike measures, or officers listed apart).
+OPENING_FIELDS = ("ref", "rag", "milestone", "milestone_and_rag")
+# Share of the row starts a column of short cells must start level with to be one that opens every row.
+OPENING_SHARE = 0.9
+
+
+def _opening_columns(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], anchors: Sequence[float],
+                     tol: float) -> set[int]:
+    """The columns of short cells that start level with nearly every row start (a reference, a status):
+    a row with no action of its own opens with them too. Paragraphs of two cells that happen to start
+    level below a row's first (the second measure beside the second officer) open none."""
+    out = set()
+    for i, c in enumerate(columns):
+        starts = [b[0].top for b in blocks.get(i, [])]
+        if c.field in OPENING_FIELDS and len(anchors) >= ALIGNED_STARTS and sum(
+                any(abs(a - t) <= tol for t in starts) for a in anchors) >= OPENING_SHARE * len(anchors):
+            out.add(i)
+    return out
 
 
 # Per-row columns of short cells (a date, a status, a reference, an officer): one cell per row.

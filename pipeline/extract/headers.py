@@ -886,7 +886,7 @@ def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: b
     """Is a band that names too few fields for a header a weak one all the same? When nothing but headings,
     or when it names the action and one more field among headings nobody listed, most of which lean to
     fields ("Agreed action | RAG rating (current) | Latest position | Barriers")."""
-    return _all_headings(cells, real, unknown, bold) or _weak_action(cells, real, _silent(cells))
+    return _all_headings(cells, real, unknown, bold) or _weak_action(cells, real, _silent(cells), bold)
 
 
 def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
@@ -894,17 +894,21 @@ def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], u
     return _weak(cells, real, named, unknown, bold) or _weak_action(cells, real, unknown)
 
 
-def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int) -> bool:
+def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool = False) -> bool:
     """Is a band that names the action among more unknown headings than known a weak header? Only when
     every cell is shaped as a heading, two more fields are named and the unknown are at most one over
     the known, as a band naming no action may be: words nobody listed ("Line | The issue we are
     tackling | Actions agreed | Lead role"), which its cells then make an action table's or nothing.
     Where three headings or more are listed, an unlisted one leaning to a field counts as naming it
-    ("Remarks | Planned action | Current position | Risks")."""
+    ("Remarks | Planned action | Current position | Risks"). In a band set apart in `bold`, the action's
+    may be the only heading anybody listed among three or more ("Steps we will take | Related strategy |
+    How are we doing?"): its cells must then show a second field (geometry._confirmed). A row of a
+    table's body set like the rest is no such band ("Undertake a themed audit | ... | Action complete")."""
     fields = len(real - {"ref"})
     if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
         fields += _leaning(cells)
-    return (REQUIRED_FIELD in real and fields >= WEAK_MIN_FIELDS - 1
+    action_alone = bold and len(cells) >= WEAK_MIN_FIELDS and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
+    return (REQUIRED_FIELD in real and (fields >= WEAK_MIN_FIELDS - 1 or action_alone)
             and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
 
 
@@ -1228,6 +1232,7 @@ def _grown_downward(
         if out and i <= out[-1][1]:
             continue  # its lines are in the box of the band above
         foot = _header_box_foot(page, lines[i:j + 1])
+        j, cells = _cut_at_box(page, lines, i, j, cells, foot, settings)
         # A band whose lines the box holds too is the rest of this one (a header's two lines read as
         # two bands of headings), not the next header.
         later = [b for b in bands[n + 1:] if foot is None or lines[b[1]].bottom > foot + 0.5]
@@ -1256,6 +1261,22 @@ def _grown_downward(
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
+
+
+def _cut_at_box(page: Page, lines: Sequence[Line], i: int, j: int, cells: list[HeaderCell], foot: float | None,
+                settings: ExtractSettings) -> tuple[int, list[HeaderCell]]:
+    """The band (lines i..j) without the lines below its box: under the rule or fill that closes a header
+    set in bold, a line in the body's type is the first row's ("the quarterly | Protection | revised
+    date", the rest of a row broken over the page, read into 'Responsible person' as a heading)."""
+    inside = [k for k in range(i, j + 1) if foot is not None and lines[k].bottom <= foot + 0.5]
+    if not inside or inside[-1] == j or not _bold(lines[i:inside[-1] + 1]):
+        return j, cells
+    if any(w.bold for ln in lines[inside[-1] + 1:j + 1] for w in ln.words):
+        return j, cells
+    cut = inside[-1]
+    gutters = body_gutters(page, lines[cut].bottom, 0, page.width, settings)
+    kept = cells_for_band(page, lines[i:cut + 1], gutters, "fields", settings)
+    return (cut, kept) if _score(kept, settings, True) is not None else (j, cells)
 
 
 def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Sequence[HeaderCell], ceiling: int,

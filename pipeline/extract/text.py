@@ -367,6 +367,8 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out += t
         elif t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()):
             out += t  # wrapped text never opens a line on a comma or a full stop: it was cut off its word
+        elif t[:1] in "-\u2010" and t[1:2].islower() and out[-1:].isalpha():
+            out += t  # a break before a compound's hyphen ("Longer" / "-term"): a dash item stands apart
         else:
             out += " " + t
     return printed_hyphens(out, keep_last=True)
