@@ -344,11 +344,15 @@ def _text_spans(columns: Sequence[Column], words: Sequence[Word]) -> dict[int, t
 
 
 def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[Word]]:
+    """Each word into the first column that holds it (Column.holds), by column index. The test is spelt
+    out on the columns' bounds, read once: it runs for every word and column of every table."""
     by_col: dict[int, list[Word]] = {i: [] for i in range(len(columns))}
+    bounds = [(col.x0, col.x1, by_col[i]) for i, col in enumerate(columns)]
     for w in words:
-        for i, col in enumerate(columns):
-            if col.holds(w):
-                by_col[i].append(w)
+        x = w.xmid
+        for x0, x1, held in bounds:
+            if x0 <= x < x1:
+                held.append(w)
                 break
     return by_col
 
