@@ -629,8 +629,9 @@ def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
     set in bold (a section row, "Priority 1: Practice Quality") or over half the page wide (running text)?
     It crosses the gutters without closing them. (A heading's last word on a line of its own, "travel",
     is no such row.)"""
-    return len(line.words) >= SPANNING_MIN_WORDS and len(split_chunks(line, (), settings)) == 1 and (
-        all(w.bold for w in line.words) or line.x1 - line.x0 > 0.5 * width)
+    # The tests are pure: the cheap ones first, the line's chunks (split_chunks) last.
+    return len(line.words) >= SPANNING_MIN_WORDS and (
+        all(w.bold for w in line.words) or line.x1 - line.x0 > 0.5 * width) and len(split_chunks(line, (), settings)) == 1
 
 
 SPANNING_MIN_WORDS = 3
