@@ -136,15 +136,17 @@ def _merge(chars: list[tuple]) -> Word:
     if len(chars) == 1:
         return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
                     float(first[4]), float(first[6]), first[8], first[5])
-    text = "".join([ch[0] for ch in chars])
+    # The characters' fields side by side (one transposition instead of a pass per field).
+    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]
+    text = "".join(texts)
     if not text.isascii():
-        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
+        text = "".join([LIGATURES.get(t, t) for t in texts])
     return Word(
         text,
-        float(min([ch[1] for ch in chars])),
-        float(min([ch[2] for ch in chars])),
-        float(max([ch[3] for ch in chars])),
-        float(max([ch[4] for ch in chars])),
+        float(min(x0s)),
+        float(min(tops)),
+        float(max(x1s)),
+        float(max(bottoms)),
         float(first[6]),
         first[8],
         first[5],
