@@ -344,11 +344,15 @@ def _text_spans(columns: Sequence[Column], words: Sequence[Word]) -> dict[int, t
 
 
 def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[Word]]:
+    """Each word into the first column that holds it (Column.holds), by column index. The test is spelt
+    out on the columns' bounds, read once: it runs for every word and column of every table."""
     by_col: dict[int, list[Word]] = {i: [] for i in range(len(columns))}
+    bounds = [(col.x0, col.x1, by_col[i]) for i, col in enumerate(columns)]
     for w in words:
-        for i, col in enumerate(columns):
-            if col.holds(w):
-                by_col[i].append(w)
+        x = w.xmid
+        for x0, x1, held in bounds:
+            if x0 <= x < x1:
+                held.append(w)
                 break
     return by_col
 
@@ -530,13 +534,15 @@ def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: S
     interior = [c.x0 for c in columns[1:]]
     if not interior:
         return []
+    # The vertical rules standing at each column edge, found once for every row and line asked about.
+    at_edge = [[r for r in vrules if abs(r.x - x) <= 2] for x in interior]
 
     def crossings(row: PageRow) -> int:
         inside = [w for w in words if row.top <= w.ymid < row.bottom]
         # Judged at each line of its text: a cell merged down the rows may run on below the walls the
         # page cut short, under a row whose lines the walls cross.
         mids = {round(w.ymid, 1) for w in inside} or {(row.top + row.bottom) / 2}
-        return max(sum(1 for x in interior if any(abs(r.x - x) <= 2 and r.top - 1 <= mid <= r.bottom + 1 for r in vrules))
+        return max(sum(1 for rules in at_edge if any(r.top - 1 <= mid <= r.bottom + 1 for r in rules))
                    for mid in mids)
 
     counts = [crossings(r) for r in rows]

@@ -360,7 +360,7 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
     """Chunks less the group headings: text underlined by a rule wider than itself that has two or more
     headings of the band under it ("Monitoring" over "Line" and "Outcome we expect")."""
     dropped = set()
-    rules = _joined_rules(page.hrules)
+    rules = _page_joined_rules(page)
     for i, c in enumerate(chunks):
         for r in rules:
             if not (c.bottom - 1 <= r.y <= c.bottom + c.size and r.x0 <= c.x0 + 2 and r.x1 >= c.x1 - 2):
@@ -381,6 +381,16 @@ def _parted_below(rule: Rule, page: Page) -> bool:
     """Does a column rule start on `rule` and run down from it, inside its ends?"""
     return any(abs(v.top - rule.y) <= 1.5 and rule.x0 + 2 < v.x < rule.x1 - 2 and v.bottom > rule.y + 2
                for v in page.vrules)
+
+
+def _page_joined_rules(page: Page) -> list[Rule]:
+    """_joined_rules of the page's horizontal rules, worked out once per page (header search asks for
+    them at every band it reads) and kept on the page with the list they were joined from. Read only."""
+    cached = getattr(page, "_planpipe_joined_rules", None)
+    if cached is None or cached[0] is not page.hrules:
+        cached = (page.hrules, _joined_rules(page.hrules))
+        page._planpipe_joined_rules = cached  # type: ignore[attr-defined]
+    return cached[1]
 
 
 def _joined_rules(rules: Sequence[Rule]) -> list[Rule]:
@@ -545,21 +555,44 @@ def body_gutters(
     belongs below by its line's middle: a heading turned on its side may reach a hair into the first row's
     line. Rows of their own across the columns (`_spanning`), slanted text (a watermark) and the page's
     number close no gutter."""
-    below_words = [w for ln in page_lines(page, settings) if ln.words[0].ymid > below and not _spanning(ln, page.width, settings)
-                   and not page_number_line(ln, page) for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
+    below_words = [w for ymid, ln in _gutter_lines(page, settings) if ymid > below
+                   for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
     spans = [(w.x0, w.x1) for w in below_words]
     if len(spans) < 5:
         return []
     gutters = [((a + b) / 2, b - a) for a, b in white_runs(spans, min(a for a, _ in spans), max(b for _, b in spans))
                if b - a >= settings.gutter_min_width]
-    kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words)]
+    widest_space = _widest_space(below_words)  # one body for every gutter: worked out once
+    kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words, widest_space)]
     return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept])
 
 
-def _parts_columns(g: float, width: float, words: Sequence[Word]) -> bool:
+def _gutter_lines(page: Page, settings: ExtractSettings) -> list[tuple[float, Line]]:
+    """(middle of its first word, line) of each of the page's lines that can close a gutter: not a row of
+    its own across the columns (`_spanning`) nor the page's number. Which lines these are depends on the
+    page alone, and body_gutters is asked for many heights of one page: found once per page and settings,
+    kept beside the page's lines (page_lines)."""
+    lines = page_lines(page, settings)
+    cached = getattr(page, "_planpipe_gutter_lines", None)
+    if cached is None or cached[0] is not lines:
+        kept = [(ln.words[0].ymid, ln) for ln in lines
+                if not _spanning(ln, page.width, settings) and not page_number_line(ln, page)]
+        cached = (lines, kept)
+        page._planpipe_gutter_lines = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
+def _widest_space(words: Sequence[Word]) -> float:
+    """The widest word space the words' type sizes allow."""
+    return WORD_SPACE_EMS * max((w.size for w in words), default=0.0)
+
+
+def _parts_columns(g: float, width: float, words: Sequence[Word], widest_space: float | None = None) -> bool:
     """Is the white gutter at g, `width` wide, one between columns? Only a gutter no wider than a word
-    space can be word spaces that line up; one no wider than two must have lines start at its right edge."""
-    widest_space = WORD_SPACE_EMS * max((w.size for w in words), default=0.0)
+    space can be word spaces that line up; one no wider than two must have lines start at its right edge.
+    `widest_space`: _widest_space(words), when the caller has it already."""
+    if widest_space is None:
+        widest_space = _widest_space(words)
     return ((width > widest_space or not _word_space(g, words))
             and (width > 2 * widest_space or _aligned_starts(g + width / 2, words) >= NARROW_GUTTER_STARTS
                  or not _justified_across(g - width / 2, g + width / 2, words)))
@@ -596,8 +629,9 @@ def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
     set in bold (a section row, "Priority 1: Practice Quality") or over half the page wide (running text)?
     It crosses the gutters without closing them. (A heading's last word on a line of its own, "travel",
     is no such row.)"""
-    return len(line.words) >= SPANNING_MIN_WORDS and len(split_chunks(line, (), settings)) == 1 and (
-        all(w.bold for w in line.words) or line.x1 - line.x0 > 0.5 * width)
+    # The tests are pure: the cheap ones first, the line's chunks (split_chunks) last.
+    return len(line.words) >= SPANNING_MIN_WORDS and (
+        all(w.bold for w in line.words) or line.x1 - line.x0 > 0.5 * width) and len(split_chunks(line, (), settings)) == 1
 
 
 SPANNING_MIN_WORDS = 3
@@ -1326,7 +1360,7 @@ def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     if filled is not None:
         return filled
     # A grid draws the rule under the header cell by cell: its segments make one rule.
-    rules = [r.y for r in _joined_rules(page.hrules) if first.bottom - 1 <= r.y <= reach
+    rules = [r.y for r in _page_joined_rules(page) if first.bottom - 1 <= r.y <= reach
              and min(r.x1, x1) - max(r.x0, x0) >= HEADER_FOOT_SPAN * (x1 - x0)]
     return min(rules, default=None)
 
@@ -1732,7 +1766,7 @@ def _carried_lines(after: Page, lines: Sequence[Line], header: Header, bold: boo
     if not bold:
         return []
     x0, x1 = min(c.x0 for c in header.cells), max(c.x1 for c in header.cells)
-    rules = [r.y for r in _joined_rules(after.hrules) if min(r.x1, x1) - max(r.x0, x0) > (x1 - x0) / 2]
+    rules = [r.y for r in _page_joined_rules(after) if min(r.x1, x1) - max(r.x0, x0) > (x1 - x0) / 2]
     out: list[Line] = []
     for ln in lines:
         if _carries_on(ln, out, x0, rules) and len(out) < settings.max_header_lines:

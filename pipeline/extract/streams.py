@@ -42,10 +42,14 @@ MAX_STREAM_BYTES = 8 * 1024 * 1024
 MAX_FINDINGS = 3
 
 _DELIM = rb"\x00\t\n\x0c\r ()<>\[\]{}/%"
+_WHITE = rb"[\x00\t\n\x0c\r ]"
+# One token, after the white space before it: white space parts tokens and is never checked itself, so it
+# is taken with the token that follows (or, at the end of the content, alone: `ws`). Every position
+# matches: `bad` takes any byte no other alternative does.
 _TOKEN = re.compile(
-    rb"(?P<ws>[\x00\t\n\x0c\r ]+)|(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dopen><<)|(?P<dclose>>>)"
+    _WHITE + rb"*(?:(?P<comment>%[^\r\n]*)|(?P<str>\()|(?P<dopen><<)|(?P<dclose>>>)"
     rb"|(?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)|(?P<aopen>\[)|(?P<aclose>\])|(?P<name>/[^" + _DELIM + rb"]*)"
-    rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^" + _DELIM + rb"])|(?P<word>[^" + _DELIM + rb"]+)|(?P<bad>.)",
+    rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^" + _DELIM + rb"])|(?P<word>[^" + _DELIM + rb"]+)|(?P<bad>.)|(?P<ws>\Z))",
     re.S,
 )
 _STRING_PART = re.compile(rb"\\.|[()]", re.S)
@@ -114,22 +118,28 @@ class _Check:
 
 
 def stream_problems(data: bytes) -> list[str]:
-    """What is wrong with one page's content (its streams joined), in page order; empty when well formed."""
+    """What is wrong with one page's content (its streams joined), in page order; empty when well formed.
+
+    The tokens come from one finditer, started again only where the scan jumps (past a literal string or
+    an inline image's data): as _TOKEN matches at every position and never matches empty, they are the
+    tokens _TOKEN.match(data, pos) would give one by one, at less cost per token."""
     check = _Check()
     pos, n = 0, len(data)
+    tokens = _TOKEN.finditer(data)
     while pos < n and len(check.findings) < MAX_FINDINGS:
-        m = _TOKEN.match(data, pos)
-        if m is None:  # pragma: no cover - the pattern matches any byte
-            break
+        m = next(tokens)
         kind, pos = m.lastgroup, m.end()
-        if kind in ("ws", "comment"):
+        if kind == "num" or kind == "name" or kind == "hex":  # the commonest tokens first
+            check.operand()
+        elif kind == "ws" or kind == "comment":
             continue
-        if kind == "str":
-            end = _string_end(data, m.start())
+        elif kind == "str":
+            end = _string_end(data, m.start(kind))
             if end < 0:
                 check.found("a string never closed (cut short)")
                 break
             pos = end
+            tokens = _TOKEN.finditer(data, pos)
             check.operand()
         elif kind in ("dopen", "aopen"):
             check.nesting += 1
@@ -138,21 +148,29 @@ def stream_problems(data: bytes) -> list[str]:
                 check.found("an array or dictionary closed that was never opened")
             check.nesting = max(0, check.nesting - 1)
             check.operand()
-        elif kind in ("hex", "name", "num") or (kind == "word" and (m.group() in OPERAND_WORDS or check.nesting)):
-            check.operand()
         elif kind == "word":
-            check.operator(m.group())
-            if m.group() == b"ID":  # inline image data: binary up to EI
+            _word(check, m[kind])
+            if m[kind] == b"ID":  # inline image data: binary up to EI
                 image_end = _END_OF_IMAGE.search(data, pos)
                 if image_end is None:
                     check.found("an inline image never closed (cut short)")
                     break
                 pos = image_end.end()
+                tokens = _TOKEN.finditer(data, pos)
         else:
-            check.found(f"a stray {m.group().decode('latin-1')!r} (damaged bytes)")
+            check.found(f"a stray {m['bad'].decode('latin-1')!r} (damaged bytes)")
     else:
         check.end()
     return check.findings[:MAX_FINDINGS]
+
+
+def _word(check: _Check, word: bytes) -> None:
+    """A bare word: an operand (true, false, null, or any word inside an array or dictionary), else an
+    operator."""
+    if word in OPERAND_WORDS or check.nesting:
+        check.operand()
+    else:
+        check.operator(word)
 
 
 def _inflate_problem(data: bytes) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from bisect import bisect_left
@@ -25,10 +26,11 @@ TOUCHING_PT = 0.5
 
 
 class Line:
-    """A run of words on one baseline, left to right. Its extent is computed once: lines are read
-    many times over by header search, gutters and row assembly."""
+    """A run of words on one baseline, left to right. Its extent is computed once, and its text the
+    first time it is read: lines are read many times over by header search, gutters and row assembly
+    (a Line's words never change, so neither does either)."""
 
-    __slots__ = ("words", "x0", "x1", "top", "bottom", "size")
+    __slots__ = ("words", "x0", "x1", "top", "bottom", "size", "_text")
 
     def __init__(self, words: tuple[Word, ...]):
         self.words = words = tuple(words)
@@ -46,9 +48,15 @@ class Line:
             if w.size > size:
                 size = w.size
         self.x0, self.x1, self.top, self.bottom, self.size = x0, x1, top, bottom, size
+        self._text: str | None = None
 
     @property
     def text(self) -> str:
+        if self._text is None:
+            self._text = self._joined()
+        return self._text
+
+    def _joined(self) -> str:
         words = self.words
         if len(words) == 1:
             return words[0].text
@@ -122,7 +130,7 @@ def _turned_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line
 
 def _upright_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
     share = settings.line_y_tolerance
-    ordered = sorted(words, key=lambda w: (w.ymid, w.x0))
+    ordered = sorted(words, key=_BY_YMID_X0)
     lines: list[list[Word]] = []
     mid_sum = 0.0  # running sum of the current line's word centres
     for w in ordered:
@@ -136,7 +144,11 @@ def _upright_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Lin
                 continue
         lines.append([w])
         mid_sum = ymid
-    return [Line(tuple(sorted(ln, key=lambda w: w.x0))) for ln in lines]
+    return [Line(tuple(sorted(ln, key=_BY_X0))) for ln in lines]
+
+
+_BY_YMID_X0 = operator.attrgetter("ymid", "x0")
+_BY_X0 = operator.attrgetter("x0")
 
 
 def page_lines(page, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Line]:

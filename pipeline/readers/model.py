@@ -40,14 +40,14 @@ class Word:
     # downward), as risk registers set narrow column headings; SLANTED for text set at a slant across the
     # page (a "DRAFT" watermark, a stamp), which belongs to no line of the page's text.
     rotation: int = 0
+    # The box's middle, across and down: read hundreds of thousands of times per document (gutters, lines,
+    # rows), so worked out once here. Not compared, hashed or shown: it follows from the box.
+    xmid: float = field(init=False, repr=False, compare=False)
+    ymid: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def xmid(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def ymid(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "xmid", (self.x0 + self.x1) / 2)
+        object.__setattr__(self, "ymid", (self.top + self.bottom) / 2)
 
 
 @dataclass(frozen=True, slots=True)

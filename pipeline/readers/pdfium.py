@@ -477,7 +477,9 @@ def misplaced_text(chars: list[tuple]) -> list[str]:
             sizeless += 1
         else:
             unplaced += 1
-    wide = sum(1 for ch in chars if _impossibly_wide(ch))
+    # A wide glyph is wider or taller than WIDE_GLYPH_EM times its size: only such boxes need the full test.
+    wide = sum(1 for ch in chars if (ch[3] - ch[1] > WIDE_GLYPH_EM * ch[6] or ch[4] - ch[2] > WIDE_GLYPH_EM * ch[6])
+               and _impossibly_wide(ch))
     out = [f"{wide} characters are wider than any glyph (a damaged width table): the text after them is "
            "pushed out of place"] if wide else []
     if sizeless:

@@ -5,6 +5,7 @@ reader reproduces exactly), with rotated text read in its own direction and mark
 from __future__ import annotations
 
 import itertools
+import operator
 
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import TURNED, Word
@@ -42,35 +43,47 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
             key = [ch[1] for ch in group]
             tol = xt
         clusters = _cluster_order(key, tol)
-        order = sorted(range(len(group)), key=lambda i: clusters[key[i]])
-        for _, idxs in itertools.groupby(order, key=lambda i: clusters[key[i]]):
+        # Each character's line, looked up once (sorting and grouping by it read it twice per character).
+        rank = [clusters[k] for k in key]
+        order = sorted(range(len(group)), key=rank.__getitem__)
+        for _, idxs in itertools.groupby(order, key=rank.__getitem__):
             line = [group[i] for i in idxs]
             if rot not in TURNED:
-                line.sort(key=lambda ch: ch[1])
+                line.sort(key=_X0)
             elif rot == 90:  # bottom to top
                 line.sort(key=lambda ch: (-ch[4], -ch[2]))
             else:
                 line.sort(key=lambda ch: (ch[2], ch[4]))
-            current: list[tuple] = []
-            for ch in line:
-                text = ch[0]
-                if text.isspace():
-                    if current:
-                        words.append(_merge(current))
-                    current = []
-                elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
-                    if current:
-                        words.append(_merge(current))
-                    words.append(_merge([ch]))
-                    current = []
-                elif current and _begins_new_word(current[-1], ch, rot, xt, yt):
-                    words.append(_merge(current))
-                    current = [ch]
-                else:
-                    current.append(ch)
+            _line_words(line, rot, xt, yt, words)
+    return [w for w in words if w.text.strip()]
+
+
+_X0 = operator.itemgetter(1)
+
+
+def _line_words(line: list[tuple], rot: int, xt: float, yt: float, words: list[Word]) -> None:
+    """The words of one line of characters, in reading order, appended to `words`."""
+    upright = rot not in TURNED
+    current: list[tuple] = []
+    for ch in line:
+        text = ch[0]
+        if text.isspace():
             if current:
                 words.append(_merge(current))
-    return [w for w in words if w.text.strip()]
+            current = []
+        elif text == "":  # pdfplumber: `"" in ""` (split_at_punctuation="") makes it a word of its own
+            if current:
+                words.append(_merge(current))
+            words.append(_merge([ch]))
+            current = []
+        elif current and (_begins_new_upright(current[-1], ch, xt, yt) if upright
+                          else _begins_new_word(current[-1], ch, rot, xt, yt)):
+            words.append(_merge(current))
+            current = [ch]
+        else:
+            current.append(ch)
+    if current:
+        words.append(_merge(current))
 
 
 # Font sizes are compared to this many decimals: pdfminer's and PDFium's arithmetic leave a millionth of a
@@ -96,6 +109,12 @@ def _runs(chars: list[tuple]) -> list[list[tuple]]:
     return runs
 
 
+def _begins_new_upright(prev: tuple, cur: tuple, xt: float, yt: float) -> bool:
+    """_begins_new_word for text that is not turned (direction "ltr"), the commonest case, spelt out."""
+    cx = cur[1]
+    return cx < prev[1] or cx > prev[3] + xt or abs(cur[2] - prev[2]) > yt
+
+
 def _begins_new_word(prev: tuple, cur: tuple, rot: int, xt: float, yt: float) -> bool:
     if rot not in TURNED:  # direction "ltr"
         x, y = xt, yt
@@ -117,15 +136,17 @@ def _merge(chars: list[tuple]) -> Word:
     if len(chars) == 1:
         return Word(LIGATURES.get(first[0], first[0]), float(first[1]), float(first[2]), float(first[3]),
                     float(first[4]), float(first[6]), first[8], first[5])
-    text = "".join([ch[0] for ch in chars])
+    # The characters' fields side by side (one transposition instead of a pass per field).
+    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]
+    text = "".join(texts)
     if not text.isascii():
-        text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chars])
+        text = "".join([LIGATURES.get(t, t) for t in texts])
     return Word(
         text,
-        float(min([ch[1] for ch in chars])),
-        float(min([ch[2] for ch in chars])),
-        float(max([ch[3] for ch in chars])),
-        float(max([ch[4] for ch in chars])),
+        float(min(x0s)),
+        float(min(tops)),
+        float(max(x1s)),
+        float(max(bottoms)),
         float(first[6]),
         first[8],
         first[5],
