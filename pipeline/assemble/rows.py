@@ -21,6 +21,7 @@ from ..extract.text import (
     REF_CODE,
     Line,
     broken_word,
+    even_column_leading,
     flush_lines,
     hyphenated,
     justified_counts,
@@ -168,8 +169,16 @@ def _same_table(last: _Table, t: PageTable) -> bool:
 
 
 def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
-           settings: ExtractSettings, justified: frozenset[str] = frozenset()) -> dict[str, list[str]]:
-    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary, f in justified) for f, lines in row.cells.items()}
+           settings: ExtractSettings, justified: frozenset[str] = frozenset(),
+           leadings: dict[str, float | None] | None = None) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary, f in justified, (leadings or {}).get(f))
+            for f, lines in row.cells.items()}
+
+
+def _column_leadings(tables: Sequence[PageTable]) -> dict[str, float | None]:
+    """Each column's even line spacing over all the pages of a logical table (text.even_column_leading)."""
+    fields = {f for t in tables for r in t.rows for f in r.cells}
+    return {f: even_column_leading([r.cells[f] for t in tables for r in t.rows if r.cells.get(f)]) for f in fields}
 
 
 def _justified_columns(tables: Sequence[tuple[PageTable, dict[str, float]]]) -> frozenset[str]:
@@ -351,17 +360,23 @@ def _per_row(f: str) -> bool:
 TAIL_OTHER_CELLS = 2
 
 
-def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False) -> list[str]:
+def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
+                     breaks: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
     """Append a cell's continuation from the next page.
 
     The paragraph cut by the page break goes on when the next part reads as its rest, or when its
     first word did not fit on the cut paragraph's last line (the line wrapped) and no sentence ended.
+    Two paragraphs the column prints apart elsewhere in the table (`breaks`: pairs of a paragraph and
+    the next, in one cell on one page) stay apart: a cell restated down the rows shows its breaks where
+    no page cuts it.
     """
     if not a:
         return list(b)
     if not b:
         return list(a)
     last, first = a[-1], b[0]
+    if _printed_apart(last, first, breaks):
+        return a + b
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
     if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
@@ -402,7 +417,10 @@ def build_rows(
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     vocabulary = _vocabulary(pages)
-    tables = [(lt, _table_rows(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
+    logical = [(lt, _cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
+    # A column's paragraph breaks are the document's: a cell restated under another theme's banner shows them.
+    breaks = _paragraph_breaks([c for _, cells in logical for c in cells])
+    tables = [(lt, _table_rows(lt, cells, breaks)) for lt, cells in logical]
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
@@ -427,20 +445,27 @@ def build_rows(
     return rows
 
 
-def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -> list[RawRow]:
-    """One logical table's rows, a row broken over a page joined into one."""
-    table_rows: list[RawRow] = []
-    prev_entry: _Entry | None = None
+def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -> list[dict[str, list[str]]]:
+    """Each row's cells of one logical table as paragraphs, read with what its columns show on all its pages."""
     tables = list({id(e.table): e.table for e in lt.entries}.values())
     edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
     justified = _justified_columns([(t, edges[id(t)]) for t in tables])
-    reaches = _reaches(tables)
-    for entry in lt.entries:
+    leadings = _column_leadings(tables)
+    return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings) for e in lt.entries]
+
+
+def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
+                breaks: dict[str, frozenset[tuple[str, str]]] | None = None) -> list[RawRow]:
+    """One logical table's rows (`read`: each row's cells, _cells_of), a row broken over a page joined
+    into one."""
+    table_rows: list[RawRow] = []
+    prev_entry: _Entry | None = None
+    reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
+    for entry, cells in zip(lt.entries, read):
         prow = entry.row
-        cells = _paras(prow, edges[id(entry.table)], vocabulary, settings, justified)
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
-            _join_tail(table_rows, entry, cells)
+            _join_tail(table_rows, entry, cells, breaks)
         else:
             if page_top:
                 _return_leftovers(table_rows, prow, cells)
@@ -449,7 +474,23 @@ def _table_rows(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings)
     return table_rows
 
 
-def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]]) -> None:
+def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]]) -> bool:
+    """Is `last` a paragraph the column prints apart from one that `first` opens alike (either may be cut
+    short by a page: "families. staff and partners shapes how and what services we")?"""
+    return any(last == a and (first.startswith(b) or b.startswith(first)) for a, b in breaks)
+
+
+def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozenset[tuple[str, str]]]:
+    """Per column, the pairs of paragraphs printed one after the other in one cell on one page."""
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for row in cells:
+        for f, paras in row.items():
+            pairs.setdefault(f, set()).update(zip(paras, paras[1:]))
+    return {f: frozenset(p) for f, p in pairs.items()}
+
+
+def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
+               breaks: dict[str, frozenset[tuple[str, str]]] | None = None) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on."""
     prev = table_rows[-1]
     # A row that had only begun at the page's foot (its action not yet printed) takes the level cells
@@ -465,7 +506,8 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         target = prev if (prev.cells.get(f) or per_row or begun or ruled_off) else (owner or prev)
         if paras == target.cells.get(f):
             continue  # a merged cell restated at the page's top, its text the same as above
-        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row))
+        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row),
+                                           (breaks or {}).get(f, frozenset()))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
 

@@ -262,7 +262,16 @@ def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequenc
     unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
     parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks if id(c) not in unruled}
     return [p for c in _without_group_headings(chunks, page)
-            for p in ([c] if id(c) in unruled else parted[id(c)] if len(parted[id(c)]) > 1 else [])]
+            for p in ([c] if id(c) in unruled else _not_grouping(parted[id(c)], c, chunks, gutters)
+                      if len(parted[id(c)]) > 1 else [])]
+
+
+def _not_grouping(pieces: list[Line], whole: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
+    """The pieces of a chunk parted flush that are no group headings themselves: "How are we doing?"
+    beside "Accountability", which stands over "Reference no" and "Lead manager", keeps its column."""
+    others = [c for c in chunks if c is not whole]
+    kept = {id(c) for c in _without_unruled_group_headings(others + pieces, gutters)}
+    return [q for q in pieces if id(q) in kept]
 
 
 # How far (points) a heading's first word may stand from the left edge of the heading below it and still
@@ -276,10 +285,15 @@ def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float])
     headings' first lines, not one group heading over both columns."""
     if chunk.words[0].rotation or not gutters:
         return [chunk]
-    starts = [d.x0 for d in chunks if d is not chunk and d.top >= chunk.bottom - 1]
+    below = [d for d in chunks if d is not chunk and d.top >= chunk.bottom - 1]
+    starts = [d.x0 for d in below]
     pieces: list[list[Word]] = [[chunk.words[0]]]
     for a, b in zip(chunk.words, chunk.words[1:]):
-        if any(a.x1 < g < b.x0 for g in gutters) and any(abs(x - b.x0) <= FLUSH_SLACK for x in starts):
+        # The white between the columns runs through the word space, or the words before it head a
+        # column of their own that no heading below stands under (a heading wider than its column's text).
+        apart = any(a.x1 < g < b.x0 for g in gutters) or not any(
+            d.x0 < a.x1 and d.x1 > pieces[-1][0].x0 for d in below)
+        if apart and any(abs(x - b.x0) <= FLUSH_SLACK for x in starts):
             pieces.append([b])
         else:
             pieces[-1].append(b)
@@ -289,8 +303,23 @@ def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float])
 def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list[float]:
     if page is None or ln.words[0].rotation:
         return list(cuts)
-    own = [x for x in _rule_cuts(page, ln.top, ln.bottom) if not any(abs(x - c) <= 2 for c in cuts)]
-    return sorted([*cuts, *own])
+    own = [x for x in _rule_cuts(page, ln.top, ln.bottom) + _fill_cuts(page, ln)
+           if not any(abs(x - c) <= 2 for c in cuts)]
+    return sorted(set([*cuts, *own]))
+
+
+# Points within which two fills' edges meet.
+FILL_MEET = 1.0
+
+
+def _fill_cuts(page: Page, ln: Line) -> list[float]:
+    """x where two fills of one colour behind the line meet edge to edge: a header row shaded cell by
+    cell shows its cells' walls so, though no rule is drawn ("RAG rating | Service area | What
+    difference will this make?" set close over columns left blank on their page)."""
+    behind = [f for f in page.fills if f.top <= ln.top + 1 and f.bottom >= ln.bottom - 1 and f.x0 < ln.x1 and f.x1 > ln.x0]
+    return sorted({round((a.x1 + b.x0) / 2, 1) for a in behind for b in behind
+                   if a is not b and a.colour == b.colour and abs(a.x1 - b.x0) <= FILL_MEET
+                   and ln.x0 < a.x1 < ln.x1})
 
 
 def _turned_groups(chunks: Sequence[Line], cuts: Sequence[float], walls: Sequence[float] = ()) -> list[list[Line]]:
@@ -1120,11 +1149,23 @@ def find_all_headers(
     others, weak = _settled_kinds(lines, others, weak, settings)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
+    rows = _body_type_bands(lines, actions + weak, actions + others + weak)
+    actions, weak = [b for b in actions if b not in rows], [b for b in weak if b not in rows]
     return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
         dataclasses.replace(_header(cells), weak=True) for _, _, cells in weak]
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _body_type_bands(lines: Sequence[Line], bands: Sequence[_Band], every: Sequence[_Band]) -> list[_Band]:
+    """The bands that are rows: under a header set all in bold (any of `every`), a band set all in the
+    body's regular type is a row of its table whose cells open on heading words ("Progress | Co-locate
+    Children's Services | Additional | Action"), not the next table's header, which would be set as the
+    page's first is."""
+    bold_feet = [b[1] for b in every if _bold(lines[b[0]:b[1] + 1])]
+    return [b for b in bands if any(foot < b[0] for foot in bold_feet)
+            and not any(w.bold for ln in lines[b[0]:b[1] + 1] for w in ln.words)]
 
 
 def _other_bands(page: Page, lines: Sequence[Line], candidates: Sequence[tuple], actions: list[_Band],
@@ -1352,7 +1393,16 @@ HEADER_BOX_MAX_EMS = 15.0
 
 def _header_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     """The bottom of the box the band's first line is set in: the header row's fill across most of the
-    band's width, else the first rule across it below that line; None when neither is near."""
+    band's width, else the first rule across it below that line; None when neither is near. When the
+    band's next line stands wholly below that, the first line stood above the header's box (a theme's
+    title read into the band): the box is the next line's."""
+    foot = _first_line_box_foot(page, band)
+    if foot is not None and len(band) > 1 and band[1].top >= foot - 0.5:
+        return _header_box_foot(page, band[1:])
+    return foot
+
+
+def _first_line_box_foot(page: Page, band: Sequence[Line]) -> float | None:
     first = band[0]
     x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
     reach = _box_reach(page, first, x0, x1)

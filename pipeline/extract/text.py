@@ -183,18 +183,20 @@ HARD_BREAK_ROOM = 1.0
 
 def lines_to_paragraphs(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
-    mid_sentence: bool = True, justified: bool = False,
+    mid_sentence: bool = True, justified: bool = False, column_leading: float | None = None,
 ) -> list[list[Line]]:
     """Group a cell's lines into paragraphs at vertical gaps larger than ordinary line spacing. `edge`:
     how far the cell's text can reach, when its walls are known. `mid_sentence`: a line broken by hand
     inside a sentence ends a paragraph too (text as printed); where paragraphs are blocks that may start
     rows, only a finished sentence or a numbered item does. `justified`: the cell's column sets its text
-    justified (its cells, all together, show it: a cell of a few lines cannot)."""
+    justified (its cells, all together, show it: a cell of a few lines cannot). `column_leading`: the even
+    line spacing of the cell's column over its table (`even_column_leading`), which a cell of three lines
+    in two paragraphs cannot show alone."""
     share, extra = settings.paragraph_gap, settings.paragraph_extra_gap
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     # The cell's usual line spacing: a paragraph space is measured against it, as a reader sees it.
     usual = statistics.median(gaps) if len(gaps) >= 2 else None
-    leading = _even_leading(lines, gaps)
+    leading = _cell_leading(lines, gaps, column_leading)
     # How far a line could reach: the cell's text edge when its walls are known, else its widest line.
     right = max([ln.x1 for ln in lines] + ([edge] if edge is not None else []), default=0.0)
     paras: list[list[Line]] = []
@@ -221,19 +223,55 @@ PARAGRAPH_OVER_EVEN = 1.0
 LEADING_NOISE = 0.3
 
 
+def _cell_leading(lines: Sequence[Line], gaps: Sequence[float], column_leading: float | None) -> float | None:
+    """The cell's even line spacing, or its column's when the cell cannot show one and is set no tighter
+    than its column (then the column's spacing is the cell's: its gaps may all be paragraphs')."""
+    leading = _even_leading(lines, gaps)
+    if leading is None and column_leading is not None and gaps and _one_size(lines) \
+            and min(gaps) >= column_leading - LEADING_NOISE:
+        return column_leading
+    return leading
+
+
 def _even_leading(lines: Sequence[Line], gaps: Sequence[float]) -> float | None:
     """The cell's line spacing when it is even: the largest of the gaps that agree within LEADING_NOISE
     with at least one other, in lines of one type size. None when no two gaps agree (too few lines to
     tell) or the sizes differ (a mixed line sits higher or lower)."""
-    if len(gaps) < 2 or max(ln.size for ln in lines) - min(ln.size for ln in lines) > 0.1:
+    if len(gaps) < 2 or not _one_size(lines):
         return None
+    best = _agreeing(gaps)
+    return best[-1] if len(best) >= 2 else None
+
+
+def _one_size(lines: Sequence[Line]) -> bool:
+    return max(ln.size for ln in lines) - min(ln.size for ln in lines) <= 0.1
+
+
+def _agreeing(gaps: Sequence[float]) -> list[float]:
+    """The largest run of gaps that agree within LEADING_NOISE, smallest first."""
     ordered = sorted(gaps)
     best: list[float] = []
     for i, g in enumerate(ordered):
         run = [h for h in ordered[i:] if h - g <= LEADING_NOISE]
         if len(run) > len(best):
             best = run
-    return best[-1] if len(best) >= 2 else None
+    return best
+
+
+# Share of a column's line gaps that must agree for its spacing to count as even.
+EVEN_COLUMN_SHARE = 0.5
+
+
+def even_column_leading(cells: Sequence[Sequence[Line]]) -> float | None:
+    """A column's line spacing over all its cells when it is even: most of the gaps between the lines
+    of its cells (each cell in one type size, all cells in the same) agree within LEADING_NOISE. The
+    largest of them, as `_even_leading` gives a cell's; None when the column shows no even spacing."""
+    sized = [c for c in cells if len(c) >= 2 and _one_size(c)]
+    if not sized or max(c[0].size for c in sized) - min(c[0].size for c in sized) > 0.1:
+        return None
+    gaps = [b.top - a.bottom for c in sized for a, b in zip(c, c[1:])]
+    best = _agreeing(gaps)
+    return best[-1] if len(best) >= 3 and len(best) >= EVEN_COLUMN_SHARE * len(gaps) else None
 
 
 # An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
@@ -379,12 +417,16 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out += t
         elif t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()):
             out += t  # wrapped text never opens a line on a comma or a full stop: it was cut off its word
+        elif out.isdigit() and _PERCENT_REST.match(t):
+            out += t  # a percentage broken in a narrow column ("60" / "%", "10" / "0%")
         elif t[:1] in "-\u2010" and t[1:2].islower() and out[-1:].isalpha():
             out += t  # a break before a compound's hyphen ("Longer" / "-term"): a dash item stands apart
         else:
             out += " " + t
     return printed_hyphens(out, keep_last=True)
 
+
+_PERCENT_REST = re.compile(r"\d*%(?:\s|$)")
 
 # Punctuation that closes the word before it, and a slash set close to the word after it, which joins
 # two ("30/04" / "/2023", "and" / "/or"; "Director" / "/ Head" is two words either side of a slash).
@@ -560,13 +602,14 @@ def _broken_after_words(above: Line, first: Word, at_edge: bool, vocabulary: Map
 
 def paragraphs_text(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
-    vocabulary: Mapping[str, int] | None = None, justified: bool = False,
+    vocabulary: Mapping[str, int] | None = None, justified: bool = False, column_leading: float | None = None,
 ) -> list[str]:
     """A cell's lines as a list of paragraph strings. `edge`: how far the cell's text can reach, when its
     walls are known; with the table's `vocabulary` (word_key -> count) a word broken over a line end is
-    then made whole. `justified`: the cell's column sets its text justified."""
+    then made whole. `justified`: the cell's column sets its text justified; `column_leading`: its even
+    line spacing (lines_to_paragraphs)."""
     result: list[str] = []
-    for para in lines_to_paragraphs(lines, settings, edge, justified=justified):
+    for para in lines_to_paragraphs(lines, settings, edge, justified=justified, column_leading=column_leading):
         t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary))
         if not t:
             continue
