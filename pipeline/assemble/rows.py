@@ -366,7 +366,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
 
     The paragraph cut by the page break goes on when the next part reads as its rest, or when its
     first word did not fit on the cut paragraph's last line (the line wrapped) and no sentence ended.
-    Two paragraphs the column prints apart elsewhere in the table (`breaks`: pairs of a paragraph and
+    Two paragraphs the column prints apart elsewhere in the document (`breaks`: pairs of a paragraph and
     the next, in one cell on one page) stay apart: a cell restated down the rows shows its breaks where
     no page cuts it.
     """
@@ -557,8 +557,9 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
     # every table under the same header (`printed_again`): a theme's banner parts the tables, not the way
     # a column is set.
     pooled = printed_again or {}
-    own = {f: _repeats_levels(rows, (f,)) if sum(_again_and_blank(rows, (f,))) >= REPEAT_EVIDENCE or f not in pooled
-           else pooled[f] for f in mergeable if f not in HIERARCHY}
+    counts = {f: _again_and_blank(rows, (f,)) for f in mergeable if f not in HIERARCHY}
+    own = {f: _printed_again(*n) if sum(n) >= REPEAT_EVIDENCE or f not in pooled else pooled[f]
+           for f, n in counts.items()}
     prev: RawRow | None = None
     for row in rows:
         _take_refs(row, bound)
@@ -575,7 +576,11 @@ def _repeats_levels(rows: Sequence[RawRow], fields: Sequence[str] = HIERARCHY) -
     are blank: only a blank under an inherited level is read as "same as above". A table that leaves
     blanks for "same as above" may still restate a level now and then (at the top of a page, or where
     the level below changes): it does so less often than it leaves the level blank."""
-    again, blank = _again_and_blank(rows, fields)
+    return _printed_again(*_again_and_blank(rows, fields))
+
+
+def _printed_again(again: int, blank: int) -> bool:
+    """Printed again under the same text at least as often as left blank (and at least once)."""
     return again > 0 and again >= blank
 
 
@@ -601,7 +606,7 @@ def _printed_again_by_header(
                 per.setdefault(f, [0, 0])
                 per[f][0] += again
                 per[f][1] += blank
-    return {key: {f: again > 0 and again >= blank for f, (again, blank) in per.items()} for key, per in counts.items()}
+    return {key: {f: _printed_again(*n) for f, n in per.items()} for key, per in counts.items()}
 
 
 def _take_refs(row: RawRow, bound: str) -> None:
