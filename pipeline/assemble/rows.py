@@ -21,6 +21,7 @@ from ..extract.text import (
     REF_CODE,
     Line,
     broken_word,
+    dash_run_on,
     even_column_leading,
     flush_lines,
     hyphenated,
@@ -464,14 +465,63 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
-        if page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
+        if page_top and _action_begun_at_foot(table_rows[-1], cells):
+            row = _raw_row(lt, entry, cells, reaches, first=False)
+            row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
+            table_rows.append(row)
+        elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
             _join_tail(table_rows, entry, cells, breaks)
         else:
             if page_top:
                 _return_leftovers(table_rows, prow, cells)
             table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows))
         prev_entry = entry
+    _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+# Columns whose cell may be merged down the rows, its paragraphs set beside rows below the first.
+RUN_ON = (*HIERARCHY, "detailed_action_plan")
+# Words a paragraph's cut part must hold to stand for the whole when matched by its end.
+PART_WORDS = 3
+
+
+def _run_on_by_breaks(table_rows: list[RawRow], breaks: dict[str, frozenset[tuple[str, str]]]) -> None:
+    """A paragraph of a merged cell that opens level with a row below the cell's first (no rule between)
+    reads as that row's own cell. Where the column prints the same two paragraphs one after the other in
+    one cell elsewhere in the document, the second runs on in the cell above."""
+    for i, row in enumerate(table_rows[1:], start=1):
+        for f in RUN_ON:
+            paras = row.cells.get(f)
+            if not paras or (row.merged is not None and f not in row.merged):
+                continue
+            owner = _owner(table_rows[:i], f)
+            # A paragraph the cell above already holds is printed again (a level restated), not run on.
+            if owner is not None and paras[0] not in owner.cells[f] and _printed_together(owner.cells[f][-1], paras[0], breaks.get(f, frozenset())):
+                owner.cells[f] = owner.cells[f] + row.cells.pop(f)
+
+
+def _printed_together(last: str, first: str, breaks: frozenset[tuple[str, str]]) -> bool:
+    """Does `first` follow `last` in one cell elsewhere (either may be cut by a page, `last` from its
+    start: "access the appropriate service at the appropriate time.")?"""
+    return any(_same_end(last, a) and (first.startswith(b) or b.startswith(first)) for a, b in breaks)
+
+
+def _same_end(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return len(short.split()) >= PART_WORDS and long_.endswith(" " + short)
+
+
+def _action_begun_at_foot(prev: RawRow, cells: dict[str, list[str]]) -> bool:
+    """Does a page open, with no action, on the rest of a row whose action alone was printed at the foot of
+    the page before, read there as the last paragraph of the row above? The rest prints a date or a status
+    where the row above printed its own, not its rest: no row prints two."""
+    action = prev.cells.get("action") or []
+    if cells.get("action") or len(action) < 2:
+        return False
+    return any(prev.cells.get(f) and cells.get(f) and not _continues(prev.cells[f], cells[f]) for f in ROW_DATA)
 
 
 def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]]) -> bool:
@@ -503,13 +553,32 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
         # A rule drawn over the last row's cell closed the cells above it: the text is that row's own.
         ruled_off = prev.merged is not None and f not in prev.merged
-        target = prev if (prev.cells.get(f) or per_row or begun or ruled_off) else (owner or prev)
+        # A cell's text runs on over a page only from the foot of the page before: a cell that closed on
+        # an earlier page (rows of other pages under it) is complete, and the text is the last row's own.
+        closed_before = owner is not None and owner.page_end < prev.page_end
+        target = prev if (prev.cells.get(f) or per_row or begun or ruled_off or closed_before) else (owner or prev)
         if paras == target.cells.get(f):
             continue  # a merged cell restated at the page's top, its text the same as above
-        target.cells[f] = _join_paragraphs(target.cells.get(f, []), paras, _first_word_fits(target, f, entry.row),
-                                           (breaks or {}).get(f, frozenset()))
+        restored = _dash_restored(target, f, entry.row, paras)
+        # A dash that did not fit with its word on the line above did not end the paragraph there.
+        fitted = restored is paras and _first_word_fits(target, f, entry.row)
+        target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
+
+
+def _dash_restored(target: RawRow, f: str, prow: PageRow, paras: list[str]) -> list[str]:
+    """The rest of a cell whose first line opens on a dash that did not fit on the cell's last line on the
+    page before ("Jan 2022" / "– Jun 2022"): the dash is printed text, not the list marker the page's
+    reading took it for."""
+    lines, above, room = prow.cells.get(f), target.cells.get(f), target.free_space.get(f)
+    if not lines or not above or room is None or not paras:
+        return paras
+    first = min(lines, key=lambda ln: ln.top)
+    dash = first.words[0].text
+    if not dash_run_on(first, above[-1], room) or paras[0].startswith(dash):
+        return paras
+    return [f"{dash} {paras[0]}", *paras[1:]]
 
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]]) -> None:

@@ -7,7 +7,7 @@ import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..readers.model import Document, Page
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -68,17 +68,32 @@ def find_furniture(
     top: dict[int, float] = {}
     bottom: dict[int, float] = {}
     for p in pages:
-        top[p.number] = 0.0
-        bottom[p.number] = p.height
         lines = lines_by_page[p.number]
-        for ln, zone in zone_lines[p.number]:
-            if _page_number(ln.text) or (
-                    _pages_alike(placed[_key(ln)], _from_edge(ln, zone, p)) >= need and not _cell_line(ln, lines)):
-                if zone == "head":
-                    top[p.number] = max(top[p.number], ln.bottom + 0.5)
-                else:
-                    bottom[p.number] = min(bottom[p.number], ln.top - 0.5)
+        running = {(id(ln), zone) for ln, zone in zone_lines[p.number] if _page_number(ln.text) or (
+            _pages_alike(placed[_key(ln)], _from_edge(ln, zone, p)) >= need and not _cell_line(ln, lines))}
+        top[p.number] = _body_edge(sorted(lines, key=lambda ln: ln.top), {i for i, z in running if z == "head"},
+                                   0.0, lambda ln: ln.bottom + 0.5, max)
+        bottom[p.number] = _body_edge(sorted(lines, key=lambda ln: -ln.bottom), {i for i, z in running if z == "foot"},
+                                      p.height, lambda ln: ln.top - 0.5, min)
     return Furniture(top, bottom)
+
+
+def _body_edge(outward_in: Sequence[Line], running: set[int], edge: float, past: Callable[[Line], float],
+               inner: Callable[[float, float], float]) -> float:
+    """Where the body starts (or ends), walking in from the page's edge (`outward_in`: the page's lines
+    from that edge) over its running heads (or footers: `running`, ids). Furniture stands between the
+    body and the edge: a line printed alike on other pages with body text between it and the running
+    line nearer the edge is a cell's text that happened to fall there (a note repeated down the rows),
+    not furniture. A line of one page's own beyond every running line (a note under the footer) parts
+    nothing."""
+    first = next((k for k, ln in enumerate(outward_in) if id(ln) in running), None)
+    if first is None:
+        return edge
+    for ln in outward_in[first:]:
+        if id(ln) not in running:
+            break
+        edge = inner(edge, past(ln))
+    return edge
 
 
 # How far (pt) a running head or footer may stand from where it stands on other pages.

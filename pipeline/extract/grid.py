@@ -21,7 +21,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import WORD_SPACE_EMS, Header, HeaderCell, fill_walls
 from .intervals import union_length
-from .text import INNER, Line, continues_list, lines_to_paragraphs, word_key, words_to_lines
+from .text import INNER, Line, continues_list, line_opening, lines_to_paragraphs, word_key, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 # Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
@@ -890,16 +890,17 @@ def _begun_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]
                    anchors: Sequence[float]) -> list[float]:
     """The top of a row begun at the table's foot with one short cell ("November 2022 – G") whose action
     is printed on the next page: a column of one short cell per row holds a second block under the last
-    row start, below every line of the row's action, and nothing of the table is printed below it."""
+    row start, below every line of the row's action, and nothing of the table starts below it."""
     if not anchors or not blocks[action_i]:
         return []
     last = max(anchors)
     action_foot = max(b[-1].bottom for b in blocks[action_i])
-    foot = max(b[-1].bottom for bl in blocks.values() for b in bl)
+    # Nothing of the table starts below the row's first cells (a remark beside the date may run further).
+    opening = max(b[0].top for bl in blocks.values() for b in bl)
     out = []
     for i, c in enumerate(columns):
         after = [b for b in blocks[i] if b[0].top >= last - 1] if c.field in SHORT_CELL_FIELDS and i != action_i else []
-        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][-1].bottom >= foot - 1:
+        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][0].top >= opening - 1:
             out.append(after[-1][0].top)
     return out
 
@@ -972,9 +973,12 @@ def build_table(
 def words_vocabulary(lines: Sequence[Line]) -> Counter[str]:
     """Every word printed on the lines, with its count: the evidence that mends broken words. A key with
     a trailing space (INNER) counts the word where another word follows it on its line: there it is a
-    whole word, never the start of one broken at the line's end."""
+    whole word, never the start of one broken at the line's end. A key with a leading line break
+    (text.line_opening) counts the word where it opens a line: only there can it be the rest of a word
+    broken at a line's end."""
     counts = Counter(word_key(w.text) for ln in lines for w in ln.words)
     counts.update(word_key(w.text) + INNER for ln in lines for w in ln.words[:-1])
+    counts.update(line_opening(ln.words[0].text) for ln in lines)
     return counts
 
 

@@ -22,7 +22,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import union_length, white_runs
-from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, page_lines, split_chunks
+from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, item_mark, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
 # deciding whether a line is made of heading words.
@@ -444,10 +444,36 @@ def _without_unruled_group_headings(chunks: list[Line], gutters: Sequence[float]
             return False
         return any(c.x0 + 1 < x < c.x1 - 1 and any(d.x1 <= x + 1 for d in under) and any(d.x0 >= x - 1 for d in under)
                    for x in gutters)
-    # A group heading opens the header: it stands on the band's first line.
+    # A group heading opens the header: it stands on the band's first line, with the lines it wraps onto
+    # ("Governan" / "ce" over "Current" and "End date").
     top = min((c.top for c in chunks if not c.words[0].rotation), default=0.0)
-    return [c for c in chunks if c.words[0].rotation or c.top > top + 1
-            or not (grouping(c) or _spans_sub_headings(c, chunks))]
+    dropped: set[int] = set()
+    for c in chunks:
+        if c.words[0].rotation or c.top > top + 1:
+            continue
+        own = _wrapped_lines(c, chunks)
+        whole = Line(tuple(w for ln in own for w in ln.words)) if len(own) > 1 else c
+        if grouping(whole) or _spans_sub_headings(whole, chunks):
+            dropped.update(id(ln) for ln in own)
+    return [c for c in chunks if id(c) not in dropped]
+
+
+def _wrapped_lines(c: Line, chunks: Sequence[Line]) -> list[Line]:
+    """The chunk and the lines its heading wraps onto below it, at its leading and set as it is."""
+    own = [c]
+    while True:
+        nxt = [d for d in chunks if d not in own and _wrap_of(own[-1], d, c)]
+        if not nxt:
+            return own
+        own.append(min(nxt, key=lambda d: d.top))
+
+
+def _wrap_of(last: Line, d: Line, first: Line) -> bool:
+    """Is `d` the next line of the heading `first` whose line so far ends on `last`: upright, just below
+    it at its leading, within its reach and set flush left, centred or flush right as it is?"""
+    if d.words[0].rotation or not (last.bottom - 1 <= d.top < last.bottom + GROUP_GAP * first.size):
+        return False
+    return _set_as(first, d) and d.x0 >= first.x0 - FLUSH_SLACK and d.x1 <= first.x1 + FLUSH_SLACK
 
 
 # A group heading stands apart from its sub-headings by more than a line's leading: this share of its size.
@@ -464,13 +490,23 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
         return False
     firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
                                           for e in under)]
-    tops = sorted(d.top for d in firsts)
-    return len(firsts) >= 2 and tops[-1] - tops[0] <= GROUP_GAP * c.size
+    # A heading set on its side starts as far down as its length leaves it (its foot stands on the band's
+    # foot): only upright sub-headings show a line they start on.
+    tops = sorted(d.top for d in firsts if not d.words[0].rotation)
+    return len(firsts) >= 2 and (not tops or tops[-1] - tops[0] <= GROUP_GAP * c.size)
 
 
 def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
-    """Is one of the chunks below `c` its own next line (one heading wrapped): under it, at its leading?"""
-    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 for d in under)
+    """Is one of the chunks below `c` its own next line (one heading wrapped): under it, at its leading,
+    and set as it is (a sub-heading starts at its own column's edge)?"""
+    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 and (d.words[0].rotation or _set_as(c, d))
+               for d in under)
+
+
+def _set_as(c: Line, d: Line) -> bool:
+    """Does `d` line up with `c` as a heading's next line does: flush left, centred or flush right?"""
+    return (abs(d.x0 - c.x0) <= FLUSH_SLACK or abs(d.x1 - c.x1) <= FLUSH_SLACK
+            or abs((d.x0 + d.x1) / 2 - (c.x0 + c.x1) / 2) <= FLUSH_SLACK)
 
 
 def _set_under(c: Line, chunks: Sequence[Line]) -> list[Line]:
@@ -1034,6 +1070,10 @@ def _body_cell(c: HeaderCell) -> bool:
     if text.endswith(",") or text[:1] in BULLET_GLYPHS or any(_status_symbol(w) or _DOTTED_REF.match(w) or _PERCENT.match(w)
                                                               for w in words):
         return True
+    # Nor does a heading open on a list's number with a sentence after it ("5. Feedback from audits will
+    # evidence that"): an item of a numbered list in a body cell.
+    if len(words) > PROSE_MIN_WORDS and item_mark(words[0]) is not None:
+        return True
     # (A heading set on its side may be cut short by its cell: it is no line of text.)
     if c.field is None and not c.turned and _stops_short(c.text):
         return True
@@ -1364,7 +1404,11 @@ def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Se
         last += 1
     # Headings still running on: those whose text reaches the band's last line.
     running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[j].top - 0.5]
-    while foot is None and last + 1 < ceiling and running:
+    # A heading of a header set in bold runs on in bold: a line in the body's type under it is the rest of
+    # a row broken over the page, set under a header printed again.
+    bold = _bold(lines[i:j + 1])
+    while (foot is None and last + 1 < ceiling and running
+           and not (bold and not any(w.bold for w in lines[last + 1].words))):
         running = _continued(lines[last + 1], lines[last], running, page, settings)
         if running:
             last += 1

@@ -332,22 +332,29 @@ def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
     """A dash opens `line` only because the line above was full: the dash and the word after it would
     not fit there, the sentence runs on (no stop or colon) and the paragraph is no dash list. A list
     item's dash follows a line with room left, or a colon."""
-    if edge is None or len(line.words) < 2 or line.words[0].text not in _DASHES:
+    if edge is None or para[0].words[0].text in _DASHES:
         return False
-    above = para[-1]
-    if para[0].words[0].text in _DASHES or above.text.endswith((":", ";", ".")):
+    return dash_run_on(line, para[-1].text, edge - para[-1].x1)
+
+
+def dash_run_on(line: Line, above: str, room: float) -> bool:
+    """Does a dash open `line` only because the line above it (its text `above`, `room` pt left at its end)
+    had no room for the dash and the word after it, the sentence running on (no stop or colon)? Also
+    across a page break, where the line above is the foot of the cell on the page before."""
+    if len(line.words) < 2 or line.words[0].text not in _DASHES or above.endswith((":", ";", ".")):
         return False
-    return edge - above.x1 < line.words[1].x1 - line.words[0].x0
+    return room < line.words[1].x1 - line.words[0].x0
 
 
 _ITEM_MARK = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]$")
 
 
 def _item_number(line: Line) -> int | None:
-    return _mark_number(line.words[0].text) if len(line.words) > 1 else None
+    return item_mark(line.words[0].text) if len(line.words) > 1 else None
 
 
-def _mark_number(word: str) -> int | None:
+def item_mark(word: str) -> int | None:
+    """The number of a list item's mark ("5.", "(b)", "3)"), counting letters from 1; None for no mark."""
     m = _ITEM_MARK.match(word)
     if m is None:
         return None
@@ -359,7 +366,7 @@ def next_item(before: str, after: str) -> bool:
     """Does paragraph `after` open the item of a numbered list that follows the one `before` opens
     ("1. ..." then "2. ...", a list cut by a page break)?"""
     a, b = before.split(maxsplit=1), after.split(maxsplit=1)
-    k, first = (_mark_number(b[0]) if len(b) > 1 else None), (_mark_number(a[0]) if len(a) > 1 else None)
+    k, first = (item_mark(b[0]) if len(b) > 1 else None), (item_mark(a[0]) if len(a) > 1 else None)
     return k is not None and first is not None and k == first + 1
 
 
@@ -468,6 +475,11 @@ _NUMBER_REST = re.compile(r"^(?:\d[\d,./]*%?|%)[.,;:)]?$")
 INNER = " "
 
 
+def line_opening(first: str) -> str:
+    """The vocabulary key counting `first` where it opens a line."""
+    return f"\n{word_key(first)}"
+
+
 def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None) -> list[bool]:
     """Per line: does it open with the rest of a word broken at the end of the line above? A word
     processor breaks a word only when it is wider than the cell: the line above is that one word, ending
@@ -476,12 +488,22 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     the whole is a word printed elsewhere, or the rest is no word printed anywhere else. Needs the cell's
     walls (`edge`) and the table's words with their counts (`vocabulary`)."""
     flags = [False] * len(para)
-    if edge is None or vocabulary is None:
+    if vocabulary is None:
         return flags
+    if edge is None:
+        # Without the cell's walls, only pieces that are no words alone while the whole is one
+        # ("Partnershi" / "ps") show a break.
+        return [False] + [_breakable(a.words[-1].text, b.words[0].text)
+                          and _pieces_of_a_word(a.words[-1].text, b.words[0].text) for a, b in zip(para, para[1:])]
     thirds: set[int] = set()
+    width = edge - min(ln.x0 for ln in para)
     for i in range(1, len(para)):
         above, first = para[i - 1], para[i].words[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
+        # Letters differ in width ("h" against the "i" of "hip"): the piece may end a letter further off.
+        if edge - above.x1 < LEXICON_REACH * letter and _wider_than_cell(above.words[-1], first, width, vocabulary):
+            flags[i] = True
+            continue
         if len(above.words) > 1:
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
@@ -493,15 +515,31 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     return flags
 
 
+def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[str, int]) -> bool:
+    """Are a line's last word and the next line's first the pieces of one English word wider than the
+    cell's lines (`width`), the rest printed nowhere but at the start of a line ("Governance & Partner" /
+    "ships", in every row that prints it)? A word processor breaks a word only when no line holds it
+    whole; a word printed elsewhere after another on its line ("the force") wrapped at its space."""
+    if not _breakable(head.text, rest.text) or not rest.text[:1].islower():
+        return False
+    whole = (head.x1 - head.x0) + (rest.x1 - rest.x0)
+    alone = vocabulary.get(word_key(rest.text), 0) - vocabulary.get(line_opening(rest.text), 0)
+    return whole > width and alone <= 0 and is_word(word_key(head.text + rest.text))
+
+
 def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabulary: Mapping[str, int]) -> bool:
     """Does a line of one word, ending `room` short of the cell's edge, go on in `first`?"""
     at_edge = room < letter
     # Two pieces that only together make an English word may end a letter further from the edge: a
     # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
     if not at_edge:
-        return room < LEXICON_REACH * letter and _breakable(above.text, first.text) and _word_and_rest(above.text, first.text)
+        # A date in figures has no break opportunity inside it: a line ending on a piece of one ("31/0"
+        # / "3/20" / "22") was full, its next figure wider than the letters' mean ("/" is narrow).
+        date = "/" in above.text + first.text and _number_pieces(above.text, first.text)
+        return room < LEXICON_REACH * letter and (date or (
+            _breakable(above.text, first.text) and _word_and_rest(above.text, first.text)))
     # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
-    if _NUMBER_PIECE.match(above.text) and _NUMBER_REST.match(first.text):
+    if _number_pieces(above.text, first.text):
         return True
     if not _breakable(above.text, first.text):
         return False
@@ -514,6 +552,10 @@ def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabula
             and not _two_words(above.text, first.text))
     return (vocabulary.get(whole, 0) > 0 or rare
             or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
+
+
+def _number_pieces(head: str, rest: str) -> bool:
+    return bool(_NUMBER_PIECE.match(head) and _NUMBER_REST.match(rest))
 
 
 def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bool:
