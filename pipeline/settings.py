@@ -73,7 +73,7 @@ class ExtractSettings:
     rule_cover: float = _tol(0.6, "× column width", "share of a column's width a rule must span to close its cell")
     anchor_tolerance: float = _tol(
         2.0, "pt", "text blocks whose tops are this close start one row (unruled tables)")
-    fill_in_cell: float = _tol(0.5, "× fill area", "share of a fill that must lie in a cell to be its colour")
+    fill_in_cell: float = _tol(0.5, "× fill width", "share of a fill's width (and of its height or the row's) lying in a cell to be its colour")
 
     # --- tables across pages ---------------------------------------------------------------------------
     header_max_straddle: float = _tol(

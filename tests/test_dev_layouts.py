@@ -1,6 +1,7 @@
 """Generated layouts of the dev seeds (31, 41, 61, 111, 121, 131, 141, 151, 161, 191 and 201; tools/layouts) that showed a
 mechanism missing, pinned so it stays: each was read badly (all-right at or near 0%) until the mechanism named beside it. The
-held-out seed of docs/benchmark-layouts-60.md (1) and fresh seeds are never pinned here: they measure.
+held-out seed of docs/benchmark-layouts-60.md (2; seed 1 until 78db50d) and fresh seeds are never pinned here: they
+measure.
 
 Each case renders its layout with a producer the test machine has (reportlab or WeasyPrint) and scores
 the extraction against the layout's answer key (tools/scoring.py)."""

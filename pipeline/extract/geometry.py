@@ -178,6 +178,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
     found = _promoted_alike(raw, found)
+    found = _plain_under_bold(doc.pages, found)
     all_headers = {n: actions for n, (actions, _) in found.items()}
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
     bands = {n: [(h.top, h.bottom) for h in hs] for n, hs in all_headers.items()}
@@ -191,6 +192,35 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
         # One printed header read two ways on different pages: read every page the way most rows show.
         result = _read_pages(doc, texts, other_tops, found, settings, None, {}, agreed)
     return result
+
+
+def _plain_under_bold(pages: Sequence[Page], found: dict[int, tuple[list[Header], list[Header]]]
+                      ) -> dict[int, tuple[list[Header], list[Header]]]:
+    """The action headers less those set in the body's regular type, naming fewer columns, after the
+    document's action header was set all in bold: a plan sets its header alike wherever it prints it, so
+    such a band is a row of the table whose cells open on heading words ("To address specific areas |
+    Activity", the rest of "Business As Usual Activity"), as headers.find_all_headers holds on one page."""
+    out, widest = {}, 0
+    for p in pages:
+        actions, others = found[p.number]
+        kept = [h for h in actions if not (widest > len(h.cells) and _set_plain(p, h))]
+        widest = max([widest] + [len(h.cells) for h in kept if _set_bold(p, h)])
+        out[p.number] = (kept, others)
+    return out
+
+
+def _header_words(page: Page, h: Header) -> list[Word]:
+    return [w for w in page.words if h.top - 0.5 <= w.top and w.bottom <= h.bottom + 0.5
+            and any(c.x0 - 1 <= w.xmid <= c.x1 + 1 for c in h.cells)]
+
+
+def _set_bold(page: Page, h: Header) -> bool:
+    words = _header_words(page, h)
+    return bool(words) and all(w.bold for w in words)
+
+
+def _set_plain(page: Page, h: Header) -> bool:
+    return not any(w.bold for w in _header_words(page, h))
 
 
 def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Line]],

@@ -358,6 +358,9 @@ def _assign(words: Sequence[Word], columns: Sequence[Column]) -> dict[int, list[
 
 
 def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: float, share: float) -> str | None:
+    """The colour of the fill lying in the cell: across, `share` of its width lies in the column (a stripe
+    over the whole row colours no one cell); down, `share` of its height or of the row's. Cells of one
+    colour in rows one under another may be painted as one fill."""
     if col is None:
         return None
     best, best_area = None, 0.0
@@ -367,8 +370,9 @@ def _rag_colour(fills: Sequence[Fill], col: Column | None, top: float, bottom: f
         if w <= 0 or h <= 0:
             continue
         area = w * h
-        own = (f.x1 - f.x0) * (f.bottom - f.top)
-        if own > 0 and area / own >= share and area > best_area:
+        across = w / (f.x1 - f.x0)
+        down = h / min(f.bottom - f.top, bottom - top)
+        if across >= share and down >= share and area > best_area:
             best, best_area = f.colour, area
     return best
 
