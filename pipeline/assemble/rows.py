@@ -497,14 +497,10 @@ def _run_on_by_breaks(table_rows: list[RawRow], breaks: dict[str, frozenset[tupl
                 continue
             owner = _owner(table_rows[:i], f)
             # A paragraph the cell above already holds is printed again (a level restated), not run on.
-            if owner is not None and paras[0] not in owner.cells[f] and _printed_together(owner.cells[f][-1], paras[0], breaks.get(f, frozenset())):
+            if owner is None or paras[0] in owner.cells[f]:
+                continue
+            if _printed_apart(owner.cells[f][-1], paras[0], breaks.get(f, frozenset()), cut_last=True):
                 owner.cells[f] = owner.cells[f] + row.cells.pop(f)
-
-
-def _printed_together(last: str, first: str, breaks: frozenset[tuple[str, str]]) -> bool:
-    """Does `first` follow `last` in one cell elsewhere (either may be cut by a page, `last` from its
-    start: "access the appropriate service at the appropriate time.")?"""
-    return any(_same_end(last, a) and (first.startswith(b) or b.startswith(first)) for a, b in breaks)
 
 
 def _same_end(x: str, y: str) -> bool:
@@ -524,10 +520,13 @@ def _action_begun_at_foot(prev: RawRow, cells: dict[str, list[str]]) -> bool:
     return any(prev.cells.get(f) and cells.get(f) and not _continues(prev.cells[f], cells[f]) for f in ROW_DATA)
 
 
-def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]]) -> bool:
-    """Is `last` a paragraph the column prints apart from one that `first` opens alike (either may be cut
-    short by a page: "families. staff and partners shapes how and what services we")?"""
-    return any(last == a and (first.startswith(b) or b.startswith(first)) for a, b in breaks)
+def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]], cut_last: bool = False) -> bool:
+    """Is `last` a paragraph the column prints, in one cell, before one that `first` opens alike (either
+    may be cut short by a page: "families. staff and partners shapes how and what services we")? With
+    `cut_last`, `last` may also be cut from its start ("access the appropriate service at the appropriate
+    time.") or hold the one printed so."""
+    return any((_same_end(last, a) if cut_last else last == a) and (first.startswith(b) or b.startswith(first))
+               for a, b in breaks)
 
 
 def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozenset[tuple[str, str]]]:
