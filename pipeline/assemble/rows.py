@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..extract.columns import EXTRA_PREFIX, Profile, field_from_cues, levels_by_structure, profile, shows_titles
+from ..extract.columns import EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
@@ -70,6 +70,8 @@ class RawRow:
     key_area: str | None = None
     merged: set[str] | None = None
     free_space: dict[str, float] = field(default_factory=dict)  # room left on each cell's last line (pt)
+    # Lines of white left under each cell's text, to the table's foot on the page it ended on.
+    foot_room: dict[str, float] = field(default_factory=dict)
 
     def text(self, fld: str) -> str | None:
         paras = self.cells.get(fld) or []
@@ -542,28 +544,44 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
                breaks: dict[str, frozenset[tuple[str, str]]] | None = None) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on."""
     prev = table_rows[-1]
-    # A row that had only begun at the page's foot (its action not yet printed) takes the level cells
-    # that open the next page: they start its own group, not the rest of a merged cell above it.
-    begun = not prev.cells.get("action")
     for f, paras in cells.items():
-        owner = _owner(table_rows, f)
-        # A column of prose read as one cell per row may hold a cell merged down the rows all the same:
-        # text that runs on from a row above the last is the rest of that row's cell.
-        per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
-        # A rule drawn over the last row's cell closed the cells above it: the text is that row's own.
-        ruled_off = prev.merged is not None and f not in prev.merged
-        # A cell's text runs on over a page only from the foot of the page before: a cell that closed on
-        # an earlier page (rows of other pages under it) is complete, and the text is the last row's own.
-        closed_before = owner is not None and owner.page_end < prev.page_end
-        target = prev if (prev.cells.get(f) or per_row or begun or ruled_off or closed_before) else (owner or prev)
+        target = _tail_target(table_rows, f, paras)
         if paras == target.cells.get(f):
             continue  # a merged cell restated at the page's top, its text the same as above
+        target.foot_room.update({k: v for k, v in _foot_room(entry.row, entry.table).items() if k == f})
         restored = _dash_restored(target, f, entry.row, paras)
         # A dash that did not fit with its word on the line above did not end the paragraph there.
         fitted = restored is paras and _first_word_fits(target, f, entry.row)
         target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
+
+
+def _tail_target(table_rows: list[RawRow], f: str, paras: list[str]) -> RawRow:
+    """The row whose cell in column f a page's leading text runs on: the last row's, or the row above
+    whose cell is merged down to it and still open."""
+    prev = table_rows[-1]
+    owner = _owner(table_rows, f)
+    # A row that had only begun at the page's foot (its action not yet printed) takes the level cells
+    # that open the next page: they start its own group, not the rest of a merged cell above it.
+    begun = not prev.cells.get("action")
+    # A column of prose read as one cell per row may hold a cell merged down the rows all the same:
+    # text that runs on from a row above the last is the rest of that row's cell.
+    per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
+    # A rule drawn over the last row's cell closed the cells above it: the text is that row's own.
+    ruled_off = prev.merged is not None and f not in prev.merged
+    # A cell's text runs on over a page only from the foot of the page before: a cell that closed on
+    # an earlier page (rows of other pages under it) is complete, and the text is the last row's own.
+    # So is one whose text ended with lines of white under it, above the foot of the page it ended on.
+    closed_before = owner is not None and (owner.page_end < prev.page_end or (
+        owner is not prev and owner.foot_room.get(f, 0.0) > CLOSED_ROOM_LINES))
+    if prev.cells.get(f) or per_row or begun or ruled_off or closed_before or owner is None:
+        return prev
+    return owner
+
+
+# Lines of white under a cell's text, above the table's foot, that show the cell's text ended on its page.
+CLOSED_ROOM_LINES = 2.0
 
 
 def _dash_restored(target: RawRow, f: str, prow: PageRow, paras: list[str]) -> list[str]:
@@ -610,7 +628,20 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: di
         key_area=lt.key_area.title if lt.key_area else None,
         merged=merged,
         free_space=_free_space(prow, t, reaches),
+        foot_room=_foot_room(prow, t),
     )
+
+
+def _foot_room(row: PageRow, table: PageTable) -> dict[str, float]:
+    """Per field: the lines of white under the cell's last line, down to the table's last printed line on
+    the page (its foot: the table's own bottom may be the page's)."""
+    foot = max((ln.bottom for r in table.rows for lines in r.cells.values() for ln in lines), default=table.bottom)
+    out = {}
+    for f, lines in row.cells.items():
+        if lines:
+            last = max(lines, key=lambda ln: ln.bottom)
+            out[f] = (foot - last.bottom) / max(last.bottom - last.top, 1.0)
+    return out
 
 
 def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, log: IssueLog,
@@ -792,10 +823,18 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     if not any(free):
         return fields
     profiles = [profile(_run_on_texts(rows, f)) if f else profile([]) for f in own]
+    movable = [f in LEVELS and _unclaimed(h, settings) for f, h in zip(fields, headings)]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
-                                [normalise_heading(h) for h in headings])
-    out = [level if ok and level is not None and f is not None else f for f, level, ok in zip(fields, named, free)]
-    return _measures_handed_back(fields, out, headings)
+                                [normalise_heading(h) for h in headings], movable)
+    return _measures_handed_back(fields, _levels_taken(fields, named, free, movable), headings)
+
+
+def _levels_taken(fields: Sequence[str | None], named: Sequence[str | None], free: Sequence[bool],
+                  movable: Sequence[bool]) -> list[str | None]:
+    """The fields, with the levels the structure named for the columns free to take one (or whose level
+    a heading named by its cue words alone)."""
+    return [level if (ok or moved) and level is not None and f is not None else f
+            for f, level, ok, moved in zip(fields, named, free, movable)]
 
 
 def _run_on_texts(rows: Sequence[RawRow], f: str) -> list[str]:

@@ -620,13 +620,14 @@ def _runs_on(p: Profile, n: int) -> bool:
 
 
 def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], free: Sequence[bool],
-                        headings: Sequence[str] = ()) -> list[str | None]:
+                        headings: Sequence[str] = (), movable: Sequence[bool] = ()) -> list[str | None]:
     """Free columns of sentences that repeat down the rows take the levels of the hierarchy no heading
     named: a level whose place fits how much the column repeats (a level above repeats fewer texts than
     the levels below it); of those, the one its heading's cue words lean to, however weakly ("The issue
     we are tackling": an objective), else the highest below the theme. A free column whose cells name
     plans and strategies ("People Strategy and Action Plan") holds the detailed action plan, however
-    its names repeat."""
+    its names repeat. A level a heading named by its cue words alone (`movable`) gives way to a column
+    the structure shows is above it."""
     out = list(fields)
     for i, (p, ok) in enumerate(zip(profiles, free)):
         if ok and out[i] is None and "detailed_action_plan" not in out and _shows_documents(p):
@@ -634,8 +635,25 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
                   key=lambda i: profiles[i].distinct)
     for i in hits:
-        out[i] = _level_for(i, out, profiles, headings[i] if i < len(headings) else "")
+        heading = headings[i] if i < len(headings) else ""
+        out[i] = _level_for(i, out, profiles, heading) or _theme_above(i, out, profiles, heading, movable)
     return out
+
+
+def _theme_above(i: int, out: list[str | None], profiles: Sequence[Profile], heading: str,
+                 movable: Sequence[bool]) -> str | None:
+    """Two columns of titles that both lean to the theme ("Theme area" beside "Pillar"): the one that
+    repeats fewer texts groups the other's rows, so it is the theme and the other, whose theme came from
+    its cue words alone (`movable`), the key area below it (`out` in place)."""
+    j = out.index("theme") if "theme" in out else -1
+    if j < 0 or j >= len(movable) or not movable[j] or "key_area" in out or not cue_scores(heading).get("theme"):
+        return None
+    if not (_title_level(profiles[i]) and _title_level(profiles[j])):
+        return None
+    if profiles[i].distinct * (1 + DISTINCT_SLACK) >= profiles[j].distinct:
+        return None
+    out[j] = "key_area"
+    return "theme"
 
 
 def _level_for(i: int, out: Sequence[str | None], profiles: Sequence[Profile], heading: str) -> str | None:

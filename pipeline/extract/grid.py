@@ -9,11 +9,13 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 from __future__ import annotations
 
 
-from bisect import bisect_left, bisect_right
 import dataclasses
+import math
 import statistics
 from collections import Counter
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Callable, Sequence
 
 from ..readers.model import Fill, Page, Rule, Word
@@ -119,13 +121,17 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         elif c != least and start is not None:
             runs.append((start, k - 1))
             start = None
-    lefts = sorted([w.x0 for w in words if lo - 1 <= w.x0 <= hi + LINE_START_SLACK + 1]
-                   + ([heading_left] if heading_left is not None else []))
+    # A line start is told by where the word starts and where it ends: words alike in width that start
+    # level also end level (one dash closing each of several justified lines, pushed to the cell's
+    # right edge), which shows no left edge; words of different widths starting level do.
+    lefts = sorted([(w.x0, round(w.x1)) for w in words if lo - 1 <= w.x0 <= hi + LINE_START_SLACK + 1]
+                   + ([(heading_left, math.inf)] if heading_left is not None else []))
 
     def key(run):
         mid = lo + (run[0] + run[1]) / 2 * step
         right = lo + (run[1] + 1) * step
-        starts = bisect_right(lefts, right + LINE_START_SLACK) - bisect_left(lefts, right - step - 0.5)
+        at = lefts[bisect_left(lefts, (right - step - 0.5,)):]
+        starts = len({end for x, end in takewhile(lambda s: s[0] <= right + LINE_START_SLACK, at)})
         # Of runs that as many lines start after, the one the next heading stands flush over is the
         # gutter: white inside justified cells that repeat down the rows ("Head of  Youth") lines up too.
         flush = heading_left is not None and right - step - 0.5 <= heading_left <= right + LINE_START_SLACK
@@ -430,11 +436,14 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
     if not words:
         return words
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-    walls = [v for v in _walls(page.vrules, columns) if v.bottom > top and v.top < bottom]
+    walls = [v for v in _joined_walls(_walls(page.vrules, columns)) if v.bottom > top and v.top < bottom]
     if not walls:
         return words
-    foot = max(v.bottom for v in walls)
-    if not any(abs(r.y - foot) <= 1.5 and r.x0 <= columns[0].x0 + 2 and r.x1 >= columns[-1].x1 - 2 for r in page.hrules):
+    foot = max(v.bottom for v in _own_walls(walls, top))
+    # A rule across the table there, in one stroke or cell by cell.
+    x0, x1 = columns[0].x0 + 2, columns[-1].x1 - 2
+    across = [(max(r.x0, x0), min(r.x1, x1)) for r in page.hrules if abs(r.y - foot) <= 1.5 and r.x1 > x0 and r.x0 < x1]
+    if union_length(across) < x1 - x0 - 1:
         return words
     return [w for w in words if w.ymid < foot]
 
@@ -510,12 +519,41 @@ def _frame_only(
            for y, _ in boundaries):
         return False
     blocks = _column_blocks(words, columns, settings)
-    return len(_row_anchors(columns, blocks, settings.anchor_tolerance)) >= 2
+    anchors = _row_anchors(columns, blocks, settings.anchor_tolerance)
+    # Text above the first row start is the rest of a row from the page before: a row of its own.
+    tail = bool(anchors) and any(b[0].top < anchors[0] - settings.anchor_tolerance for bl in blocks.values() for b in bl)
+    return len(anchors) + tail >= 2
 
 
 def _walls(vrules: Sequence[Rule], columns: Sequence[Column]) -> list[Rule]:
     """The vertical rules standing within the table's width (its walls and column rules)."""
     return [v for v in vrules if columns[0].x0 - 2 <= v.x <= columns[-1].x1 + 2]
+
+
+def _own_walls(walls: Sequence[Rule], top: float) -> list[Rule]:
+    """The walls of the table whose first line is at `top`: those beside that line, and those of frames
+    stacked under it that stand where its walls do (the table framed again under a theme's banner). A
+    frame with a wall of its own elsewhere (a key to the statuses under a table of indicators) is
+    another table's."""
+    first = [v for v in walls if v.top <= top + WALL_MEET]
+    if not first:
+        return list(walls)
+    lower = [v for v in walls if v.top > top + WALL_MEET]
+    foreign = [v for v in lower if all(abs(v.x - f.x) > WALL_MEET for f in first)]
+    return first + [v for v in lower if not any(abs(v.top - f.top) <= 2 * WALL_MEET for f in foreign)]
+
+
+def _joined_walls(walls: Sequence[Rule]) -> list[Rule]:
+    """Vertical rules with the strokes of one wall joined: a grid draws its walls cell by cell."""
+    out: list[Rule] = []
+    for v in sorted(walls, key=lambda v: v.top):
+        k = next((k for k, w in enumerate(out) if abs(w.x - v.x) <= WALL_MEET and v.top <= w.bottom + WALL_MEET), None)
+        if k is None:
+            out.append(v)
+        else:
+            w = out[k]
+            out[k] = Rule(min(w.x0, v.x0), w.top, max(w.x1, v.x1), max(w.bottom, v.bottom))
+    return out
 
 
 def _walled_through(y: float, walls: Sequence[Rule]) -> bool:
@@ -625,7 +663,8 @@ def rows_from_text(
     both start a text block at the same height."""
     blocks = _column_blocks(words, columns, settings)
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
-    anchors = _with_stripes(_outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance), stripes,
+    cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
+    anchors = _with_stripes(_outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
                                              settings.anchor_tolerance),
                             _stripe_starts(page.fills, stripes, columns, words, top, bottom), settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
@@ -634,9 +673,12 @@ def rows_from_text(
               for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
+    gap = _row_gap(anchors[1:], blocks, settings.anchor_tolerance)
+    bottoms = sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
     for i, col in enumerate(columns):
         if col.field:
-            _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance)
+            close = _set_close(blocks[i], gap, bottoms) if col.field != "action" else set()
+            _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance, close)
     _colour_rows(rows, page.fills, columns, settings)
     return [r for r in rows if r.cells or r.rag_colour]
 
@@ -650,39 +692,62 @@ def _stripe_starts(fills: Sequence[Fill], stripes: Sequence[tuple[float, float]]
     x0, x1 = columns[0].x0, columns[-1].x1
     edges = {e for stripe in stripes for e in stripe} if len(stripes) >= 2 else set()
     edges |= _cell_fill_tops(fills, columns, top, bottom)
-    out = []
+    out: list[float] = []
     inside = [w for w in words if x0 <= w.xmid <= x1]
     for y in sorted(edges):
         # The table's first text opens no row: it may be the rest of a row from the page before.
         if not any(w.bottom <= y + 1 for w in inside):
             continue
         below = [w for w in inside if y - 1 <= w.top and w.ymid > y]
-        first = min((w.top for w in below), default=None)
-        if first is not None and first - y <= STRIPE_PAD_LINES * min(w.size for w in below):
+        first = _row_text_top(below, columns)
+        # One stripe's bottom and the next one's top, drawn a fraction apart, show one row start.
+        if (first is not None and first - y <= STRIPE_PAD_LINES * min(w.size for w in below)
+                and all(abs(first - o) > 0.5 for o in out)):
             out.append(first)
     return out
+
+
+def _row_text_top(below: Sequence[Word], columns: Sequence[Column]) -> float | None:
+    """The top of a row's first line among the words under a fill's edge: the height at which the most
+    columns start, the highest of those. A row's cells start level under its padding; a paragraph of a
+    merged cell beside it, running on from above, stands where its own lines fall."""
+    tops = sorted({round(w.top, 1) for w in below})
+    if not tops:
+        return None
+
+    def columns_at(t: float) -> int:
+        return len({i for w in below if abs(w.top - t) <= 1 for i, c in enumerate(columns) if c.x0 <= w.xmid < c.x1})
+    near = [t for t in tops if t - tops[0] <= STRIPE_PAD_LINES * min(w.size for w in below)]
+    return max(near, key=lambda t: (columns_at(t), -t))
 
 
 def _cell_fill_tops(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> set[float]:
     """The tops of cells filled one by one down a column (a status shown as a coloured cell): each is a
     row's cell, so each top is where a row starts, whether or not the row's other cells hold text."""
-    out: set[float] = set()
+    return {round(f.top, 1) for f in _cell_fills(fills, columns, top, bottom)}
+
+
+def _cell_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> list[Fill]:
+    """The fills of cells filled one by one down a column, two or more in it, between top and bottom."""
+    out: list[Fill] = []
     for col in columns:
         cells = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1
                  and min(f.x1, col.x1) - max(f.x0, col.x0) >= STRIPE_SPAN * (col.x1 - col.x0)]
         if len(cells) >= 2:
-            out |= {round(f.top, 1) for f in cells}
+            out += cells
     return out
 
 
 def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:
     """(top, bottom) of the fills across the table between top and bottom. A stripe may be drawn cell by
     cell: the fills of one colour at one height are taken together."""
-    spans: dict[tuple[float, float, str], list[tuple[float, float]]] = {}
+    spans: dict[tuple[float, float, str], list[Fill]] = {}
     for f in fills:
         if top - 1 <= f.top and f.bottom <= bottom + 1:
-            spans.setdefault((round(f.top), round(f.bottom), f.colour), []).append((max(f.x0, x0), min(f.x1, x1)))
-    return [(t, b) for (t, b, _), xs in spans.items() if union_length(xs) >= STRIPE_SPAN * (x1 - x0)]
+            spans.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
+    # Edges as drawn, not as grouped: a row's first line may stand a fraction of a point under its edge.
+    return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in spans.values()
+            if union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs]) >= STRIPE_SPAN * (x1 - x0)]
 
 
 # A stripe spans this share of the table's width at least; the first line of its row sets below its edge
@@ -753,9 +818,10 @@ JOINING_WORDS = frozenset("a an the of to in on at by for from with and or".spli
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,
-                 strict: bool = False) -> list[float]:
+                 strict: bool = False, cells: Sequence[tuple[float, float]] = ()) -> list[float]:
     """Tops of the action column's blocks that another per-row column starts level with; all of the
-    action column's block tops when none does (none when `strict`)."""
+    action column's block tops when none does (none when `strict`). `cells`: (top, bottom) of cells
+    filled one by one down a column."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
@@ -764,7 +830,10 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     acts = blocks[action_i]
     level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
     space = _row_space(acts, level)
-    starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)]
+    firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
+    white = _row_gap(firm, blocks, tol, 1)
+    starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)
+                   and not _inside_one_cell(b[0].top, n, cells, firm, tol) and not _closer_than_rows(acts, level, k, white)]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
@@ -816,6 +885,22 @@ def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: i
     if space is None or level[k] != 1 or k == 0:
         return False
     return acts[k][0].top - acts[k - 1][-1].bottom < space - ROW_SPACE_SLACK
+
+
+def _inside_one_cell(t: float, level: int, cells: Sequence[tuple[float, float]], firm: Sequence[float],
+                     tol: float) -> bool:
+    """Does an action block at `t`, level with one other column's block only, stand inside a filled cell
+    below its row's start, a cell that holds one row (one `firm` row start, level with two columns or
+    more, falls inside it: its own)? A status cell filled down its row shows the row runs on: the
+    action's second paragraph beside the measures' second. A fill painted over several rows holds
+    their firm starts; a cell no firm start falls in shows nothing."""
+    if level != 1:
+        return False
+    for a, b in cells:
+        starts = [f for f in firm if a - tol < f < b - tol]  # the cell's own row's start, under its padding
+        if len(starts) == 1 and starts[0] < t < b - tol:
+            return True
+    return False
 
 
 # Points by which a row's space above its text must fall short of every other row's to read as a
@@ -922,15 +1007,71 @@ def _anchored_rows(
     return rows
 
 
+def _row_gap(anchors: Sequence[float], blocks: dict[int, list[list[Line]]], tol: float,
+             least: int = 0) -> float | None:
+    """The white a row boundary leaves in an unruled table (the cells' padding, below one row's text and
+    above the next's): per row start, from the lowest line above it in any column, the median over the
+    row starts. None where fewer than `least` rows (ROW_GAP_MIN_ROWS by default) show it."""
+    bottoms = sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
+    gaps = []
+    for a in anchors:
+        above = [y for y in bottoms if y <= a + 0.5]
+        if above:
+            gaps.append(a - above[-1])
+    if not gaps or len(gaps) < (least or ROW_GAP_MIN_ROWS):
+        return None
+    # Padded cells leave the same white at every row boundary, less where a merged cell's text runs
+    # close above one; rows set at a fixed pitch (whatever their cells hold) show no such white.
+    white = statistics.median(gaps)
+    return white if sum(abs(g - white) <= ROW_GAP_SLACK for g in gaps) >= ROW_GAP_AGREE * len(gaps) else None
+
+
+def _closer_than_rows(acts: Sequence[list[Line]], level: Sequence[int], k: int, white: float | None) -> bool:
+    """Is action block k, level with one other column only, set closer under the action above than a row
+    boundary leaves white (`white`, over the rows that start with two columns or more)? Every column's
+    text stands at least that far above a row's start: it is a paragraph of the cell above ("Delivered
+    through ..." beside the measures' second)."""
+    if white is None or level[k] != 1 or k == 0:
+        return False
+    return acts[k][0].top - acts[k - 1][-1].bottom < white - ROW_GAP_SLACK
+
+
+# Row starts a table needs to show the white its row boundaries leave; the points by which a paragraph's
+# space above it must fall short of that white to be set inside one cell.
+ROW_GAP_MIN_ROWS = 3
+ROW_GAP_SLACK = 0.5
+# Share of the row starts whose white above agrees with the median's (within ROW_GAP_SLACK).
+ROW_GAP_AGREE = 0.6
+
+
+def _set_close(col_blocks: Sequence[list[Line]], gap: float | None, bottoms: Sequence[float]) -> set[int]:
+    """Indexes of the column's blocks set closer under the block above than any row boundary leaves
+    room for (`gap`, the table's row gap), the block above running lowest of all the table's text there
+    (`bottoms`: every line's bottom, sorted): paragraphs of one cell, though one stands level with a row
+    start (a merged outcome's second paragraph beside the next row's action). A block under a short cell
+    while the row's other cells run lower is the next row's, however close the rows are set."""
+    if gap is None:
+        return set()
+    out = set()
+    for k in range(1, len(col_blocks)):
+        above, top = col_blocks[k - 1][-1].bottom, col_blocks[k][0].top
+        lowest = bottoms[max(0, bisect_right(bottoms, top + 0.5) - 1)]
+        if top - above < gap - ROW_GAP_SLACK and above >= lowest - 0.5:
+            out.add(k)
+    return out
+
+
 def _place_blocks(
-    rows: list[PageRow], col_blocks: Sequence[list[Line]], fld: str, anchors: Sequence[float], offset: int, tol: float
+    rows: list[PageRow], col_blocks: Sequence[list[Line]], fld: str, anchors: Sequence[float], offset: int, tol: float,
+    close: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """A column's text blocks into rows: a block level with an anchor opens that row's cell, the
-    blocks below it continue it."""
+    blocks below it continue it, and so does a block set `close` under the one above."""
     current = None
-    for b in col_blocks:
+    for n, b in enumerate(col_blocks):
         t = b[0].top
-        hit = next((k for k, a in enumerate(anchors) if abs(t - a) <= tol), None)
+        hit = None if n in close and current is not None else next(
+            (k for k, a in enumerate(anchors) if abs(t - a) <= tol), None)
         if hit is not None:
             current = hit + offset
         elif current is None:

@@ -1371,7 +1371,10 @@ def _grown_downward(
                 # A box holds its header's lines whatever the whole names: "Outcome" / "measures" under
                 # a header that named the action only through the cut-short "Outcome" is no action header's
                 # less; the columns' cells settle the fields.
-                grows = scored[1] is True or scored[1] == kind or boxed
+                # Headings set in bold that run on in bold at the band's leading are the header's own
+                # lines, though the whole names fewer fields ("Status" / "update": a heading torn between
+                # the status and a column of no field, which its cells settle).
+                grows = scored[1] is True or scored[1] == kind or boxed or (kind is True and _bold(lines[i:last + 1]))
             if grows:
                 j, cells = last, grown
         out.append((i, j, cells))
@@ -1409,18 +1412,24 @@ def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Se
     bold = _bold(lines[i:j + 1])
     while (foot is None and last + 1 < ceiling and running
            and not (bold and not any(w.bold for w in lines[last + 1].words))):
-        running = _continued(lines[last + 1], lines[last], running, page, settings)
+        running = _continued(lines[last + 1], lines[last], running, page, settings, _leading_gap(lines[i:last + 1]))
         if running:
             last += 1
     return last
 
 
+def _leading_gap(band: Sequence[Line]) -> float:
+    """The white between the band's lines as they are set (0 for one line)."""
+    return min((b.top - a.bottom for a, b in zip(band, band[1:])), default=0.0)
+
+
 def _continued(ln: Line, prev: Line, running: Sequence[tuple[float, float]], page: Page,
-               settings: ExtractSettings) -> list[tuple[float, float]]:
+               settings: ExtractSettings, leading: float = 0.0) -> list[tuple[float, float]]:
     """The headings the line continues, when it is the next line of headings that wrap ("How are we" /
-    "doing?"): set at their leading, with no deeper gap, each piece under a heading still running.
+    "doing?"): set at their leading (`leading`: the white between the band's lines so far; headings set
+    loose leave more than GROUP_GAP), with no deeper gap, each piece under a heading still running.
     Empty when the line is no such line."""
-    if ln.words[0].rotation or ln.top - prev.bottom > GROUP_GAP * prev.size:
+    if ln.words[0].rotation or ln.top - prev.bottom > max(GROUP_GAP * prev.size, leading + LEADING_SLACK):
         return []
     if abs(ln.size - prev.size) > HEADER_SIZE_SPREAD * prev.size:
         return []
@@ -1430,6 +1439,9 @@ def _continued(ln: Line, prev: Line, running: Sequence[tuple[float, float]], pag
         return []
     return sorted({r for rs in under for r in rs})
 
+
+# Points by which a line may stand further below the band than the band's own lines stand apart.
+LEADING_SLACK = 0.5
 
 # A header row's box (its fill, or the rule under it) is at most this many times its type size tall.
 HEADER_BOX_MAX_EMS = 15.0
