@@ -629,7 +629,8 @@ def body_gutters(
                if b - a >= settings.gutter_min_width]
     widest_space = _widest_space(below_words)  # one body for every gutter: worked out once
     kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words, widest_space)]
-    return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept])
+    return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept],
+                   min(a for a, _ in spans))
 
 
 def _gutter_lines(page: Page, settings: ExtractSettings) -> list[tuple[float, Line]]:
@@ -666,9 +667,11 @@ def _parts_columns(g: float, width: float, words: Sequence[Word], widest_space: 
 class Gutters(list):
     """The x of the body's white gutters (a list of floats), each with the white run it is the middle of."""
 
-    def __init__(self, mids: Sequence[float] = (), runs: Sequence[tuple[float, float]] = ()) -> None:
+    def __init__(self, mids: Sequence[float] = (), runs: Sequence[tuple[float, float]] = (),
+                 left: float | None = None) -> None:
         super().__init__(mids)
         self.runs = list(runs)
+        self.left = left  # where the body's first column of text starts
 
 
 def _between_headings(gutters: Sequence[float], g: Sequence[Line]) -> Sequence[float]:
@@ -686,7 +689,7 @@ def _between_headings(gutters: Sequence[float], g: Sequence[Line]) -> Sequence[f
         if not (left and right and lo <= left.x0 and hi >= right.x1):
             mids.append(x)
             kept.append((lo, hi))
-    return Gutters(mids, kept)
+    return Gutters(mids, kept, getattr(gutters, "left", None))
 
 
 def _spanning(line: Line, width: float, settings: ExtractSettings) -> bool:
@@ -825,8 +828,9 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
 
 
 def _column_starts(gutters: Sequence[float]) -> list[float]:
-    """Where the body's columns of text start: the right ends of its white gutters."""
-    return [hi for _, hi in getattr(gutters, "runs", [])]
+    """Where the body's columns of text start: its left edge and the right ends of its white gutters."""
+    left = getattr(gutters, "left", None)
+    return ([left] if left is not None else []) + [hi for _, hi in getattr(gutters, "runs", [])]
 
 
 def _pieces_are_headings(pieces: Sequence[tuple[HeaderCell, int]], section: str, starts: Sequence[float] = ()) -> bool:
@@ -1229,12 +1233,15 @@ def _outgrown(page: Page, lines: Sequence[Line], band: _Band, candidates: Sequen
               settings: ExtractSettings) -> bool:
     """Is another table's band the first line of a weak header that holds it and stands over more of the
     body's columns ("Remarks | Lead manager | Progress | What are we" over "and date | What difference will
-    | going to do?" and a turned "Index")? Cut short, the band names no action; whole, its cells decide.
+    | going to do?" and a turned "Index"), or whose headings run on into its lines? Cut short, the band
+    names no action; whole, its cells decide.
     The weak header may run into no band `taken` (action bands, the other tables' bands)."""
     i, j, cells = band
     n = _headed_columns(page, lines, j, cells, settings)
+    # So is one whose headings run on into the weak header's further lines ("Update this" / "quarter").
+    runs_to = _band_foot_line(page, lines, i, j, cells, len(lines), _header_box_foot(page, lines[i:j + 1]), settings)
     return any(c[4] is None and c[1] <= i and c[2] > j and _apart(c[1], c[2], taken)
-               and _headed_columns(page, lines, c[2], c[3], settings) > n for c in candidates)
+               and (_headed_columns(page, lines, c[2], c[3], settings) > n or c[2] <= runs_to) for c in candidates)
 
 
 def _heads_actions(lines: Sequence[Line], band: _Band, settings: ExtractSettings) -> bool:
