@@ -6,6 +6,7 @@ profiled on one column's cells; a lone status glyph was dropped as a list bullet
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from pipeline.extract.columns import Profile, resolve
@@ -988,9 +989,12 @@ def test_a_heading_over_a_column_left_blank_is_not_parted_at_the_white_below_it(
     blank = Gutters([505.6], [(469.3, 541.9)])
     assert [c.text for c in cells_for_band(page, [Line(words)], blank)] == ["Remarks", "Theme area", "Lead"]
     assert [c.text for c in cells_for_band(page, [Line(words)], [])] == ["Remarks", "Theme area", "Lead"]
-    # White between two columns' texts still parts headings set close.
+    # White between two columns' texts still parts headings set close, each opening in capitals (one in
+    # lower case runs on from the heading before it: tests/test_fresh_seed_471.py).
+    capitals = tuple(dataclasses.replace(w, text="Area") if w.text == "area" else w for w in words)
     between = Gutters([503.0], [(502.0, 504.0)])
-    assert [c.text for c in cells_for_band(page, [Line(words)], between)] == ["Remarks", "Theme", "area", "Lead"]
+    assert [c.text for c in cells_for_band(page, [Line(capitals)], between)] == ["Remarks", "Theme", "Area", "Lead"]
+    assert [c.text for c in cells_for_band(page, [Line(words)], between)] == ["Remarks", "Theme area", "Lead"]
 
 
 def test_a_status_figure_broken_over_the_lines_of_a_narrow_cell_reads_as_a_status():

@@ -400,7 +400,7 @@ def test_columns_part_at_the_walls_of_cells_shaded_one_by_one_before_white_insid
              HeaderCell("rag", "Overall status", 115.9, 123.9, 40, 90, True),
              HeaderCell("measures", "What will success look like?", 151.7, 250.0, 60, 70)]
     assert _gutter_columns(cells, body)[1].x0 < 100.0  # the white inside the theme's line
-    columns = _gutter_columns(cells, body, walls=[42.0, 111.0, 149.0, 288.0])
+    columns = _gutter_columns(cells, body, filled=[(42.0, 111.0), (111.0, 149.0), (149.0, 288.0)])
     assert columns[1].x0 == 111.0 and columns[2].x0 == 149.0
 
 

@@ -23,7 +23,7 @@ from ..extract.text import (
     broken_word,
     dash_run_on,
     even_column_leading,
-    flush_lines,
+    flush_texts,
     hyphenated,
     justified_counts,
     next_item,
@@ -187,14 +187,20 @@ def _column_leadings(tables: Sequence[PageTable]) -> dict[str, float | None]:
 def _justified_columns(tables: Sequence[tuple[PageTable, dict[str, float]]]) -> frozenset[str]:
     """The columns of a logical table whose cells are set justified, judged on all its pages' cells: a
     cell of two lines cannot show it alone, nor a page of two rows."""
-    counts: dict[str, list[int]] = {}
+    # A text counts once over all the pages, flush where it ends flush on most of the pages it is printed
+    # on: a column's widest line ends flush on its page (a title repeated in every row), which shows
+    # nothing of how the column is set.
+    texts: dict[str, dict[str, list[int]]] = {}
     for table, edges in tables:
         for f in {f for r in table.rows for f in r.cells}:
-            flush, going_on = flush_lines([r.cells[f] for r in table.rows if r.cells.get(f)], edges.get(f))
-            c = counts.setdefault(f, [0, 0])
-            c[0] += flush
-            c[1] += going_on
-    return frozenset(f for f, (flush, going_on) in counts.items() if justified_counts(flush, going_on))
+            flush = flush_texts([r.cells[f] for r in table.rows if r.cells.get(f)], edges.get(f))
+            seen = texts.setdefault(f, {})
+            for text, ends in flush.items():
+                votes = seen.setdefault(text, [0, 0])
+                votes[0] += ends
+                votes[1] += 1
+    return frozenset(f for f, seen in texts.items()
+                     if justified_counts(sum(2 * a > n for a, n in seen.values()), len(seen)))
 
 
 def _vocabulary(pages: Sequence[PageTables]) -> Counter[str]:
@@ -285,11 +291,20 @@ def _owner(rows: list[RawRow], f: str) -> RawRow | None:
     return None
 
 
-def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
+def _ruled_above(table: PageTable, row: PageRow) -> bool:
+    """Does a rule open the first row of a page that prints no header: a row boundary drawn at the page's
+    top, under no text of the row above?"""
+    return table.header is None and table.ruled_rows and bool(table.rows) and row is table.rows[0] \
+        and not row.leading and row.top > table.top + 0.5
+
+
+def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool,
+             ruled_above: bool = False) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
-    ruling left open, or follows a row with no action yet (its action printed over the page).
+    ruling left open (unless a rule opens the row on its own page, `ruled_above`: the boundary was
+    drawn on the page after), or follows a row with no action yet (its action printed over the page).
     Otherwise the row's own cells vote (`_tail_votes`).
     """
     if row.leading or not cells.get("action") or not prev.cells.get("action"):
@@ -298,7 +313,7 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
         return False
     if _own_reference(prev, cells):
         return False
-    if not prev_closed:
+    if not prev_closed and not ruled_above:
         return True
     # The action alone, under a row that printed more (its officer, its measures, its comments): a new
     # row would print some of its own.
@@ -313,7 +328,9 @@ def _rest_of_reference(above: list[str] | None, paras: list[str]) -> bool:
 
 
 def _ref_rest(last: str, first: str) -> bool:
-    return first.isdigit() and bool(REF_CODE.match(last)) and bool(REF_CODE.match(last + first))
+    """Is `first` the rest of reference `last`, cut for its cell ("2.1" / "5", "3." / "9")?"""
+    cut = bool(REF_CODE.match(last)) or (last.endswith(".") and last[:-1].replace(".", "").isdigit())
+    return first.isdigit() and cut and bool(REF_CODE.match(last + first))
 
 
 def _own_reference(prev: RawRow, cells: dict[str, list[str]]) -> bool:
@@ -471,7 +488,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             row = _raw_row(lt, entry, cells, reaches, first=False)
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)
-        elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed):
+        elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
+                                                              _ruled_above(entry.table, prow)):
             _join_tail(table_rows, entry, cells, breaks)
         else:
             if page_top:

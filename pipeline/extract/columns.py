@@ -576,8 +576,10 @@ def shows_group(p: Profile) -> bool:
         # parent) fewer times than there are texts; a few stock comments come back many times each.
         # Short labels keep to it strictly: from the first row, and never the same text twice running
         # but where a page break restates a merged cell.
+        # Paragraphs are no stock comments: one printed again word for word is a level restated where
+        # its group comes back (a plan that returns to an outcome under another objective).
         again = p.cells - p.distinct - p.scattered
-        return (p.scattered <= SPARSE_SCATTER * p.distinct
+        return ((p.scattered <= SPARSE_SCATTER * p.distinct or (sentences and p.mean_words >= PARAGRAPH_WORDS))
                 and (sentences or (p.first_filled and again <= RESTATE_SHARE * p.distinct)))
     # Printed in most rows: a blank stands for the text above (merged cells restated at each page top,
     # blanks for "same as above" where a group runs on), so the run is judged with the blanks filled.
@@ -588,6 +590,8 @@ def shows_group(p: Profile) -> bool:
 # A level printed once per group comes back under another parent at most this many times per text (a plan
 # states one outcome under several themes); stock comments come back many times each.
 SPARSE_SCATTER = 1.5
+# A sparse column's cells are paragraphs, not stock comments, at this many words on average.
+PARAGRAPH_WORDS = 20
 # Titles printed once per group may be restated (at a page top) in at most this share of their texts.
 RESTATE_SHARE = 0.25
 # Titles printed in every row run on through their group: the next row repeats the text this often at least.
@@ -636,8 +640,26 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
                   key=lambda i: profiles[i].distinct)
     for i in hits:
         heading = headings[i] if i < len(headings) else ""
-        out[i] = _level_for(i, out, profiles, heading) or _theme_above(i, out, profiles, heading, movable)
+        out[i] = (_level_for(i, out, profiles, heading) or _theme_above(i, out, profiles, heading, movable)
+                  or _below_a_finer_theme(i, out, profiles, heading, movable))
     return out
+
+
+def _below_a_finer_theme(i: int, out: list[str | None], profiles: Sequence[Profile], heading: str,
+                         movable: Sequence[bool]) -> str | None:
+    """A level column that fits under no level because the column read as the theme by its cue words alone
+    (`movable`: "Pillar") repeats more texts than it does: titles finer than a level below cannot be the
+    theme; they are the key area, which groups the rows apart from the other levels (`out` in place)."""
+    j = out.index("theme") if "theme" in out else -1
+    if j < 0 or j >= len(movable) or not movable[j] or "key_area" in out or not _title_level(profiles[j]):
+        return None
+    if profiles[j].distinct <= profiles[i].distinct * (1 + DISTINCT_SLACK):
+        return None
+    out[j] = "key_area"
+    level = _level_for(i, out, profiles, heading)
+    if level is None:
+        out[j] = "theme"
+    return level
 
 
 def _theme_above(i: int, out: list[str | None], profiles: Sequence[Profile], heading: str,

@@ -47,6 +47,7 @@ from .headers import (
     Header,
     HeaderCell,
     carried_over,
+    filled_columns,
     find_all_headers,
     listed_exactly,
     match_heading,
@@ -565,18 +566,34 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     if previous is None:  # text above an appendix heading may still be the table's last rows
         return []
     body = [w for w in text.words if w.ymid < first_item]
-    columns = refit_columns(previous.columns, body)
-    if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings):
+    columns = refit_columns(previous.columns, body, filled_columns(text.page, text.top))
+    coloured = _coloured_columns(text.page.fills, columns, text.top, first_item)
+    if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings, coloured):
         return []
-    t = build_table(text.page, None, columns, body, text.top, first_item, settings)
+    t = build_table(text.page, None, columns, body, text.top, first_item, settings, zebra=previous.zebra_gaps)
     return [t] if t.rows else []
 
 
-def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool, settings: ExtractSettings) -> bool:
-    """Does a page's text sit in the previous page's table: inside its columns, in its action column?"""
+def _coloured_columns(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> set[int]:
+    """Indexes of the columns that hold a filled cell of their own between top and bottom (a status shown
+    as colour): a fill lying in one column, most of its width."""
+    out = set()
+    for f in fills:
+        if f.top < top - 1 or f.bottom > bottom + 1:
+            continue
+        inside = [i for i, c in enumerate(columns) if min(f.x1, c.x1) - max(f.x0, c.x0) > 0.5 * (c.x1 - c.x0)]
+        if len(inside) == 1 and f.x0 >= columns[inside[0]].x0 - 2 and f.x1 <= columns[inside[0]].x1 + 2:
+            out.add(inside[0])
+    return out
+
+
+def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool, settings: ExtractSettings,
+             coloured: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+    """Does a page's text sit in the previous page's table: inside its columns, in its action column? A
+    column whose cell is coloured (`coloured`: a status shown as colour) counts as one the row prints."""
     if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
         return False
-    held = {i for w in body for i, c in enumerate(previous.columns) if c.holds(w)}
+    held = {i for w in body for i, c in enumerate(previous.columns) if c.holds(w)} | coloured
     action_col = previous.column("action")
     # Nothing in the action column: the page may hold only the tail of a row broken over it (long
     # measures, an officer's name), which fills two columns or more, or the one column whose cell ran

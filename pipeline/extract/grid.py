@@ -21,8 +21,8 @@ from typing import Callable, Sequence
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
-from .headers import WORD_SPACE_EMS, Header, HeaderCell, fill_walls
-from .intervals import union_length
+from .headers import WORD_SPACE_EMS, Header, HeaderCell, filled_columns
+from .intervals import joined_strokes, union_length
 from .text import INNER, Line, continues_list, line_opening, lines_to_paragraphs, word_key, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
@@ -80,6 +80,9 @@ class PageTable:
     # it); they label the rows below and hold no action.
     sections: list[tuple[float, str]] = field(default_factory=list)
     closed: bool = True  # the table's last row ends with a rule on this page
+    # The gaps between stripes that hold one row start at most, and all the gaps, on this page and the
+    # table's earlier ones: a table shaded in zebra stripes shows one row in each.
+    zebra_gaps: tuple[int, int] = (0, 0)
 
     def column(self, fld: str) -> Column | None:
         for c in self.columns:
@@ -92,10 +95,12 @@ class PageTable:
 
 
 def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: float,
-                       heading_left: float | None = None) -> float:
+                       heading_left: float | None = None, heading_right: float | None = None) -> float:
     """The x in (lo, hi) crossed by the fewest body words: the gutter between two columns.
     `heading_left`: where the heading of the column on the right starts, one more line start there
-    (a heading set flush with its cells shows the edge when the body has few lines)."""
+    (a heading set flush with its cells shows the edge when the body has few lines); `heading_right`:
+    where the heading of the column on the left ends. A gutter that reaches the white between the two
+    headings goes before one under a heading: a heading stands in its own cell."""
     if hi - lo < 1:
         return (lo + hi) / 2
     step = 0.5
@@ -137,10 +142,28 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         flush = heading_left is not None and right - step - 0.5 <= heading_left <= right + LINE_START_SLACK
         spaced = least == 0 and len(runs) > 1 and _word_spaces_only(
             pairs, lo + run[0] * step - step / 2, lo + (run[1] + 1) * step + step / 2)
-        return (not spaced, min(starts, ALIGNED_STARTS) if starts > 1 else 0, flush, run[1] - run[0], -abs(mid - prefer))
+        # Reaching into the white between the two headings (they may touch: then the white under it).
+        clear = heading_right is None or (lo + (run[1] + 1) * step >= heading_right - 1 and (
+            heading_left is None or lo + run[0] * step <= heading_left + 1))
+        return (not spaced, clear, min(starts, ALIGNED_STARTS) if starts > 1 else 0, flush, run[1] - run[0],
+                -abs(mid - prefer))
     pairs = _line_neighbours(words) if len(runs) > 1 else []
-    a, b = max(runs, key=key)
-    return lo + (a + b) / 2 * step
+    best = max(runs, key=key)
+    a, b = best
+    mid = lo + (a + b) / 2 * step
+    # The right column's lines start flush at the run's right end; the left column's end ragged and may
+    # run further on another page ("Safeguarding at the" in a column whose header page ended sooner):
+    # the edge is where the flush text starts.
+    if key(best)[2] >= 2:
+        return max(mid, lo + (b + 1) * step - FLUSH_MARGIN)
+    # White under a blank column: the column starts where its heading does, not past it.
+    if heading_left is not None and lo + a * step <= heading_left - FLUSH_MARGIN < mid:
+        return heading_left - FLUSH_MARGIN
+    return mid
+
+
+# A column boundary stands this far left of the flush left edge of the text on its right.
+FLUSH_MARGIN = 1.5
 
 
 def _line_neighbours(words: Sequence[Word]) -> list[tuple[Word, Word]]:
@@ -171,19 +194,17 @@ def _crossing(words: Sequence[Word], x: float) -> int:
     return sum(1 for w in words if w.x0 < x - 0.5 and w.x1 > x + 0.5)
 
 
-def refit_columns(columns: Sequence[Column], words: Sequence[Word]) -> list[Column]:
+def refit_columns(columns: Sequence[Column], words: Sequence[Word],
+                  filled: Sequence[tuple[float, float]] = ()) -> list[Column]:
     """Columns carried on to a page without a header, each unruled boundary that this page's words
-    cross moved to the nearby white gutter they cross least: the boundaries were estimated from the
-    header page's text, which may have left a gutter wider than another page's text does."""
+    cross moved to the wall of this page's filled cells (`filled`, as in _gutter_columns) beyond it that
+    no word crosses, else to the nearby white gutter they cross least: the boundaries were estimated
+    from the header page's text, which may have left a gutter wider than another page's text does."""
     out = [dataclasses.replace(c) for c in columns]
+    walls = sorted({x for span in filled for x in span})
     for a, b in zip(out, out[1:]):
-        x = a.x1
-        if a.ruled or b.ruled or not _crossing(words, x):
-            continue
-        lo, hi = x - REFIT_SLACK * (a.x1 - a.x0), x + REFIT_SLACK * (b.x1 - b.x0)
-        nx = _coverage_boundary([w for w in words if w.x1 >= lo and w.x0 <= hi], lo, hi, x)
-        if _crossing(words, nx) < _crossing(words, x):
-            a.x1 = b.x0 = nx
+        if not (a.ruled or b.ruled) and _crossing(words, a.x1):
+            a.x1 = b.x0 = _refit_boundary(a, b, words, walls)
     # The outer columns of an unruled table reach as far as this page's text does: their edges were the
     # header page's text's, and a longer line here would otherwise fall outside every column and be lost.
     if out and words and not out[0].ruled:
@@ -191,6 +212,18 @@ def refit_columns(columns: Sequence[Column], words: Sequence[Word]) -> list[Colu
     if out and words and not out[-1].ruled:
         out[-1].x1 = max([out[-1].x1] + [w.x1 + 1 for w in words if w.xmid >= out[-1].x1])
     return out
+
+
+def _refit_boundary(a: Column, b: Column, words: Sequence[Word], walls: Sequence[float]) -> float:
+    """Where columns a and b part on a page whose words cross their boundary."""
+    x = a.x1
+    # A column of colours shows where its cells part, though the header page's text did not.
+    clear = [w for w in walls if (a.x0 + a.x1) / 2 < w < b.x1 and not _crossing(words, w)]
+    if clear:
+        return min(clear, key=lambda w: abs(w - x))
+    lo, hi = x - REFIT_SLACK * (a.x1 - a.x0), x + REFIT_SLACK * (b.x1 - b.x0)
+    nx = _coverage_boundary([w for w in words if w.x1 >= lo and w.x0 <= hi], lo, hi, x)
+    return nx if _crossing(words, nx) < _crossing(words, x) else x
 
 
 def columns_from_header(
@@ -203,7 +236,7 @@ def columns_from_header(
         columns = _ruled_columns(header.cells, cuts)
     else:
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
-        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), fill_walls(page, header.bottom))
+        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled_columns(page, header.bottom))
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
@@ -290,11 +323,13 @@ def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[C
 
 def _gutter_columns(
     cells: Sequence[HeaderCell], body_words: Sequence[Word], frame: tuple[float | None, float | None] = (None, None),
-    walls: Sequence[float] = (),
+    filled: Sequence[tuple[float, float]] = (),
 ) -> list[Column]:
     """Without rules, two headings' columns part at the wall of the filled cells below between them (rows
-    shaded cell by cell, a column of colours), else at the white gutter of the body text between them
-    (justified text in a narrow column leaves wider white inside its lines than a gutter)."""
+    shaded cell by cell, a column of colours: `filled`, each such column's x0 and x1), else at the white
+    gutter of the body text between them (justified text in a narrow column leaves wider white inside
+    its lines than a gutter). The outer columns reach as far as their filled cells."""
+    walls = sorted({x for span in filled for x in span})
     bounds = []
     for a, b in zip(cells, cells[1:]):
         prefer = (a.x1 + b.x0) / 2
@@ -302,9 +337,12 @@ def _gutter_columns(
         hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
         between = [x for x in walls if lo < x < hi and _crossing(body_words, x) == 0]
         bounds.append(min(between, key=lambda x: abs(x - prefer)) if between
-                      else _coverage_boundary(body_words, lo, hi, prefer, b.x0))
-    left = min([cells[0].x0] + [w.x0 for w in body_words]) - 1 if frame[0] is None else frame[0]
-    right = max([cells[-1].x1] + [w.x1 for w in body_words]) + 1 if frame[1] is None else frame[1]
+                      else _coverage_boundary(body_words, lo, hi, prefer, b.x0, a.x1))
+    first, last = (bounds[0], bounds[-1]) if bounds else (cells[0].x1, cells[-1].x0)
+    left_fills = [a for a, b in filled if cells[0].x0 < b <= first + 1]
+    right_fills = [b for a, b in filled if last - 1 <= a < cells[-1].x1]
+    left = min([cells[0].x0 - 1] + [w.x0 - 1 for w in body_words] + left_fills) if frame[0] is None else frame[0]
+    right = max([cells[-1].x1 + 1] + [w.x1 + 1 for w in body_words] + right_fills) if frame[1] is None else frame[1]
     edges = [left] + bounds + [right]
     return [Column(c.field, x0, x1, c.text) for c, x0, x1 in zip(cells, edges, edges[1:])]
 
@@ -436,7 +474,7 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
     if not words:
         return words
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-    walls = [v for v in _joined_walls(_walls(page.vrules, columns)) if v.bottom > top and v.top < bottom]
+    walls = [v for v in joined_strokes(_walls(page.vrules, columns), vertical=True, meet=WALL_MEET) if v.bottom > top and v.top < bottom]
     if not walls:
         return words
     foot = max(v.bottom for v in _own_walls(walls, top))
@@ -541,19 +579,6 @@ def _own_walls(walls: Sequence[Rule], top: float) -> list[Rule]:
     lower = [v for v in walls if v.top > top + WALL_MEET]
     foreign = [v for v in lower if all(abs(v.x - f.x) > WALL_MEET for f in first)]
     return first + [v for v in lower if not any(abs(v.top - f.top) <= 2 * WALL_MEET for f in foreign)]
-
-
-def _joined_walls(walls: Sequence[Rule]) -> list[Rule]:
-    """Vertical rules with the strokes of one wall joined: a grid draws its walls cell by cell."""
-    out: list[Rule] = []
-    for v in sorted(walls, key=lambda v: v.top):
-        k = next((k for k, w in enumerate(out) if abs(w.x - v.x) <= WALL_MEET and v.top <= w.bottom + WALL_MEET), None)
-        if k is None:
-            out.append(v)
-        else:
-            w = out[k]
-            out[k] = Rule(min(w.x0, v.x0), w.top, max(w.x1, v.x1), max(w.bottom, v.bottom))
-    return out
 
 
 def _walled_through(y: float, walls: Sequence[Rule]) -> bool:
@@ -661,26 +686,76 @@ def rows_from_text(
 ) -> list[PageRow]:
     """Rows of an unruled table: a row starts where the action column and another per-row column
     both start a text block at the same height."""
+    return _text_rows(page, columns, words, top, bottom, settings)[0]
+
+
+def _text_rows(
+    page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float,
+    settings: ExtractSettings = DEFAULT_SETTINGS, zebra: tuple[int, int] = (0, 0),
+) -> tuple[list[PageRow], tuple[int, int]]:
+    """rows_from_text, with the zebra's evidence (`_outside_stripes`; `zebra`: the table's earlier
+    pages')."""
     blocks = _column_blocks(words, columns, settings)
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
-    anchors = _with_stripes(_outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
-                                             settings.anchor_tolerance),
-                            _stripe_starts(page.fills, stripes, columns, words, top, bottom), settings.anchor_tolerance)
+    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
+                                      settings.anchor_tolerance, zebra)
+    anchors = _with_stripes(outside, _stripe_starts(page.fills, stripes, columns, words, top, bottom),
+                            settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
               for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
-    gap = _row_gap(anchors[1:], blocks, settings.anchor_tolerance)
-    bottoms = sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
+    bottoms = _line_bottoms(blocks)
+    gap = _row_gap(anchors[1:], bottoms)
+    held = _held_over(page.fills, columns, top, bottom)
     for i, col in enumerate(columns):
         if col.field:
-            close = _set_close(blocks[i], gap, bottoms) if col.field != "action" else set()
+            close = (_set_close(blocks[i], gap, bottoms) | _under_held_over(blocks[i], i, held, settings.anchor_tolerance)
+                     if col.field != "action" else set())
             _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance, close)
     _colour_rows(rows, page.fills, columns, settings)
-    return [r for r in rows if r.cells or r.rag_colour]
+    return [r for r in rows if r.cells or r.rag_colour], zebra
+
+
+def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float
+               ) -> list[tuple[float, float, frozenset[int]]]:
+    """(top, bottom, columns) of each row of a table shaded row by row, cell by cell, whose shading skips
+    columns that no fill of any colour covers there: a merged cell keeps the shading of the row it
+    starts in, so those columns' cells run on from a row above. A row's shading covers half its
+    columns at least (a column of status colours is no row's)."""
+    bands: dict[tuple[int, int, str], list[Fill]] = {}
+    inside = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1]
+    for f in inside:
+        bands.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
+
+    def covers(f: Fill, c: Column) -> bool:
+        return min(f.x1, c.x1) - max(f.x0, c.x0) >= STRIPE_SPAN * (c.x1 - c.x0)
+
+    out = []
+    for fs in bands.values():
+        covered = {i for i, c in enumerate(columns) if any(covers(f, c) for f in fs)}
+        if 2 * len(covered) < len(columns) or len(covered) == len(columns):
+            continue
+        t, b = min(f.top for f in fs), max(f.bottom for f in fs)
+        # A neighbour's fill may reach a hair into the column: a quarter of its width is a fill of its own.
+        bare = frozenset(i for i, c in enumerate(columns) if i not in covered and not any(
+            min(f.x1, c.x1) - max(f.x0, c.x0) > 0.25 * (c.x1 - c.x0) and min(f.bottom, b) > max(f.top, t)
+            for f in inside))
+        if bare:
+            out.append((t, b, bare))
+    return out
+
+
+def _under_held_over(col_blocks: Sequence[list[Line]], i: int, held: Sequence[tuple[float, float, frozenset[int]]],
+                     tol: float) -> set[int]:
+    """Indexes of column i's blocks that start inside a row whose shading skips the column
+    (`_held_over`): paragraphs of the merged cell above, though set level with the row's start."""
+    # Inside by the first line's middle: the next row's first line may start a hair above the row's edge.
+    return {k for k, b in enumerate(col_blocks) if k and any(
+        i in bare and t - tol <= b[0].top and (b[0].top + b[0].bottom) / 2 < bot for t, bot, bare in held)}
 
 
 def _stripe_starts(fills: Sequence[Fill], stripes: Sequence[tuple[float, float]], columns: Sequence[Column],
@@ -746,35 +821,54 @@ def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: fl
         if top - 1 <= f.top and f.bottom <= bottom + 1:
             spans.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
     # Edges as drawn, not as grouped: a row's first line may stand a fraction of a point under its edge.
+    # A stripe drawn cell by cell skips the columns whose cells run on from a row above (a merged cell
+    # keeps the shading of its first row): three cells or more at one height make a stripe over half
+    # the table (a column of colours has one cell at each height).
     return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in spans.values()
-            if union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs]) >= STRIPE_SPAN * (x1 - x0)]
+            if (covered := union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs])) >= STRIPE_SPAN * (x1 - x0)
+            or (len(fs) >= STRIPE_CELLS and covered >= 0.5 * (x1 - x0))]
 
 
+# Cells of one fill at one height that make a stripe, though it skips columns.
+STRIPE_CELLS = 3
 # A stripe spans this share of the table's width at least; the first line of its row sets below its edge
 # within this many lines.
 STRIPE_SPAN = 0.9
 STRIPE_PAD_LINES = 1.0
 
 
-def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]], tol: float) -> list[float]:
+def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]], tol: float,
+                     earlier: tuple[int, int] = (0, 0)) -> tuple[list[float], tuple[int, int]]:
     """The row starts the text shows, less those inside a stripe of a table shaded in stripes: a stripe
     is one row, whose cells may hold paragraphs side by side ("Delivered through ..." beside the
-    measures' second item)."""
-    if len(stripes) < 2:
-        return anchors
+    measures' second item). Beside them, the zebra's evidence (`zebra_gaps`) with this page's added to
+    `earlier`, what the table's earlier pages showed."""
+    # One stripe alone may be a row highlighted, not shading row by row, unless the table's earlier pages
+    # showed a zebra.
+    if len(stripes) < 2 and not _zebra_shown(earlier):
+        return anchors, earlier
     # The first row start in a stripe is its row's (below the stripe's padding); any later one, a paragraph.
     later = {a for t, b in stripes for a in sorted(a for a in anchors if t - tol < a < b - tol)[1:]}
     anchors = [a for a in anchors if a not in later]
     # Between stripes shaded row by row (zebra), the white is one row too: where most gaps hold one row
-    # start, a gap's later starts are its row's paragraphs.
+    # start, a gap's later starts are its row's paragraphs. A page with a stripe or two cannot show the
+    # pattern: the gaps of the table's earlier pages count with its own.
     ordered = sorted(stripes)
     gaps = [sorted(a for a in anchors if b0 - tol < a < t1 - tol) for (_, b0), (t1, _) in zip(ordered, ordered[1:])]
-    if not gaps or sum(1 for g in gaps if len(g) <= 1) < ZEBRA_SHARE * len(gaps):
-        return anchors
+    seen = (earlier[0] + sum(1 for g in gaps if len(g) <= 1), earlier[1] + len(gaps))
+    if not gaps or seen[0] < ZEBRA_SHARE * seen[1]:
+        return anchors, seen
     later = {a for g in gaps for a in g[1:]}
-    return [a for a in anchors if a not in later]
+    return [a for a in anchors if a not in later], seen
 
 
+def _zebra_shown(gaps: tuple[int, int]) -> bool:
+    """Do (gaps holding one row start at most, gaps) show a zebra, enough of them to trust one stripe?"""
+    return gaps[1] >= ZEBRA_MIN_GAPS and gaps[0] >= ZEBRA_SHARE * gaps[1]
+
+
+# Gaps between stripes the table's earlier pages must show for one stripe on a page to be a zebra's row.
+ZEBRA_MIN_GAPS = 3
 # Share of the gaps between stripes that hold one row start at most for the stripes to be a zebra's.
 ZEBRA_SHARE = 0.6
 
@@ -831,7 +925,7 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
     space = _row_space(acts, level)
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
-    white = _row_gap(firm, blocks, tol, 1)
+    white = _row_gap(firm, _line_bottoms(blocks), 1)
     starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)
                    and not _inside_one_cell(b[0].top, n, cells, firm, tol) and not _closer_than_rows(acts, level, k, white)]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
@@ -1007,17 +1101,21 @@ def _anchored_rows(
     return rows
 
 
-def _row_gap(anchors: Sequence[float], blocks: dict[int, list[list[Line]]], tol: float,
-             least: int = 0) -> float | None:
+def _line_bottoms(blocks: dict[int, list[list[Line]]]) -> list[float]:
+    """Every line's bottom in the table's columns, sorted."""
+    return sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
+
+
+def _row_gap(anchors: Sequence[float], bottoms: Sequence[float], least: int = 0) -> float | None:
     """The white a row boundary leaves in an unruled table (the cells' padding, below one row's text and
-    above the next's): per row start, from the lowest line above it in any column, the median over the
-    row starts. None where fewer than `least` rows (ROW_GAP_MIN_ROWS by default) show it."""
-    bottoms = sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
+    above the next's): per row start, from the lowest line above it in any column (`bottoms`: every
+    line's bottom, sorted), the median over the row starts. None where fewer than `least` rows
+    (ROW_GAP_MIN_ROWS by default) show it."""
     gaps = []
     for a in anchors:
-        above = [y for y in bottoms if y <= a + 0.5]
-        if above:
-            gaps.append(a - above[-1])
+        k = bisect_right(bottoms, a + 0.5)
+        if k:
+            gaps.append(a - bottoms[k - 1])
     if not gaps or len(gaps) < (least or ROW_GAP_MIN_ROWS):
         return None
     # Padded cells leave the same white at every row boundary, less where a merged cell's text runs
@@ -1098,8 +1196,10 @@ def build_table(
     top: float,
     bottom: float,
     settings: ExtractSettings = DEFAULT_SETTINGS,
+    zebra: tuple[int, int] = (0, 0),
 ) -> PageTable:
-    """The table on `page` between `top` and `bottom`, with columns from the header (or given)."""
+    """The table on `page` between `top` and `bottom`, with columns from the header (or given). `zebra`:
+    the zebra's evidence the table's earlier pages showed (PageTable.zebra_gaps)."""
     if columns is None:
         assert header is not None
         columns, _ = columns_from_header(page, header, words, settings)
@@ -1110,9 +1210,10 @@ def build_table(
     if ruled is not None:
         rows, closed = ruled
         return PageTable(page.number, columns, top, bottom, x0, x1, header, True, rows, closed=closed)
-    rows = rows_from_text(page, columns, inside, top, bottom, settings)
+    rows, zebra = _text_rows(page, columns, inside, top, bottom, settings, zebra)
     # Without rules nothing shows a row left open at the foot of the page: the text decides.
-    return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True)
+    return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True,
+                     zebra_gaps=zebra)
 
 
 def words_vocabulary(lines: Sequence[Line]) -> Counter[str]:

@@ -21,7 +21,7 @@ from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
-from .intervals import union_length, white_runs
+from .intervals import joined_strokes, union_length, white_runs
 from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, item_mark, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
@@ -371,14 +371,19 @@ RULE_OVERSHOOT = 1.5
 
 
 def fill_walls(page: Page, below: float) -> list[float]:
-    """x of the side walls of a column of filled cells below `below`: cells of one width, one over the
-    other, in two rows or more (a status shown as colour). No rule need be drawn for them to part
-    columns."""
+    """x of the side walls of a column of filled cells below `below` (`filled_columns`). No rule need be
+    drawn for them to part columns."""
+    return sorted({x for span in filled_columns(page, below) for x in span})
+
+
+def filled_columns(page: Page, below: float) -> list[tuple[float, float]]:
+    """(x0, x1) of each column of filled cells below `below`: cells of one width, one over the other, in
+    two rows or more (a status shown as colour)."""
     tops: dict[tuple[int, int], set[int]] = {}
     for f in page.fills:
         if f.top >= below - 1 and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width:
             tops.setdefault((round(f.x0), round(f.x1)), set()).add(round(f.top))
-    return sorted({x for key, ys in tops.items() if len(ys) >= 2 for x in key})
+    return sorted((float(a), float(b)) for (a, b), ys in tops.items() if len(ys) >= 2)
 
 
 # A filled cell of a column is narrower than this share of the page (a row's fill runs across it).
@@ -413,25 +418,13 @@ def _parted_below(rule: Rule, page: Page) -> bool:
 
 
 def _page_joined_rules(page: Page) -> list[Rule]:
-    """_joined_rules of the page's horizontal rules, worked out once per page (header search asks for
+    """The page's horizontal rules with the strokes of each joined (`joined_strokes`), worked out once per page (header search asks for
     them at every band it reads) and kept on the page with the list they were joined from. Read only."""
     cached = getattr(page, "_planpipe_joined_rules", None)
     if cached is None or cached[0] is not page.hrules:
-        cached = (page.hrules, _joined_rules(page.hrules))
+        cached = (page.hrules, joined_strokes(page.hrules, vertical=False, meet=1))
         page._planpipe_joined_rules = cached  # type: ignore[attr-defined]
     return cached[1]
-
-
-def _joined_rules(rules: Sequence[Rule]) -> list[Rule]:
-    """Horizontal rules with the segments of one line joined: a grid draws a rule cell by cell."""
-    out: list[Rule] = []
-    for r in sorted(rules, key=lambda r: (round(r.y), r.x0)):
-        last = out[-1] if out else None
-        if last is not None and abs(last.y - r.y) <= 1 and r.x0 <= last.x1 + 1:
-            out[-1] = Rule(last.x0, min(last.top, r.top), max(last.x1, r.x1), max(last.bottom, r.bottom))
-        else:
-            out.append(r)
-    return out
 
 
 def _without_unruled_group_headings(chunks: list[Line], gutters: Sequence[float]) -> list[Line]:
@@ -824,7 +817,15 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
         return None
     pieces = [(c, len(sg)) for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
     cells = [c for c, _ in pieces]
+    if _runs_on_in_lower_case(cells):
+        return None
     return cells if _pieces_are_headings(pieces, section, _column_starts(gutters)) else None
+
+
+def _runs_on_in_lower_case(cells: Sequence[HeaderCell]) -> bool:
+    """Does a piece after the first open in lower case beside one in capitals: the rest of the heading
+    before it, though its cue words name a field ("What will | success" / "look like?")?"""
+    return any(c.text[:1].isupper() for c in cells) and any(c.text[:1].islower() for c in cells[1:])
 
 
 def _column_starts(gutters: Sequence[float]) -> list[float]:

@@ -1,9 +1,11 @@
-"""Lengths on one axis: how much of a column or edge a set of ruling segments covers, and the white
-between spans."""
+"""Lengths on one axis: how much of a column or edge a set of ruling segments covers, the white
+between spans, and the strokes of one rule joined."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
+
+from ..readers.model import Rule
 
 
 def union_length(spans: Iterable[tuple[float, float]]) -> float:
@@ -34,3 +36,27 @@ def white_runs(spans: Iterable[tuple[float, float]], lo: float, hi: float) -> li
     if at < hi:
         runs.append((at, hi))
     return [(a, b) for a, b in runs if b > a]
+
+
+def joined_strokes(rules: Sequence[Rule], *, vertical: bool, meet: float) -> list[Rule]:
+    """Rules with the strokes of one line joined (a grid draws its rules cell by cell): strokes on one
+    line (within `meet` across it) where one starts within `meet` of another's end. Sorted by where the
+    rules stand, then where they start."""
+    def at(r: Rule) -> float:
+        return r.x if vertical else r.y
+
+    def start(r: Rule) -> float:
+        return r.top if vertical else r.x0
+
+    def end(r: Rule) -> float:
+        return r.bottom if vertical else r.x1
+
+    out: list[Rule] = []
+    for r in sorted(rules, key=start):
+        k = next((k for k, o in enumerate(out) if abs(at(o) - at(r)) <= meet and start(r) <= end(o) + meet), None)
+        if k is None:
+            out.append(r)
+        else:
+            o = out[k]
+            out[k] = Rule(min(o.x0, r.x0), min(o.top, r.top), max(o.x1, r.x1), max(o.bottom, r.bottom))
+    return sorted(out, key=lambda r: (at(r), start(r)))

@@ -309,10 +309,16 @@ JUSTIFIED_SHARE = 0.6
 def flush_lines(cells: Sequence[Sequence[Line]], edge: float | None = None) -> tuple[int, int]:
     """Of the lines of one column's cells that go on to another in their cell: (how many end flush at the
     column's edge, how many there are). Justified text ends most of them flush."""
-    # A text printed in many cells (an officer's title on every row) counts once.
-    going_on = list({ln.text: ln for cell in cells for ln in cell[:-1] if len(ln.words) > 1}.values())
+    flush = flush_texts(cells, edge)
+    return sum(flush.values()), len(flush)
+
+
+def flush_texts(cells: Sequence[Sequence[Line]], edge: float | None = None) -> dict[str, bool]:
+    """The lines of one column's cells that go on to another in their cell, by text: does each end flush
+    at the column's edge? A text printed in many cells (an officer's title on every row) counts once."""
+    going_on = {ln.text: ln for cell in cells for ln in cell[:-1] if len(ln.words) > 1}
     right = max([ln.x1 for cell in cells for ln in cell] + ([edge] if edge is not None else []), default=0.0)
-    return sum(1 for ln in going_on if right - ln.x1 <= 0.5), len(going_on)
+    return {text: right - ln.x1 <= 0.5 for text, ln in going_on.items()}
 
 
 def justified_counts(flush: int, going_on: int) -> bool:
@@ -321,7 +327,10 @@ def justified_counts(flush: int, going_on: int) -> bool:
 
 
 def _ends_sentence_or_opens_item(prev: Line, line: Line) -> bool:
-    return (prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
+    """Did a sentence end on `prev`, or does `line` open a numbered item or a referenced one ("2.27
+    Undertake ...", a reference printed in the action's cell)?"""
+    return ((prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
+            or (len(line.words) > 1 and REF_CODE.match(line.words[0].text) is not None))
 
 
 def _reference_alone(line: Line) -> bool:
@@ -412,7 +421,7 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
     for i, t in enumerate(texts):
         # A list marker opens a paragraph; a dash further down is part of the sentence (_wrapped_dash).
         t = _tidied(t) if not out else _SPACES.sub(" ", t).strip()
-        if not t:
+        if not t or (not out and _lone_marker(t, i + 1 < len(texts))):
             continue
         if not out:
             out = t
@@ -420,20 +429,30 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
             out += t
         elif hyphenated(out, t):
             out = out[:-1] + t
-        elif out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")):
-            out += t
-        elif t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()):
-            out += t  # wrapped text never opens a line on a comma or a full stop: it was cut off its word
-        elif out.isdigit() and _PERCENT_REST.match(t):
-            out += t  # a percentage broken in a narrow column ("60" / "%", "10" / "0%")
-        elif t[:1] in "-\u2010" and t[1:2].islower() and out[-1:].isalpha():
-            out += t  # a break before a compound's hyphen ("Longer" / "-term"): a dash item stands apart
         else:
-            out += " " + t
+            out += t if _joins_close(out, t) else " " + t
     return printed_hyphens(out, keep_last=True)
 
 
+def _joins_close(out: str, t: str) -> bool:
+    """Does line `t` go on from the text above with no space?"""
+    return ((out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")))
+            # Wrapped text never opens a line on a comma or a full stop: it was cut off its word.
+            or (t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()))
+            # A percentage broken in a narrow column ("60" / "%", "10" / "0%").
+            or (out.isdigit() and _PERCENT_REST.match(t) is not None)
+            # A break before a compound's hyphen ("Longer" / "-term"): a dash item stands apart.
+            or (t[:1] in "-\u2010" and t[1:2].islower() and out[-1:].isalpha()))
+
+
 _PERCENT_REST = re.compile(r"\d*%(?:\s|$)")
+
+
+def _lone_marker(line: str, more: bool) -> bool:
+    """Is a paragraph's first line a list marker alone, its item's text below (`more`: lines follow; the
+    first word did not fit beside it)? A symbol alone in its cell is its text ("●" for a status)."""
+    return more and len(line) == 1 and line in BULLET_GLYPHS
+
 
 # Punctuation that closes the word before it, and a slash set close to the word after it, which joins
 # two ("30/04" / "/2023", "and" / "/or"; "Director" / "/ Head" is two words either side of a slash).
@@ -606,9 +625,11 @@ def _pieces_of_a_word(head: str, rest: str) -> bool:
 
 
 def _case_agrees(head: str, rest: str) -> bool:
-    """Could `rest` go on from `head` within one word: not capitals going on in lower case ("LA" / "in")?"""
+    """Could `rest` go on from `head` within one word: not capitals going on in lower case ("LA" / "in"),
+    nor lower case going on in a capital ("mance" / "Inform": a word of its own opens there)?"""
     letters = "".join(ch for ch in head if ch.isalpha())
-    return not (len(letters) >= 2 and letters.isupper() and rest[:1].islower())
+    return not ((len(letters) >= 2 and letters.isupper() and rest[:1].islower())
+                or (letters[-1:].islower() and rest[:1].isupper()))
 
 
 def _two_words(head: str, rest: str) -> bool:
