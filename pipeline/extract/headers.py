@@ -22,6 +22,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import joined_strokes, union_length, white_runs
+from .lexicon import is_word, known
 from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, item_mark, page_lines, split_chunks
 
 # Words that are in headings and prose alike ("and", "we", "the"): they count neither way when
@@ -529,8 +530,8 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
     # Turned lines read left to right when the text runs up the page (90), right to left when down.
     turned = group[0].words[0].rotation
     order = ((lambda c: c.x0) if turned == 90 else (lambda c: -c.x0)) if turned else (lambda c: (round(c.top), c.x0))
-    for c in sorted(group, key=order):
-        text = c.text
+    texts = [c.text for c in sorted(group, key=order)]
+    for text in texts:
         if out:
             last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
             whole = normalise_heading(last + first)
@@ -539,7 +540,38 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
                 out += text
                 continue
         out = f"{out} {text}" if out else text
-    return out
+    return out if turned or _all_words(out.split()) else _rejoined(texts) or out
+
+
+def _rejoined(texts: Sequence[str]) -> str | None:
+    """A heading broken into pieces over many lines of a very narrow column ("Cu" / "rre" / "nt" / "po" /
+    "siti" / "on"), rejoined at the line ends into the fewest English words ("Current position"; "Targ" /
+    "et" / "time" / "scale": "Target timescale", a word too wide for the column broken where it had to
+    be); None when no joining leaves every piece a word."""
+    if not known() or not 1 < len(texts) <= REJOIN_MAX_LINES:
+        return None
+    best: tuple[int, str] | None = None
+    for joins in range(1 << (len(texts) - 1)):
+        out = texts[0]
+        for k, text in enumerate(texts[1:]):
+            out += text if joins >> k & 1 else " " + text
+        if _all_words(out.split()) and (best is None or bin(joins).count("1") > best[0]):
+            best = (bin(joins).count("1"), out)
+    return best[1] if best else None
+
+
+# Lines of one heading rejoined by trying every way (2 ** (lines - 1)).
+REJOIN_MAX_LINES = 9
+
+
+def _all_words(tokens: Sequence[str]) -> bool:
+    """Is every token with letters an English word (punctuation around it aside; one with figures is
+    taken as printed)?"""
+    for t in tokens:
+        core = t.strip(".,;:?!()[]/&'\u2019\"-")
+        if core and core.isalpha() and not is_word(core):
+            return False
+    return True
 
 
 def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
@@ -1374,7 +1406,9 @@ def _grown_downward(
             # decide.
             boxed = foot is not None and lines[last].bottom <= foot + 0.5
             if scored is None:
-                grows = boxed and kind is None
+                # An action band's box too: "What" read alone as the action over "difference will this
+                # make?", "Cu" / "rre" / "nt" over "position", cut short by the band's line limit.
+                grows = boxed and (kind is None or _bold(lines[i:last + 1]))
             else:
                 # A box holds its header's lines whatever the whole names: "Outcome" / "measures" under
                 # a header that named the action only through the cut-short "Outcome" is no action header's
