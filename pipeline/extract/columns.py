@@ -305,8 +305,11 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     from ..normalise.rag import status_from_wording
 
     words = len(cell.split())
+    # A date or a word broken over the lines of a narrow cell ("31/10/20" / "22", "Ongoi" / "ng") is read
+    # whole.
     is_date = parse_milestone(cell).kind != "unknown" or (
-        _BROKEN_NUMBER.match(cell) is not None and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
+        (_BROKEN_NUMBER.match(cell) is not None or words <= BROKEN_DATE_WORDS)
+        and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
     # A date is no code, though "30/09/2022" is made of numbers.
     code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
     # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count. A
@@ -315,6 +318,10 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     status = words <= STATUS_MAX_WORDS and (rag != "unknown" or how == "symbol")
     lead_and_date = is_date and all(split_lead_and_date(cell))
     return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date
+
+
+# A cell of this many pieces at most may be one date word broken for a narrow cell.
+BROKEN_DATE_WORDS = 2
 
 
 def opens_on_a_verb(text: str) -> bool:
