@@ -22,7 +22,7 @@ from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import WORD_SPACE_EMS, Header, HeaderCell, filled_columns
-from .intervals import joined_strokes, union_length
+from .intervals import joined_strokes, span_ends, union_length
 from .text import INNER, Line, continues_list, line_opening, lines_to_paragraphs, word_key, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
@@ -201,7 +201,7 @@ def refit_columns(columns: Sequence[Column], words: Sequence[Word],
     no word crosses, else to the nearby white gutter they cross least: the boundaries were estimated
     from the header page's text, which may have left a gutter wider than another page's text does."""
     out = [dataclasses.replace(c) for c in columns]
-    walls = sorted({x for span in filled for x in span})
+    walls = span_ends(filled)
     for a, b in zip(out, out[1:]):
         if not (a.ruled or b.ruled) and _crossing(words, a.x1):
             a.x1 = b.x0 = _refit_boundary(a, b, words, walls)
@@ -329,7 +329,7 @@ def _gutter_columns(
     shaded cell by cell, a column of colours: `filled`, each such column's x0 and x1), else at the white
     gutter of the body text between them (justified text in a narrow column leaves wider white inside
     its lines than a gutter). The outer columns reach as far as their filled cells."""
-    walls = sorted({x for span in filled for x in span})
+    walls = span_ends(filled)
     bounds = []
     for a, b in zip(cells, cells[1:]):
         prefer = (a.x1 + b.x0) / 2
@@ -726,16 +726,13 @@ def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bot
     columns that no fill of any colour covers there: a merged cell keeps the shading of the row it
     starts in, so those columns' cells run on from a row above. A row's shading covers half its
     columns at least (a column of status colours is no row's)."""
-    bands: dict[tuple[int, int, str], list[Fill]] = {}
     inside = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1]
-    for f in inside:
-        bands.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
 
     def covers(f: Fill, c: Column) -> bool:
         return min(f.x1, c.x1) - max(f.x0, c.x0) >= STRIPE_SPAN * (c.x1 - c.x0)
 
     out = []
-    for fs in bands.values():
+    for fs in _fill_bands(inside, top, bottom):
         covered = {i for i, c in enumerate(columns) if any(covers(f, c) for f in fs)}
         if 2 * len(covered) < len(columns) or len(covered) == len(columns):
             continue
@@ -816,17 +813,23 @@ def _cell_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bo
 def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:
     """(top, bottom) of the fills across the table between top and bottom. A stripe may be drawn cell by
     cell: the fills of one colour at one height are taken together."""
-    spans: dict[tuple[float, float, str], list[Fill]] = {}
-    for f in fills:
-        if top - 1 <= f.top and f.bottom <= bottom + 1:
-            spans.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
     # Edges as drawn, not as grouped: a row's first line may stand a fraction of a point under its edge.
     # A stripe drawn cell by cell skips the columns whose cells run on from a row above (a merged cell
     # keeps the shading of its first row): three cells or more at one height make a stripe over half
     # the table (a column of colours has one cell at each height).
-    return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in spans.values()
+    return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in _fill_bands(fills, top, bottom)
             if (covered := union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs])) >= STRIPE_SPAN * (x1 - x0)
             or (len(fs) >= STRIPE_CELLS and covered >= 0.5 * (x1 - x0))]
+
+
+def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[Fill]]:
+    """The fills between top and bottom grouped by height and colour: a row's shading, drawn across the
+    table or cell by cell."""
+    bands: dict[tuple[int, int, str], list[Fill]] = {}
+    for f in fills:
+        if top - 1 <= f.top and f.bottom <= bottom + 1:
+            bands.setdefault((round(f.top), round(f.bottom), f.colour), []).append(f)
+    return list(bands.values())
 
 
 # Cells of one fill at one height that make a stripe, though it skips columns.

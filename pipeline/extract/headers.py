@@ -21,7 +21,7 @@ from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
 from .columns import cue_candidates, cue_scores, cues, field_from_cues
-from .intervals import joined_strokes, union_length, white_runs
+from .intervals import joined_strokes, span_ends, union_length, white_runs
 from .lexicon import is_word, known
 from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, item_mark, page_lines, split_chunks
 
@@ -374,7 +374,7 @@ RULE_OVERSHOOT = 1.5
 def fill_walls(page: Page, below: float) -> list[float]:
     """x of the side walls of a column of filled cells below `below` (`filled_columns`). No rule need be
     drawn for them to part columns."""
-    return sorted({x for span in filled_columns(page, below) for x in span})
+    return span_ends(filled_columns(page, below))
 
 
 def filled_columns(page: Page, below: float) -> list[tuple[float, float]]:
@@ -419,8 +419,8 @@ def _parted_below(rule: Rule, page: Page) -> bool:
 
 
 def _page_joined_rules(page: Page) -> list[Rule]:
-    """The page's horizontal rules with the strokes of each joined (`joined_strokes`), worked out once per page (header search asks for
-    them at every band it reads) and kept on the page with the list they were joined from. Read only."""
+    """The page's horizontal rules with the strokes of each joined (`joined_strokes`), worked out once
+    per page (header search asks for them at every band it reads) and kept on the page with the list they were joined from. Read only."""
     cached = getattr(page, "_planpipe_joined_rules", None)
     if cached is None or cached[0] is not page.hrules:
         cached = (page.hrules, joined_strokes(page.hrules, vertical=False, meet=1))

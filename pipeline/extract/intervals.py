@@ -38,6 +38,11 @@ def white_runs(spans: Iterable[tuple[float, float]], lo: float, hi: float) -> li
     return [(a, b) for a, b in runs if b > a]
 
 
+def span_ends(spans: Iterable[tuple[float, float]]) -> list[float]:
+    """Both ends of every (start, end) span, each once, sorted: the walls of columns of filled cells."""
+    return sorted({x for span in spans for x in span})
+
+
 def joined_strokes(rules: Sequence[Rule], *, vertical: bool, meet: float) -> list[Rule]:
     """Rules with the strokes of one line joined (a grid draws its rules cell by cell): strokes on one
     line (within `meet` across it) where one starts within `meet` of another's end. Sorted by where the
