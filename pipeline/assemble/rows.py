@@ -276,6 +276,14 @@ def _continues(before: list[str], after: list[str]) -> bool:
     first = after[0]
     if first[:1].islower() or _BARE_NUMBER.match(first) or hyphenated(before[-1], first):
         return True
+    return _ends_open(before)
+
+
+def _ends_open(before: list[str]) -> bool:
+    """Does the text stop where no phrase ends: on a comma, a hyphen, a slash or a word like "of" or
+    "within"?"""
+    if not before:
+        return False
     last = before[-1].rstrip()
     if last.endswith((",", "-", "/", "&", "–")):
         return True
@@ -403,7 +411,10 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
         return a[:-1] + [last + first] + b[1:]
     if not word_fitted and _ref_rest(last, first):
         return a[:-1] + [last + first] + b[1:]  # a reference too wide for its cell: "2.1" / "7"
-    if not word_fitted and not next_item(last, first) and (_continues(a, b) or not last.endswith(_TERMINAL)):
+    # A line that stops on a word that cannot end a phrase ("completed within" / "45 working days.") goes
+    # on, whatever room it left: a wrap kept the two words apart.
+    if not next_item(last, first) and (_ends_open(a) or not word_fitted and (
+            _continues(a, b) or not last.endswith(_TERMINAL))):
         sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
     return a + b

@@ -69,13 +69,24 @@ def find_furniture(
     bottom: dict[int, float] = {}
     for p in pages:
         lines = lines_by_page[p.number]
-        running = {(id(ln), zone) for ln, zone in zone_lines[p.number] if _page_number(ln.text) or (
-            _pages_alike(placed[_key(ln)], _from_edge(ln, zone, p)) >= need and not _cell_line(ln, lines))}
+        running = _running(p, lines, zone_lines[p.number], placed, need)
         top[p.number] = _body_edge(sorted(lines, key=lambda ln: ln.top), {i for i, z in running if z == "head"},
                                    0.0, lambda ln: ln.bottom + 0.5, max)
         bottom[p.number] = _body_edge(sorted(lines, key=lambda ln: -ln.bottom), {i for i, z in running if z == "foot"},
                                       p.height, lambda ln: ln.top - 0.5, min)
     return Furniture(top, bottom)
+
+
+def _running(page: Page, lines: Sequence[Line], zoned: Sequence[tuple[Line, str]],
+             placed: dict[str, list[tuple[int, float]]], need: float) -> set[tuple[int, str]]:
+    """The page's running lines (ids, with their zone): printed alike on `need` pages or more, or a page
+    number. A number on the next line of a cell ("Front Door, Summer" / "2022") is the cell's, not a page
+    number; under a running line ("Southdale Council" / "3") it is the footer's."""
+    repeated = {id(ln) for ln, zone in zoned
+                if _pages_alike(placed[_key(ln)], _from_edge(ln, zone, page)) >= need and not _cell_line(ln, lines)}
+    body = [ln for ln in lines if id(ln) not in repeated]
+    return {(id(ln), zone) for ln, zone in zoned
+            if id(ln) in repeated or (_page_number(ln.text) and not _cell_line(ln, body))}
 
 
 def _body_edge(outward_in: Sequence[Line], running: set[int], edge: float, past: Callable[[Line], float],

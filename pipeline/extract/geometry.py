@@ -290,7 +290,9 @@ def _runs(r: Header, h: Header) -> list[list[HeaderCell]] | None:
         while i < len(r.cells) and r.cells[i].x0 >= c.x0 - SAME_PLACE and r.cells[i].x1 <= c.x1 + SAME_PLACE:
             run.append(r.cells[i])
             i += 1
-        if not run or sorted(c.text.split()) != sorted(w for d in run for w in d.text.split()):
+        # Letters, not words: a heading broken letter by letter over a narrow column's lines may be read
+        # rejoined on one page ("Ref number") and mixed with the heading beside it on another ("Re Risks f").
+        if not run or sorted(c.text.replace(" ", "")) != sorted("".join(d.text for d in run).replace(" ", "")):
             return None
         runs.append(run)
     return runs if i == len(r.cells) else None

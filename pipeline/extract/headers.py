@@ -487,7 +487,10 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
     # A heading set on its side starts as far down as its length leaves it (its foot stands on the band's
     # foot): only upright sub-headings show a line they start on.
     tops = sorted(d.top for d in firsts if not d.words[0].rotation)
-    return len(firsts) >= 2 and (not tops or tops[-1] - tops[0] <= GROUP_GAP * c.size)
+    # A group heading stands over one of its sub-headings at least, wherever it is set in its cell: lines
+    # all beside it are headings of their own ("Self-" / "rating" set on its side right of "Outcome").
+    over = any(d.x0 < c.x1 and d.x1 > c.x0 for d in firsts)
+    return len(firsts) >= 2 and over and (not tops or tops[-1] - tops[0] <= GROUP_GAP * c.size)
 
 
 def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
