@@ -307,7 +307,7 @@ def _ruled_above(table: PageTable, row: PageRow) -> bool:
 
 
 def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool,
-             ruled_above: bool = False) -> bool:
+             ruled_above: bool = False, always: frozenset[str] = frozenset()) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
@@ -327,7 +327,24 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     # row would print some of its own.
     if set(cells) == {"action"} and sum(1 for f in prev.cells if _per_row(f) and f != "action") >= TAIL_OTHER_CELLS:
         return True
+    # A status or date that every row the table opens away from a page's top prints (`always`), missing
+    # here: the rest of the row above, whatever its cells' wording says.
+    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
+        return True
     return _tail_votes(prev, row, cells) > 0
+
+
+# Rows away from a page's top that must all print a status or date before its absence marks a row's rest.
+ALWAYS_ROWS = 5
+
+
+def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
+    """The row data (status, date) that every row not opening a page prints, over ALWAYS_ROWS of them
+    or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence."""
+    inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
+    if len(inner) < ALWAYS_ROWS:
+        return frozenset()
+    return frozenset(f for f in ROW_DATA if all(cells.get(f) for cells in inner))
 
 
 def _rest_of_reference(above: list[str] | None, paras: list[str]) -> bool:
@@ -492,6 +509,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
+    always = _always_printed(lt.entries, read)
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
@@ -500,7 +518,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
-                                                              _ruled_above(entry.table, prow)):
+                                                              _ruled_above(entry.table, prow), always):
             _join_tail(table_rows, entry, cells, breaks)
         else:
             if page_top:

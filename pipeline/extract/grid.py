@@ -698,8 +698,9 @@ def _text_rows(
     blocks = _column_blocks(words, columns, settings)
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
-    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
-                                      settings.anchor_tolerance, zebra)
+    own = [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
+    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells, own=own),
+                                      stripes, settings.anchor_tolerance, zebra)
     anchors = _with_stripes(outside, _stripe_starts(page.fills, stripes, columns, words, top, bottom),
                             settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
@@ -810,6 +811,12 @@ def _cell_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bo
     return out
 
 
+def _one_column_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> list[Fill]:
+    """The fills between top and bottom that lie in one column, most of its width: a cell's own colour."""
+    return [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and any(
+        f.x0 >= c.x0 - 2 and f.x1 <= c.x1 + 2 and f.x1 - f.x0 >= STRIPE_SPAN * (c.x1 - c.x0) for c in columns)]
+
+
 def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:
     """(top, bottom) of the fills across the table between top and bottom. A stripe may be drawn cell by
     cell: the fills of one colour at one height are taken together."""
@@ -915,10 +922,11 @@ JOINING_WORDS = frozenset("a an the of to in on at by for from with and or".spli
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,
-                 strict: bool = False, cells: Sequence[tuple[float, float]] = ()) -> list[float]:
+                 strict: bool = False, cells: Sequence[tuple[float, float]] = (),
+                 own: Sequence[tuple[float, float]] = ()) -> list[float]:
     """Tops of the action column's blocks that another per-row column starts level with; all of the
     action column's block tops when none does (none when `strict`). `cells`: (top, bottom) of cells
-    filled one by one down a column."""
+    filled one by one down a column; `own`: of any fill lying in one column (a page may print one row)."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
@@ -934,9 +942,16 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
-    more = _rows_without_action(columns, blocks, action_i, anchors, tol)
-    more += [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
-    return sorted(anchors + more)
+    return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, [*cells, *own]))
+
+
+def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                           anchors: Sequence[float], tol: float, filled: Sequence[tuple[float, float]]) -> list[float]:
+    """Row starts the action column does not show: rows whose action is blank here (but not inside a
+    cell filled down the row above, `filled`), and a row begun at the table's foot."""
+    more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
+            if not _inside_a_filled_row(t, filled, anchors, tol)]
+    return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
 
 
 def _row_start_columns(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> list[list[float]]:
@@ -995,6 +1010,17 @@ def _inside_one_cell(t: float, level: int, cells: Sequence[tuple[float, float]],
         return False
     for a, b in cells:
         starts = [f for f in firm if a - tol < f < b - tol]  # the cell's own row's start, under its padding
+        if len(starts) == 1 and starts[0] < t < b - tol:
+            return True
+    return False
+
+
+def _inside_a_filled_row(t: float, cells: Sequence[tuple[float, float]], anchors: Sequence[float], tol: float) -> bool:
+    """Does height `t` lie inside a filled cell below the one row start the cell holds: a status cell filled
+    down its row shows the row runs on past paragraphs of two cells that start level by chance ("Principal
+    Social Worker" beside "• Plans will be", under a blank action)?"""
+    for a, b in cells:
+        starts = [f for f in anchors if a - tol < f < b - tol]
         if len(starts) == 1 and starts[0] < t < b - tol:
             return True
     return False

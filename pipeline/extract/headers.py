@@ -64,8 +64,10 @@ _COMBINERS = (" and ", " & ", " / ", ", ")
 # The fields a combined field names (a heading "Responsible person and date" names two).
 FIELD_PARTS = {combined: tuple(sorted(parts)) for parts, combined in COMBINED_FIELDS.items()}
 
-CANNOT_START_HEADING = frozenset("of to and or for with in on by at from that which is are be will".split())
-CANNOT_END_HEADING = frozenset("of the to and or for a an with in on by at from that which is are be will our".split())
+# Signs that join words as "and" does ("Date / RAG", "Health & Wellbeing") neither open nor end a heading.
+_JOINING_SIGNS = "/ & + - – —"
+CANNOT_START_HEADING = frozenset(f"of to and or for with in on by at from that which is are be will {_JOINING_SIGNS}".split())
+CANNOT_END_HEADING = frozenset(f"of the to and or for a an with in on by at from that which is are be will our {_JOINING_SIGNS}".split())
 # Words from which a line that opens in lower case or stops on a joining word reads as a cut line of text.
 PROSE_MIN_WORDS = 3
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
@@ -852,7 +854,7 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
         return None
     pieces = [(c, len(sg)) for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
     cells = [c for c, _ in pieces]
-    if _runs_on_in_lower_case(cells):
+    if _runs_on_in_lower_case(cells) or _joined_across(cells):
         return None
     return cells if _pieces_are_headings(pieces, section, _column_starts(gutters)) else None
 
@@ -861,6 +863,15 @@ def _runs_on_in_lower_case(cells: Sequence[HeaderCell]) -> bool:
     """Does a piece after the first open in lower case beside one in capitals: the rest of the heading
     before it, though its cue words name a field ("What will | success" / "look like?")?"""
     return any(c.text[:1].isupper() for c in cells) and any(c.text[:1].islower() for c in cells[1:])
+
+
+def _joined_across(cells: Sequence[HeaderCell]) -> bool:
+    """Does a joining word or sign stand at a cut, ending the piece before it or opening the piece after
+    it ("Date | / RAG", parted by a gutter that the date column's "Q3" / "2022/23" line up): one heading,
+    whatever each piece's cue words name."""
+    return any(a.text.split()[-1].lower() in CANNOT_END_HEADING
+               or (b.text.split()[0].lower() in CANNOT_START_HEADING and not _whole_heading(b.text))
+               for a, b in zip(cells, cells[1:]) if a.text.split() and b.text.split())
 
 
 def _column_starts(gutters: Sequence[float]) -> list[float]:

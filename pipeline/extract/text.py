@@ -602,7 +602,19 @@ _APOSTROPHES = ("\u2019", "'")
 def broken_word(before: str, after: str) -> bool:
     """Does text `before` stop on the first piece of a word whose rest opens text `after` (two
     paragraphs, or the two parts of a cell cut by a page break)?"""
-    return bool(before.strip() and after.strip()) and _word_and_rest(before.split()[-1], after.split()[0])
+    if not (before.strip() and after.strip()):
+        return False
+    head, rest = before.split()[-1], after.split()[0]
+    return _word_and_rest(head, rest) or _date_and_rest(head, rest)
+
+
+_FULL_DATE = re.compile(r"^\d{1,2}([/.])\d{1,2}\1\d{4}$")
+
+
+def _date_and_rest(head: str, rest: str) -> bool:
+    """Are two pieces one date in figures broken for a narrow cell ("30/09/2" / "022"): figures alone
+    after it, a whole date with its year in full together? A date has no break opportunity inside it."""
+    return rest.isdigit() and (head[-1:].isdigit() or head.endswith(("/", "."))) and bool(_FULL_DATE.match(head + rest))
 
 
 def _word_and_rest(head: str, rest: str) -> bool:
