@@ -88,3 +88,38 @@ def test_a_date_and_rating_cell_that_prints_only_its_rating_is_the_rating():
                          "p", "0" * 64)
     assert [(r["milestone_raw"], r["rag_raw"]) for r in recs] == [
         (None, "Complete"), (None, "Not started"), ("Ongoing", None), ("March 2023", "Green")]
+
+
+def test_a_column_of_dates_under_a_heading_no_field_names_is_the_milestone_over_the_whole_table():
+    """'Target time scale' (set 'Target time-' / 'scale', the hyphen a break) names no field, and one page
+    held too few of its cells to show their dates: over the whole table they are all dates, and the table
+    has no other date column (layout 51100056: every milestone lost, 14.9 -> 98.9%)."""
+    from pipeline.assemble.combined import refs_by_content
+
+    table = rows("extra:Target time scale", "September 2022", "March 2022", "October 2022", "July 2022", "June 2022")
+    assert refs_by_content(table, ["action", "extra:Target time scale"], "extra:") == ["action", "milestone"]
+    assert table[1].cells["milestone"] == ["March 2022"]
+    # A table with a milestone column of its own keeps a second column of dates in `extra`.
+    dated = rows("extra:Date agreed", "September 2022", "March 2022", "October 2022", "July 2022", "June 2022")
+    cols = ["action", "milestone", "extra:Date agreed"]
+    assert refs_by_content(dated, cols, "extra:") == cols
+    # Two unnamed columns of dates: no evidence which is the milestone.
+    two = rows("extra:Start", "May 2022", "March 2022", "October 2022", "July 2022", "June 2022")
+    for r in two:
+        r.cells["extra:End"] = list(r.cells["extra:Start"])
+    assert refs_by_content(two, ["action", "extra:Start", "extra:End"], "extra:") == ["action", "extra:Start", "extra:End"]
+
+
+def test_a_date_and_rating_cell_alone_is_the_rating_where_the_document_rates_with_its_words():
+    """'Business as usual' is a status and a timescale both. Alone in a date-and-rating cell it is the
+    rating where the document's other such cells print it as their rating ('Ongoing – Business as usual')
+    and never as their date (layout 51100057: three statuses read as dates)."""
+    from pipeline.assemble.records import build_records
+
+    recs = build_records(rows("milestone_and_rag", "Ongoing – Business as usual", "Business as usual", "March 2023 - Green"),
+                         "p", "0" * 64)
+    assert [(r["milestone_raw"], r["rag_raw"]) for r in recs] == [
+        ("Ongoing", "Business as usual"), (None, "Business as usual"), ("March 2023", "Green")]
+    # Where nothing rates it, it stays the timescale it also is.
+    alone = build_records(rows("milestone_and_rag", "Business as usual", "March 2023 - Green"), "p", "0" * 64)
+    assert alone[0]["milestone_raw"] == "Business as usual"

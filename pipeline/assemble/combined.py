@@ -10,9 +10,9 @@ period and the other does not. A reference number opening the action cell of a t
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
-from ..extract.columns import profile, shows_refs
+from ..extract.columns import CONTENT_FIELDS, profile
 from ..normalise.milestones import parse_milestone, split_date_and_rating
 
 LEAD_AND_DATE = "lead_officer_and_milestone"
@@ -135,17 +135,23 @@ def rename_field(rows: Sequence, cols: list[str | None], old: str, new: str) -> 
 
 
 
-def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix: str) -> list[str | None]:
+def refs_by_content(rows: Sequence, columns: Sequence[str | None], extra_prefix: str,
+                    unclaimed: Callable[[str], bool] = lambda heading: True) -> list[str | None]:
     """The table's fields with an unnamed column (one whose heading maps to no field, `extra_prefix`) taken
     as the action reference when the table has none and its cells are references: nearly all a code of
-    their own ("2.3", "A2") and no two alike. A heading nobody listed ("Line", "Item") then loses nothing."""
+    their own ("2.3", "A2") and no two alike. A heading nobody listed ("Line", "Item") then loses nothing.
+    So for the other fields a column's cells show (a status, a date, a plan's name: CONTENT_FIELDS) that
+    the table has no column of, when one unnamed column alone shows it over the whole table: one page may
+    hold too few of its cells to show it ("Target time scale", hyphenated as printed, over dates), and its
+    heading is `unclaimed` (not one listed as holding no field: "Comments" over statuses stays a comment)."""
     cols = list(columns)
-    if "ref" in cols:
-        return cols
-    for fld in cols:
-        if not (fld and fld.startswith(extra_prefix)):
+    for fld, shows, excluded in CONTENT_FIELDS:
+        if fld in cols or any(x in cols for x in excluded):
             continue
-        if shows_refs(profile([" ".join(r.cells.get(fld, [])) for r in rows])):
-            rename_field(rows, cols, fld, "ref")
-            break
+        hits = [c for c in cols if c and c.startswith(extra_prefix)
+                and (fld == "ref" or unclaimed(c[len(extra_prefix):]))
+                and shows(profile([" ".join(r.cells.get(c, [])) for r in rows]))]
+        # The references were always taken from the first such column; the others need one column alone.
+        if hits and (fld == "ref" or len(hits) == 1):
+            rename_field(rows, cols, hits[0], fld)
     return cols

@@ -81,6 +81,30 @@ def _lead_holders(rows: Sequence[RawRow], document_text: str | None,
     return cells, issues
 
 
+def _date_and_rating(row: RawRow, split: tuple[str, str | None] | None, rated: set[str],
+                     settings: ExtractSettings) -> tuple[str | None, str | None]:
+    """(milestone, status) as printed, each on one line: their own cells, else the parts of the row's
+    date-and-rating cell (`split`); a part the document rates elsewhere (`rated`) is the rating alone."""
+    rag_raw = row.text("rag")
+    milestone_raw = row.text("milestone")
+    if split is not None:
+        date_text, rating_text = split
+        if rating_text is None and (normalise.rating_only(date_text, settings) or date_text.lower() in rated):
+            date_text, rating_text = "", date_text  # the rating alone, its date left blank
+        milestone_raw = milestone_raw or date_text or None
+        rag_raw = rag_raw or rating_text
+    return (milestone_raw.replace("\n", " ") if milestone_raw else milestone_raw,
+            rag_raw.replace("\n", " ") if rag_raw else rag_raw)
+
+
+def _rating_parts(splits: Sequence[tuple[str, str | None] | None]) -> set[str]:
+    """The texts (lower case) the document's date-and-rating cells print as their rating and never as their
+    date: a cell that prints one alone ("Business as usual", a status and a timescale both) is rated so."""
+    ratings = {r.lower() for s in splits if s is not None and (r := s[1])}
+    dates = {d.lower() for s in splits if s is not None and s[1] is not None and (d := s[0])}
+    return ratings - dates
+
+
 def build_records(
     rows: Sequence[RawRow],
     publication_id: str,
@@ -98,20 +122,11 @@ def build_records(
     palette = normalise.Palette.from_legend(legend, settings=settings) if legend else normalise.Palette.default(settings)
     records: list[ActionRecord] = []
     holders, holder_issues = _lead_holders(rows, document_text, settings)
-    for seq, row in enumerate(rows, start=1):
-        rag_raw = row.text("rag")
-        milestone_raw = row.text("milestone")
-        combined = row.text("milestone_and_rag")
-        if combined:
-            date_text, rating_text = normalise.split_date_and_rating(combined.replace("\n", " "), settings)
-            if rating_text is None and normalise.rating_only(date_text, settings):
-                date_text, rating_text = "", date_text  # the rating alone, its date left blank
-            milestone_raw = milestone_raw or date_text or None
-            rag_raw = rag_raw or rating_text
-        if rag_raw:
-            rag_raw = rag_raw.replace("\n", " ")
-        if milestone_raw:
-            milestone_raw = milestone_raw.replace("\n", " ")
+    splits = [normalise.split_date_and_rating(c.replace("\n", " "), settings) if (c := row.text("milestone_and_rag"))
+              else None for row in rows]
+    rated = _rating_parts(splits)
+    for seq, (row, split) in enumerate(zip(rows, splits), start=1):
+        milestone_raw, rag_raw = _date_and_rating(row, split, rated, settings)
         status = normalise.resolve_status(rag_raw, row.rag_colour, palette, settings)
         log.extend(_with_where(status.issues, row.page_start, seq))
         lead_raw = row.text("lead_officer")

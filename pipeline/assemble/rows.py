@@ -474,7 +474,8 @@ def build_rows(
     for lt, table_rows in tables:
         fields = _renamed(lt, table_rows, levels[_header_key(lt)])
         profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
-        columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX)
+        columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX,
+                                  lambda heading: _unclaimed(heading, settings))
         if mappings is not None:
             mappings.append(TableMapping(
                 tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),

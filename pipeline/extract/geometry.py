@@ -245,15 +245,19 @@ def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequ
     """A header printed again is parted where another page parted its same words more finely, when the
     column a finer heading stands over is blank on its own page: with no text under a heading (a merged
     cell running on) the page shows no white between it and the heading beside it and reads the two as
-    one; the page that parts them saw the gutter. Text under every part shows the merge was read from
-    the page's own body, and it stands."""
+    one; the page that parts them saw the gutter. Text under every part (in the header's own table, down
+    to the next header) shows the merge was read from the page's own body, and it stands."""
     read = [h for hs in raw.values() for h in [*hs[0], *hs[1]]]
     for p in pages:
         actions, others = raw[p.number]
+        tops = [h.top for h in [*actions, *others]]
 
-        def body(h: Header, p: Page = p) -> list[Word]:
+        def body(h: Header, p: Page = p, tops: list[float] = tops) -> list[Word]:
+            # The header's own table: down to the next header on the page (a table of indicators below).
             bottom = max(c.bottom for c in h.cells)
-            return [w for ln in lines_by_page[p.number] if ln.top > bottom and not page_number_line(ln, p) for w in ln.words]
+            end = min((t for t in tops if t > bottom), default=p.height)
+            return [w for ln in lines_by_page[p.number] if bottom < ln.top < end and not page_number_line(ln, p)
+                    for w in ln.words]
 
         raw[p.number] = ([_finest(h, read, body(h)) for h in actions], [_finest(h, read, body(h)) for h in others])
 

@@ -938,7 +938,8 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
     white = _row_gap(firm, _line_bottoms(blocks), 1)
     starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)
-                   and not _inside_one_cell(b[0].top, n, cells, firm, tol) and not _closer_than_rows(acts, level, k, white)]
+                   and not _inside_one_cell(b[0].top, n, [*cells, *own], firm, tol)
+                   and not _closer_than_rows(acts, level, k, white)]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)

@@ -644,14 +644,16 @@ def _split_run(words: Sequence[str], section: str, settings: ExtractSettings) ->
 
 
 def body_gutters(
-    page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS
+    page: Page, below: float, x0: float, x1: float, settings: ExtractSettings = DEFAULT_SETTINGS,
+    until: float | None = None,
 ) -> list[float]:
-    """x of white vertical gutters in the text below a header: where no body word is printed. A word
-    belongs below by its line's middle: a heading turned on its side may reach a hair into the first row's
-    line. Rows of their own across the columns (`_spanning`), slanted text (a watermark) and the page's
-    number close no gutter."""
-    below_words = [w for ymid, ln in _gutter_lines(page, settings) if ymid > below
-                   for w in ln.words if w.ymid > below and w.x1 > x0 and w.x0 < x1]
+    """x of white vertical gutters in the text below a header (down to `until`, another table's header,
+    when given): where no body word is printed. A word belongs below by its line's middle: a heading
+    turned on its side may reach a hair into the first row's line. Rows of their own across the columns
+    (`_spanning`), slanted text (a watermark) and the page's number close no gutter."""
+    end = page.height if until is None else until
+    below_words = [w for ymid, ln in _gutter_lines(page, settings) if below < ymid < end
+                   for w in ln.words if below < w.ymid < end and w.x1 > x0 and w.x0 < x1]
     spans = [(w.x0, w.x1) for w in below_words]
     if len(spans) < 5:
         return []
@@ -1715,7 +1717,28 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             scored = _score(cells, settings, _bold(band))
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
+    candidates = _read_above_the_next(page, lines, candidates, settings)
     return [c for c in candidates if not _cut_short(c, candidates, lines)]
+
+
+def _read_above_the_next(page: Page, lines: Sequence[Line], candidates: list[tuple],
+                         settings: ExtractSettings) -> list[tuple]:
+    """The candidates with another header below them read again on the gutters of their own table only,
+    down to the next one: a table of indicators under an action table closes gutters the action table
+    shows ("Overal" / "l status" beside "Our" / "aim", "Actual" below crossing the white between them)."""
+    out = []
+    for c in candidates:
+        (_, _), i, j, cells, _heads = c
+        nxt = min((d[1] for d in candidates if d[1] > j + 1), default=None)
+        if nxt is not None:
+            band = lines[i : j + 1]
+            gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings, until=lines[nxt].top)
+            again = cells_for_band(page, band, gutters, "fields", settings)
+            scored = _score(again, settings, _bold(band)) if len(again) > len(cells) else None
+            if scored is not None:
+                c = ((scored[0], -(j - i)), i, j, again, scored[1])
+        out.append(c)
+    return out
 
 
 # Words of a line in lower case that make it prose, not the end of a heading.
