@@ -168,3 +168,23 @@ def test_a_header_is_read_on_the_gutters_of_its_own_table_down_to_the_next_heade
     texts = [c.text for c in actions[0].cells]
     assert "Overall status" in texts and "Our aim" in texts
     assert [c.text for c in others[0].cells][:2] == ["Key performance indicator", "Target"]
+
+
+# Fresh layout seed 521 (first look at e487fdb: 99.2% mean all-right, 21 of 22 layouts at 95% or more, none
+# below 80%).
+
+
+def test_a_word_then_a_word_broken_onto_the_next_line_are_two_words():
+    """'currently' / 'anticipat' / 'ed' in a narrow status column: 'anticipat' is printed nowhere else, so it
+    read as the rest of 'currently' ('currentlyanticipated'; so 'quarterly' / 'monitori' / 'ng': layout
+    52100010, 97.2 -> 99.1%). The piece is itself the head of a word broken onto the next line, and
+    'currently' and 'anticipated' are two words."""
+    from collections import Counter
+
+    from pipeline.extract.text import Line, broken_words, join_lines
+
+    ends = [("No", 230.0), ("risk", 270.0), ("currently", 281.8), ("anticipat", 283.0), ("ed", 240.0)]
+    lines = [Line((Word(t, 235.0 if t != "No" else 200.0, 100.0 + 10 * k, x1, 108.0 + 10 * k, 8.0),))
+             for k, (t, x1) in enumerate(ends)]
+    flags = broken_words(lines, 283.0, Counter({"no": 20, "risk": 20, "currently": 3, "anticipat": 1, "ed": 1}))
+    assert join_lines([ln.text for ln in lines], flags) == "No risk currently anticipated"

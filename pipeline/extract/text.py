@@ -526,7 +526,7 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         if len(above.words) > 1:
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
-        flags[i] = _piece_broken(above, first, edge - above.x1, letter, vocabulary)
+        flags[i] = _piece_broken(above, first, edge - above.x1, letter, vocabulary, _word_going_on(para, i))
         if not flags[i] and _third_piece(para, i, edge, letter):
             thirds.add(i)
     for i in thirds:
@@ -546,8 +546,20 @@ def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[s
     return whole > width and alone <= 0 and is_word(word_key(head.text + rest.text))
 
 
-def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabulary: Mapping[str, int]) -> bool:
-    """Does a line of one word, ending `room` short of the cell's edge, go on in `first`?"""
+def _word_going_on(para: Sequence[Line], i: int) -> str:
+    """Line i's one word whole, where it is itself the first piece of a word broken onto the next line
+    ("anticipat" / "ed": "anticipated"); empty otherwise."""
+    if i + 1 >= len(para) or len(para[i].words) != 1:
+        return ""
+    head, rest = para[i].words[0].text, para[i + 1].words[0].text
+    return head + rest if _pieces_of_a_word(head, rest) else ""
+
+
+def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabulary: Mapping[str, int],
+                  going_on: str = "") -> bool:
+    """Does a line of one word, ending `room` short of the cell's edge, go on in `first`? `going_on`: the
+    whole word `first` begins when it is itself broken onto the next line ("currently" / "anticipat" /
+    "ed": two words, the second broken)."""
     at_edge = room < letter
     # Two pieces that only together make an English word may end a letter further from the edge: a
     # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
@@ -568,7 +580,7 @@ def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabula
     # Two words of their own that make no word together ("Corporate" / "Parenting", "comprehensive" /
     # "understanding", each filling a narrow cell's line) are two words, however rarely printed.
     rare = (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above
-            and not _two_words(above.text, first.text))
+            and not _two_words(above.text, first.text) and not (going_on and _two_words(above.text, going_on)))
     return (vocabulary.get(whole, 0) > 0 or rare
             or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
 
