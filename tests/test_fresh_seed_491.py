@@ -188,3 +188,22 @@ def test_a_word_then_a_word_broken_onto_the_next_line_are_two_words():
              for k, (t, x1) in enumerate(ends)]
     flags = broken_words(lines, 283.0, Counter({"no": 20, "risk": 20, "currently": 3, "anticipat": 1, "ed": 1}))
     assert join_lines([ln.text for ln in lines], flags) == "No risk currently anticipated"
+
+
+def test_two_words_that_make_one_cut_by_a_page_break_are_one_where_the_rest_opens_lines_only():
+    """'Governance & Partners' at a page's foot, its line full, and 'hips' opening the next page: both are
+    words, but 'hips' is printed nowhere in the document except at the start of a line, and together they
+    make 'Partnerships' (layout 52100025: 'Governance & Partners hips', 97.8 -> 98.9%)."""
+    from collections import Counter
+
+    vocabulary = Counter({"partners": 4, "\nhips": 3, "hips": 3, "and": 40, "hip": 5})
+    assert _join_paragraphs(["Governance & Partners"], ["hips"], False, frozenset(), vocabulary) == [
+        "Governance & Partnerships"]
+    # A rest printed as a word of its own elsewhere, a line that ended with room to spare, or a piece shorter
+    # than the rest ("be" / "taken": "betaken" is a word too) stays apart.
+    assert _join_paragraphs(["families will be"], ["taken into account."], False, frozenset(),
+                            Counter({"\ntaken": 1, "taken": 1})) == ["families will be taken into account."]
+    assert _join_paragraphs(["Corporate Leaders"], ["hip replacement"], False, frozenset(), vocabulary) != [
+        "Corporate Leadership replacement"]
+    assert _join_paragraphs(["Governance & Partners"], ["hips"], True, frozenset(), vocabulary) != [
+        "Governance & Partnerships"]

@@ -11,7 +11,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..extract.columns import EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import listed_exactly, match_heading, normalise_heading
@@ -29,6 +29,7 @@ from ..extract.text import (
     next_item,
     paragraphs_text,
     printed_hyphens,
+    rest_of_a_word,
 )
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -406,14 +407,16 @@ TAIL_OTHER_CELLS = 2
 
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
-                     breaks: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
+                     breaks: frozenset[tuple[str, str]] = frozenset(),
+                     vocabulary: Mapping[str, int] | None = None) -> list[str]:
     """Append a cell's continuation from the next page.
 
     The paragraph cut by the page break goes on when the next part reads as its rest, or when its
     first word did not fit on the cut paragraph's last line (the line wrapped) and no sentence ended.
     Two paragraphs the column prints apart elsewhere in the document (`breaks`: pairs of a paragraph and
     the next, in one cell on one page) stay apart: a cell restated down the rows shows its breaks where
-    no page cuts it.
+    no page cuts it. With the document's `vocabulary`, two words that make one ("Partners" / "hips") are
+    one where the line was full and the rest is printed nowhere but at a line's start.
     """
     if not a:
         return list(b)
@@ -425,6 +428,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
     if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
+        return a[:-1] + [last + first] + b[1:]
+    if not word_fitted and vocabulary is not None and rest_of_a_word(last, first, vocabulary):
         return a[:-1] + [last + first] + b[1:]
     if not word_fitted and _ref_rest(last, first):
         return a[:-1] + [last + first] + b[1:]  # a reference too wide for its cell: "2.1" / "7"
@@ -468,7 +473,7 @@ def build_rows(
     logical = [(lt, _cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     # A column's paragraph breaks are the document's: a cell restated under another theme's banner shows them.
     breaks = _paragraph_breaks([c for _, cells in logical for c in cells])
-    tables = [(lt, _table_rows(lt, cells, breaks)) for lt, cells in logical]
+    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary)) for lt, cells in logical]
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
@@ -504,7 +509,8 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -
 
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
-                breaks: dict[str, frozenset[tuple[str, str]]] | None = None) -> list[RawRow]:
+                breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
+                vocabulary: Mapping[str, int] | None = None) -> list[RawRow]:
     """One logical table's rows (`read`: each row's cells, _cells_of), a row broken over a page joined
     into one."""
     table_rows: list[RawRow] = []
@@ -520,7 +526,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always):
-            _join_tail(table_rows, entry, cells, breaks)
+            _join_tail(table_rows, entry, cells, breaks, vocabulary)
         else:
             if page_top:
                 _return_leftovers(table_rows, prow, cells)
@@ -589,7 +595,8 @@ def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozen
 
 
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
-               breaks: dict[str, frozenset[tuple[str, str]]] | None = None) -> None:
+               breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
+               vocabulary: Mapping[str, int] | None = None) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on."""
     prev = table_rows[-1]
     for f, paras in cells.items():
@@ -600,7 +607,8 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         restored = _dash_restored(target, f, entry.row, paras)
         # A dash that did not fit with its word on the line above did not end the paragraph there.
         fitted = restored is paras and _first_word_fits(target, f, entry.row)
-        target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()))
+        target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
+                                           vocabulary)
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
 

@@ -620,6 +620,26 @@ def broken_word(before: str, after: str) -> bool:
     return _word_and_rest(head, rest) or _date_and_rest(head, rest)
 
 
+def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bool:
+    """Is the word opening `after` the rest of the word ending `before`, two words of their own that make one
+    English word ("Partners" / "hips") cut by a page break, the rest printed nowhere in the document but at
+    the start of a line (`vocabulary`: the document's words, line openings counted apart)? Only where the
+    line before was full: the caller knows."""
+    if not (before.strip() and after.strip()):
+        return False
+    head, rest = before.split()[-1], after.split()[0]
+    # A piece shorter than the rest it would open is a word of its own ("be" / "taken" is no "betaken").
+    if len(word_key(head)) < max(REST_HEAD_LETTERS, len(word_key(rest))):
+        return False
+    if not (_breakable(head, rest) and rest[:1].islower() and is_word(word_key(head + rest))):
+        return False
+    return vocabulary.get(word_key(rest), 0) - vocabulary.get(line_opening(rest), 0) <= 0
+
+
+# Letters the first piece of a word broken over a page holds at least.
+REST_HEAD_LETTERS = 4
+
+
 _FULL_DATE = re.compile(r"^\d{1,2}([/.])\d{1,2}\1\d{4}$")
 
 
