@@ -698,9 +698,10 @@ def _text_rows(
     blocks = _column_blocks(words, columns, settings)
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
-    own = [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
-    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells, own=own),
-                                      stripes, settings.anchor_tolerance, zebra)
+    # A fill lying in one column is a cell's own colour too (a page may print one row of them).
+    cells += [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
+    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
+                                      settings.anchor_tolerance, zebra)
     anchors = _with_stripes(outside, _stripe_starts(page.fills, stripes, columns, words, top, bottom),
                             settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
@@ -922,11 +923,10 @@ JOINING_WORDS = frozenset("a an the of to in on at by for from with and or".spli
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,
-                 strict: bool = False, cells: Sequence[tuple[float, float]] = (),
-                 own: Sequence[tuple[float, float]] = ()) -> list[float]:
+                 strict: bool = False, cells: Sequence[tuple[float, float]] = ()) -> list[float]:
     """Tops of the action column's blocks that another per-row column starts level with; all of the
     action column's block tops when none does (none when `strict`). `cells`: (top, bottom) of cells
-    filled one by one down a column; `own`: of any fill lying in one column (a page may print one row)."""
+    filled down a column."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
@@ -938,12 +938,12 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
     white = _row_gap(firm, _line_bottoms(blocks), 1)
     starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)
-                   and not _inside_one_cell(b[0].top, n, [*cells, *own], firm, tol)
+                   and not _inside_one_cell(b[0].top, n, cells, firm, tol)
                    and not _closer_than_rows(acts, level, k, white)]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
-    return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, [*cells, *own]))
+    return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
 
 
 def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
@@ -1007,13 +1007,7 @@ def _inside_one_cell(t: float, level: int, cells: Sequence[tuple[float, float]],
     more, falls inside it: its own)? A status cell filled down its row shows the row runs on: the
     action's second paragraph beside the measures' second. A fill painted over several rows holds
     their firm starts; a cell no firm start falls in shows nothing."""
-    if level != 1:
-        return False
-    for a, b in cells:
-        starts = [f for f in firm if a - tol < f < b - tol]  # the cell's own row's start, under its padding
-        if len(starts) == 1 and starts[0] < t < b - tol:
-            return True
-    return False
+    return level == 1 and _inside_a_filled_row(t, cells, firm, tol)
 
 
 def _inside_a_filled_row(t: float, cells: Sequence[tuple[float, float]], anchors: Sequence[float], tol: float) -> bool:
