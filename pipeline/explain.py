@@ -121,7 +121,11 @@ def mapping_dicts(mappings: Sequence[TableMapping], pages: Sequence[PageTables],
                 "heading_says": how, "cells": content_evidence(p), **({"overruled": why} if why else {}),
             })
         theme = _printed(m.theme) if m.theme else None
-        out.append({"kind": "action", "pages": list(m.pages), "rows": m.rows, "theme": theme, "columns": columns})
+        if m.of_actions:
+            out.append({"kind": "action", "pages": list(m.pages), "rows": m.rows, "theme": theme, "columns": columns})
+        else:
+            out.append({"kind": "other", "pages": list(m.pages), "rows": m.rows, "theme": theme, "columns": columns,
+                        "why": "its actions stand beside no owner, date, status or measures: no action table"})
     for pt in pages:
         for h in pt.other_headers:
             out.append({"kind": "other", "pages": [pt.page], "rows": None, "theme": None,

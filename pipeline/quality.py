@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "officer-fuzzy": "A lead officer matched a catalogue role, or another holder of the same document, only approximately (typo or variant).",
     "officer-missing": "No lead officer is printed or inherited for the action.",
     "row-empty-action": "A table row has no action text; it was dropped.",
+    "table-not-actions": "A table read under an action header maps no owner, date, status or measures column beside its actions (an indicator or narrative table); its rows were not taken as actions.",
     "table-columns-unmapped": "A header cell of an action table matched no known field; its cells went to `extra`, or were ignored.",
     "page-no-table": "A page inside the plan's table section (or just before or after it, with its text in the action table's columns) gave no rows.",
     "table-ends-early": "An action table runs on to the next page but its rows stop high on this page; content is missing.",

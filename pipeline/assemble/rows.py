@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..extract.columns import EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
-from ..extract.headers import listed_exactly, match_heading, normalise_heading
+from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
 from ..extract.text import (
@@ -459,6 +459,9 @@ class TableMapping:
     fields: tuple[str | None, ...]
     profiles: tuple[Profile, ...]
     theme: str | None = None
+    # False: its columns settled, the table holds no owner, date, status or measures beside its actions
+    # (_of_actions), so it gave no rows.
+    of_actions: bool = True
 
 
 def build_rows(
@@ -477,17 +480,10 @@ def build_rows(
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
-        fields = _renamed(lt, table_rows, levels[_header_key(lt)])
-        profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
-        columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX,
-                                  lambda heading: _unclaimed(heading, settings))
-        if mappings is not None:
-            mappings.append(TableMapping(
-                tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
-                tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns), tuple(columns),
-                profiles, lt.theme.title if lt.theme else None))
-        split_combined(table_rows, columns)
-        read.append((lt, table_rows, columns))
+        columns = _settled_columns(lt, table_rows, levels[_header_key(lt)], log, settings, mappings)
+        if columns is not None:
+            split_combined(table_rows, columns)
+            read.append((lt, table_rows, columns))
     printed_again = _printed_again_by_header(read)
     for lt, table_rows, columns in read:
         _fill_down(table_rows, columns, _ref_binding(columns, table_rows), log, printed_again[_header_key(lt)])
@@ -497,6 +493,45 @@ def build_rows(
             if not r.cells.get("action"):
                 log.add("row-empty-action", "a table row has no action text; dropped", page=r.page_start)
     return rows
+
+
+def _settled_columns(lt: _Table, table_rows: list[RawRow], levels: Sequence[str | None], log: IssueLog, settings: ExtractSettings,
+                     mappings: list[TableMapping] | None) -> list[str | None] | None:
+    """The fields of one logical table's columns once its rows show them (a cell holding two fields, a
+    column of references), its mapping recorded in `mappings`; None for a table that holds no actions."""
+    fields = _renamed(lt, table_rows, levels)
+    profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
+    columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX,
+                              lambda heading: _unclaimed(heading, settings))
+    of_actions = _of_actions(lt, columns, log)
+    if mappings is not None:
+        mappings.append(TableMapping(
+            tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
+            tuple(c.heading for c in lt.entries[0].table.columns), tuple(lt.columns), tuple(columns),
+            profiles, lt.theme.title if lt.theme else None, of_actions))
+    return columns if of_actions else None
+
+
+# Fields of which an action table maps one beside its actions at least (pipeline.extract.headers.FIELD_PARTS
+# parts the combined ones): who, by when, how it stands, how we will know.
+BESIDE_ACTIONS = frozenset({"lead_officer", "milestone", "rag", "measures"})
+
+
+def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog) -> bool:
+    """Is the table, its columns settled, an action table? A column whose heading says it holds actions
+    ("Planned action") makes one. A column read as actions by its cells alone must stand beside an owner,
+    a date, a status or measures: beside nothing but amounts and labels it is an indicator's or a
+    passage's ("Credit risk indicator | Actual | Target" once "Target" shows amounts, no dates)."""
+    parts = {p for f in columns if f for p in FIELD_PARTS.get(f, (f,))}
+    headings = [c.heading for c in lt.entries[0].table.columns]
+    named = any(f and "action" in FIELD_PARTS.get(f, (f,)) and (match_heading(h) or field_from_cues(h)) in (f, "action")
+                for f, h in zip(columns, headings))
+    if parts & BESIDE_ACTIONS or named:
+        return True
+    page = min(e.table.page for e in lt.entries)
+    log.add("table-not-actions", "a table read under an action header maps no owner, date, status or measures "
+            "beside its actions: an indicator or narrative table; its rows are not taken as actions", page=page)
+    return False
 
 
 def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -> list[dict[str, list[str]]]:

@@ -376,7 +376,10 @@ def fits(fld: str, p: Profile) -> bool:
         # and not dates printed beside the officer (a cell of both is parted later).
         return p.code_share < 0.5 and p.date_share - p.lead_date_share < 0.5
     if fld == "milestone":
-        return p.long_share < 0.5 and p.code_share < 0.8
+        # A column of amounts under "Target" is an indicator's target: mostly amounts, or amounts and not
+        # one date among them ("AA-", "£100m").
+        amounts = p.figure_share >= 0.5 > p.date_share or p.figure_share > p.date_share == 0
+        return p.long_share < 0.5 and p.code_share < 0.8 and not amounts
     return True
 
 

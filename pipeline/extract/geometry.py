@@ -26,6 +26,7 @@ from .grid import (
     own_colours,
     refit_columns,
     straddle_ratio,
+    straddled_lines,
     text_edges,
     words_vocabulary,
 )
@@ -75,6 +76,10 @@ INDICATOR_FIGURE_COLUMNS = 2
 PROSE_CHECK_LINES = 8
 HEADER_LINE_HEIGHT = 1.2
 PROSE_CHECK_MIN_WORDS = 20
+# Lines under a header that cross its columns, as a share of them, past which they are running prose (a
+# title over paragraphs cut in two at a word space: "Key to Activity | Indicator Graphs"). A banner row
+# spanning a table's columns is one line or two of the lines read.
+PROSE_LINE_SHARE = 0.5
 PROSE_FIELDS = ("measures", "outcome", "objective", "detailed_action_plan")
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
@@ -421,7 +426,7 @@ def _short_over_no_actions(page: Page, h: Header, headers: Sequence[Header], set
     if "action" not in real or len(named_fields(real)) >= settings.min_header_fields:
         return False
     columns, profiles = _column_profiles(page, h, headers, settings, following)
-    return any(c.field == "action" and not fits("action", p) for c, p in zip(columns, profiles))
+    return _of_figures(profiles) or any(c.field == "action" and not fits("action", p) for c, p in zip(columns, profiles))
 
 
 def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
@@ -432,7 +437,8 @@ def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
     if len(body) < PROSE_CHECK_MIN_WORDS:
         return False
     columns, ruled = columns_from_header(page, h, body, settings)
-    return not ruled and straddle_ratio(body, columns) > settings.header_max_straddle
+    return not ruled and (straddle_ratio(body, columns) > settings.header_max_straddle
+                          or straddled_lines(body, columns) > PROSE_LINE_SHARE)
 
 
 def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
@@ -495,8 +501,16 @@ def _of_figures(profiles: Sequence[Profile]) -> bool:
     """Columns of figures (target, actual, baseline) are an indicator table's: it holds no actions,
     whatever its first column's names open on ("Repeat child protection plans"). A column of
     references ("1.1", "2.3") is no column of figures."""
-    return sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5 and p.code_share < 0.5
-               ) >= INDICATOR_FIGURE_COLUMNS
+    if sum(1 for p in profiles if p.cells >= FEW_CELLS and p.figure_share >= 0.5 and p.code_share < 0.5
+           ) >= INDICATOR_FIGURE_COLUMNS:
+        return True
+    # Under a header with one row below it, that row is all there is to go by: most of its cells figures
+    # ("8 | 6 | 4 | 1" under counts of actions completed, partly complete, outstanding).
+    filled = [p for p in profiles if p.cells]
+    if any(p.cells >= FEW_CELLS for p in filled):
+        return False
+    figures = sum(1 for p in filled if p.figure_share >= 0.5)
+    return figures >= INDICATOR_FIGURE_COLUMNS and 2 * figures > len(filled)
 
 
 def _column_profiles(

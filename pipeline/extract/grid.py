@@ -1208,8 +1208,49 @@ def straddle_ratio(words: Sequence[Word], columns: Sequence[Column]) -> float:
     if not words:
         return 1.0
     bounds = [c.x0 for c in columns[1:]]
-    bad = sum(1 for w in words if any(w.x0 < b - 1 and w.x1 > b + 1 for b in bounds))
+    bad = sum(1 for w in words if _straddles(w, bounds))
     return bad / len(words)
+
+
+def straddled_lines(words: Sequence[Word], columns: Sequence[Column]) -> float:
+    """Share of the printed lines (words level with each other) that run on across a column boundary: a
+    word crosses it, or the words either side of it stand no further apart than the line's own word
+    spaces. Under two columns a line of prose crosses the one boundary with one word of its dozen, too
+    few words to show (straddle_ratio), and its other lines part there at a word space; a table's lines
+    part at a gutter or leave the boundary clear."""
+    bounds = [c.x0 for c in columns[1:]]
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(round(w.ymid / LINE_KEY), []).append(w)
+    if not lines:
+        return 0.0
+    return sum(1 for ln in lines.values() if _runs_across(sorted(ln, key=lambda w: w.x0), bounds)) / len(lines)
+
+
+# Words whose middles lie within this many points are one line's (straddled_lines).
+LINE_KEY = 3.0
+# A gap at a boundary up to this many times the line's narrowest other space is a word space, not a gutter.
+WORD_SPACE_SLACK = 1.5
+
+
+def _runs_across(line: Sequence[Word], bounds: Sequence[float]) -> bool:
+    """Does the line run on across a boundary: a word crosses it, or the two words either side of it stand
+    no further apart than the line's narrowest other space (its word space; a table's line has one in a
+    cell, while the white between two cells is a gutter)?"""
+    if any(_straddles(w, bounds) for w in line):
+        return True
+    pairs = list(zip(line, line[1:]))
+    for k, (a, b) in enumerate(pairs):
+        if not any(a.x1 <= x + 1 and b.x0 >= x - 1 for x in bounds):
+            continue
+        others = [d.x0 - c.x1 for j, (c, d) in enumerate(pairs) if j != k and d.x0 - c.x1 > 0]
+        if others and b.x0 - a.x1 <= WORD_SPACE_SLACK * min(others):
+            return True
+    return False
+
+
+def _straddles(w: Word, bounds: Sequence[float]) -> bool:
+    return any(w.x0 < b - 1 and w.x1 > b + 1 for b in bounds)
 
 
 def build_table(

@@ -949,12 +949,12 @@ def cells_for_band(
 
 
 def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
-           bold: bool = False) -> tuple[tuple[int, int, int], bool | None] | None:
+           bold: int = False) -> tuple[tuple[int, int, int], bool | None] | None:
     """How well a band reads as a table header, and whether it heads an action table (one that names
     the action, or four fields of a plan): True, False, or None when only its cells can tell (a weak
     header: several fields named among more headings nobody listed); None when it is no header at all.
-    A band set all in `bold` stands apart from the body as a header does: it may be weak with more
-    headings nobody listed."""
+    A band set all in `bold` (SET_IN_BOLD, or SET_ON_FILL: in bold on a header row's shading) stands
+    apart from the body as a header does: it may be weak with more headings nobody listed."""
     fields = [c.field for c in cells if c.field]
     named = named_fields(fields)
     real = {f for f in named if not f.startswith("ignore:")}
@@ -986,18 +986,21 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
 HEADING_SHAPE_WORDS = 6
 
 
-def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool = False) -> bool:
+def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: int = False) -> bool:
     """Is every cell of the band shaped as a heading (capitalised, short, no sentence, neither opening nor
     ending on a joining word), two fields of the plan named and no more unknown headings than one over
     the known? A band set in bold stands apart as a header does: one field will do ("What are we going
-    to do? | End date"), among up to twice as many unknown headings as known, one over."""
+    to do? | End date"), among up to twice as many unknown headings as known, one over. Set in bold on a
+    shading of its own, the band is a header row by how it is drawn, whatever its words: one field named
+    will do among any number of headings nobody listed ("Barriers | We will | Domain | Who leads?"), and
+    the columns' cells then decide whether it heads actions (geometry._with_action_by_content)."""
     # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
     least = 1 if bold else WEAK_MIN_FIELDS - 1
     if len(cells) < 2 or len(real - {"ref"}) < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
         return False  # with one field named, the action's heading must be one nobody listed
-    if _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
+    if bold < SET_ON_FILL and _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
     return _heading_shaped(cells)
 
@@ -1034,19 +1037,19 @@ def _leaning(cells: Sequence[HeaderCell]) -> int:
     return sum(1 for c in cells if c.field is None) - _silent(cells)
 
 
-def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool) -> bool:
+def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: int) -> bool:
     """Is a band that names too few fields for a header a weak one all the same? When nothing but headings,
     or when it names the action and one more field among headings nobody listed, most of which lean to
     fields ("Agreed action | RAG rating (current) | Latest position | Barriers")."""
     return _all_headings(cells, real, unknown, bold) or _weak_action(cells, real, _silent(cells), bold)
 
 
-def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool) -> bool:
+def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int) -> bool:
     """Is a band of more unknown headings than a header may have a weak header, naming the action or not?"""
     return _weak(cells, real, named, unknown, bold) or _weak_action(cells, real, unknown)
 
 
-def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: bool = False) -> bool:
+def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: int = False) -> bool:
     """Is a band that names the action among more unknown headings than known a weak header? Only when
     every cell is shaped as a heading, two more fields are named and the unknown are at most one over
     the known, as a band naming no action may be: words nobody listed ("Line | The issue we are
@@ -1059,12 +1062,12 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
     fields = len(real - {"ref"})
     if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
         fields += _leaning(cells)
-    action_alone = bold and len(cells) >= WEAK_MIN_FIELDS and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
+    action_alone = bool(bold) and len(cells) >= WEAK_MIN_FIELDS and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
     return (REQUIRED_FIELD in real and (fields >= WEAK_MIN_FIELDS - 1 or action_alone)
             and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
 
 
-def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: bool = False) -> bool:
+def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int = False) -> bool:
     """Is a band of mostly unknown headings that names no action a weak header (one its cells may make
     an action table's)? It names several fields; headings known to hold no field ("Risks", "Comments")
     are headings all the same. Set in bold, up to twice as many of its headings may be unknown."""
@@ -1377,7 +1380,7 @@ def _grown_upward(
             band = list(lines[first:last + 1])
             gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
             grown = cells_for_band(page, band, gutters, "fields", settings)
-            scored = _score(grown, settings, _bold(band))
+            scored = _score(grown, settings, _set_apart(page, band))
             # The whole may read weaker than the lines that scored (more headings nobody listed) and
             # still be the header: it names every field they named.
             keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
@@ -1413,7 +1416,7 @@ def _grown_downward(
             # The gutters the band was read with: under a taller band fewer rows are left to show them.
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
-            scored = _score(grown, settings, _bold(lines[i:last + 1]))
+            scored = _score(grown, settings, _set_apart(page, lines[i:last + 1]))
             # Still a header of its kind, or now an action table's. A weak header's box holds its lines
             # whatever they name: sub-headings under a group heading that names a field ("Impact" over
             # "Barriers" and "Plan") name the columns, though nobody listed them.
@@ -1632,7 +1635,7 @@ def _read_joined(page: Page, lines: Sequence[Line], first: int, last: int, setti
     """Lines first..last read as one band: its headings and its score."""
     gutters = body_gutters(page, lines[last].bottom, 0, page.width, settings)
     joined = cells_for_band(page, list(lines[first:last + 1]), gutters, "fields", settings)
-    return joined, _score(joined, settings, _bold(lines[first:last + 1]))
+    return joined, _score(joined, settings, _set_apart(page, lines[first:last + 1]))
 
 
 def _fields_of(cells: Sequence[HeaderCell]) -> set[str]:
@@ -1643,6 +1646,20 @@ def _fields_of(cells: Sequence[HeaderCell]) -> set[str]:
 def _bold(band: Sequence[Line]) -> bool:
     """Is the band set all in bold?"""
     return all(w.bold for ln in band for w in ln.words)
+
+
+# How far a band stands apart from a table's body: set as the body is, all in bold, or all in bold on a
+# fill of its own (a header row's shading).
+SET_AS_BODY, SET_IN_BOLD, SET_ON_FILL = 0, 1, 2
+
+
+def _set_apart(page: Page, band: Sequence[Line]) -> int:
+    """How the band stands apart from the body (SET_AS_BODY, SET_IN_BOLD, SET_ON_FILL)."""
+    if not _bold(band):
+        return SET_AS_BODY
+    first = band[0]
+    foot = _fill_foot(page, first, min(ln.x0 for ln in band), max(ln.x1 for ln in band))
+    return SET_ON_FILL if foot is not None and foot >= max(ln.bottom for ln in band) - 1 else SET_IN_BOLD
 
 
 def _header(cells: list[HeaderCell]) -> Header:
@@ -1714,7 +1731,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)
             if _runs_on_from_above(page, lines, i, cells, settings):
                 break  # the band is the middle of a body row, however far down it is read
-            scored = _score(cells, settings, _bold(band))
+            scored = _score(cells, settings, _set_apart(page, band))
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     candidates = _read_above_the_next(page, lines, candidates, settings)
@@ -1734,7 +1751,7 @@ def _read_above_the_next(page: Page, lines: Sequence[Line], candidates: list[tup
             band = lines[i : j + 1]
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings, until=lines[nxt].top)
             again = cells_for_band(page, band, gutters, "fields", settings)
-            scored = _score(again, settings, _bold(band)) if len(again) > len(cells) else None
+            scored = _score(again, settings, _set_apart(page, band)) if len(again) > len(cells) else None
             if scored is not None:
                 c = ((scored[0], -(j - i)), i, j, again, scored[1])
         out.append(c)
