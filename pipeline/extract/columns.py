@@ -221,6 +221,7 @@ class Profile:
     refs: int = 0  # cells that are one action reference alone ("1.2", "A3")
     distinct_refs: int = 0  # different references among them
     first_filled: bool = False  # the table's first row has text in the column
+    worded_share: float = 0.0  # cells whose wording names a status, however long ("Activity progressing, ...")
 
 
 def profile(texts: Sequence[str]) -> Profile:
@@ -235,7 +236,8 @@ def profile(texts: Sequence[str]) -> Profile:
                    scattered=_scattered(cells), figure_share=_share(cells, _FIGURE.match),
                    document_share=_share(cells, _names_document), stop_share=_share(cells, _ends_stop),
                    post_share=_share(cells, _names_post), first_filled=bool(texts[0] and texts[0].strip()),
-                   refs=sum(1 for c in cells if REF_CODE.match(c)), distinct_refs=len({c for c in cells if REF_CODE.match(c)}))
+                   refs=sum(1 for c in cells if REF_CODE.match(c)), distinct_refs=len({c for c in cells if REF_CODE.match(c)}),
+                   worded_share=sum(f[6] for f in facts) / n)
 
 
 def _share(cells: Sequence[str], test) -> float:
@@ -294,9 +296,9 @@ _BROKEN_NUMBER = re.compile(r"^\d[\d/.]*\s+\d[\d/.]*$")
 
 
 @lru_cache(maxsize=65536)
-def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
+def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool, bool]:
     """(words, reads as a date, is only codes, opens on a verb, reads as a status, parts into an officer
-    and a date) of one cell. Cached:
+    and a date, its wording names a status at any length) of one cell. Cached:
     the cells under a heading are pooled over the pages (pipeline.extract.geometry) and profiled again
     on each page."""
     # The parting of a cell holding two fields lives with the assembly step that parts them.
@@ -317,7 +319,7 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool]:
     rag, how = status_from_wording(re.sub(r"\s+", "", cell) if _FIGURE_PIECES.match(cell) else cell)
     status = words <= STATUS_MAX_WORDS and (rag != "unknown" or how == "symbol")
     lead_and_date = is_date and all(split_lead_and_date(cell))
-    return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date
+    return words, is_date, code, opens_on_a_verb(cell), status, lead_and_date, rag != "unknown" or how == "symbol"
 
 
 # A cell of this many pieces at most may be one date word broken for a narrow cell.
@@ -347,19 +349,25 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
     """The column that holds the actions of a table whose headings name none: among the columns free to
     take a field, the one of prose whose cells open on a bare verb most often (at least half of them);
     of two alike, the one with more cells, then more words (a title opening on a noun may read as a verb:
-    "Practice", "Leadership and Governance")."""
-    best, best_key = None, (ACTION_MIN_VERB_SHARE, 0, 0.0)
+    "Practice", "Leadership and Governance"). Every row states an action of its own: a column whose
+    cells repeat (an outcome restated on each of its rows) gives way to one whose cells do not."""
+    best, best_key = None, (False, ACTION_MIN_VERB_SHARE, 0, 0.0)
     for i, (p, ok) in enumerate(zip(profiles, free)):
         # A header low on its page has few rows under it: two cells that both open on a verb will do.
         enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
         if not ok or not enough or p.mean_words < ACTION_MIN_WORDS:
             continue
-        if p.code_share >= 0.5 or p.date_share >= 0.5:
+        if p.code_share >= 0.5 or p.date_share >= 0.5 or p.imperative_share < ACTION_MIN_VERB_SHARE:
             continue
-        key = (p.imperative_share, p.cells, p.mean_words)
+        key = (p.distinct >= p.cells * UNREPEATED_SHARE, p.imperative_share, p.cells, p.mean_words)
         if key >= best_key:
             best, best_key = i, key
     return best
+
+
+# Different texts among an action column's cells, as a share of them, at least: a plan may state an
+# action twice, not row after row.
+UNREPEATED_SHARE = 0.9
 
 
 def fits(fld: str, p: Profile) -> bool:
@@ -375,6 +383,10 @@ def fits(fld: str, p: Profile) -> bool:
         # Names with full titles run long ("Lewis Price, Assistant Director ..."): only codes and dates refute,
         # and not dates printed beside the officer (a cell of both is parted later).
         return p.code_share < 0.5 and p.date_share - p.lead_date_share < 0.5
+    if fld == "rag":
+        # Sentences none of which names a status, in cells of no colour of their own, are no statuses
+        # ("Progress" over "Barriers": "Monthly monitoring by the Assistant Director.").
+        return not (p.worded_share == 0 and p.colour_share == 0 and p.mean_words > SHORT_CELL_WORDS)
     if fld == "milestone":
         # A column of amounts under "Target" is an indicator's target: mostly amounts, or amounts and not
         # one date among them ("AA-", "£100m").

@@ -864,13 +864,24 @@ def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]
     # Between stripes shaded row by row (zebra), the white is one row too: where most gaps hold one row
     # start, a gap's later starts are its row's paragraphs. A page with a stripe or two cannot show the
     # pattern: the gaps of the table's earlier pages count with its own.
-    ordered = sorted(stripes)
-    gaps = [sorted(a for a in anchors if b0 - tol < a < t1 - tol) for (_, b0), (t1, _) in zip(ordered, ordered[1:])]
+    whites = _whites(anchors, sorted(stripes), tol)
+    gaps = whites[:-1]
     seen = (earlier[0] + sum(1 for g in gaps if len(g) <= 1), earlier[1] + len(gaps))
-    if not gaps or seen[0] < ZEBRA_SHARE * seen[1]:
+    if (not gaps and not _zebra_shown(seen)) or seen[0] < ZEBRA_SHARE * seen[1]:
         return anchors, seen
-    later = {a for g in gaps for a in g[1:]}
+    later = {a for g in whites for a in g[1:]}
     return [a for a in anchors if a not in later], seen
+
+
+def _whites(anchors: Sequence[float], ordered: Sequence[tuple[float, float]], tol: float) -> list[list[float]]:
+    """The row starts in the white between each two stripes, and last those after the last stripe: the
+    row after a white one would be shaded ("Delivered through ..." level with the measures' second item
+    in the page's last, white row). Not those above the first stripe, which may hold what opens the
+    table (a header read as rows)."""
+    if not ordered:
+        return [[]]
+    gaps = [sorted(a for a in anchors if b0 - tol < a < t1 - tol) for (_, b0), (t1, _) in zip(ordered, ordered[1:])]
+    return [*gaps, sorted(a for a in anchors if a > ordered[-1][1] - tol)]
 
 
 def _zebra_shown(gaps: tuple[int, int]) -> bool:

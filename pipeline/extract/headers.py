@@ -497,9 +497,12 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
 
 def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
     """Is one of the chunks below `c` its own next line (one heading wrapped): under it, at its leading,
-    and set as it is (a sub-heading starts at its own column's edge)?"""
-    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1 and (d.words[0].rotation or _set_as(c, d))
-               for d in under)
+    and set as it is (a sub-heading starts at its own column's edge)? A heading set upright goes on
+    upright: a turned sub-heading starts close under its group heading ("Ref number" on its side under
+    "Monitoring")."""
+    turned = bool(c.words[0].rotation)
+    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1
+               and (bool(d.words[0].rotation) == turned and (turned or _set_as(c, d))) for d in under)
 
 
 def _set_as(c: Line, d: Line) -> bool:
