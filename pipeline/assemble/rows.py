@@ -503,7 +503,7 @@ def _settled_columns(lt: _Table, table_rows: list[RawRow], levels: Sequence[str 
     profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
     columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX,
                               lambda heading: _unclaimed(heading, settings))
-    of_actions = _of_actions(lt, columns, log)
+    of_actions = _of_actions(lt, columns, log, settings)
     if mappings is not None:
         mappings.append(TableMapping(
             tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
@@ -517,14 +517,17 @@ def _settled_columns(lt: _Table, table_rows: list[RawRow], levels: Sequence[str 
 BESIDE_ACTIONS = frozenset({"lead_officer", "milestone", "rag", "measures"})
 
 
-def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog) -> bool:
+def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
+                settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """Is the table, its columns settled, an action table? A column whose heading says it holds actions
     ("Planned action") makes one. A column read as actions by its cells alone must stand beside an owner,
     a date, a status or measures: beside nothing but amounts and labels it is an indicator's or a
     passage's ("Credit risk indicator | Actual | Target" once "Target" shows amounts, no dates)."""
     parts = {p for f in columns if f for p in FIELD_PARTS.get(f, (f,))}
     headings = [c.heading for c in lt.entries[0].table.columns]
-    named = any(f and "action" in FIELD_PARTS.get(f, (f,)) and (match_heading(h) or field_from_cues(h)) in (f, "action")
+    # The registry entry's own headings count as naming it (settings.headings).
+    named = any(f and "action" in FIELD_PARTS.get(f, (f,))
+                and (match_heading(h, settings=settings) or field_from_cues(h)) in (f, "action")
                 for f, h in zip(columns, headings))
     if parts & BESIDE_ACTIONS or named:
         return True

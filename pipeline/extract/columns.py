@@ -390,7 +390,7 @@ def fits(fld: str, p: Profile) -> bool:
     if fld == "milestone":
         # A column of amounts under "Target" is an indicator's target: mostly amounts, or amounts and not
         # one date among them ("AA-", "£100m").
-        amounts = p.figure_share >= 0.5 > p.date_share or p.figure_share > p.date_share == 0
+        amounts = (p.figure_share >= 0.5 and p.date_share < 0.5) or (p.figure_share > 0 and p.date_share == 0)
         return p.long_share < 0.5 and p.code_share < 0.8 and not amounts
     return True
 
