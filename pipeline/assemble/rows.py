@@ -48,6 +48,8 @@ PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_
 PROSE = ("action", "measures")
 ROW_DATA = ("rag", "milestone", "milestone_and_rag", "lead_officer_and_milestone")
 _BARE_NUMBER = re.compile(r"^(?:19|20)\d{2}\b(?!%)")
+# A word in the possessive ("Children's", "people’s"): a noun follows it.
+_POSSESSIVE = re.compile(r"\w['’]s$")
 # Words a phrase cannot end on: text that stops on one goes on at the next page.
 _CONNECTORS = frozenset(
     "a an the of for to and or in on at by with from into within across including such as but "
@@ -281,12 +283,12 @@ def _continues(before: list[str], after: list[str]) -> bool:
 
 
 def _ends_open(before: list[str]) -> bool:
-    """Does the text stop where no phrase ends: on a comma, a hyphen, a slash or a word like "of" or
-    "within"?"""
+    """Does the text stop where no phrase ends: on a comma, a hyphen, a slash, a word like "of" or
+    "within", or a possessive ("adherence to Children's" / "Social Care procedures")?"""
     if not before:
         return False
     last = before[-1].rstrip()
-    if last.endswith((",", "-", "/", "&", "–")):
+    if last.endswith((",", "-", "/", "&", "–")) or _POSSESSIVE.search(last):
         return True
     tail_word = last.rsplit(" ", 1)[-1].lower()
     return tail_word in _CONNECTORS
@@ -318,9 +320,7 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     """
     if row.leading or not cells.get("action") or not prev.cells.get("action"):
         return True
-    if cells.get("ref") and prev_closed and not _rest_of_reference(prev.cells.get("ref"), cells["ref"]):
-        return False
-    if _own_reference(prev, cells):
+    if _opens_anew(prev, row, cells, prev_closed):
         return False
     if not prev_closed and not ruled_above:
         return True
@@ -333,6 +333,17 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
         return True
     return _tail_votes(prev, row, cells) > 0
+
+
+def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
+    """Does the row at a page's top show it opens a row of its own, whatever its other cells say: a
+    reference of its own, or a status cell filled in another colour than the row above's (a row's rest
+    goes on in its own colour)?"""
+    if cells.get("ref") and prev_closed and not _rest_of_reference(prev.cells.get("ref"), cells["ref"]):
+        return True
+    if _own_reference(prev, cells):
+        return True
+    return bool(row.rag_colour and prev.rag_colour and row.rag_colour != prev.rag_colour)
 
 
 # Rows away from a page's top that must all print a status or date before its absence marks a row's rest.
@@ -568,6 +579,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         else:
             if page_top:
                 _return_leftovers(table_rows, prow, cells)
+            if table_rows:
+                _run_on_off_the_row(table_rows, prow, cells, page_top)
             table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows))
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
@@ -595,6 +608,51 @@ def _run_on_by_breaks(table_rows: list[RawRow], breaks: dict[str, frozenset[tupl
                 continue
             if _printed_apart(owner.cells[f][-1], paras[0], breaks.get(f, frozenset()), cut_last=True):
                 owner.cells[f] = owner.cells[f] + row.cells.pop(f)
+
+
+# Points a cell's first line may stand off the line its row's cells open on and still open with them.
+ROW_TOP_SLACK = 0.4
+# Cells that must open on one line, with different numbers of lines, to show the rows set cells at their tops.
+TOP_SET_CELLS = 3
+
+
+def _row_opening(prow: PageRow) -> tuple[float, float] | None:
+    """The top and size of the line the row's cells open on, when the row shows its cells set at their
+    tops: TOP_SET_CELLS or more open level with its action, not all of as many lines (cells centred in
+    their rows open level only when they hold as many lines)."""
+    action = prow.cells.get("action")
+    if not action:
+        return None
+    first = min(action, key=lambda ln: ln.top)
+    level = [lines for lines in prow.cells.values() if lines and abs(min(ln.top for ln in lines) - first.top)
+             <= ROW_TOP_SLACK / 4 and abs(min(lines, key=lambda ln: ln.top).size - first.size) < 0.05]
+    if len(level) < TOP_SET_CELLS or len({len(lines) for lines in level}) < 2:
+        return None
+    return first.top, first.size
+
+
+def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
+                        page_top: bool = False) -> None:
+    """A row whose cells open at their tops on one line (`_row_opening`) holds no cell of its own that
+    opens off it, in the same type, with no rule above: that text is a paragraph of a merged cell above
+    (its paragraphs spaced all but as the rows are), and runs on in the cell that is still open. At a
+    page's top (`page_top`) it is the rest of a merged cell the page's foot cut (a cell goes on over the
+    page with none of the padding a new row's cells take), and its paragraph may go on where it stopped."""
+    opening = _row_opening(prow)
+    if opening is None:
+        return
+    top, size = opening
+    for f, lines in prow.cells.items():
+        if f in ("action", "ref") or f in PER_ROW or f not in cells or (prow.merged is not None and f not in prow.merged):
+            continue
+        first = min(lines, key=lambda ln: ln.top)
+        owner = _owner(table_rows, f)
+        if owner is None or abs(first.size - size) >= 0.05 or abs(first.top - top) <= ROW_TOP_SLACK:
+            continue
+        if not page_top:
+            owner.cells[f] = owner.cells[f] + cells.pop(f)
+        elif owner.page_end == table_rows[-1].page_end and owner.foot_room.get(f, 0.0) <= CLOSED_ROOM_LINES:
+            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
 
 
 def _same_end(x: str, y: str) -> bool:
@@ -869,8 +927,25 @@ def _levels_by_header(tables: Sequence[tuple[_Table, list[RawRow]]],
         if lt.theme is not None:
             bannered.add(_header_key(lt))
     return {key: _levels_of_unnamed(first[key], rows, settings,
-                                    _below_banners(list(first[key].columns), rows) if key in bannered else None)
+                                    _below_banners(list(first[key].columns), rows) if key in bannered
+                                    else _finer_than_themes(list(first[key].columns), rows))
             for key, rows in pooled.items()}
+
+
+# A plan states its themes in a handful; a column of more titles than this groups its rows more finely.
+MAX_THEMES = 8
+
+
+def _finer_than_themes(fields: list[str | None], rows: Sequence[RawRow]) -> list[str | None] | None:
+    """The fields of a header whose column read as the theme (a heading's cue word: "Pillar") holds more
+    different titles than a plan has themes: it names the key area of each row, a level below the theme.
+    None when the column stays the theme."""
+    if "theme" not in fields or "key_area" in fields:
+        return None
+    texts = list(dict.fromkeys(t for r in rows if (t := r.text("theme"))))
+    if len(texts) <= MAX_THEMES or not shows_titles(profile(texts)):
+        return None
+    return ["key_area" if f == "theme" else f for f in fields]
 
 
 def _below_banners(fields: list[str | None], rows: Sequence[RawRow]) -> list[str | None]:

@@ -1691,6 +1691,9 @@ def header_bands(
         # Nor is a line under a rule drawn across the band: the header's foot (a section row follows).
         if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom, cuts):
             return
+        # Nor a line set plain across the table under headings all set in bold: the first body row.
+        if band and _plain_under_bold(band, ln):
+            return
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
         if not ln.words[0].rotation:
@@ -1703,6 +1706,19 @@ def header_bands(
             last_bottom = ln.bottom
         band.append(ln)
         yield j, band
+
+
+# Share of the band's width a plain line must span to be a body row's, not a heading's plain next line.
+PLAIN_ROW_SPAN = 0.6
+
+
+def _plain_under_bold(band: Sequence[Line], ln: Line) -> bool:
+    """Is `ln` set with no bold word, across most of the band's width, under a band set wholly in bold?
+    A heading's plain next line ("(how we will know)") stands under its own heading only."""
+    if any(w.bold for w in ln.words) or not all(w.bold for b in band for w in b.words):
+        return False
+    x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
+    return ln.x1 - ln.x0 >= PLAIN_ROW_SPAN * (x1 - x0)
 
 
 def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: float, cuts: Sequence[float] = ()) -> bool:
