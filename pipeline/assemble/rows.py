@@ -643,7 +643,7 @@ def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str
         return
     top, size = opening
     for f, lines in prow.cells.items():
-        if f in ("action", "ref") or f in PER_ROW or f not in cells or (prow.merged is not None and f not in prow.merged):
+        if f in ("action", "ref") or f in ROW_DATA or f not in cells or (prow.merged is not None and f not in prow.merged):
             continue
         first = min(lines, key=lambda ln: ln.top)
         owner = _owner(table_rows, f)

@@ -350,8 +350,9 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
     take a field, the one of prose whose cells open on a bare verb most often (at least half of them);
     of two alike, the one with more cells, then more words (a title opening on a noun may read as a verb:
     "Practice", "Leadership and Governance"). Every row states an action of its own: a column whose
-    cells repeat (an outcome restated on each of its rows) gives way to one whose cells do not."""
-    best, best_key = None, (False, ACTION_MIN_VERB_SHARE, 0, 0.0)
+    cells repeat (an outcome restated on each of its rows) gives way to one whose cells do not, and one
+    printed on few of its rows (an outcome stated once over its group) to one printed on most."""
+    best, best_key = None, (False, False, ACTION_MIN_VERB_SHARE, 0, 0.0)
     for i, (p, ok) in enumerate(zip(profiles, free)):
         # A header low on its page has few rows under it: two cells that both open on a verb will do.
         enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
@@ -359,7 +360,8 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
             continue
         if p.code_share >= 0.5 or p.date_share >= 0.5 or p.imperative_share < ACTION_MIN_VERB_SHARE:
             continue
-        key = (p.distinct >= p.cells * UNREPEATED_SHARE, p.imperative_share, p.cells, p.mean_words)
+        key = (p.cells >= p.rows * ACTION_ROWS_SHARE, p.distinct >= p.cells * UNREPEATED_SHARE, p.imperative_share,
+               p.cells, p.mean_words)
         if key >= best_key:
             best, best_key = i, key
     return best
@@ -368,6 +370,8 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
 # Different texts among an action column's cells, as a share of them, at least: a plan may state an
 # action twice, not row after row.
 UNREPEATED_SHARE = 0.9
+# Rows an action column prints a cell on, as a share of the table's rows: each row states its action.
+ACTION_ROWS_SHARE = 0.5
 
 
 def fits(fld: str, p: Profile) -> bool:

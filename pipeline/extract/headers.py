@@ -1565,7 +1565,12 @@ def _turned_beside(ln: Line, band: Sequence[Line]) -> bool:
     """A heading turned on its side that starts within the band's upright lines (a turned heading
     fills the header row's height, so it may reach below headings set at the row's top)."""
     upright = [b for b in band if not b.words[0].rotation]
-    return bool(ln.words[0].rotation) and bool(upright) and ln.top < max(b.bottom for b in upright)
+    if not ln.words[0].rotation or not upright:
+        return False
+    # Or one set low beside a turned heading that makes the row tall, ending where it ends ("Index" beside
+    # "Self-rating", both set at the row's foot).
+    foot = max(b.bottom for b in band)
+    return ln.top < max(b.bottom for b in upright) or (ln.top < foot and ln.bottom <= foot + 1)
 
 
 def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], page: Page,

@@ -49,8 +49,11 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
         for _, idxs in itertools.groupby(order, key=rank.__getitem__):
             line = [group[i] for i in idxs]
             if rot not in TURNED:
-                line.sort(key=_X0)
-            elif rot == 90:  # bottom to top
+                for own in _own_lines(line, yt):
+                    own.sort(key=_X0)
+                    _line_words(own, rot, xt, yt, words)
+                continue
+            if rot == 90:  # bottom to top
                 line.sort(key=lambda ch: (-ch[4], -ch[2]))
             else:
                 line.sort(key=lambda ch: (ch[2], ch[4]))
@@ -59,6 +62,24 @@ def chars_to_words(chars: list[tuple], settings: ExtractSettings = DEFAULT_SETTI
 
 
 _X0 = operator.itemgetter(1)
+_TOP = operator.itemgetter(2)
+
+
+def _own_lines(line: list[tuple], yt: float) -> list[list[tuple]]:
+    """The characters of one cluster of tops parted into the lines they were printed on. pdfplumber chains
+    tops within the tolerance across the whole page: text set close in one column ("and strategic" over
+    "services.") joins one cluster through the tops of another column's lines between, and read left to
+    right its two lines' letters alternate, each breaking the other's words ("a" "vi" "n" "c" "d" "es.").
+    Each line is read alone: no line of its own lies further than the tolerance from its first top."""
+    tops = [ch[2] for ch in line]
+    if max(tops) - min(tops) <= yt:
+        return [line]
+    out: list[list[tuple]] = []
+    for ch in sorted(line, key=_TOP):
+        if not out or ch[2] - out[-1][0][2] > yt:
+            out.append([])
+        out[-1].append(ch)
+    return out
 
 
 def _line_words(line: list[tuple], rot: int, xt: float, yt: float, words: list[Word]) -> None:
