@@ -198,6 +198,12 @@ What the reference reader (pdfplumber) does that pdfplumber alone does not:
   reads it: padding spaces that run on past their cell (clipped away, blank anyway) would otherwise be
   sorted in among the next cell's letters and part every one ("D" "e" "l" "h" "i").
 
+What both readers do that pdfplumber's word grouping alone does not:
+
+- each line is read alone: pdfplumber chains tops within its tolerance across the page, so two lines set
+  close in one column ("and strategic" over "services.") fall in one cluster through another column's
+  lines between, and read left to right their letters alternate ("a" "vi" "n" "c" "d" "es.").
+
 ## Classes of the remaining differences
 
 | class | meaning | words |

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
 from .model import SLANTED, Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
-from .words import SIZE_DECIMALS, chars_to_words
+from .words import SIZE_DECIMALS, chars_to_words, own_lines
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 
@@ -24,10 +24,13 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
     # Sizes rounded as pipeline.readers.words rounds them, so that float noise parts no word.
     upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in chars
                if c.get("upright", True) and not _slanted(c)]
-    raw_words = extract_words(
-        upright, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
+    # A cluster of tops holding two lines set close in one column has each read alone, as the pdfium reader
+    # reads it (pipeline.readers.words.own_lines): their letters would otherwise interleave.
+    whole, parted = own_lines(upright, settings.word_y_tolerance, _top)
+    raw_words = [w for chars_ in [whole, *parted] for w in extract_words(
+        chars_, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"],
         x_tolerance=settings.word_x_tolerance, y_tolerance=settings.word_y_tolerance,
-    )
+    )]
     words = [
         Word(
             w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), float(w["size"]),
@@ -63,6 +66,10 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
         fills=fills,
         has_images=bool(pp.images),
     )
+
+
+def _top(c: dict) -> float:
+    return float(c["top"])
 
 
 def collapse_space_runs(chars: list[dict]) -> list[dict]:

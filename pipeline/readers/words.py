@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from typing import Any, Callable
 
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .model import TURNED, Word
@@ -65,21 +66,46 @@ _X0 = operator.itemgetter(1)
 _TOP = operator.itemgetter(2)
 
 
-def _own_lines(line: list[tuple], yt: float) -> list[list[tuple]]:
+def _own_lines(line: list, yt: float, top: Callable[[Any], float] = _TOP) -> list[list]:
     """The characters of one cluster of tops parted into the lines they were printed on. pdfplumber chains
     tops within the tolerance across the whole page: text set close in one column ("and strategic" over
     "services.") joins one cluster through the tops of another column's lines between, and read left to
     right its two lines' letters alternate, each breaking the other's words ("a" "vi" "n" "c" "d" "es.").
     Each line is read alone: no line of its own lies further than the tolerance from its first top."""
-    tops = [ch[2] for ch in line]
+    tops = [top(ch) for ch in line]
     if max(tops) - min(tops) <= yt:
         return [line]
-    out: list[list[tuple]] = []
-    for ch in sorted(line, key=_TOP):
-        if not out or ch[2] - out[-1][0][2] > yt:
-            out.append([])
-        out[-1].append(ch)
+    # Each character's line, by its top; the characters keep their order within it (the order of the
+    # content, which the word grouping's sorts keep among characters at one place).
+    group, first, n = [0] * len(line), 0.0, -1
+    for i in sorted(range(len(line)), key=tops.__getitem__):
+        if n < 0 or tops[i] - first > yt:
+            n, first = n + 1, tops[i]
+        group[i] = n
+    out: list[list] = [[] for _ in range(n + 1)]
+    for ch, g in zip(line, group):
+        out[g].append(ch)
     return out
+
+
+def own_lines(chars: list, yt: float, top: Callable[[Any], float] = _TOP) -> tuple[list, list[list]]:
+    """The characters of pdfplumber's clusters of tops (chained within the tolerance) that hold one line
+    each, in their order, and the lines of the clusters that hold more (`_own_lines`)."""
+    if not chars:
+        return [], []
+    order = _cluster_order([top(ch) for ch in chars], yt)
+    clusters: dict[int, list] = {}
+    for ch in chars:  # in the content's order within each cluster
+        clusters.setdefault(order[top(ch)], []).append(ch)
+    single: set[int] = set()
+    parted: list[list] = []
+    for k, cluster in clusters.items():
+        lines = _own_lines(cluster, yt, top)
+        if len(lines) == 1:
+            single.add(k)
+        else:
+            parted.extend(lines)
+    return [ch for ch in chars if order[top(ch)] in single], parted
 
 
 def _line_words(line: list[tuple], rot: int, xt: float, yt: float, words: list[Word]) -> None:
