@@ -8,6 +8,8 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 
 from __future__ import annotations
 
+import re
+
 
 import dataclasses
 import math
@@ -706,7 +708,8 @@ def _text_rows(
                             settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
-              if columns[i].field in ROW_START_FIELDS or columns[i].field == "action" else bl
+              if columns[i].field in ROW_START_FIELDS or columns[i].field == "action"
+              else _cut_at_repeats(bl, anchors, settings.anchor_tolerance)
               for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
@@ -918,6 +921,21 @@ def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: flo
     return out
 
 
+def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:
+    """A column that may hold a cell merged down the rows, its blocks cut where a line level with a row
+    start prints again the text of the line above ("The Workforce" on each of four rows set with no
+    space between): a cell printed again on each row, where a merged cell's wrapped lines never repeat."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        out.append([block[0]])
+        for prev, ln in zip(block, block[1:]):
+            if ln.text == prev.text and any(abs(ln.top - a) <= tol for a in anchors):
+                out.append([ln])
+            else:
+                out[-1].append(ln)
+    return out
+
+
 def _wraps_on(prev: Line, ln: Line, edge: float) -> bool:
     """Does line `ln` go on the sentence of the line above (it opens in lower case, or the line above
     stops on a joining word) on a word that would not have fitted after the line above within the cell's
@@ -1049,8 +1067,33 @@ def _numbered_only(starts: Sequence[list[Line]], blocks: Sequence[list[Line]]) -
     another column's paragraph, and one with a reference starts a row though no other column does."""
     numbered = [b for b in starts if REF_CODE.match(b[0].words[0].text)]
     if len(numbered) >= 3 and len(numbered) >= NUMBERED_SHARE * len(starts):
-        return [b[0].top for b in blocks if REF_CODE.match(b[0].words[0].text)]
+        return [t for b in blocks if REF_CODE.match(b[0].words[0].text) for t in _numbered_lines(b)]
     return [b[0].top for b in starts]
+
+
+def _numbered_lines(block: list[Line]) -> list[float]:
+    """Tops of the block's lines that open a row: its first, and each that opens on the reference next
+    after the one above ("1.3 Recruit ..." / "1.4 Recruit ..."): rows of one line set with no space
+    between read as one block."""
+    tops, last = [block[0].top], block[0].words[0].text
+    for ln in block[1:]:
+        ref = ln.words[0].text
+        if REF_CODE.match(ref) and _next_reference(last, ref):
+            tops.append(ln.top)
+            last = ref
+    return tops
+
+
+def _next_reference(a: str, b: str) -> bool:
+    """Is reference `b` the one after `a` ("1.3" then "1.4", "1.9" then "2.1", "A2" then "A3")?"""
+    pa, pb = a.rstrip(".").split("."), b.rstrip(".").split(".")
+    if len(pa) != len(pb) or not all(x.isdigit() for x in pa[1:] + pb[1:]):
+        return False
+    if pa[:-1] == pb[:-1]:
+        ha, hb = re.match(r"(\D*)(\d+)$", pa[-1]), re.match(r"(\D*)(\d+)$", pb[-1])
+        return bool(ha and hb and ha.group(1) == hb.group(1) and int(hb.group(2)) == int(ha.group(2)) + 1)
+    return (len(pa) > 1 and pa[0].isdigit() and pb[0].isdigit() and int(pb[0]) == int(pa[0]) + 1
+            and all(x == "1" for x in pb[1:]))
 
 
 def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
