@@ -8,11 +8,9 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 
 from __future__ import annotations
 
-import re
-
-
 import dataclasses
 import math
+import re
 import statistics
 from collections import Counter
 from bisect import bisect_left, bisect_right
