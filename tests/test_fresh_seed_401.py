@@ -11,7 +11,7 @@ from pipeline.extract.text import Line, even_column_leading, join_lines, lines_t
 from pipeline.readers.model import Word
 from tests.pages import load_page
 
-EIGHT_HEADINGS = ["Description of action", "Barriers", "Monitoring measure", "Target time scale", "Latest position",
+EIGHT_HEADINGS = ["Description of action", "Barriers", "Monitoring measure", "Target timescale", "Latest position",
                   "RAG rat ing (cur rent)", "Service area", "What difference will this make?"]
 
 

@@ -548,7 +548,22 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
                 out += text
                 continue
         out = f"{out} {text}" if out else text
-    return out if turned or _all_words(out.split()) else _rejoined(texts) or out
+    if turned:
+        return out
+    # Lines that are pieces of words ("Sta" / "tus" / "up" / "dat" / "e") show a column too narrow for any
+    # word: its line ends fall anywhere, and the fewest words the pieces make are the heading ("Status
+    # update", not "Status up date").
+    if _all_words(out.split()) and all(_all_words(t.split()) for t in texts):
+        return out
+    rejoined = _rejoined(texts)
+    if rejoined is None or (_all_words(out.split()) and not all(_plain_word(t) for t in rejoined.split())):
+        return out  # pieces joined across a bracket or a figure ("RAGrating(current)") make no fewer words
+    return rejoined
+
+
+def _plain_word(token: str) -> bool:
+    core = token.strip(".,;:?!()[]/&'’\"-")
+    return not core or core.isalpha()
 
 
 def _rejoined(texts: Sequence[str]) -> str | None:
