@@ -612,8 +612,14 @@ def _run_on_by_breaks(table_rows: list[RawRow], breaks: dict[str, frozenset[tupl
 
 # Points a cell's first line may stand off the line its row's cells open on and still open with them.
 ROW_TOP_SLACK = 0.4
+# Points two lines' type sizes may differ by and still be one type.
+SIZE_SLACK = 0.05
 # Cells that must open on one line, with different numbers of lines, to show the rows set cells at their tops.
 TOP_SET_CELLS = 3
+
+
+def _first_line(lines: Sequence[Line]) -> Line:
+    return min(lines, key=lambda ln: ln.top)
 
 
 def _row_opening(prow: PageRow) -> tuple[float, float] | None:
@@ -623,9 +629,9 @@ def _row_opening(prow: PageRow) -> tuple[float, float] | None:
     action = prow.cells.get("action")
     if not action:
         return None
-    first = min(action, key=lambda ln: ln.top)
-    level = [lines for lines in prow.cells.values() if lines and abs(min(ln.top for ln in lines) - first.top)
-             <= ROW_TOP_SLACK / 4 and abs(min(lines, key=lambda ln: ln.top).size - first.size) < 0.05]
+    first = _first_line(action)
+    level = [lines for lines in prow.cells.values() if lines and abs(_first_line(lines).top - first.top)
+             <= ROW_TOP_SLACK / 4 and abs(_first_line(lines).size - first.size) < SIZE_SLACK]
     if len(level) < TOP_SET_CELLS or len({len(lines) for lines in level}) < 2:
         return None
     return first.top, first.size
@@ -645,9 +651,9 @@ def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str
     for f, lines in prow.cells.items():
         if f in ("action", "ref") or f in ROW_DATA or f not in cells or (prow.merged is not None and f not in prow.merged):
             continue
-        first = min(lines, key=lambda ln: ln.top)
+        first = _first_line(lines)
         owner = _owner(table_rows, f)
-        if owner is None or abs(first.size - size) >= 0.05 or abs(first.top - top) <= ROW_TOP_SLACK:
+        if owner is None or abs(first.size - size) >= SIZE_SLACK or abs(first.top - top) <= ROW_TOP_SLACK:
             continue
         if not page_top:
             owner.cells[f] = owner.cells[f] + cells.pop(f)

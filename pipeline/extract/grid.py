@@ -907,27 +907,28 @@ def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: flo
     row's cell and the first of the next may follow with no gap between them. A column that may hold a
     cell `merged` down the rows (any but the action's, whose starts are the rows') is not cut where the
     line goes on the sentence above (`_wraps_on`)."""
-    out: list[list[Line]] = []
-    for block in blocks:
-        out.append([block[0]])
-        edge = max(ln.x1 for ln in block)
-        for prev, ln in zip(block, block[1:]):
-            if any(abs(ln.top - a) <= tol for a in anchors) and not (merged and _wraps_on(prev, ln, edge)):
-                out.append([ln])
-            else:
-                out[-1].append(ln)
-    return out
+    def cut(block: list[Line], prev: Line, ln: Line) -> bool:
+        return not (merged and _wraps_on(prev, ln, max(x.x1 for x in block)))
+
+    return _cut_blocks(blocks, anchors, tol, cut)
 
 
 def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:
     """A column that may hold a cell merged down the rows, its blocks cut where a line level with a row
     start prints again the text of the line above ("The Workforce" on each of four rows set with no
     space between): a cell printed again on each row, where a merged cell's wrapped lines never repeat."""
+    return _cut_blocks(blocks, anchors, tol, lambda block, prev, ln: ln.text == prev.text)
+
+
+def _cut_blocks(blocks: list[list[Line]], anchors: Sequence[float], tol: float,
+                cut: Callable[[list[Line], Line, Line], bool]) -> list[list[Line]]:
+    """The blocks cut before each line level with a row start (`anchors`) that `cut` (block, line above,
+    line) allows."""
     out: list[list[Line]] = []
     for block in blocks:
         out.append([block[0]])
         for prev, ln in zip(block, block[1:]):
-            if ln.text == prev.text and any(abs(ln.top - a) <= tol for a in anchors):
+            if any(abs(ln.top - a) <= tol for a in anchors) and cut(block, prev, ln):
                 out.append([ln])
             else:
                 out[-1].append(ln)
