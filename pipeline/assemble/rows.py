@@ -7,6 +7,7 @@ they sit under. Pure: no I/O.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -224,11 +225,13 @@ def _reaches(tables: Sequence[PageTable]) -> dict[tuple[str, int, int], float]:
     return out
 
 
-def _free_space(row: PageRow, table: PageTable, reaches: dict[tuple[str, int, int], float]) -> dict[str, float]:
+def _free_space(row: PageRow, table: PageTable, reaches: dict[tuple[str, int, int], float],
+                justified: frozenset[str] = frozenset()) -> dict[str, float]:
     """Per field: the room left at the end of the cell's last line for a word, up to the column's text
     edge (the furthest any line of that column reaches on the page, or on the table's pages, `_reaches`,
     where the page prints too few of its lines to show it), less the word space the column's lines are
-    set with."""
+    set with. In a column set `justified`, a last line of words that stops short of the edge ended its
+    paragraph however little room it left (every other line is stretched to the edge): unbounded room."""
     free = {}
     places = {c.field: (c.field, round(c.x0), round(c.x1)) for c in table.columns if c.field}
     for f, lines in row.cells.items():
@@ -239,7 +242,13 @@ def _free_space(row: PageRow, table: PageTable, reaches: dict[tuple[str, int, in
         edge = max([ln.x1 for ln in column] + wide)
         last = max(lines, key=lambda ln: ln.top)
         free[f] = edge - last.x1 - _word_space(column)
+        if f in justified and len(last.words) > 1 and edge - last.x1 > JUSTIFIED_SHORT:
+            free[f] = math.inf
     return free
+
+
+# Points short of a justified column's edge at which a line of words is no stretched line.
+JUSTIFIED_SHORT = 2.0
 
 
 # A word space where a column's lines show none (one word to a line): a quarter of an em.
@@ -552,9 +561,15 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -
     """Each row's cells of one logical table as paragraphs, read with what its columns show on all its pages."""
     tables = list({id(e.table): e.table for e in lt.entries}.values())
     edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
-    justified = _justified_columns([(t, edges[id(t)]) for t in tables])
+    justified = _justified_of(lt)
     leadings = _column_leadings(tables)
     return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings) for e in lt.entries]
+
+
+def _justified_of(lt: _Table) -> frozenset[str]:
+    """The columns of a logical table set justified (_justified_columns)."""
+    tables = list({id(e.table): e.table for e in lt.entries}.values())
+    return _justified_columns([(t, text_edges(t, [e.table for e in lt.entries])) for t in tables])
 
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
@@ -565,12 +580,13 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
+    justified = _justified_of(lt)
     always = _always_printed(lt.entries, read)
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         if page_top and _action_begun_at_foot(table_rows[-1], cells):
-            row = _raw_row(lt, entry, cells, reaches, first=False)
+            row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
@@ -581,7 +597,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                 _return_leftovers(table_rows, prow, cells)
             if table_rows:
                 _run_on_off_the_row(table_rows, prow, cells, page_top)
-            table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows))
+            table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows, justified=justified))
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
@@ -769,7 +785,7 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
 
 
 def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: dict[tuple[str, int, int], float],
-             first: bool) -> RawRow:
+             first: bool, justified: frozenset[str] = frozenset()) -> RawRow:
     t, prow = entry.table, entry.row
     merged = prow.merged
     # Under a page break or at the table's top, an empty "merged" set is no evidence of a rule.
@@ -785,7 +801,7 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: di
         theme=lt.theme.title if lt.theme else None,
         key_area=lt.key_area.title if lt.key_area else None,
         merged=merged,
-        free_space=_free_space(prow, t, reaches),
+        free_space=_free_space(prow, t, reaches, justified),
         foot_room=_foot_room(prow, t),
     )
 

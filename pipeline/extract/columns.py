@@ -63,10 +63,10 @@ COLOUR_SHARE = 0.6
 def _shows_status(p: Profile) -> bool:
     coloured = (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
                 and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
-    return _states_status(p) or _stock_statuses(p) or coloured
+    return states_status(p) or _stock_statuses(p) or coloured
 
 
-def _states_status(p: Profile) -> bool:
+def states_status(p: Profile) -> bool:
     """Do nearly all the column's short cells state a status outright, in the scale's words?"""
     return p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= SHORT_CELL_WORDS and p.status_share >= CONTENT_FIELD_SHARE
 
@@ -534,7 +534,7 @@ def _showing(fld: str, shows, out: Sequence[str | None], profiles: Sequence[Prof
     whose cells nearly all state it outright (a column of titles with a few statuses among them does not)."""
     hits = [i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows(p)]
     if fld == "rag" and len(hits) > 1:
-        hits = [i for i in hits if _states_status(profiles[i])]
+        hits = [i for i in hits if states_status(profiles[i])]
     return hits
 
 

@@ -43,6 +43,7 @@ from .columns import (
     infer_action,
     profile,
     resolve,
+    states_status,
 )
 from .headers import (
     Header,
@@ -235,14 +236,15 @@ def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Lin
     headers read from those lines alone give way to it."""
     for p, q in zip(pages, pages[1:]):
         joined = carried_over(p, lines_by_page[p.number], [*raw[p.number][0], *raw[p.number][1]], q,
-                              lines_by_page[q.number], settings)
+                              lines_by_page[q.number], settings, raw[p.number][1])
         # A header of its own where the carried lines stand is the header repeated, not the rest of one.
         if joined is None or any(h.top <= joined.bottom and h.bottom >= joined.top and not h.weak
                                  for hs in raw[q.number] for h in hs):
             continue
         actions, others = (
             [h for h in hs if h.bottom < joined.top - 1 or h.top > joined.bottom + 1] for hs in raw[q.number])
-        raw[q.number] = (actions, [*others, joined]) if joined.weak else (sorted([*actions, joined], key=lambda h: h.top), others)
+        other = joined.weak or max([*raw[p.number][0], *raw[p.number][1]], key=lambda h: h.bottom) in raw[p.number][1]
+        raw[q.number] = (actions, [*others, joined]) if other else (sorted([*actions, joined], key=lambda h: h.top), others)
 
 
 def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequence[Page],
@@ -722,6 +724,20 @@ def _with_colours(profiles: list[Profile], columns: Sequence[Column],
     return [dataclasses.replace(p, colour_rows=n, colour_share=n / n_rows) for p, n in zip(profiles, counts)]
 
 
+def _free_columns(table: PageTable, fields: Sequence[str | None], pinned: Sequence[bool],
+                  profiles: Sequence[Profile], settings: ExtractSettings) -> list[bool]:
+    """Per column: may its cells give it a field? A column whose heading names nothing may take a field
+    its cells show; one whose heading says it holds no field ("Notes", "Budget") may not, unless it says
+    so by cue words alone that also name a field ("Status update": an update, or a status), or it is set
+    on its side, which its cell may cut short ("How" of "How are we doing?"), over cells that state a
+    status outright: then its cells decide."""
+    turned = {c.text for c in table.header.cells if c.turned} if table.header else set()
+    return [f is None and not pin and (match_heading(c.heading, settings=settings) is None
+                                       or _torn_no_field(c.heading, settings)
+                                       or (c.heading in turned and states_status(p)))
+            for c, f, pin, p in zip(table.columns, fields, pinned, profiles)]
+
+
 def understood_columns(
     table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None,
     fills: Sequence[Fill] = (), pages_after: Sequence[tuple[list[PageRow], Sequence[Fill]]] = (),
@@ -738,12 +754,7 @@ def understood_columns(
     profiles = _pooled_profiles(judged, fields, {} if evidence is None else evidence)
     profiles = _with_colours(profiles, table.columns, [(table.rows, fills), *pages_after], settings)
     pinned = [normalise_heading(c.heading) in pinned_words for c in table.columns]
-    # A column whose heading names nothing may take a field its cells show; one whose heading says it
-    # holds no field ("Notes", "Budget") may not, unless it says so by cue words alone that also name a
-    # field ("Status update": an update, or a status): then its cells decide.
-    free = [f is None and not pin and (match_heading(c.heading, settings=settings) is None
-                                       or _torn_no_field(c.heading, settings))
-            for c, f, pin in zip(table.columns, fields, pinned)]
+    free = _free_columns(table, fields, pinned, profiles, settings)
     cued = [cue_candidates(normalise_heading(c.heading)) for c in table.columns]
     listed = [listed_exactly(c.heading, settings) for c in table.columns]
     resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns],

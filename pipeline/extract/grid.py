@@ -173,7 +173,8 @@ def _line_neighbours(words: Sequence[Word]) -> list[tuple[Word, Word]]:
 
 
 # A word space set wider than the font's own by at most this share is still one (not justified apart).
-WORD_SPACE_SLACK = 1.1
+# (Written 1.1 here once, but a later constant of the same name made it 1.5 for every rule tuned since.)
+WORD_SPACE_SLACK = 1.5
 
 
 def _word_spaces_only(pairs: Sequence[tuple[Word, Word]], x0: float, x1: float) -> bool:
@@ -1271,19 +1272,43 @@ def straddled_lines(words: Sequence[Word], columns: Sequence[Column]) -> float:
     spaces. Under two columns a line of prose crosses the one boundary with one word of its dozen, too
     few words to show (straddle_ratio), and its other lines part there at a word space; a table's lines
     part at a gutter or leave the boundary clear."""
-    bounds = [c.x0 for c in columns[1:]]
     lines: dict[int, list[Word]] = {}
     for w in words:
         lines.setdefault(round(w.ymid / LINE_KEY), []).append(w)
     if not lines:
         return 0.0
-    return sum(1 for ln in lines.values() if _runs_across(sorted(ln, key=lambda w: w.x0), bounds)) / len(lines)
+    rows = [sorted(ln, key=lambda w: w.x0) for ln in lines.values()]
+    bounds = [x for x in (c.x0 for c in columns[1:]) if not _flush_after(x, rows)]
+    return sum(1 for ln in rows if _runs_across(ln, bounds)) / len(lines)
+
+
+# Lines with words both sides of a boundary, and the share of them whose first word after it starts at one
+# x, that make the boundary a column's left edge (_flush_after).
+FLUSH_MIN_LINES = 3
+FLUSH_SHARE = 0.8
+FLUSH_SLACK = 1.0
+
+
+def _flush_after(x: float, lines: Sequence[Sequence[Word]]) -> bool:
+    """Do the words that follow the boundary at `x` start flush, at one x on most lines that run on past
+    it? Then it is a column's left edge however narrow the white before it: justified cells in narrow
+    columns stretch their word spaces wider than the padding between cells. Prose that runs on across
+    the boundary has its next word start wherever the words before it end."""
+    starts = []
+    for ln in lines:
+        after = next((w for w in ln if w.x0 >= x - 1), None)
+        if after is not None and after is not ln[0] and not any(_straddles(w, [x]) for w in ln):
+            starts.append(after.x0)
+    if len(starts) < FLUSH_MIN_LINES:
+        return False
+    mid = sorted(starts)[len(starts) // 2]
+    return sum(abs(s - mid) <= FLUSH_SLACK for s in starts) >= FLUSH_SHARE * len(starts)
 
 
 # Words whose middles lie within this many points are one line's (straddled_lines).
 LINE_KEY = 3.0
 # A gap at a boundary up to this many times the line's narrowest other space is a word space, not a gutter.
-WORD_SPACE_SLACK = 1.5
+RUN_ON_SPACE_SLACK = 1.5
 
 
 def _runs_across(line: Sequence[Word], bounds: Sequence[float]) -> bool:
@@ -1297,7 +1322,7 @@ def _runs_across(line: Sequence[Word], bounds: Sequence[float]) -> bool:
         if not any(a.x1 <= x + 1 and b.x0 >= x - 1 for x in bounds):
             continue
         others = [d.x0 - c.x1 for j, (c, d) in enumerate(pairs) if j != k and d.x0 - c.x1 > 0]
-        if others and b.x0 - a.x1 <= WORD_SPACE_SLACK * min(others):
+        if others and b.x0 - a.x1 <= RUN_ON_SPACE_SLACK * min(others):
             return True
     return False
 

@@ -1965,12 +1965,14 @@ FOOT_MARGIN = 0.12
 
 
 def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], after: Page,
-                 after_lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> Header | None:
+                 after_lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS,
+                 others: Sequence[Header] = ()) -> Header | None:
     """A header row split over a page break, read whole at the top of the next page: its first lines end
     `page` (nothing below them but the foot margin), its last lines open `after` in the same weight,
     each under one of its headings ("Update this" / "quarter", "Overall" / "status"). None when the
     header ends on its own page. The joined header carries the second half's height, `weak` when its
-    headings name too little to tell."""
+    headings name too little to tell. A first half read as another table's header (one of `others`,
+    which its cells may yet show to head actions) goes on as one, whatever the whole names."""
     if not headers:
         return None
     last = max(headers, key=lambda h: h.bottom)
@@ -1980,11 +1982,11 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
     rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
     if not rest:
         return None
-    cells = _carried_cells(last, rest, settings)
+    cells = _carried_cells(last, rest, settings, band, page.hrules)
     if cells is None:
         return None
     scored = _score(cells, settings, True)
-    if scored is None or scored[1] is False:
+    if scored is None or (scored[1] is False and last not in others):
         return None
     return Header(cells=cells, top=min(ln.top for ln in rest), bottom=max(ln.bottom for ln in rest),
                   weak=scored[1] is None)
@@ -2025,11 +2027,14 @@ def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[floa
     return not closed and all(w.bold and w.x0 >= x0 - 2 for w in ln.words)
 
 
-def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings) -> list[HeaderCell] | None:
+def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings, band: Sequence[Word] = (),
+                   rules: Sequence[Rule] = ()) -> list[HeaderCell] | None:
     """The header's headings with their carried-over headings, each under the heading whose column it
     stands in (from its heading's left edge to the next one's); None when one stands under none. A
     heading with two carried headings side by side under it was their group heading: they take its
-    place ("Progress" over "Lead role" | "Reference no")."""
+    place ("Progress" over "Lead role" | "Reference no"); so does one carried heading standing clear
+    right of every word the heading printed (`band`: the first half's words), beside the sub-heading
+    under its group ("Delivery" / "Dependencies", and "What difference will this make?" over the page)."""
     starts = [c.x0 for c in header.cells]
     under: list[list[list[Line]]] = [[] for _ in header.cells]
     for g in _groups(rest, (), settings):
@@ -2040,13 +2045,47 @@ def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettin
     top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
     cells: list[HeaderCell] = []
     for c, groups in zip(header.cells, under):
-        if len(groups) >= 2:
+        if len(groups) == 1 and (split := _beside_sub_heading(c, groups[0], band, rules, top, bottom, settings)):
+            cells.extend(split)
+        elif len(groups) >= 2:
             cells.extend(_carried_cell(_group_text(g), min(ch.x0 for ch in g), max(ch.x1 for ch in g), top, bottom,
                                        bool(g[0].words[0].rotation), settings) for g in groups)
         else:
             text = " ".join([c.text, *(_group_text(g) for g in groups)])
             cells.append(_carried_cell(text, c.x0, c.x1, top, bottom, c.turned, settings))
     return cells
+
+
+# White, in the carried heading's type size, between the words a heading printed and a carried heading
+# that stands beside them, not under them (_beside_sub_heading).
+BESIDE_GAP_EMS = 0.5
+
+
+def _beside_sub_heading(c: HeaderCell, g: Sequence[Line], band: Sequence[Word], rules: Sequence[Rule],
+                        top: float, bottom: float, settings: ExtractSettings) -> list[HeaderCell] | None:
+    """Heading `c` parted into the sub-heading it printed and the carried heading `g` beside it, when `g`
+    stands clear right of all of `c`'s words: the rest of a heading goes on under its own words. A rule
+    under `c`'s first line reaching over `g` is their group heading's, and the sub-heading reads
+    without it, as under a group heading on one page."""
+    own = [w for w in band if c.x0 - 1 <= w.x0 and w.x1 <= c.x1 + 1 and not w.rotation]
+    gx0 = min(ch.x0 for ch in g)
+    if not own or gx0 <= max(w.x1 for w in own) + BESIDE_GAP_EMS * g[0].size:
+        return None
+    under = _group_rules(own, rules, c.x0, gx0)
+    sub = [w for w in own if under and w.top >= min(under)] or own
+    text = " ".join(w.text for w in sorted(sub, key=lambda w: (round(w.top), w.x0)))
+    return [_carried_cell(text, c.x0, gx0 - 1, top, bottom, c.turned, settings),
+            _carried_cell(_group_text(g), gx0, max(c.x1, *(ch.x1 for ch in g)), top, bottom,
+                          bool(g[0].words[0].rotation), settings)]
+
+
+def _group_rules(own: Sequence[Word], rules: Sequence[Rule], x0: float, reach: float) -> list[float]:
+    """Heights of the rules drawn under the first of `own`'s lines and over some other of them, from the
+    heading's left edge on past `reach` (segments drawn cell by cell taken together)."""
+    first = min(w.bottom for w in own)
+    ys = sorted({round(r.y, 1) for r in rules if first - 1 <= r.y and any(w.top >= r.y for w in own)})
+    return [y for y in ys if union_length([(max(r.x0, x0), min(r.x1, reach)) for r in rules
+                                           if abs(r.y - y) <= 1 and r.x1 > x0 and r.x0 < reach]) >= 0.9 * (reach - x0)]
 
 
 def _carried_cell(text: str, x0: float, x1: float, top: float, bottom: float, turned: bool,
