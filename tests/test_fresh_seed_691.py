@@ -3,6 +3,7 @@ wordings). Each case names the layout it came from and what it scored before and
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from pipeline.extract.grid import Column, PageRow, PageTable, straddled_lines
@@ -115,3 +116,96 @@ def test_a_column_stating_statuses_under_a_turned_heading_of_no_field_is_the_sta
         table = PageTable(4, [Column("action", 44, 290, "Deliverable"), Column("extra:How", 295, 320, "How")],
                           90, 200, 44, 320, header, True, rows)
         assert [c.field for c in understood_columns(table, DEFAULT_SETTINGS)] == ["action", want]
+
+
+def _headings(name: str) -> list[list[str]]:
+    from pipeline.extract.headers import find_all_headers
+
+    actions, _ = find_all_headers(load_page(name))[:2]
+    return [[c.text for c in h.cells] for h in actions]
+
+
+def test_a_turned_heading_set_low_under_white_beside_a_taller_one_is_a_heading():
+    """'Line' on its side at the foot of a header row that 'Self-rating' (on its side, taller) makes tall,
+    14 pt of white above it: it ends where 'Self-rating' ends. Left out, the references ran into the
+    objective's column (layout 72100023, seed 721: 0 -> 100%)."""
+    assert _headings("turned-heading-set-low-under-white") == [[
+        "Self-rating", "Deliverables", "Remarks", "Who leads?", "Update this quarter", "Due by", "Line",
+        "Why is this important?"]]
+
+
+def test_a_shaded_section_row_under_an_unshaded_header_is_no_heading():
+    """'Priority 1: Partnerships', in bold on a shading across the table, set close under a header of no
+    shading whose last lines are pieces of a broken heading ('on' / 'cod' / 'e'): its words were read
+    into the headings ('Underpinning plan Priority 1:', a theme) and the page's rows lost their levels
+    (layout 74100022, seed 741: 88.3 -> 100%)."""
+    assert _headings("shaded-section-row-under-an-unshaded-header") == [[
+        "Underpinning plan", "When and status", "The issue we are tackling", "What success looks like",
+        "Action code", "Planned action", "Who leads?"]]
+
+
+def test_two_columns_of_no_field_under_one_heading_keep_their_cells_apart():
+    """Two 'Update this quarter' columns shared one key: their cells ran together and the joined text was
+    taken for the objective (layout 74100012, seed 741: 0 -> 98.2%). The second is keyed apart."""
+    from pipeline.extract.grid import _distinct_keys
+
+    columns = [Column("extra:Update this quarter", 0, 50), Column("measures", 50, 100),
+               Column("extra:Update this quarter", 100, 150)]
+    assert [c.field for c in _distinct_keys(columns)] == [
+        "extra:Update this quarter", "measures", "extra:Update this quarter (2)"]
+
+
+def test_a_percentage_cut_by_a_page_break_is_one_word():
+    """'100' at a page's foot, '%' at the next page's top, in a narrow status column (layout 69100041,
+    seed 691: '100 %' in 3 rows)."""
+    from pipeline.assemble.rows import _join_paragraphs
+
+    assert _join_paragraphs(["100"], ["%"]) == ["100%"]
+    assert _join_paragraphs(["Deliver the plan with"], ["partners."]) == ["Deliver the plan with partners."]
+
+
+def test_a_paragraph_with_no_reference_or_row_data_between_rows_is_the_rest_of_the_row_above():
+    """Unruled rows, each opening on its reference and printing its status and date: the action's second
+    paragraph ('Develop an Action Plan ...') set level with the measures' second started a row of its
+    own (layout 69100041, seed 691: one extra row, the action and measures cut)."""
+    from pipeline.assemble.rows import _Entry, _rest_mid_page, _usual_row
+
+    table = PageTable(15, [], 0, 600, 0, 700, None, False, [])
+    rows = [{"action": [f"1.{i} Refresh the strategy."], "rag": ["25%"], "milestone": ["Autumn 2022"]}
+            for i in range(6)]
+    entries = [_Entry(table, PageRow(0, 1), first_on_page=False) for _ in rows]
+    usual = _usual_row(entries, rows)
+    assert usual == {"rag", "milestone"}
+    rest = {"action": ["Develop an Action Plan to underpin the strategy."], "measures": ["• There is a range."]}
+    assert _rest_mid_page(entries[0], rest, usual)
+    assert not _rest_mid_page(entries[0], {"action": ["1.7 Develop an Action Plan."]}, usual)
+    ruled = _Entry(dataclasses.replace(table, ruled_rows=True), PageRow(0, 1), first_on_page=False)
+    assert not _rest_mid_page(ruled, rest, usual)  # a rule parts rows whatever they print
+
+
+def test_a_merged_cell_shaded_down_its_rows_keeps_its_paragraphs():
+    """A table shaded in stripes (LibreOffice): the merged outcome 'Practice Standards & Quality ...' keeps
+    one shading from row 1.8 down past rows 1.9 to 1.11, and its paragraph 'There are clear processes
+    ...' opens level with row 1.11's start; the shading shows it is the merged cell's (layout 71100035,
+    seed 711: 94.9 -> 100%)."""
+    from pipeline.extract.grid import build_table
+
+    page = load_page("merged-cell-shaded-down-its-rows")
+    columns = [Column("extra:Index", 39, 86), Column("extra:Update this quarter", 86, 205), Column("rag", 205, 260),
+               Column("lead_officer", 260, 386), Column("key_area", 386, 489), Column("action", 489, 726),
+               Column("outcome", 726, 908)]
+    table = build_table(page, None, columns, page.words, 70, 490)
+    outcomes = [[ln.text for ln in r.cells.get("outcome", [])] for r in table.rows]
+    assert [len(o) for o in outcomes] == [0, 0, 0, 17, 0, 0, 0]
+    assert outcomes[3][0] == "Practice Standards & Quality"
+    assert "There are clear processes in" in outcomes[3]
+
+
+def test_a_header_over_a_rows_rest_in_one_column_keeps_its_turned_heading():
+    """A header printed again over a page holding the rest of one row (text in one column only) is read
+    whole, the turned 'Ambition' with it. A rule tried this session that counted the headings over white as columns of their own
+    made the band without the turned 'Ambition' win (layout 54100027, a dev layout: 100 -> 86.8%); it was
+    not kept."""
+    assert _headings("header-over-a-rows-rest-in-one-column") == [[
+        "Dependencies", "Description of action", "Due date and rating", "Measures of impact", "Line", "Ambition",
+        "What success looks like", "The issue we are tackling"]]

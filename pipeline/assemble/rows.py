@@ -26,6 +26,7 @@ from ..extract.text import (
     even_column_leading,
     flush_texts,
     hyphenated,
+    joins_close,
     justified_counts,
     next_item,
     paragraphs_text,
@@ -355,6 +356,45 @@ def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_cl
     return bool(row.rag_colour and prev.rag_colour and row.rag_colour != prev.rag_colour)
 
 
+# Share of a table's rows that must open on a reference and print a field of row data before a row that
+# does neither reads as the rest of the row above (_usual_row).
+USUAL_SHARE = 0.9
+
+
+def _opens_on_reference(cells: dict[str, list[str]]) -> bool:
+    action = cells.get("action")
+    return bool(cells.get("ref")) or bool(action and _opening_ref(action[0]))
+
+
+def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
+    """The row data (status, date) that nearly all of the table's rows print, where nearly all of them
+    open on a reference too (ALWAYS_ROWS of them or more, a page's first row aside: it may be the rest of
+    a row); empty where rows show no such habit."""
+    inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
+    n = len(inner)
+    if n < ALWAYS_ROWS or sum(_opens_on_reference(cells) for cells in inner) < USUAL_SHARE * n:
+        return frozenset()
+    return frozenset(f for f in ROW_DATA if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * n)
+
+
+def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
+    """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
+    on no reference and prints none of the row data (`usual`) that the table's rows, nearly all opening
+    on a reference, print? The action's next paragraph set level with the measures' next
+    ("Develop an Action Plan ..." beside "• There is a range ...") starts no row."""
+    return (bool(usual) and not entry.table.ruled_rows and bool(cells.get("action"))
+            and not _opens_on_reference(cells) and not any(cells.get(f) for f in usual))
+
+
+def _take_rest(prev: RawRow, rest: RawRow) -> None:
+    """Join a row's rest read as a row of its own onto it, its paragraphs after the row's own."""
+    for f, paras in rest.cells.items():
+        prev.cells[f] = prev.cells.get(f, []) + paras
+    prev.bbox = (prev.bbox[0], prev.bbox[1], prev.bbox[2], max(prev.bbox[3], rest.bbox[3]))
+    prev.free_space.update(rest.free_space)
+    prev.foot_room.update(rest.foot_room)
+
+
 # Rows away from a page's top that must all print a status or date before its absence marks a row's rest.
 ALWAYS_ROWS = 5
 
@@ -457,7 +497,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     # on, whatever room it left: a wrap kept the two words apart.
     if not next_item(last, first) and (_ends_open(a) or not word_fitted and (
             _continues(a, b) or not last.endswith(_TERMINAL))):
-        sep = "" if last.endswith(("-", "\xad", "/")) and not last.endswith((" -", " /")) else " "
+        # As lines join within a cell: a percentage cut by the page ("100" / "%") is one word.
+        sep = "" if joins_close(last, first) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
     return a + b
 
@@ -582,10 +623,13 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
     justified = _justified_of(lt)
     always = _always_printed(lt.entries, read)
+    usual = _usual_row(lt.entries, read)
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
-        if page_top and _action_begun_at_foot(table_rows[-1], cells):
+        if not entry.first_on_page and table_rows and _rest_mid_page(entry, cells, usual):
+            _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
+        elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)

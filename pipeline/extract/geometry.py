@@ -738,6 +738,12 @@ def _free_columns(table: PageTable, fields: Sequence[str | None], pinned: Sequen
             for c, f, pin, p in zip(table.columns, fields, pinned, profiles)]
 
 
+def _extra_of(c: Column) -> str:
+    """The extra key of a column that holds no field: its own where it has one (kept apart from a column
+    printed under the same heading), else its heading's."""
+    return c.field if c.field and c.field.startswith(EXTRA_PREFIX) else extra_key(c.heading)
+
+
 def understood_columns(
     table: PageTable, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]] | None = None,
     fills: Sequence[Fill] = (), pages_after: Sequence[tuple[list[PageRow], Sequence[Fill]]] = (),
@@ -760,6 +766,6 @@ def understood_columns(
     resolved = resolve(fields, profiles, pinned, free, cued, [normalise_heading(c.heading) for c in table.columns],
                        listed)
     return [
-        c if f == c.field else dataclasses.replace(c, field=f or extra_key(c.heading))
+        c if f == c.field else dataclasses.replace(c, field=f or _extra_of(c))
         for c, f in zip(table.columns, resolved)
     ]

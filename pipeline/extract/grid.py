@@ -251,10 +251,14 @@ REPEAT_PREFIX = "repeat:"
 
 
 def _distinct_keys(columns: list[Column]) -> list[Column]:
+    """Keys apart for columns named alike. Two columns of no field printed under one heading (two
+    "Update this quarter") keep their cells apart too: the second is keyed "Update this quarter (2)"."""
     seen: set[str] = set()
     for i, c in enumerate(columns):
         if c.field in seen and not c.field.startswith(EXTRA_PREFIX):
             c.field = f"{REPEAT_PREFIX}{i}:{c.field}"
+        elif c.field in seen:
+            c.field = next(key for n in range(2, len(columns) + 2) if (key := f"{c.field} ({n})") not in seen)
         seen.add(c.field or "")
     return columns
 
@@ -715,9 +719,12 @@ def _text_rows(
     bottoms = _line_bottoms(blocks)
     gap = _row_gap(anchors[1:], bottoms)
     held = _held_over(page.fills, columns, top, bottom)
+    # A merged cell's shading may reach past the table's last text, to the page's foot.
+    shaded = [f for f in page.fills if top - 1 <= f.top < bottom] if len(stripes) >= 2 else []
     for i, col in enumerate(columns):
         if col.field:
             close = (_set_close(blocks[i], gap, bottoms) | _under_held_over(blocks[i], i, held, settings.anchor_tolerance)
+                     | _in_merged_fill(blocks[i], columns, i, shaded, anchors, settings.anchor_tolerance)
                      if col.field != "action" else set())
             _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance, close)
     _colour_rows(rows, page.fills, columns, settings)
@@ -747,6 +754,28 @@ def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bot
             for f in inside))
         if bare:
             out.append((t, b, bare))
+    return out
+
+
+def _in_merged_fill(col_blocks: Sequence[list[Line]], columns: Sequence[Column], i: int, fills: Sequence[Fill],
+                    anchors: Sequence[float], tol: float) -> set[int]:
+    """Indexes of column i's blocks that start inside a fill of the column's own (most of its width, short
+    of the next column; the last column's text may stop short of its cell's edge) reaching down past row
+    starts, below the first row start it holds: in a table shaded in stripes, a merged cell keeps one
+    shading down all its rows, so its paragraphs set level with a later row's start are its own
+    (LibreOffice). A column of statuses keeps its cells: cells of one colour may be drawn as one."""
+    col = columns[i]
+    if col.field in ("rag", "milestone_and_rag"):
+        return set()
+    right = columns[i + 1].x0 if i + 1 < len(columns) else math.inf
+    out: set[int] = set()
+    for f in fills:
+        if not (f.x0 >= col.x0 - 2 and f.x1 <= right + 2 and min(f.x1, col.x1) - f.x0 >= STRIPE_SPAN * (col.x1 - col.x0)):
+            continue
+        held = [a for a in anchors if f.top - tol <= a < f.bottom - tol]
+        if len(held) >= 2:
+            out |= {k for k, b in enumerate(col_blocks)
+                    if k and held[0] + tol < b[0].top and (b[0].top + b[0].bottom) / 2 < f.bottom}
     return out
 
 

@@ -1701,7 +1701,8 @@ def header_bands(
     upright, last_bottom = 0, None
     for j in range(i, len(lines)):
         ln = lines[j]
-        if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size:
+        # A turned heading set low beside a taller one ends where it ends, whatever white is above it.
+        if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size and not _turned_beside(ln, band):
             return
         if foot is not None and ln.top >= foot - 1:
             return
@@ -1760,11 +1761,16 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
     vocab = heading_vocabulary(settings.headings)
     candidates: list[tuple[tuple, int, int, list[HeaderCell], bool | None]] = []
     gutter_cache: dict[int, list[float]] = {}
+    # Under a header set on no shading, the top of a fill drawn across the band closes it as a rule does:
+    # a shaded section row ("Priority 1: Partnerships") is no heading's next line. (A shaded header's
+    # own cells may be shaded apart, line by line, and its fill's foot ends it: `foot`.)
+    fill_tops = [Rule(f.x0, f.top, f.x1, f.top) for f in page.fills]
     for i in _band_openers(page, lines, vocab, settings):
         first = lines[i]
         foot = _fill_foot(page, first, first.x0, first.x1)
         cuts = _rule_cuts(page, first.top, first.bottom)
-        for j, band in header_bands(lines, i, settings.max_header_lines, page.hrules, foot, cuts):
+        edges = page.hrules if foot is not None else [*page.hrules, *fill_tops]
+        for j, band in header_bands(lines, i, settings.max_header_lines, edges, foot, cuts):
             if j not in gutter_cache:
                 gutter_cache[j] = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             cells = cells_for_band(page, band, gutter_cache[j], "fields", settings)

@@ -430,11 +430,11 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
         elif hyphenated(out, t):
             out = out[:-1] + t
         else:
-            out += t if _joins_close(out, t) else " " + t
+            out += t if joins_close(out, t) else " " + t
     return printed_hyphens(out, keep_last=True)
 
 
-def _joins_close(out: str, t: str) -> bool:
+def joins_close(out: str, t: str) -> bool:
     """Does line `t` go on from the text above with no space?"""
     return ((out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")))
             # Wrapped text never opens a line on a comma or a full stop: it was cut off its word.
