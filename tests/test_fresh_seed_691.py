@@ -209,3 +209,19 @@ def test_a_header_over_a_rows_rest_in_one_column_keeps_its_turned_heading():
     assert _headings("header-over-a-rows-rest-in-one-column") == [[
         "Dependencies", "Description of action", "Due date and rating", "Measures of impact", "Line", "Ambition",
         "What success looks like", "The issue we are tackling"]]
+
+
+def test_one_header_read_twice_heads_one_table():
+    """A header printed again at a page's top was read twice: from its second line on as an action
+    header, and whole as a weak one its cells then showed to head actions. Both headed a table, every
+    row of the page came out twice (layout 73100032, seed 731: 89.1%, 11 extra rows -> 100%, none)."""
+    from pipeline.extract.geometry import _one_per_band
+    from pipeline.extract.headers import Header, HeaderCell
+
+    def header(top: float, texts: list[str]) -> Header:
+        return Header([HeaderCell(None, t, 40 + 60 * k, 90 + 60 * k, top, 75) for k, t in enumerate(texts)], top, 75)
+
+    whole = header(42, ["Target timescale", "Rationale", "Monitoring measure", "Agreed action", "Reference"])
+    part = header(45, ["Target timescale", "measure", "action", "Reference"])
+    below = header(400, ["Key performance indicator", "Target"])
+    assert _one_per_band([part, whole, below]) == [whole, below]

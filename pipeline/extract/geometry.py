@@ -415,8 +415,18 @@ def _promote_by_content(
             named.append(dataclasses.replace(promoted, weak=False))
         elif h in others and not h.weak:
             kept.append(h)
-    named.sort(key=lambda h: h.top)
-    return named, kept
+    return _one_per_band(named), kept
+
+
+def _one_per_band(headers: list[Header]) -> list[Header]:
+    """The action headers, one of each set that overlap in height: one header read twice (its lines from
+    the second on as one header, all of them as a weak one its cells then showed to head actions). The
+    one with the most headings stands, of equals the one reaching higher."""
+    out: list[Header] = []
+    for h in sorted(headers, key=lambda h: (-len(h.cells), h.top)):
+        if not any(h.top < o.bottom and o.top < h.bottom for o in out):
+            out.append(h)
+    return sorted(out, key=lambda h: h.top)
 
 
 def _short_over_no_actions(page: Page, h: Header, headers: Sequence[Header], settings: ExtractSettings,
