@@ -534,10 +534,10 @@ def build_rows(
     log = log if log is not None else IssueLog()
     rows: list[RawRow] = []
     vocabulary = _vocabulary(pages)
-    logical = [(lt, _cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
+    logical = [(lt, *_cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     # A column's paragraph breaks are the document's: a cell restated under another theme's banner shows them.
-    breaks = _paragraph_breaks([c for _, cells in logical for c in cells])
-    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary)) for lt, cells in logical]
+    breaks = _paragraph_breaks([c for _, cells, _ in logical for c in cells])
+    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified)) for lt, cells, justified in logical]
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
@@ -598,30 +598,25 @@ def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
     return False
 
 
-def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings) -> list[dict[str, list[str]]]:
-    """Each row's cells of one logical table as paragraphs, read with what its columns show on all its pages."""
+def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings
+              ) -> tuple[list[dict[str, list[str]]], frozenset[str]]:
+    """Each row's cells of one logical table as paragraphs, read with what its columns show on all its pages,
+    and the columns set justified (_justified_columns)."""
     tables = list({id(e.table): e.table for e in lt.entries}.values())
     edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
-    justified = _justified_of(lt)
+    justified = _justified_columns([(t, edges[id(t)]) for t in tables])
     leadings = _column_leadings(tables)
-    return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings) for e in lt.entries]
-
-
-def _justified_of(lt: _Table) -> frozenset[str]:
-    """The columns of a logical table set justified (_justified_columns)."""
-    tables = list({id(e.table): e.table for e in lt.entries}.values())
-    return _justified_columns([(t, text_edges(t, [e.table for e in lt.entries])) for t in tables])
+    return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings) for e in lt.entries], justified
 
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                 breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
-                vocabulary: Mapping[str, int] | None = None) -> list[RawRow]:
-    """One logical table's rows (`read`: each row's cells, _cells_of), a row broken over a page joined
-    into one."""
+                vocabulary: Mapping[str, int] | None = None, justified: frozenset[str] = frozenset()) -> list[RawRow]:
+    """One logical table's rows (`read`: each row's cells, and `justified`: its justified columns, _cells_of),
+    a row broken over a page joined into one."""
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
-    justified = _justified_of(lt)
     always = _always_printed(lt.entries, read)
     usual = _usual_row(lt.entries, read)
     for entry, cells in zip(lt.entries, read):
