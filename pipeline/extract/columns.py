@@ -354,17 +354,22 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
     printed on few of its rows (an outcome stated once over its group) to one printed on most."""
     best, best_key = None, (False, False, ACTION_MIN_VERB_SHARE, 0, 0.0)
     for i, (p, ok) in enumerate(zip(profiles, free)):
-        # A header low on its page has few rows under it: two cells that both open on a verb will do.
-        enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
-        if not ok or not enough or p.mean_words < ACTION_MIN_WORDS:
-            continue
-        if p.code_share >= 0.5 or p.date_share >= 0.5 or p.imperative_share < ACTION_MIN_VERB_SHARE:
-            continue
-        key = (p.cells >= p.rows * ACTION_ROWS_SHARE, p.distinct >= p.cells * UNREPEATED_SHARE, p.imperative_share,
-               p.cells, p.mean_words)
-        if key >= best_key:
+        key = _action_key(p) if ok else None
+        if key is not None and key >= best_key:
             best, best_key = i, key
     return best
+
+
+def _action_key(p: Profile) -> tuple[bool, bool, float, int, float] | None:
+    """How well a column's cells read as actions (`infer_action`), or None when they do not."""
+    # A header low on its page has few rows under it: two cells that both open on a verb will do.
+    enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
+    if not enough or p.mean_words < ACTION_MIN_WORDS:
+        return None
+    if p.code_share >= 0.5 or p.date_share >= 0.5 or p.imperative_share < ACTION_MIN_VERB_SHARE:
+        return None
+    return (p.cells >= p.rows * ACTION_ROWS_SHARE, p.distinct >= p.cells * UNREPEATED_SHARE, p.imperative_share,
+            p.cells, p.mean_words)
 
 
 # Different texts among an action column's cells, as a share of them, at least: a plan may state an
@@ -426,19 +431,36 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
         open_[lost] = not pinned[lost]
         if f in LEVELS and not pinned[lost]:
             out[lost] = _level_below(f, out, fields, profiles[lost])
-    _action_by_content(out, profiles, open_)
+    _action_by_content(out, profiles, open_, _naming_action(pinned, listed, cued))
     return by_content(out, profiles, open_, cued, headings)
 
 
-def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_: Sequence[bool]) -> None:
+def _naming_action(pinned: Sequence[bool], listed: Sequence[bool], cued: Sequence[Sequence[str]]) -> list[bool]:
+    """Per column: does its heading name the action (a registry pin, a listed synonym, its cue words)?"""
+    return [bool(pin) or (i < len(listed) and listed[i]) or (i < len(cued) and "action" in cued[i])
+            for i, pin in enumerate(pinned)]
+
+
+def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_: list[bool],
+                       named: Sequence[bool] = ()) -> None:
     """A table left with no action column (its heading named a field another column holds better:
     "Deliverables" cued as measures beside "Success looks like") gives the action to the open column
-    whose cells read as actions (in place)."""
+    whose cells read as actions (in place). An action column no heading `named` was chosen by its cells
+    on the page its header stands on, perhaps from two rows under a header low on it: the whole table's
+    cells choose again ("Related strategy" over two titles opening on a verb gives way to "Deliverable")."""
     if "action" in out:
+        at = out.index("action")
+        if at < len(named) and named[at]:
+            return
+        free = [(ok and f is None) or i == at for i, (ok, f) in enumerate(zip(open_, out))]
+        better = infer_action(profiles, free)
+        # Only cells that read better as actions move it: of two alike, the one chosen stays.
+        if better is not None and better != at and (_action_key(profiles[at]) or ()) < (_action_key(profiles[better]) or ()):
+            out[at], open_[at], out[better] = None, True, "action"
         return
-    at = infer_action(profiles, [ok and f is None for ok, f in zip(open_, out)])
-    if at is not None:
-        out[at] = "action"
+    found = infer_action(profiles, [ok and f is None for ok, f in zip(open_, out)])
+    if found is not None:
+        out[found] = "action"
 
 
 def _themes_of_sentences(out: list[str | None], fields: Sequence[str | None], profiles: Sequence[Profile],

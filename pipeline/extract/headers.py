@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -443,15 +444,31 @@ def _without_unruled_group_headings(chunks: list[Line], gutters: Sequence[float]
     # A group heading opens the header: it stands on the band's first line, with the lines it wraps onto
     # ("Governan" / "ce" over "Current" and "End date").
     top = min((c.top for c in chunks if not c.words[0].rotation), default=0.0)
+    leading = _heading_leading(chunks)
     dropped: set[int] = set()
     for c in chunks:
         if c.words[0].rotation or c.top > top + 1:
             continue
         own = _wrapped_lines(c, chunks)
         whole = Line(tuple(w for ln in own for w in ln.words)) if len(own) > 1 else c
-        if grouping(whole) or _spans_sub_headings(whole, chunks):
+        if grouping(whole) or _spans_sub_headings(whole, chunks, leading):
             dropped.update(id(ln) for ln in own)
     return [c for c in chunks if id(c) not in dropped]
+
+
+def _heading_leading(chunks: Sequence[Line]) -> float:
+    """The white a heading's lines leave between them in this band, as most of its upright lines stand
+    over the next line set flush with them (the lower middle: a group heading over its first sub-heading
+    is one such pair among its columns' wrapped lines). 0 when no line stands so."""
+    upright = [c for c in chunks if not c.words[0].rotation]
+    gaps = []
+    for c in upright:
+        below = [d for d in upright if d.top >= c.bottom - 1 and d.x0 < c.x1 and d.x1 > c.x0]
+        if below:
+            d = min(below, key=lambda d: d.top)
+            if _set_as(c, d):
+                gaps.append(d.top - c.bottom)
+    return statistics.median_low(gaps) if gaps else 0.0
 
 
 def _wrapped_lines(c: Line, chunks: Sequence[Line]) -> list[Line]:
@@ -476,16 +493,21 @@ def _wrap_of(last: Line, d: Line, first: Line) -> bool:
 GROUP_GAP = 0.5
 
 
-def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
+def _spans_sub_headings(c: Line, chunks: Sequence[Line], leading: float = 0.0) -> bool:
     """Is the chunk a group heading set over sub-headings in a header no rule parts: two or more
     headings side by side below it, a gap deeper than its lines' leading under it, none of them
     reaching past the next heading on its line ("Impact" over "What will be different?" and "What will
-    success look like?")?"""
+    success look like?")? Headings set loose (`leading`: the white between the band's wrapped heading
+    lines, past GROUP_GAP) go on over that white when only a heading set on its side stands beside the
+    line under: "Key line" / "of" / "enquiry" beside a turned "Line" is one heading, crossing no gutter of
+    the body; "Monitoring" over "Lead role" and "What will success look like?", level, groups them."""
     under = _set_under(c, chunks)
     if _wraps_on(c, under):
         return False
     firsts = [d for d in under if not any(e is not d and e.x1 > d.x0 and e.x0 < d.x1 and e.bottom <= d.top + 1
                                           for e in under)]
+    if sum(1 for d in firsts if not d.words[0].rotation) < 2 and _wraps_on(c, under, leading):
+        return False
     # A heading set on its side starts as far down as its length leaves it (its foot stands on the band's
     # foot): only upright sub-headings show a line they start on.
     tops = sorted(d.top for d in firsts if not d.words[0].rotation)
@@ -495,13 +517,14 @@ def _spans_sub_headings(c: Line, chunks: Sequence[Line]) -> bool:
     return len(firsts) >= 2 and over and (not tops or tops[-1] - tops[0] <= GROUP_GAP * c.size)
 
 
-def _wraps_on(c: Line, under: Sequence[Line]) -> bool:
+def _wraps_on(c: Line, under: Sequence[Line], leading: float = 0.0) -> bool:
     """Is one of the chunks below `c` its own next line (one heading wrapped): under it, at its leading,
     and set as it is (a sub-heading starts at its own column's edge)? A heading set upright goes on
     upright: a turned sub-heading starts close under its group heading ("Ref number" on its side under
     "Monitoring")."""
     turned = bool(c.words[0].rotation)
-    return any(d.top - c.bottom < GROUP_GAP * c.size and d.x0 < c.x1
+    deepest = max(GROUP_GAP * c.size, leading + LEADING_SLACK)
+    return any(d.top - c.bottom < deepest and d.x0 < c.x1
                and (bool(d.words[0].rotation) == turned and (turned or _set_as(c, d))) for d in under)
 
 
