@@ -27,7 +27,7 @@ def test_a_heading_last_on_its_line_is_no_group_heading_over_a_turned_heading_be
     actions, _ = find_all_headers(load_page("group-heading-last-on-its-line-beside-a-turned-heading"))
     texts = [c.text for c in actions[0].cells]
     assert "Outcome we expect" in texts
-    assert texts.index("Outcome we expect") == texts.index("Self- rating") - 1
+    assert texts.index("Outcome we expect") == texts.index("Self-rating") - 1
     # 'Governance' does stand over 'Latest position', 'Lead manager' and 'What will success look like?'.
     assert "Governance" not in " ".join(texts)
 

@@ -903,9 +903,13 @@ def test_turned_headings_side_by_side_are_parted_at_the_wall_of_a_column_of_colo
     page = Page(3, 595.0, 842.0, [w for ln in band for w in ln.words], fills=cells)
     texts = [c.text for c in cells_for_band(page, band)]
     assert texts == ["Reference no", "Current"], texts
-    # One filled cell is no column of them: no wall.
-    page = Page(3, 595.0, 842.0, page.words, fills=cells[:1])
+    # One filled cell lower down is no column of them: no wall.
+    page = Page(3, 595.0, 842.0, page.words, fills=cells[1:2])
     assert [c.text for c in cells_for_band(page, band)] == ["Reference no Current"]
+    # The first row's filled cell, right under the header, is its column's (a header at a page's foot
+    # has one row under it: layout 65100029).
+    page = Page(3, 595.0, 842.0, page.words, fills=cells[:1])
+    assert [c.text for c in cells_for_band(page, band)] == ["Reference no", "Current"]
 
 
 def test_a_band_of_unlisted_headings_that_lean_to_fields_is_a_weak_header():

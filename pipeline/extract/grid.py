@@ -307,12 +307,19 @@ def _frame(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> tuple[float | 
     return (left[-1] if left else None), (right[0] if right else None)
 
 
+# Points a turned heading's line may reach past the column rule beside it.
+TURNED_RULE_OVERSHOOT = 3.0
+
+
 def _ruled_columns(cells: Sequence[HeaderCell], cuts: Sequence[float]) -> list[Column]:
-    """Each heading's column is bounded by the rules either side of it."""
+    """Each heading's column is bounded by the rules either side of it. A heading set on its side has
+    lines as tall as its font's ascent and descent, which may reach past the rule beside it ("are we" of a
+    turned "How are we doing?", 2 pt over): the rule still bounds it."""
     columns: list[Column] = []
     for c in cells:
-        left = [x for x in cuts if x <= c.x0 + 1]
-        right = [x for x in cuts if x >= c.x1 - 1]
+        slack = TURNED_RULE_OVERSHOOT if c.turned else 1.0
+        left = [x for x in cuts if x <= c.x0 + slack]
+        right = [x for x in cuts if x >= c.x1 - slack]
         columns.append(Column(c.field, left[-1] if left else c.x0 - 2, right[0] if right else c.x1 + 2, c.text,
                               ruled=bool(left and right)))
     # Headings that share one ruled column (a heading split over a rule-less sub-cell) merge.

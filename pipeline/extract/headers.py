@@ -244,7 +244,8 @@ def _groups(
     if page is not None:
         chunks = _without_any_group_headings(chunks, page, gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts,
-                            fill_walls(page, max(c.bottom for c in band)) if page is not None else ())
+                            fill_walls(page, max(c.bottom for c in band), FIRST_ROW_REACH * band[0].size)
+                            if page is not None else ())
     chunks = sorted((c for c in chunks if not c.words[0].rotation), key=lambda c: c.x0)
     groups: list[list[Line]] = []
     for c in chunks:
@@ -295,13 +296,21 @@ def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float])
     for a, b in zip(chunk.words, chunk.words[1:]):
         # The white between the columns runs through the word space, or the words before it head a
         # column of their own that no heading below stands under (a heading wider than its column's text).
-        apart = any(a.x1 < g < b.x0 for g in gutters) or not any(
+        apart = _white_through(a.x1, b.x0, gutters) or not any(
             d.x0 < a.x1 and d.x1 > pieces[-1][0].x0 for d in below)
         if apart and any(abs(x - b.x0) <= FLUSH_SLACK for x in starts):
             pieces.append([b])
         else:
             pieces[-1].append(b)
     return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+def _white_through(x0: float, x1: float, gutters: Sequence[float]) -> bool:
+    """Does the body's white between two columns run through the word space from x0 to x1: a gutter's
+    middle in it, or its white run reaching into it from under a heading wider than its column's cells
+    ("Status" over a column of symbols, its white run from the symbols to the next column's text)?"""
+    runs = getattr(gutters, "runs", None) or [(g, g) for g in gutters]
+    return any(lo < x1 and hi > x0 for lo, hi in runs)
 
 
 def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list[float]:
@@ -374,10 +383,14 @@ def _parted_at_wide_gaps(group: list[Line]) -> list[list[Line]]:
 RULE_OVERSHOOT = 1.5
 
 
-def fill_walls(page: Page, below: float) -> list[float]:
-    """x of the side walls of a column of filled cells below `below` (`filled_columns`). No rule need be
-    drawn for them to part columns."""
-    return span_ends(filled_columns(page, below))
+def fill_walls(page: Page, below: float, near: float = 0.0) -> list[float]:
+    """x of the side walls of a column of filled cells below `below` (`filled_columns`), and of each
+    narrow filled cell of the row right under it, within `near` (a header at a page's foot has one row
+    under it: its status cell's fill shows where the status column stands). No rule need be drawn for
+    them to part columns."""
+    first_row = [(f.x0, f.x1) for f in page.fills
+                 if below - 1 <= f.top <= below + near and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width]
+    return span_ends([*filled_columns(page, below), *first_row])
 
 
 def filled_columns(page: Page, below: float) -> list[tuple[float, float]]:
@@ -389,6 +402,10 @@ def filled_columns(page: Page, below: float) -> list[tuple[float, float]]:
             tops.setdefault((round(f.x0), round(f.x1)), set()).add(round(f.top))
     return sorted((float(a), float(b)) for (a, b), ys in tops.items() if len(ys) >= 2)
 
+
+# How far below a header (in its type size) the fills of its first body row start: a cell's padding
+# and a rule, no more.
+FIRST_ROW_REACH = 2.0
 
 # A filled cell of a column is narrower than this share of the page (a row's fill runs across it).
 FILL_COLUMN_SHARE = 0.25
@@ -563,13 +580,9 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
     order = ((lambda c: c.x0) if turned == 90 else (lambda c: -c.x0)) if turned else (lambda c: (round(c.top), c.x0))
     texts = [c.text for c in sorted(group, key=order)]
     for text in texts:
-        if out:
-            last, first = out.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
-            whole = normalise_heading(last + first)
-            if last[-1:].isalpha() and ((whole in vocab and normalise_heading(last) not in vocab)
-                                         or (first[:1].islower() and broken_word(last, first))):
-                out += text
-                continue
+        if out and _word_goes_on(out.rsplit(" ", 1)[-1], text.split(" ", 1)[0], vocab):
+            out += text
+            continue
         out = f"{out} {text}" if out else text
     if turned:
         return out
@@ -582,6 +595,21 @@ def _group_text(group: Sequence[Line], vocab: frozenset[str] = frozenset()) -> s
     if rejoined is None or (_all_words(out.split()) and not all(_plain_word(t) for t in rejoined.split())):
         return out  # pieces joined across a bracket or a figure ("RAGrating(current)") make no fewer words
     return rejoined
+
+
+def _word_goes_on(last: str, first: str, vocab: frozenset[str]) -> bool:
+    """Does a heading's line ending on `last` go on into the next line's `first` with no space: a word
+    broken without a hyphen (only the whole a heading word, or the rest of an English word in lower
+    case), or a compound broken at its hyphen ("Self-" / "rating", one word as in a body cell)?"""
+    if last[-1:].isalpha():
+        whole = normalise_heading(last + first)
+        return ((whole in vocab and normalise_heading(last) not in vocab)
+                or (first[:1].islower() and broken_word(last, first)))
+    return last[-1:] in LINE_END_HYPHENS and last[-2:-1].isalpha() and first[:1].isalpha()
+
+
+# Hyphens a heading's line may end on, its word going on in the next line.
+LINE_END_HYPHENS = ("-", "\u2010")
 
 
 def _plain_word(token: str) -> bool:
@@ -1803,7 +1831,7 @@ def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSetti
             if scored is not None:
                 candidates.append(((scored[0], -(j - i)), i, j, cells, scored[1]))
     candidates = _read_above_the_next(page, lines, candidates, settings)
-    return [c for c in candidates if not _cut_short(c, candidates, lines)]
+    return [c for c in candidates if not _cut_short(c, candidates, lines) and not _lower_part(c, candidates)]
 
 
 def _read_above_the_next(page: Page, lines: Sequence[Line], candidates: list[tuple],
@@ -1858,7 +1886,11 @@ def _body_like(c: HeaderCell, settings: ExtractSettings) -> bool:
         return False
     if c.field is None or c.field.startswith("ignore:"):
         return True
-    return len(c.text.split()) >= PROSE_LINE_WORDS and not listed_exactly(c.text, settings)
+    # Nor does a heading's line stop on a word that joins it to more ("recommendations for"): running text.
+    words = c.text.split()
+    if len(words) > 1 and words[-1].lower() in CANNOT_END_HEADING:
+        return True
+    return len(words) >= PROSE_LINE_WORDS and not listed_exactly(c.text, settings)
 
 
 def _band_openers(page: Page, lines: Sequence[Line], vocab: frozenset[str], settings: ExtractSettings) -> list[int]:
@@ -1917,10 +1949,66 @@ def _cut_short(c: tuple, candidates: Sequence[tuple], lines: Sequence[Line] = ()
     fields = {x.field for x in cells if x.field}
 
     def completes(o: tuple) -> bool:
-        return (o[0][0][2] > score[2] or (o[0][0][0] >= score[0] and _runs_on_in_bold(cells, o[3], lines[i:o[2] + 1])))
+        return (o[0][0][2] > score[2] or (o[0][0][0] >= score[0] and _runs_on_in_bold(cells, o[3], lines[i:o[2] + 1]))
+                or (o[4] is True and bool(lines) and _goes_on(cells, o[3], lines[j].top)
+                    and _next_at_leading(lines, i, j, o[2])))
 
     return any(o[1] == i and o[2] > j and len({x.field for x in o[3] if x.field}) >= len(fields) and completes(o)
                for o in candidates)
+
+
+def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
+    """Is the band, read as another table's header, the lower lines of a longer band that opens above it,
+    may head actions and holds more headings: each of this band's headings one of the longer band's, or the end of one cut off at its top
+    ("quarter" of "Update this quarter" under "Update this"), one at least so cut? The band opened inside
+    the header's cells (sub-headings under a group heading: "Self-rating | Key date" under "Monitoring")."""
+    _, i, j, cells, heads = c
+    if heads is not False:
+        return False  # a band that heads actions itself may be joined with the band above (`_joined_others`)
+    for o in candidates:
+        # The longer band holds headings this one lacks (its first line's): a title line above a header
+        # that reads the same headings is no such band.
+        if not (o[1] < i and o[2] >= j and o[4] is not False and len(o[3]) > len(cells)):
+            continue
+        texts = [x.text for x in o[3]]
+        ends = [any(t == x.text or t.endswith(" " + x.text) for t in texts) for x in cells]
+        if all(ends) and any(x.text not in texts for x in cells):
+            return True
+    return False
+
+
+def _next_at_leading(lines: Sequence[Line], i: int, j: int, last: int) -> bool:
+    """Is the first upright line after band i..j (up to `last`) set at the band's own line pitch and in
+    its bold, as a heading's next line is, not below the white a body row opens after?"""
+    if not lines:
+        return False
+    upright = [ln for ln in lines[i:j + 1] if not ln.words[0].rotation]
+    after = next((ln for ln in lines[j + 1:last + 1] if not ln.words[0].rotation), None)
+    if after is None or not upright:
+        return after is None
+    # A heading's next line is set as the heading is: in bold under bold headings (a repeated header's
+    # foot over a cell carried on from the page before is set as the body is).
+    if not (_bold(lines[i:j + 1]) and _bold(lines[j + 1:last + 1])):
+        return False
+    # Line to line, top to top: a line's box grows with its tallest glyph ("?"), its top does not move.
+    pitches = [b.top - a.top for a, b in zip(upright, upright[1:])]
+    pitch = max(pitches, default=upright[-1].bottom - upright[-1].top + GROUP_GAP * upright[-1].size)
+    return after.top - upright[-1].top <= pitch + LEADING_SLACK
+
+
+def _goes_on(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell], foot: float) -> bool:
+    """Does a longer band hold every heading of this one, in order, each its text or its text run on, and
+    one of them, still running on the band's last line (at `foot`), run on ("Key line" / "of" /
+    "enquiry"), with more headings of its own beside them (a turned "Index" set low)? The shorter band
+    stops inside a heading: it is the longer one cut short, though the headings it leaves out are words
+    nobody listed. (A heading that stopped lines above the foot has no more to say: the text under it
+    is its column's.)"""
+    rest = iter(longer)
+    matched = [next((b for b in rest if b.text.startswith(a.text)), None) for a in cells]
+    if not all(b is not None and (b.field == a.field or a.field is None) for a, b in zip(cells, matched)):
+        return False
+    runs_on = [(a, b) for a, b in zip(cells, matched) if b is not None and len(b.text) > len(a.text)]
+    return bool(runs_on) and all(a.bottom >= foot - 1 for a, _ in runs_on)
 
 
 def _runs_on_in_bold(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell], band: Sequence[Line]) -> bool:

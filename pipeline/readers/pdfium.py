@@ -692,6 +692,38 @@ def read_document(path: Path, password: str | None,
     return pages, metadata
 
 
+def hidden_chars(path: Path, password: str | None) -> dict[int, list[tuple[str, float, float]]]:
+    """Per page number, the characters a clipping path hides (`clipped_out`), as (text, x middle, y
+    middle): the pdfplumber reader, which sees no clipping paths, leaves them out too. Empty when PDFium
+    cannot open the file (the reader reports that itself)."""
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError:
+        return {}
+    out: dict[int, list[tuple[str, float, float]]] = {}
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                _w, _h, frame = page_frame(page.get_mediabox(), page.get_rotation())
+                textpage = page.get_textpage()
+                try:
+                    texts, _g, _used, chars = _read_content(page, textpage, frame, None, DEFAULT_SETTINGS)
+                finally:
+                    textpage.close()
+                kept = set(map(id, clipped_out(chars, texts, frame)))
+                gone = [(c[0], (c[1] + c[3]) / 2, (c[2] + c[4]) / 2) for c in chars if id(c) not in kept]
+                if gone:
+                    out[i + 1] = gone
+            finally:
+                page.close()
+    except pdfium.PdfiumError:
+        return out
+    finally:
+        pdf.close()
+    return out
+
+
 def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     number = index + 1
@@ -711,6 +743,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
             hrules, vrules, fills, has_images = graphics
             chars, lost = blank_objects(texts, used, chars, written, settings)
+            chars = clipped_out(chars, texts, frame)
             if lost and unmask_blank_actualtext(texts, used):
                 # PDFium left out text whose /ActualText has nothing printable in it: read its glyphs.
                 textpage.close()
@@ -718,6 +751,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
                 hrules, vrules, fills, has_images = graphics
                 chars, lost = blank_objects(texts, used, chars, written, settings)
+                chars = clipped_out(chars, texts, frame)
             words = chars_to_words(chars, settings)
         finally:
             textpage.close()
@@ -744,6 +778,46 @@ def _read_content(page, textpage, frame: Matrix, written: WrittenFonts | None, s
     # comes between "assi" and "gned"); words are grouped in the content's order, as pdfminer reads it.
     chars.sort(key=_ordinal)
     return texts, graphics, used, chars
+
+
+def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matrix) -> list[tuple]:
+    """The characters less those whose box's middle lies outside their text object's clipping path:
+    text a cell of fixed height cuts off ("Key line of" / "enquiry", the last line hidden below the
+    header's edge; a turned "How are we doing?" showing "How") is not printed. Judged on the box around
+    each clipping path, for text objects of the page itself (a form's own clip is in its own space)."""
+    boxes: dict[int, tuple[float, float, float, float] | None] = {}
+    out = []
+    for ch in chars:
+        k = ch[9]
+        if 0 <= k < len(texts) and texts[k][1] == frame:
+            if k not in boxes:
+                boxes[k] = _clip_box(texts[k][0], frame)
+            box = boxes[k]
+            if box is not None and not (box[0] <= (ch[1] + ch[3]) / 2 <= box[2] and box[1] <= (ch[2] + ch[4]) / 2 <= box[3]):
+                continue
+        out.append(ch)
+    return out
+
+
+def _clip_box(addr: int, frame: Matrix) -> tuple[float, float, float, float] | None:
+    """The box (x0, top, x1, bottom, in the page's frame) that text object `addr`'s clipping paths all
+    hold, or None when it has none."""
+    clip = raw.FPDFPageObj_GetClipPath(ctypes.cast(addr, raw.FPDF_PAGEOBJECT))
+    n = raw.FPDFClipPath_CountPaths(clip) if clip else -1
+    if n <= 0:
+        return None
+    a, b, c, d, e, f = frame
+    x, y = ctypes.c_float(), ctypes.c_float()
+    box = (-math.inf, -math.inf, math.inf, math.inf)
+    for i in range(n):
+        pts = []
+        for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, i), 0)):
+            raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, i, j), ctypes.byref(x), ctypes.byref(y))
+            pts.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
+        if pts:
+            xs, ys = [pt[0] for pt in pts], [pt[1] for pt in pts]
+            box = (max(box[0], min(xs)), max(box[1], min(ys)), min(box[2], max(xs)), min(box[3], max(ys)))
+    return None if math.isinf(box[0]) else box
 
 
 def _ordinal(ch: tuple) -> int:

@@ -6,20 +6,25 @@ Slower than the pdfium reader; tests/test_readers.py holds the two to the same w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
+from .pdfium import hidden_chars
 from .model import SLANTED, Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
 from .words import SIZE_DECIMALS, chars_to_words, own_lines
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
 
-def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
+def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTINGS,
+                      hidden: Sequence[tuple[str, float, float]] = ()) -> Page:
+    """The page as pdfplumber reads it, less the characters a clipping path hides (`hidden`, found by
+    pipeline.readers.pdfium.hidden_chars: pdfminer keeps no clipping paths)."""
     width, height = float(pp.width), float(pp.height)
     check_page_size(width, height, number)
     from pdfplumber.utils import extract_words
 
-    chars = collapse_space_runs(pp.chars)
+    chars = collapse_space_runs(_visible(pp.chars, hidden))
     rotated = [c for c in chars if not c.get("upright", True) or _slanted(c)]
     # Sizes rounded as pipeline.readers.words rounds them, so that float noise parts no word.
     upright = [dict(c, size=round(c["size"], SIZE_DECIMALS)) for c in chars
@@ -66,6 +71,25 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
         fills=fills,
         has_images=bool(pp.images),
     )
+
+
+# How far (pt) a character's middle may stand from where PDFium puts it and still be that character.
+SAME_CHAR = 1.5
+
+
+def _visible(chars: list[dict], hidden: Sequence[tuple[str, float, float]]) -> list[dict]:
+    """The characters less those PDFium found hidden by a clipping path: the same text, its middle
+    within SAME_CHAR of the hidden one's."""
+    if not hidden:
+        return chars
+    by_text: dict[str, list[tuple[float, float]]] = {}
+    for text, x, y in hidden:
+        by_text.setdefault(text, []).append((x, y))
+
+    def shown(c: dict) -> bool:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return not any(abs(x - hx) <= SAME_CHAR and abs(y - hy) <= SAME_CHAR for hx, hy in by_text.get(c["text"], ()))
+    return [c for c in chars if shown(c)]
 
 
 def _top(c: dict) -> float:
@@ -127,11 +151,13 @@ def read_document(path: Path, password: str | None,
             f"cannot be read as a PDF ({type(cause).__name__}: {cause}); try re-downloading it", path=str(p)
         ) from None
     pages: list[Page] = []
+    hidden = hidden_chars(p, password)
     try:
         metadata = dict(pdf.metadata or {})
         for i, pp in enumerate(pdf.pages, start=1):
             try:
-                pages.append(page_or_error(lambda pp=pp, i=i: page_from_plumber(pp, i, settings), i, p))
+                pages.append(page_or_error(lambda pp=pp, i=i: page_from_plumber(pp, i, settings, hidden.get(i, ())),
+                                           i, p))
             finally:
                 pp.flush_cache()
     except PlanpipeError:
