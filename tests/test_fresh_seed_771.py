@@ -158,3 +158,14 @@ def test_a_header_under_a_title_line_is_no_lower_part_of_the_band_from_the_title
     [header] = find_headers(page)
     cells = {c.text: c.field for c in header.cells}
     assert cells.get("Success looks like") == "measures" and "Planned action" in cells
+
+
+def test_an_action_band_over_another_tables_band_of_sub_headings_is_one_header():
+    """"Impact | Planned action" over "Risks | Who is responsible? and date | Our aim", a rule under the
+    group heading "Impact" alone: each line read as a header of its own, the lower one as another table's,
+    and the action table had two columns; every objective, officer and date was lost (layout 85100046,
+    seed 851: 0 -> 100%)."""
+    page = load_page("group-heading-ruled-over-sub-headings-read-apart")
+    actions, others = find_all_headers(page)[:2]
+    assert others == []
+    assert [c.field for c in actions[0].cells] == ["ignore:extra", "lead_officer_and_milestone", "objective", "action"]

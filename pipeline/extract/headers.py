@@ -1304,6 +1304,7 @@ def find_all_headers(
     actions = _fullest(page, lines, actions, candidates, settings)
     actions = _grown_downward(page, lines, _grown_upward(page, lines, actions, settings), settings, True)
     actions, others = _other_bands(page, lines, candidates, actions, settings)
+    actions, others = _with_sub_headings_below(page, lines, actions, others, settings)
     others = [b for b in others if not _outgrown(page, lines, b, candidates, actions + [o for o in others if o is not b],
                                                  settings)]
     # A weak band, like an action band, may be part of a fuller header that stands over more columns.
@@ -1321,6 +1322,23 @@ def find_all_headers(
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _with_sub_headings_below(page: Page, lines: Sequence[Line], actions: list[_Band], others: list[_Band],
+                             settings: ExtractSettings) -> tuple[list[_Band], list[_Band]]:
+    """(action bands, other bands) with each action band that has another table's band right under it
+    joined to it, when the two read as one action header with more headings than the action band: a
+    group heading over sub-headings, a rule under the group alone ("Impact | Planned action" over "Risks |
+    Who is responsible? and date | Our aim"), each line read as a header of its own."""
+    for n, (i, j, cells) in enumerate(actions):
+        below = next((o for o in others if _next_band(lines, i, j, o[0])), None)
+        if below is None:
+            continue
+        joined, scored = _read_joined(page, lines, i, below[1], settings)
+        if scored is not None and scored[1] is True and len(joined) > len(cells):
+            actions[n] = (i, below[1], joined)
+            others = [o for o in others if o is not below]
+    return actions, others
 
 
 def _body_type_bands(lines: Sequence[Line], bands: Sequence[_Band], every: Sequence[_Band]) -> list[_Band]:
