@@ -1977,9 +1977,10 @@ def _cut_short(c: tuple, candidates: Sequence[tuple], lines: Sequence[Line] = ()
 
 def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
     """Is the band, read as another table's header, the lower lines of a longer band that opens above it,
-    may head actions and holds more headings: each of this band's headings one of the longer band's, or the end of one cut off at its top
-    ("quarter" of "Update this quarter" under "Update this"), one at least so cut? The band opened inside
-    the header's cells (sub-headings under a group heading: "Self-rating | Key date" under "Monitoring")."""
+    may head actions and holds more headings: each of this band's headings one of the longer band's, or
+    the end of one cut off at its top ("quarter" of "Update this quarter" under "Update this"), one at
+    least so cut? The band opened inside the header's cells (sub-headings under a group heading:
+    "Self-rating | Key date" under "Monitoring")."""
     _, i, j, cells, heads = c
     if heads is not False:
         return False  # a band that heads actions itself may be joined with the band above (`_joined_others`)
@@ -1998,8 +1999,6 @@ def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
 def _next_at_leading(lines: Sequence[Line], i: int, j: int, last: int) -> bool:
     """Is the first upright line after band i..j (up to `last`) set at the band's own line pitch and in
     its bold, as a heading's next line is, not below the white a body row opens after?"""
-    if not lines:
-        return False
     upright = [ln for ln in lines[i:j + 1] if not ln.words[0].rotation]
     after = next((ln for ln in lines[j + 1:last + 1] if not ln.words[0].rotation), None)
     if after is None or not upright:
@@ -2025,8 +2024,8 @@ def _goes_on(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell], foot: fl
     matched = [next((b for b in rest if b.text.startswith(a.text)), None) for a in cells]
     if not all(b is not None and (b.field == a.field or a.field is None) for a, b in zip(cells, matched)):
         return False
-    runs_on = [(a, b) for a, b in zip(cells, matched) if b is not None and len(b.text) > len(a.text)]
-    return bool(runs_on) and all(a.bottom >= foot - 1 for a, _ in runs_on)
+    runs_on = [a for a, b in zip(cells, matched) if b is not None and len(b.text) > len(a.text)]
+    return bool(runs_on) and all(a.bottom >= foot - 1 for a in runs_on)
 
 
 def _runs_on_in_bold(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell], band: Sequence[Line]) -> bool:
