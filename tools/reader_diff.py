@@ -203,6 +203,12 @@ What both readers do that pdfplumber's word grouping alone does not:
 - each line is read alone: pdfplumber chains tops within its tolerance across the page, so two lines set
   close in one column ("and strategic" over "services.") fall in one cluster through another column's
   lines between, and read left to right their letters alternate ("a" "vi" "n" "c" "d" "es.").
+- ruling lines and fills drawn as paths that pdfminer calls curves (neither one line nor one closed
+  rectangle: a cell's sides as one open run of lines, straight Béziers, boxes with rounded corners, thin
+  filled polygons) are read through one function (`pipeline/readers/paths.py`): a stroked curve's
+  straight pieces along an axis are ruling lines (pieces drawn one after another along a line are one),
+  a thin filled one is a ruling line, a filled one that fills its box all but for rounded corners is a
+  fill; a glyph drawn as a path (under 15 pt both ways: an arrow, a tick) gives neither.
 
 ## Classes of the remaining differences
 

@@ -32,6 +32,7 @@ import pypdfium2.raw as raw
 
 from ..errors import EncryptedPdfError, NotAPdfError
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from .paths import Op, add_curve
 from .model import TURNED, Fill, Page, Rule, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
 from .words import chars_to_words
 
@@ -553,17 +554,19 @@ def _obj_matrix(obj) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def path_to_subpaths(obj, matrix: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
-    """A path object's subpaths as pdfminer sees them: (shape, points) with shape in m/l/c/h letters and
-    one point per letter ('h' gets the subpath's start), points in the target space of `matrix`."""
+def path_to_subpaths(obj, matrix: Matrix) -> list[tuple[str, list[tuple[float, float]], list[Op]]]:
+    """A path object's subpaths as pdfminer sees them: (shape, points, operations) with shape in m/l/c/h
+    letters and one point per letter ('h' gets the subpath's start), points in the target space of `matrix`;
+    the operations hold each Bézier's control points too (pipeline.readers.paths.Op)."""
     a, b, c, d, e, f = matrix
     n = raw.FPDFPath_CountSegments(obj)
     x, y = ctypes.c_float(), ctypes.c_float()
     xr, yr = ctypes.byref(x), ctypes.byref(y)
-    subpaths: list[tuple[str, list]] = []
+    subpaths: list[tuple[str, list, list[Op]]] = []
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
-    bezier = 0
+    ops: list[Op] = []
+    controls: list[tuple[float, float]] = []
     for i in range(n):
         seg = raw.FPDFPath_GetPathSegment(obj, i)
         kind = raw.FPDFPathSegment_GetType(seg)
@@ -572,25 +575,28 @@ def path_to_subpaths(obj, matrix: Matrix) -> list[tuple[str, list[tuple[float, f
         pt = (a * px + c * py + e, b * px + d * py + f)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             if shape:
-                subpaths.append(("".join(shape), pts))
-            shape, pts, bezier = ["m"], [pt], 0
+                subpaths.append(("".join(shape), pts, ops))
+            shape, pts, ops, controls = ["m"], [pt], [("m", (pt,))], []
         elif kind == raw.FPDF_SEGMENT_BEZIERTO:
-            bezier += 1
-            if bezier == 3:  # PDFium stores a cubic as three points; pdfminer as one 'c'
+            controls.append(pt)
+            if len(controls) == 3:  # PDFium stores a cubic as three points; pdfminer as one 'c'
                 shape.append("c")
                 pts.append(pt)
-                bezier = 0
+                ops.append(("c", tuple(controls)))
+                controls = []
         else:
             if not shape:
-                shape, pts = ["m"], [pt]
+                shape, pts, ops = ["m"], [pt], [("m", (pt,))]
                 continue
             shape.append("l")
             pts.append(pt)
+            ops.append(("l", (pt,)))
         if raw.FPDFPathSegment_GetClose(seg) and shape:
             shape.append("h")
             pts.append(pts[0])
+            ops.append(("h", ()))
     if shape:
-        subpaths.append(("".join(shape), pts))
+        subpaths.append(("".join(shape), pts, ops))
     return subpaths
 
 
@@ -633,9 +639,11 @@ def read_graphics(page, frame: Matrix, texts: list | None = None,
                     continue
                 m = mult(_obj_matrix(obj), matrix)
                 fill_colour = functools.partial(_colour, raw.FPDFPageObj_GetFillColor, obj)
-                for shape, pts in path_to_subpaths(obj, m):
+                for shape, pts, ops in path_to_subpaths(obj, m):
                     got = _shape(shape, pts)
                     if got is None:
+                        add_curve(hrules, vrules, fills, ops, filled=filled, stroked=stroked, colour=fill_colour,
+                                  settings=settings)
                         continue
                     what, (x0, top, x1, bottom) = got
                     if what == "line":

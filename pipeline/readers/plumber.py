@@ -5,6 +5,7 @@ Slower than the pdfium reader; tests/test_readers.py holds the two to the same w
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Sequence
 
@@ -12,6 +13,7 @@ from ..colour import hex_colour
 from ..errors import EncryptedPdfError, NotAPdfError, PlanpipeError
 from .pdfium import hidden_chars
 from .model import SLANTED, Fill, Page, Rule, Word, add_rect, check_page_size, is_bold, page_or_error, slant_rotation
+from .paths import add_curve, plumber_ops
 from .words import SIZE_DECIMALS, chars_to_words, own_lines
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 
@@ -61,6 +63,14 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
             colour=lambda rc=rc: hex_colour(rc.get("non_stroking_color")),
             settings=settings,
         )
+    for cv in pp.curves:
+        add_curve(
+            hrules, vrules, fills, plumber_ops(cv.get("path") or ()),
+            filled=bool(cv.get("fill")),
+            stroked=bool(cv.get("stroke")),
+            colour=functools.partial(_fill_colour, cv),
+            settings=settings,
+        )
     return Page(
         number=number,
         width=width,
@@ -71,6 +81,10 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
         fills=fills,
         has_images=bool(pp.images),
     )
+
+
+def _fill_colour(obj: dict) -> str | None:
+    return hex_colour(obj.get("non_stroking_color"))
 
 
 # How far (pt) a character's middle may stand from where PDFium puts it and still be that character.

@@ -15,6 +15,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .aligned import find_aligned_tables
 from .export import to_csv, to_dicts, to_json
 from .model import GenericCell, GenericTable
+from .prose import split_text_columns
 from .ruled import find_ruled_tables
 
 __all__ = [
@@ -29,10 +30,12 @@ def _inside(w, bbox, margin: float = 1.0) -> bool:
 
 
 def find_page_tables(page: Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[GenericTable]:
-    """The tables of one page: ruled first, then text-aligned among the words no ruled table holds."""
+    """The tables of one page: ruled first, then text-aligned among the words no ruled table holds, in
+    each column of running text apart when the page is set in two (`prose.split_text_columns`)."""
     ruled = find_ruled_tables(page, settings)
     rest = [w for w in page.words if not any(_inside(w, t.bbox) for t in ruled)]
-    aligned = find_aligned_tables(page, rest, settings)
+    parts = split_text_columns(rest, settings)
+    aligned = [t for part in parts for t in find_aligned_tables(page, part, settings, running=len(parts) > 1)]
     return sorted(ruled + aligned, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 

@@ -10,6 +10,7 @@ chunks. Every line starts a row, except a continuation line: a line with nothing
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -44,9 +45,35 @@ class TextLine:
         return max(self.line.bottom - self.line.top, 1.0)
 
 
-def line_chunks(line: Line) -> list[Line]:
-    """A line's chunks (words far apart are in different cells); a bullet is joined to its item."""
-    chunks = split_chunks(line)
+# A justified line of running text stretches its word spaces alike (to within this many pt), however wide.
+JUSTIFIED_SPREAD = 0.5
+# ... up to this many times its font size.
+JUSTIFIED_MAX_SPACE = 3.0
+# Words this much (pt) wider than others are unlike: figures of as many digits are alike, and a row of
+# them in evenly spaced columns has even gaps too.
+JUSTIFIED_UNLIKE = 1.0
+
+
+def justified(line: Line) -> bool:
+    """Is the line running text set justified: four words or more, of unlike widths, every space
+    between them stretched alike? Such a line is one chunk however wide its spaces: cells in a row
+    are spaced by their columns, so their gaps differ as their widths do."""
+    ws = line.words
+    if len(ws) < 4:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:])]
+    widths = [w.x1 - w.x0 for w in ws]
+    size = min(w.size for w in ws)
+    return (max(gaps) - min(gaps) <= JUSTIFIED_SPREAD and 0 < max(gaps) <= JUSTIFIED_MAX_SPACE * size
+            and max(widths) - min(widths) >= JUSTIFIED_UNLIKE)
+
+
+def line_chunks(line: Line, margin: float = -math.inf) -> list[Line]:
+    """A line's chunks (words far apart are in different cells); a bullet is joined to its item; a
+    justified line starting at the left `margin` is running text, one chunk (one starting further right
+    may be a cell's text in a later column of a table, whose region its chunks keep alive)."""
+    running = abs(line.x0 - margin) <= line.words[0].size and justified(line)
+    chunks = [line] if running else split_chunks(line)
     out: list[Line] = []
     for ch in chunks:
         if out and all(w.text in BULLETS for w in out[-1].words):
@@ -56,8 +83,11 @@ def line_chunks(line: Line) -> list[Line]:
     return out
 
 
-def words_to_textlines(words: Sequence[Word]) -> list[TextLine]:
-    return [TextLine(ln, line_chunks(ln)) for ln in words_to_lines(words)]
+def words_to_textlines(words: Sequence[Word], running: bool = False) -> list[TextLine]:
+    """The words' lines and their chunks. In a column of running text (`running`), a justified line from
+    the column's left margin is one chunk."""
+    margin = min((w.x0 for w in words), default=0.0) if running else -math.inf
+    return [TextLine(ln, line_chunks(ln, margin)) for ln in words_to_lines(words)]
 
 
 def textlines_to_regions(
@@ -319,10 +349,11 @@ def rows_to_table(
 
 
 def find_aligned_tables(
-    page: Page, words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS
+    page: Page, words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS, running: bool = False
 ) -> list[GenericTable]:
-    """Tables laid out by text alignment alone among `words` (those outside ruled tables)."""
-    lines = words_to_textlines(words)
+    """Tables laid out by text alignment alone among `words` (those outside ruled tables); `running`: the
+    words are one column of a page set in columns of running text (`prose.split_text_columns`)."""
+    lines = words_to_textlines(words, running)
     tables = []
     for region in textlines_to_regions(lines, settings):
         t = region_to_table(page, region, settings)
