@@ -169,3 +169,40 @@ def test_an_action_band_over_another_tables_band_of_sub_headings_is_one_header()
     actions, others = find_all_headers(page)[:2]
     assert others == []
     assert [c.field for c in actions[0].cells] == ["ignore:extra", "lead_officer_and_milestone", "objective", "action"]
+
+
+def _extra_columns_page():
+    from pipeline.extract.grid import Column
+
+    page = load_page("extra-columns-start-rows")
+    bounds = [42.0, 163.0, 259.0, 319.02, 422.76, 494.63, 553.2]
+    fields = ["action", "objective", "extra:Remarks", "measures", "lead_officer_and_milestone",
+              "extra:Update this quarter"]
+    return page, [Column(f, a, b) for f, a, b in zip(fields, bounds, bounds[1:])]
+
+
+def test_columns_of_no_field_that_start_a_cell_every_row_show_where_rows_start():
+    """An unruled table under a header on page 1 only: a row whose measures are blank showed its start
+    in the officer column alone ("Consider the recommendations ..." beside "Assistant Director ..."),
+    set as close under the action above as the row's padding, and was read as the action's second
+    paragraph. "Remarks" and "Update this quarter" (no canonical field) start a cell level with every
+    action and in every row the named columns show, so they count as per-row columns (layout 88100051,
+    seed 881: 84.5 -> 100%)."""
+    from pipeline.extract.grid import rows_from_text
+
+    page, columns = _extra_columns_page()
+    rows = rows_from_text(page, columns, page.words, 0.0, page.height)
+    actions = [r.text("action") for r in rows]
+    assert actions[-6:] == [
+        "Raise awareness of the support available for care experienced young people with the wider "
+        "children’s workforce.",
+        "Ensure that practice and processes actively seek feedback from children and families in relation to "
+        "new or revised processes or practice approaches and considered in full.",
+        "Consider the recommendations of the review of the complaint procedure and processes and implement "
+        "required change.",
+        "Review trends and themes from complaints",
+        "Move to monthly Foster Carer Supervision and monitor quality and performance.",
+        "Schedule engagement activity with staff and establish feedback channels.",
+    ]
+    officers = [r.text("lead_officer_and_milestone") for r in rows]
+    assert officers[-4].startswith("Assistant Director Safeguarding") and officers[-4].endswith("Dec 2022")

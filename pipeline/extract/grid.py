@@ -996,9 +996,8 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
     starts = [b[0].top for b in blocks[action_i]]
-    others = _row_start_columns(columns, blocks, action_i)
     acts = blocks[action_i]
-    level = [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
+    level = _levels(columns, blocks, action_i, tol)
     space = _row_space(acts, level)
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
     white = _row_gap(firm, _line_bottoms(blocks), 1)
@@ -1009,6 +1008,61 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
+
+
+def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int, tol: float) -> list[int]:
+    """Per action block: how many other per-row columns start a block level with it."""
+    acts = blocks[action_i]
+
+    def count(others: list[list[float]]) -> list[int]:
+        return [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
+
+    others = _row_start_columns(columns, blocks, action_i)
+    level = count(others)
+    more = _per_row_extras(columns, blocks, action_i, [a[0].top for a, m in zip(acts, level) if m >= 2], tol)
+    return count(others + more) if more else level
+
+
+def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                    firm: Sequence[float], tol: float) -> list[list[float]]:
+    """The block tops of the columns of no canonical field ("Remarks", "Update this quarter") that hold
+    one cell per row: most of their blocks start level with an action, and most rows that two named
+    per-row columns show (`firm`) start a block in them. A column merged down the rows (a theme, a
+    priority) starts with few of those rows. The body's first line is left out: a row carried over from
+    the page before opens every cell it has there."""
+    if len(firm) < EXTRA_ROW_MIN or not _named_per_row(columns, blocks, action_i):
+        return []  # without named per-row columns the extras stand in already
+    first = min(b[0].top for bs in blocks.values() for b in bs)
+    action_tops = [a[0].top for a in blocks[action_i]]
+    out = []
+    for i, c in enumerate(columns):
+        if i == action_i or not (c.field or "").startswith(EXTRA_PREFIX):
+            continue
+        tops = [t for t in _opening_tops(blocks.get(i, [])) if abs(t - first) > tol or _level_with(t, firm, tol)]
+        level = sum(1 for t in tops if _level_with(t, action_tops, tol))
+        shown = sum(1 for f in firm if _level_with(f, tops, tol))
+        if tops and level >= EXTRA_ROW_SHARE * len(tops) and shown >= EXTRA_ROW_SHARE * len(firm):
+            out.append(tops)
+    return out
+
+
+def _opening_tops(col_blocks: Sequence[list[Line]]) -> list[float]:
+    return [b[0].top for b in col_blocks if not continues_list(b)]
+
+
+def _level_with(t: float, tops: Sequence[float], tol: float) -> bool:
+    return any(abs(t - o) <= tol for o in tops)
+
+
+def _named_per_row(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> bool:
+    return any(c.field in ROW_START_FIELDS and i != action_i and _opening_tops(blocks.get(i, []))
+               for i, c in enumerate(columns))
+
+
+# An extra column is a per-row column when this share of its blocks start level with an action, and of the
+# rows two named columns show start a block in it; judged only where at least EXTRA_ROW_MIN rows show.
+EXTRA_ROW_SHARE = 0.75
+EXTRA_ROW_MIN = 3
 
 
 def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
