@@ -206,3 +206,17 @@ def test_columns_of_no_field_that_start_a_cell_every_row_show_where_rows_start()
     ]
     officers = [r.text("lead_officer_and_milestone") for r in rows]
     assert officers[-4].startswith("Assistant Director Safeguarding") and officers[-4].endswith("Dec 2022")
+
+
+def test_lowest_headings_set_close_part_where_the_bodys_next_column_starts_flush_under_one():
+    """Under a ruled group heading ("Delivery"), "Plan ref" and "Theme area" stood one word space apart
+    (a narrow reference column, its heading filling it) and read as one heading: the references and the
+    themes came out as one column, every row's theme lost. The body's white between "1.1" and
+    "Performance and" runs through that word space and the themes start flush under "Theme": two headings
+    (layout 91100000, seed 911: 0 -> 100%)."""
+    page = load_page("sub-headings-set-close-over-body-columns")
+    [header] = find_all_headers(page)[1]
+    texts = [c.text for c in header.cells]
+    assert "Theme area" in texts
+    assert any(t.endswith("Plan ref") for t in texts)
+    assert [c.field for c in header.cells if c.text.endswith("Plan ref")] == ["ref"]

@@ -243,6 +243,7 @@ def _groups(
     chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
     if page is not None:
         chunks = _without_any_group_headings(chunks, page, gutters)
+        chunks = [p for c in chunks for p in _parted_over_body(c, chunks, gutters)]
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts,
                             fill_walls(page, max(c.bottom for c in band), FIRST_ROW_REACH * band[0].size)
                             if page is not None else ())
@@ -303,6 +304,38 @@ def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float])
         else:
             pieces[-1].append(b)
     return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+def _parted_over_body(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
+    """A chunk of sub-headings set close under a group heading ("Plan ref Theme area" under "Delivery"),
+    with no heading under it, parted where the white of a body gutter runs through a word space from
+    well left of it (the previous column's text stops short) and the body's next column starts flush
+    under the word after it: two headings, each over its own column."""
+    if chunk.words[0].rotation or not _under_a_heading(chunk, chunks) or any(
+            d is not chunk and d.top >= chunk.bottom - 1 and _overlap(d, chunk) for d in chunks):
+        return [chunk]
+    runs = getattr(gutters, "runs", None) or []
+    reach = GUTTER_REACH * chunk.words[0].size
+    pieces: list[list[Word]] = [[chunk.words[0]]]
+    for a, b in zip(chunk.words, chunk.words[1:]):
+        if any(lo < a.x1 - reach and hi > a.x1 and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs):
+            pieces.append([b])
+        else:
+            pieces[-1].append(b)
+    return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+# How far (ems) left of a word space a body gutter's white must start to part headings there: word spaces
+# that line up in the body leave runs no wider than themselves.
+GUTTER_REACH = 2.0
+
+
+def _under_a_heading(chunk: Line, chunks: Sequence[Line]) -> bool:
+    return any(d is not chunk and d.bottom <= chunk.top + 1 and _overlap(d, chunk) for d in chunks)
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    return a.x0 < b.x1 and a.x1 > b.x0
 
 
 def _white_through(x0: float, x1: float, gutters: Sequence[float]) -> bool:
