@@ -220,3 +220,19 @@ def test_lowest_headings_set_close_part_where_the_bodys_next_column_starts_flush
     assert "Theme area" in texts
     assert any(t.endswith("Plan ref") for t in texts)
     assert [c.field for c in header.cells if c.text.endswith("Plan ref")] == ["ref"]
+
+
+def test_a_row_set_apart_by_a_banner_is_a_row_in_a_zebras_white():
+    """A table shaded row by row (zebra): the white between two stripes is one row, and a later row start in
+    it a paragraph. A theme banner ("Theme 3: Children in Care", taken out of the table as its theme) stood
+    between two white rows (2.41 above it, 3.1 below), and 3.1 was read as 2.41's paragraphs: its officer,
+    outcome and date went to 2.41. Two lines and more of white above a row start set it apart (layout
+    86100025, seed 861: 91.7 -> 100%)."""
+    from pipeline.extract.grid import Column, rows_from_text
+
+    page = load_page("zebra-rows-apart-at-a-banner")
+    bounds = [39.0, 140.0, 348.19, 498.0, 567.0]
+    columns = [Column(f, a, b) for f, a, b in zip(["lead_officer", "action", "measures", "milestone"], bounds, bounds[1:])]
+    words = [w for w in page.words if w.size < 12]  # the banner is the table's theme, not one of its lines
+    starts = [r.text("action").split(" ")[0] for r in rows_from_text(page, columns, words, 0.0, page.height)]
+    assert starts[1:5] == ["2.40", "2.41", "3.1", "3.2"]

@@ -712,8 +712,8 @@ def _text_rows(
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
     # A fill lying in one column is a cell's own colour too (a page may print one row of them).
     cells += [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
-    outside, zebra = _outside_stripes(_row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells), stripes,
-                                      settings.anchor_tolerance, zebra)
+    found = _row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells)
+    outside, zebra = _outside_stripes(found, stripes, settings.anchor_tolerance, zebra, _set_apart(blocks, found))
     anchors = _with_stripes(outside, _stripe_starts(page.fills, stripes, columns, words, top, bottom),
                             settings.anchor_tolerance)
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
@@ -886,8 +886,30 @@ STRIPE_SPAN = 0.9
 STRIPE_PAD_LINES = 1.0
 
 
+def _set_apart(blocks: dict[int, list[list[Line]]], anchors: Sequence[float]) -> list[float]:
+    """The row starts with white above them, from the lowest text above in any column, at least
+    APART_LINES lines high: a banner taken out of the table ("Theme 3: Children in Care") or a gap left
+    between groups of rows. A cell's paragraphs stand closer."""
+    lines = [ln for bs in blocks.values() for b in bs for ln in b]
+    if not lines:
+        return []
+    height = statistics.median(ln.bottom - ln.top for ln in lines)
+    bottoms = sorted(ln.bottom for ln in lines)
+    out = []
+    for a in anchors:
+        k = bisect_right(bottoms, a + 0.5)
+        if k and a - bottoms[k - 1] >= APART_LINES * height:
+            out.append(a)
+    return out
+
+
+# Lines of white above a row start that set it apart from the row above, whatever the shading says.
+APART_LINES = 2.5
+
+
 def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]], tol: float,
-                     earlier: tuple[int, int] = (0, 0)) -> tuple[list[float], tuple[int, int]]:
+                     earlier: tuple[int, int] = (0, 0), apart: Sequence[float] = ()
+                     ) -> tuple[list[float], tuple[int, int]]:
     """The row starts the text shows, less those inside a stripe of a table shaded in stripes: a stripe
     is one row, whose cells may hold paragraphs side by side ("Delivered through ..." beside the
     measures' second item). Beside them, the zebra's evidence (`zebra_gaps`) with this page's added to
@@ -907,7 +929,8 @@ def _outside_stripes(anchors: list[float], stripes: Sequence[tuple[float, float]
     seen = (earlier[0] + sum(1 for g in gaps if len(g) <= 1), earlier[1] + len(gaps))
     if (not gaps and not _zebra_shown(seen)) or seen[0] < ZEBRA_SHARE * seen[1]:
         return anchors, seen
-    later = {a for g in whites for a in g[1:]}
+    # A row start set apart by white (a banner taken out, `apart`) is a row's in any white.
+    later = {a for g in whites for a in g[1:] if a not in apart}
     return [a for a in anchors if a not in later], seen
 
 
