@@ -4,7 +4,7 @@ Text alignment alone cannot tell two columns of prose from a table of two column
 chunks with a gutter between them, so the whole page reads as one table, and a small table set inside
 one of the columns is swallowed by it. Three things tell them apart, none tied to a wording:
 
-- a gutter that most lines of a block have a gap at and almost none cross;
+- a white gutter in the middle half of the page that almost no line crosses;
 - on each side, most lines are prose: several words filling most of their side's width;
 - the two sides' paragraphs start independently: in a table a new row starts on both sides of the
   gutter at once, in running text a paragraph on the left starts where the right is mid-paragraph.
@@ -27,11 +27,11 @@ PROSE_WORDS = 4
 PROSE_SPAN = 0.6
 # The share of a prose line's words that hold a letter (a row of figures is no prose).
 WORDY = 0.75
-# Shares of a side's lines that must be prose, and of the lines with text on both sides that may cross
-# the gutter.
+# The share of a side's lines that must be prose, and of the page's lines that may cross the gutter (a
+# title over both columns, a figure's caption).
 PROSE_SHARE = 0.6
 CROSS_SHARE = 0.1
-# How many lines must show text on both sides of the gutter.
+# How many lines the page, and each side of the gutter, must hold to judge.
 MIN_SPLIT_LINES = 8
 # At most this share of one side's paragraph starts may fall on a line where the other side starts one.
 MAX_CO_STARTS = 0.5
