@@ -890,17 +890,12 @@ def _set_apart(blocks: dict[int, list[list[Line]]], anchors: Sequence[float]) ->
     """The row starts with white above them, from the lowest text above in any column, at least
     APART_LINES lines high: a banner taken out of the table ("Theme 3: Children in Care") or a gap left
     between groups of rows. A cell's paragraphs stand closer."""
-    lines = [ln for bs in blocks.values() for b in bs for ln in b]
-    if not lines:
+    heights = [ln.bottom - ln.top for bs in blocks.values() for b in bs for ln in b]
+    if not heights:
         return []
-    height = statistics.median(ln.bottom - ln.top for ln in lines)
-    bottoms = sorted(ln.bottom for ln in lines)
-    out = []
-    for a in anchors:
-        k = bisect_right(bottoms, a + 0.5)
-        if k and a - bottoms[k - 1] >= APART_LINES * height:
-            out.append(a)
-    return out
+    least = APART_LINES * statistics.median(heights)
+    bottoms = _line_bottoms(blocks)
+    return [a for a in anchors if (white := _white_above(a, bottoms)) is not None and white >= least]
 
 
 # Lines of white above a row start that set it apart from the row above, whatever the shading says.
@@ -1034,16 +1029,24 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
 
 
 def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int, tol: float) -> list[int]:
-    """Per action block: how many other per-row columns start a block level with it."""
+    """Per action block: how many other columns that hold one cell per row start a block level with it.
+    Columns of fields printed once per row (references, dates, statuses, officers, measures) do; where
+    none holds text, the columns of no canonical field ("Remarks", "Risks") are the row's other cells all
+    the same, and beside named ones, those of them that start a cell every row (`_per_row_extras`)."""
     acts = blocks[action_i]
 
     def count(others: list[list[float]]) -> list[int]:
-        return [sum(any(abs(b[0].top - o) <= tol for o in tops) for tops in others) for b in acts]
+        return [sum(_level_with(b[0].top, tops, tol) for tops in others) for b in acts]
 
-    others = _row_start_columns(columns, blocks, action_i)
-    level = count(others)
+    def tops(fields: Callable[[str | None], bool]) -> list[list[float]]:
+        return [_opening_tops(blocks[i]) for i, c in enumerate(columns) if fields(c.field) and i != action_i]
+
+    named = tops(lambda f: f in ROW_START_FIELDS)
+    if not any(named):
+        return count(tops(lambda f: (f or "").startswith(EXTRA_PREFIX)))
+    level = count(named)
     more = _per_row_extras(columns, blocks, action_i, [a[0].top for a, m in zip(acts, level) if m >= 2], tol)
-    return count(others + more) if more else level
+    return count(named + more) if more else level
 
 
 def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
@@ -1053,8 +1056,8 @@ def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]
     per-row columns show (`firm`) start a block in them. A column merged down the rows (a theme, a
     priority) starts with few of those rows. The body's first line is left out: a row carried over from
     the page before opens every cell it has there."""
-    if len(firm) < EXTRA_ROW_MIN or not _named_per_row(columns, blocks, action_i):
-        return []  # without named per-row columns the extras stand in already
+    if len(firm) < EXTRA_ROW_MIN:
+        return []
     first = min(b[0].top for bs in blocks.values() for b in bs)
     action_tops = [a[0].top for a in blocks[action_i]]
     out = []
@@ -1077,11 +1080,6 @@ def _level_with(t: float, tops: Sequence[float], tol: float) -> bool:
     return any(abs(t - o) <= tol for o in tops)
 
 
-def _named_per_row(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> bool:
-    return any(c.field in ROW_START_FIELDS and i != action_i and _opening_tops(blocks.get(i, []))
-               for i, c in enumerate(columns))
-
-
 # An extra column is a per-row column when this share of its blocks start level with an action, and of the
 # rows two named columns show start a block in it; judged only where at least EXTRA_ROW_MIN rows show.
 EXTRA_ROW_SHARE = 0.75
@@ -1095,18 +1093,6 @@ def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[lis
     more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
             if not _inside_a_filled_row(t, filled, anchors, tol)]
     return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
-
-
-def _row_start_columns(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int) -> list[list[float]]:
-    """The block tops of the other columns that hold one cell per row. Columns of fields printed once per
-    row (references, dates, statuses, officers, measures) do; where none holds text, the columns of no
-    canonical field ("Remarks", "Risks") are the row's other cells all the same."""
-    def tops(fields: Callable[[str | None], bool]) -> list[list[float]]:
-        return [[b[0].top for b in blocks[i] if not continues_list(b)]
-                for i, c in enumerate(columns) if fields(c.field) and i != action_i]
-
-    named = tops(lambda f: f in ROW_START_FIELDS)
-    return named if any(named) else tops(lambda f: (f or "").startswith(EXTRA_PREFIX))
 
 
 def _referenced(starts: list[list[Line]], columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
@@ -1297,16 +1283,19 @@ def _line_bottoms(blocks: dict[int, list[list[Line]]]) -> list[float]:
     return sorted(ln.bottom for bl in blocks.values() for b in bl for ln in b)
 
 
+def _white_above(a: float, bottoms: Sequence[float]) -> float | None:
+    """The white above a row start at `a`, from the lowest line above it in any column (`bottoms`: every
+    line's bottom, sorted); None when no line stands above it."""
+    k = bisect_right(bottoms, a + 0.5)
+    return a - bottoms[k - 1] if k else None
+
+
 def _row_gap(anchors: Sequence[float], bottoms: Sequence[float], least: int = 0) -> float | None:
     """The white a row boundary leaves in an unruled table (the cells' padding, below one row's text and
     above the next's): per row start, from the lowest line above it in any column (`bottoms`: every
     line's bottom, sorted), the median over the row starts. None where fewer than `least` rows
     (ROW_GAP_MIN_ROWS by default) show it."""
-    gaps = []
-    for a in anchors:
-        k = bisect_right(bottoms, a + 0.5)
-        if k:
-            gaps.append(a - bottoms[k - 1])
+    gaps = [g for a in anchors if (g := _white_above(a, bottoms)) is not None]
     if not gaps or len(gaps) < (least or ROW_GAP_MIN_ROWS):
         return None
     # Padded cells leave the same white at every row boundary, less where a merged cell's text runs
