@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pipeline.extract.text import Line
 from pipeline.readers.model import Fill, Page, Rule, Word
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -22,3 +23,13 @@ def load_page(name: str) -> Page:
         hrules=[Rule(*r) for r in data["hrules"]], vrules=[Rule(*r) for r in data["vrules"]],
         fills=[Fill(*f) for f in data["fills"]],
     )
+
+
+def drawn_line(x0: float, top: float, text: str, char: float = 5.0, size: float = 8.0) -> Line:
+    """A line of a table drawn in a test: its words from `x0`, `char` pt per character and one space
+    between words, `size` pt high."""
+    words, x = [], x0
+    for w in text.split():
+        words.append(Word(w, x, top, x + char * len(w), top + size, size))
+        x += char * (len(w) + 1)
+    return Line(tuple(words))

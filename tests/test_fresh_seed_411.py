@@ -12,17 +12,14 @@ from pipeline.extract.geometry import PageTables
 from pipeline.extract.grid import Column, PageRow, PageTable, words_vocabulary
 from pipeline.extract.text import Line, paragraphs_text
 from pipeline.readers.model import Page, Word
+from tests.pages import drawn_line
 
 LEADING = 10.0  # pt from one line's top to the next in these tables
 CHAR = 5.0  # pt per character
 
 
 def _line(x0: float, top: float, text: str) -> Line:
-    words, x = [], x0
-    for w in text.split():
-        words.append(Word(w, x, top, x + CHAR * len(w), top + 8.0, 8.0))
-        x += CHAR * (len(w) + 1)
-    return Line(tuple(words))
+    return drawn_line(x0, top, text, CHAR)
 
 
 def _row(columns: list[Column], top: float, cells: dict[str, list[str]], leading: bool = False) -> PageRow:

@@ -468,7 +468,7 @@ TAIL_OTHER_CELLS = 2
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
                      breaks: frozenset[tuple[str, str]] = frozenset(),
-                     vocabulary: Mapping[str, int] | None = None) -> list[str]:
+                     vocabulary: Mapping[str, int] | None = None, alone: frozenset[str] = frozenset()) -> list[str]:
     """Append a cell's continuation from the next page.
 
     The paragraph cut by the page break goes on when the next part reads as its rest, or when its
@@ -476,14 +476,16 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     Two paragraphs the column prints apart elsewhere in the document (`breaks`: pairs of a paragraph and
     the next, in one cell on one page) stay apart: a cell restated down the rows shows its breaks where
     no page cuts it. With the document's `vocabulary`, two words that make one ("Partners" / "hips") are
-    one where the line was full and the rest is printed nowhere but at a line's start.
+    one where the line was full and the rest is printed nowhere but at a line's start. Two texts the
+    column prints elsewhere each as a whole cell (`alone`: "Head of Workforce Development", "Designated
+    Nurse, Safeguarding") are two paragraphs too, unless the column prints them together as one.
     """
     if not a:
         return list(b)
     if not b:
         return list(a)
     last, first = a[-1], b[0]
-    if _printed_apart(last, first, breaks):
+    if _printed_apart(last, first, breaks) or _each_a_cell(last, b, alone):
         return a + b
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
@@ -537,7 +539,8 @@ def build_rows(
     logical = [(lt, *_cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     # A column's paragraph breaks are the document's: a cell restated under another theme's banner shows them.
     breaks = _paragraph_breaks([c for _, cells, _ in logical for c in cells])
-    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified)) for lt, cells, justified in logical]
+    alone = _cells_alone([(lt.entries, cells) for lt, cells, _ in logical])
+    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified, alone)) for lt, cells, justified in logical]
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
@@ -611,9 +614,10 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                 breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
-                vocabulary: Mapping[str, int] | None = None, justified: frozenset[str] = frozenset()) -> list[RawRow]:
+                vocabulary: Mapping[str, int] | None = None, justified: frozenset[str] = frozenset(),
+                alone: dict[str, frozenset[str]] | None = None) -> list[RawRow]:
     """One logical table's rows (`read`: each row's cells, and `justified`: its justified columns, _cells_of),
-    a row broken over a page joined into one."""
+    a row broken over a page joined into one (`breaks`, `alone`: see _join_paragraphs)."""
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
@@ -630,12 +634,13 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always):
-            _join_tail(table_rows, entry, cells, breaks, vocabulary)
+            _join_tail(table_rows, entry, cells, breaks, vocabulary, alone)
         else:
+            room = _foot_room(prow, entry.table)
             if page_top:
-                _return_leftovers(table_rows, prow, cells)
+                _return_leftovers(table_rows, prow, cells, room)
             if table_rows:
-                _run_on_off_the_row(table_rows, prow, cells, page_top)
+                _run_on_off_the_row(table_rows, prow, cells, page_top, room)
             table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows, justified=justified))
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
@@ -693,12 +698,13 @@ def _row_opening(prow: PageRow) -> tuple[float, float] | None:
 
 
 def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                        page_top: bool = False) -> None:
+                        page_top: bool = False, room: dict[str, float] | None = None) -> None:
     """A row whose cells open at their tops on one line (`_row_opening`) holds no cell of its own that
     opens off it, in the same type, with no rule above: that text is a paragraph of a merged cell above
     (its paragraphs spaced all but as the rows are), and runs on in the cell that is still open. At a
     page's top (`page_top`) it is the rest of a merged cell the page's foot cut (a cell goes on over the
-    page with none of the padding a new row's cells take), and its paragraph may go on where it stopped."""
+    page with none of the padding a new row's cells take), and its paragraph may go on where it stopped.
+    The cell then ends where that text ends: `room`, the row's white under each cell (_foot_room)."""
     opening = _row_opening(prow)
     if opening is None:
         return
@@ -714,6 +720,9 @@ def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str
             owner.cells[f] = owner.cells[f] + cells.pop(f)
         elif owner.page_end == table_rows[-1].page_end and owner.foot_room.get(f, 0.0) <= CLOSED_ROOM_LINES:
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+        else:
+            continue
+        _ends_here(owner, f, room)
 
 
 def _same_end(x: str, y: str) -> bool:
@@ -742,6 +751,26 @@ def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]], cu
                for a, b in breaks)
 
 
+def _each_a_cell(last: str, b: Sequence[str], alone: frozenset[str]) -> bool:
+    """Are the paragraph a page cut and the first the next page carries each printed as a whole cell of
+    the column elsewhere, and never as one paragraph?"""
+    return last in alone and b[0] in alone and f"{last} {b[0]}" not in alone
+
+
+def _cells_alone(tables: Sequence[tuple[Sequence[_Entry], Sequence[dict[str, list[str]]]]]) -> dict[str, frozenset[str]]:
+    """Per column, the texts of its cells of one paragraph in rows no page break cuts (neither first nor
+    last on their page: a cell cut by the page's foot is a paragraph's first part)."""
+    out: dict[str, set[str]] = {}
+    for entries, cells in tables:
+        for i, (entry, row) in enumerate(zip(entries, cells)):
+            if entry.first_on_page or i + 1 == len(entries) or entries[i + 1].first_on_page:
+                continue
+            for f, paras in row.items():
+                if len(paras) == 1:
+                    out.setdefault(f, set()).add(paras[0])
+    return {f: frozenset(t) for f, t in out.items()}
+
+
 def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozenset[tuple[str, str]]]:
     """Per column, the pairs of paragraphs printed one after the other in one cell on one page."""
     pairs: dict[str, set[tuple[str, str]]] = {}
@@ -753,7 +782,7 @@ def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozen
 
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
                breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
-               vocabulary: Mapping[str, int] | None = None) -> None:
+               vocabulary: Mapping[str, int] | None = None, alone: dict[str, frozenset[str]] | None = None) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on."""
     prev = table_rows[-1]
     for f, paras in cells.items():
@@ -765,7 +794,7 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         # A dash that did not fit with its word on the line above did not end the paragraph there.
         fitted = restored is paras and _first_word_fits(target, f, entry.row)
         target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
-                                           vocabulary)
+                                           vocabulary, (alone or {}).get(f, frozenset()))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
 
@@ -811,7 +840,15 @@ def _dash_restored(target: RawRow, f: str, prow: PageRow, paras: list[str]) -> l
     return [f"{dash} {paras[0]}", *paras[1:]]
 
 
-def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]]) -> None:
+def _ends_here(owner: RawRow, f: str, room: dict[str, float] | None) -> None:
+    """A merged cell that took on text a later row's lines hold ends where that text ends: a page break
+    below it cuts the cell only if that text reaches the foot (_tail_target)."""
+    if room is not None and f in room:
+        owner.foot_room[f] = room[f]
+
+
+def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
+                      room: dict[str, float] | None = None) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
     cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows."""
@@ -821,6 +858,7 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
         owner = _owner(table_rows, f)
         if owner is not None and _continues(owner.cells[f], cells[f]):
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+            _ends_here(owner, f, room)
 
 
 def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: dict[tuple[str, int, int], float],

@@ -312,8 +312,10 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool, bool]:
     is_date = parse_milestone(cell).kind != "unknown" or (
         (_BROKEN_NUMBER.match(cell) is not None or words <= BROKEN_DATE_WORDS)
         and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
-    # A date is no code, though "30/09/2022" is made of numbers.
-    code = not is_date and all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok)
+    # A date is no code, though "30/09/2022" is made of numbers. A reference broken over the lines of a
+    # narrow cell ("1." / "1") is read whole, as a date is.
+    code = not is_date and (all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok) or (
+        _BROKEN_NUMBER.match(cell) is not None and _CODE.match(re.sub(r"\s+", "", cell)) is not None))
     # "Complete" and "Ongoing" read as dates too (a milestone met, or none): as statuses they count. A
     # figure broken over the lines of a narrow cell ("10" / "0" / "%") is read whole.
     rag, how = status_from_wording(re.sub(r"\s+", "", cell) if _FIGURE_PIECES.match(cell) else cell)

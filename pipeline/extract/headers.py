@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -2145,9 +2146,11 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
     last = max(headers, key=lambda h: h.bottom)
     if not _ends_its_page(page, lines, last):
         return None
-    band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1 for w in ln.words]
+    # A turned heading may reach down level with the page number: that is no word of the header.
+    band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1
+            and not page_number_line(ln, page) for w in ln.words]
     rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
-    if not rest:
+    if not rest or not _read_whole(last, band):
         return None
     cells = _carried_cells(last, rest, settings, band, page.hrules)
     if cells is None:
@@ -2157,6 +2160,13 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
         return None
     return Header(cells=cells, top=min(ln.top for ln in rest), bottom=max(ln.bottom for ln in rest),
                   weak=scored[1] is None)
+
+
+def _read_whole(header: Header, band: Sequence[Word]) -> bool:
+    """Do the header's headings hold every word printed in its band? A first half read short (its last
+    line left out) would go on with the next page's lines in the wrong places."""
+    held = Counter(t.casefold() for c in header.cells for t in c.text.split())
+    return not Counter(w.text.casefold() for w in band) - held
 
 
 def _ends_its_page(page: Page, lines: Sequence[Line], header: Header) -> bool:

@@ -230,6 +230,11 @@ def _cell_leading(lines: Sequence[Line], gaps: Sequence[float], column_leading: 
     if leading is None and column_leading is not None and gaps and _one_size(lines) \
             and min(gaps) >= column_leading - LEADING_NOISE:
         return column_leading
+    # Two paragraph spaces alike look even too ("Undertake ... Survey." / "Analyse ..." / "Delivered
+    # ..."): where the cell also sets lines at its column's tighter spacing, that is its line spacing.
+    if leading is not None and column_leading is not None and leading - column_leading >= PARAGRAPH_OVER_EVEN \
+            and any(abs(g - column_leading) <= LEADING_NOISE for g in gaps):
+        return column_leading
     return leading
 
 
