@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pipeline.assemble.rows import _join_paragraphs, build_rows
 from pipeline.extract.columns import profile, resolve
-from pipeline.extract.geometry import PageTables
+from pipeline.extract.geometry import PageTables, _sits_in
 from pipeline.extract.grid import Column, PageRow, PageTable
 from pipeline.extract.headers import carried_over, find_all_headers
 from pipeline.extract.text import Line, even_column_leading, lines_to_paragraphs, page_lines
 from pipeline.readers.model import Word
+from pipeline.settings import DEFAULT_SETTINGS
 from tests.pages import drawn_line, load_page
 
 LEADING = 10.0  # pt from one line's top to the next in the tables drawn here
@@ -163,3 +164,83 @@ def test_a_header_at_a_page_foot_read_without_its_last_line_does_not_go_on_over_
     lines = page_lines(page)
     actions, others = find_all_headers(page, lines)[:2]
     assert carried_over(page, lines, [*actions, *others], after, page_lines(after), others=others) is None
+
+
+def test_a_paragraph_break_a_page_shows_in_one_row_holds_where_a_later_page_cuts_the_same_cell_there():
+    """A level printed again in every row, three paragraphs, is cut by page breaks at different places.
+    Where the cut falls inside its first paragraph, the next page shows that paragraph end and the next
+    one open apart; where a later page cuts it exactly between the two, nothing on either page shows the
+    break, and the two ran together ("... procedures and 'Working Together'"). The row joined first shows
+    it whole, as a cell printed on one page would (layout 98100013, seed 981: 92.7 -> 97.6%)."""
+    cols = [Column("action", 40, 200, "Planned action"), Column("objective", 200, 282, "Objective")]
+
+    def row(cells: dict[str, list[tuple[float, str]]]) -> PageRow:
+        lines = {f: [_line(202 if f == "objective" else 42, top, text) for top, text in ls] for f, ls in cells.items()}
+        tops = [ln.top for ls in lines.values() for ln in ls]
+        return PageRow(min(tops), max(tops) + 12, lines, merged=None)
+
+    # Lines 10 pt apart, paragraphs 14 pt, in a column 80 pt wide: "Care procedures" fills its line, so
+    # no word after it would have fitted there.
+    second, third = [(0, "and Working"), (10, "Together")], [(24, "Improve the case"), (34, "recording.")]
+    pages = [
+        _page(3, cols, [row({"action": [(700, "Review the standards.")],
+                             "objective": [(700, "To improve the"), (710, "adherence to")]})]),
+        _page(4, cols, [row({"objective": [(40, "Care procedures"), *[(54 + t, x) for t, x in second + third]]}),
+                        row({"action": [(680, "Launch the standards.")],
+                             "objective": [(680, "To improve the"), (690, "adherence to"), (700, "Care procedures")]})]),
+        _page(5, cols, [row({"objective": [(40 + t, x) for t, x in second + third]})]),
+    ]
+    whole = "To improve the adherence to Care procedures\nand Working Together\nImprove the case recording."
+    assert [r.text("objective") for r in build_rows(pages)] == [whole, whole]
+
+
+def test_a_cells_rest_above_another_tables_heading_goes_on_in_lower_case_from_the_foot():
+    """The last row's objective ran to page 18's foot ("... aspirational and ambitious"); page 19 opens with
+    its rest ("for cared for children ...") above an appendix's table of indicators. One column of text
+    over another table's header read as that table's title, and the rest was lost (layout 96100039, seed
+    961: 99.2 -> 100%). A title there opens in capitals, and stays the other table's."""
+    cols = [Column("action", 40, 200, "Planned action"), Column("objective", 200, 400, "Objective")]
+    last = _row(cols, 700, {"action": ["Produce a Belonging Strategy."],
+                            "objective": ["To ensure that partners will be", "aspirational and ambitious"]})
+    table = PageTable(18, cols, 100, 730, 40, 400, None, ruled_rows=False, rows=[last], closed=False)
+    rest = [*_line(202, 40, "for cared for children and").words, *_line(202, 50, "young people.").words]
+    assert _sits_in(rest, table, True, DEFAULT_SETTINGS)
+    title = _line(202, 40, "Performance and resources").words
+    assert not _sits_in(list(title), table, True, DEFAULT_SETTINGS)
+
+
+def test_a_bold_header_with_no_box_stops_above_a_plain_line_set_apart_below_it():
+    """A header set in bold with no rule or fill to close it, printed again at page 10's top over the rest
+    of a row broken over the page: "to make a success of" / "adult life." in the body's type under
+    "Rationale", 7.4 pt below the header's last line where its lines stand 1.4 pt apart. Read into the
+    heading ("Rationale to make a success of"), it made the column the measures and the row's rest was
+    lost (layout 95100000, seed 951: 91.9 -> 100%)."""
+    actions, _ = find_all_headers(load_page("bold-header-over-a-rows-rest-set-apart-below"))[:2]
+    assert [[c.text for c in h.cells] for h in actions] == [[
+        "Led by", "Latest position", "Rationale", "Outcome we expect", "Description of action", "Dependencies",
+        "Date / RAG", "Key line of enquiry"]]
+
+
+def test_a_pages_first_row_without_a_reference_is_the_rest_where_every_row_opens_on_one():
+    """Every row of the table opens its action on a reference ("3.1 Review ..."); the row broken at page 5's
+    foot goes on at page 6's top with its action's second paragraph, "Delivered through ...", and the rest
+    of its officer. Its cells voted for a row of its own (a sentence ended above it, the officer's rest
+    reads as a title): the row lost its rest to an extra row (layout 94100052, seed 941: 91.9 -> 100%)."""
+    cols = [Column("action", 40, 250, "Planned action"), Column("lead_officer", 250, 400, "Lead officer")]
+
+    def page(number: int, rows: list[PageRow]) -> PageTables:
+        table = PageTable(number, cols, rows[0].top, rows[-1].bottom, 40, 400, None, ruled_rows=True, rows=rows,
+                          closed=True)
+        return PageTables(number, [table], [])
+
+    rows = [_row(cols, 100 + 40 * k, {"action": [f"3.{k + 1} Review the service plan."],
+                                      "lead_officer": ["Head of Service"]}) for k in range(6)]
+    foot = _row(cols, 700, {"action": ["3.7 Review the complaint procedure."],
+                            "lead_officer": ["Assistant Director Safeguarding"]})
+    rest = _row(cols, 60, {"action": ["Delivered through the Service Plan."], "lead_officer": ["Review & Quality"]})
+    after = _row(cols, 100, {"action": ["3.8 Consider the review."], "lead_officer": ["Head of Service"]})
+    built = build_rows([page(5, [*rows, foot]), page(6, [rest, after])])
+    # (The references are parted from the actions as the table is assembled.)
+    assert [r.text("action") for r in built[-2:]] == [
+        "Review the complaint procedure.\nDelivered through the Service Plan.", "Consider the review."]
+    assert built[-2].text("lead_officer") == "Assistant Director Safeguarding Review & Quality"

@@ -12,7 +12,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import AbstractSet, Mapping, Sequence
 
 from ..extract.columns import EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normalise_heading
@@ -342,6 +342,9 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     # here: the rest of the row above, whatever its cells' wording says.
     if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
         return True
+    # So is a reference, where every such row opens on one and the row above did.
+    if REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells):
+        return True
     return _tail_votes(prev, row, cells) > 0
 
 
@@ -401,11 +404,17 @@ ALWAYS_ROWS = 5
 
 def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
     """The row data (status, date) that every row not opening a page prints, over ALWAYS_ROWS of them
-    or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence."""
+    or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence. With
+    REFERENCED among them when every such row opens on a reference too."""
     inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
     if len(inner) < ALWAYS_ROWS:
         return frozenset()
-    return frozenset(f for f in ROW_DATA if all(cells.get(f) for cells in inner))
+    referenced = {REFERENCED} if all(_opens_on_reference(cells) for cells in inner) else set()
+    return frozenset(f for f in ROW_DATA if all(cells.get(f) for cells in inner)) | referenced
+
+
+# In `_always_printed`: every row opens on a reference.
+REFERENCED = "<reference>"
 
 
 def _rest_of_reference(above: list[str] | None, paras: list[str]) -> bool:
@@ -467,7 +476,7 @@ TAIL_OTHER_CELLS = 2
 
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
-                     breaks: frozenset[tuple[str, str]] = frozenset(),
+                     breaks: AbstractSet[tuple[str, str]] = frozenset(),
                      vocabulary: Mapping[str, int] | None = None, alone: frozenset[str] = frozenset()) -> list[str]:
     """Append a cell's continuation from the next page.
 
@@ -538,7 +547,9 @@ def build_rows(
     vocabulary = _vocabulary(pages)
     logical = [(lt, *_cells_of(lt, vocabulary, settings)) for lt in _logical_tables(pages)]
     # A column's paragraph breaks are the document's: a cell restated under another theme's banner shows them.
-    breaks = _paragraph_breaks([c for _, cells, _ in logical for c in cells])
+    # Each row joined over a page break adds the breaks its cells show whole (a cell restated down the rows,
+    # cut by a later page where it breaks a paragraph).
+    breaks = {f: set(pairs) for f, pairs in _paragraph_breaks([c for _, cells, _ in logical for c in cells]).items()}
     alone = _cells_alone([(lt.entries, cells) for lt, cells, _ in logical])
     tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified, alone)) for lt, cells, justified in logical]
     levels = _levels_by_header(tables, settings)
@@ -613,7 +624,7 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings
 
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
-                breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
+                breaks: dict[str, set[tuple[str, str]]] | None = None,
                 vocabulary: Mapping[str, int] | None = None, justified: frozenset[str] = frozenset(),
                 alone: dict[str, frozenset[str]] | None = None) -> list[RawRow]:
     """One logical table's rows (`read`: each row's cells, and `justified`: its justified columns, _cells_of),
@@ -653,7 +664,7 @@ RUN_ON = (*HIERARCHY, "detailed_action_plan")
 PART_WORDS = 3
 
 
-def _run_on_by_breaks(table_rows: list[RawRow], breaks: dict[str, frozenset[tuple[str, str]]]) -> None:
+def _run_on_by_breaks(table_rows: list[RawRow], breaks: Mapping[str, AbstractSet[tuple[str, str]]]) -> None:
     """A paragraph of a merged cell that opens level with a row below the cell's first (no rule between)
     reads as that row's own cell. Where the column prints the same two paragraphs one after the other in
     one cell elsewhere in the document, the second runs on in the cell above."""
@@ -742,7 +753,7 @@ def _action_begun_at_foot(prev: RawRow, cells: dict[str, list[str]]) -> bool:
     return any(prev.cells.get(f) and cells.get(f) and not _continues(prev.cells[f], cells[f]) for f in ROW_DATA)
 
 
-def _printed_apart(last: str, first: str, breaks: frozenset[tuple[str, str]], cut_last: bool = False) -> bool:
+def _printed_apart(last: str, first: str, breaks: AbstractSet[tuple[str, str]], cut_last: bool = False) -> bool:
     """Is `last` a paragraph the column prints, in one cell, before one that `first` opens alike (either
     may be cut short by a page: "families. staff and partners shapes how and what services we")? With
     `cut_last`, `last` may also be cut from its start ("access the appropriate service at the appropriate
@@ -781,9 +792,10 @@ def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozen
 
 
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
-               breaks: dict[str, frozenset[tuple[str, str]]] | None = None,
+               breaks: dict[str, set[tuple[str, str]]] | None = None,
                vocabulary: Mapping[str, int] | None = None, alone: dict[str, frozenset[str]] | None = None) -> None:
-    """The first row on a page is the rest of the last row of the page before: join its cells on."""
+    """The first row on a page is the rest of the last row of the page before: join its cells on. The
+    joined cell's paragraph breaks join `breaks`: its column shows them whole from then on."""
     prev = table_rows[-1]
     for f, paras in cells.items():
         target = _tail_target(table_rows, f, paras)
@@ -793,8 +805,11 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         restored = _dash_restored(target, f, entry.row, paras)
         # A dash that did not fit with its word on the line above did not end the paragraph there.
         fitted = restored is paras and _first_word_fits(target, f, entry.row)
-        target.cells[f] = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
-                                           vocabulary, (alone or {}).get(f, frozenset()))
+        joined = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
+                                  vocabulary, (alone or {}).get(f, frozenset()))
+        target.cells[f] = joined
+        if breaks is not None:
+            breaks.setdefault(f, set()).update(zip(joined, joined[1:]))
     prev.page_end = entry.table.page
     prev.rag_colour = prev.rag_colour or entry.row.rag_colour
 

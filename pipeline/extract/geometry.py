@@ -633,8 +633,18 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
     if action_col is not None and not any(action_col.holds(w) for w in body) and len(held) < 2:
         if not (held and _ran_to_the_foot(previous, previous.columns[min(held)])):
             return False
-    # Above another table's header, one column of text is that table's title, not the rest of a row.
-    return not (above_other_table and len(held) < 2)
+    # Above another table's header, one column of text is that table's title, not the rest of a row, unless
+    # it goes on in lower case from a cell that ran to the page's foot ("... ambitious" / "for cared for").
+    return not (above_other_table and len(held) < 2 and not _goes_on(body, previous, held))
+
+
+def _goes_on(body: Sequence[Word], previous: PageTable, held: set[int]) -> bool:
+    """Does the page open, in the one column it holds, on a word in lower case where that column's cell
+    ran to the foot of the page before?"""
+    if len(held) != 1:
+        return False
+    first = min(body, key=lambda w: (round(w.top), w.x0))
+    return first.text[:1].islower() and _ran_to_the_foot(previous, previous.columns[min(held)])
 
 
 # A cell runs on over the page when its last line ends within this many of its lines of the table's foot.

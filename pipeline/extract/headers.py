@@ -1569,6 +1569,8 @@ def _cut_at_box(page: Page, lines: Sequence[Line], i: int, j: int, cells: list[H
     set in bold, a line in the body's type is the first row's ("the quarterly | Protection | revised
     date", the rest of a row broken over the page, read into 'Responsible person' as a heading)."""
     inside = [k for k in range(i, j + 1) if foot is not None and lines[k].bottom <= foot + 0.5]
+    if foot is None:
+        inside = _bold_lines_set_apart(lines, i, j)
     if not inside or inside[-1] == j or not _bold(lines[i:inside[-1] + 1]):
         return j, cells
     if any(w.bold for ln in lines[inside[-1] + 1:j + 1] for w in ln.words):
@@ -1577,6 +1579,24 @@ def _cut_at_box(page: Page, lines: Sequence[Line], i: int, j: int, cells: list[H
     gutters = body_gutters(page, lines[cut].bottom, 0, page.width, settings)
     kept = cells_for_band(page, lines[i:cut + 1], gutters, "fields", settings)
     return (cut, kept) if _score(kept, settings, True) is not None else (j, cells)
+
+
+def _bold_lines_set_apart(lines: Sequence[Line], i: int, j: int) -> list[int]:
+    """With no box: the band's lines set in bold (i on) when the first line below them stands further
+    off than their own leading by half a line or more, as a body's first row stands off a header ("to
+    make a success of" / "adult life.", a row's rest under a header printed again); a heading's next
+    line ("(how we will know)") goes on at the band's leading."""
+    k = i
+    while k < j and _bold(lines[k + 1:k + 2]):
+        k += 1
+    if k == j:
+        return []
+    gap = lines[k + 1].top - lines[k].bottom
+    return list(range(i, k + 1)) if gap - _leading_gap(lines[i:k + 1]) >= APART_LINES * lines[k].size else []
+
+
+# How far (in lines of the band's type) a body line stands further off a bold header than its own lines do.
+APART_LINES = 0.5
 
 
 def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Sequence[HeaderCell], ceiling: int,
