@@ -334,18 +334,26 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
         return False
     if not prev_closed and not ruled_above:
         return True
+    # An action opening in lower case under one that stopped mid-sentence goes on from it: an action
+    # opens on its verb or its reference ("... of new service" / "specifications.").
+    if cells["action"][0][:1].islower() and not prev.cells["action"][-1].rstrip().endswith(_TERMINAL):
+        return True
     # The action alone, under a row that printed more (its officer, its measures, its comments): a new
     # row would print some of its own.
     if set(cells) == {"action"} and sum(1 for f in prev.cells if _per_row(f) and f != "action") >= TAIL_OTHER_CELLS:
         return True
-    # A status or date that every row the table opens away from a page's top prints (`always`), missing
-    # here: the rest of the row above, whatever its cells' wording says.
-    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
-        return True
-    # So is a reference, where every such row opens on one and the row above did.
-    if REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells):
+    if _misses_what_every_row_prints(prev, cells, always):
         return True
     return _tail_votes(prev, row, cells) > 0
+
+
+def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str]) -> bool:
+    """Does the row miss a status or date that every row the table opens away from a page's top prints
+    (`always`), and the row above printed? Then it is the rest of the row above, whatever its cells'
+    wording says. So it is without a reference, where every such row opens on one and the row above did."""
+    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
+        return True
+    return REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells)
 
 
 def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
@@ -383,8 +391,8 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
     """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
     on no reference and prints none of the row data (`usual`) that the table's rows, nearly all opening
-    on a reference, print? The action's next paragraph set level with the measures' next
-    ("Develop an Action Plan ..." beside "• There is a range ...") starts no row."""
+    on a reference, print? The action's next paragraph set level with the measures' next ("Develop an
+    Action Plan ..." beside "• There is a range ...") starts no row."""
     return (bool(usual) and not entry.table.ruled_rows and bool(cells.get("action"))
             and not _opens_on_reference(cells) and not any(cells.get(f) for f in usual))
 
@@ -649,7 +657,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         else:
             room = _foot_room(prow, entry.table)
             if page_top:
-                _return_leftovers(table_rows, prow, cells, room)
+                _return_leftovers(table_rows, prow, cells, room, breaks)
             if table_rows:
                 _run_on_off_the_row(table_rows, prow, cells, page_top, room)
             table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows, justified=justified))
@@ -863,7 +871,7 @@ def _ends_here(owner: RawRow, f: str, room: dict[str, float] | None) -> None:
 
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                      room: dict[str, float] | None = None) -> None:
+                      room: dict[str, float] | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
     cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows."""
@@ -872,7 +880,8 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
             continue
         owner = _owner(table_rows, f)
         if owner is not None and _continues(owner.cells[f], cells[f]):
-            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
+                                              (breaks or {}).get(f, frozenset()))
             _ends_here(owner, f, room)
 
 

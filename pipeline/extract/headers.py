@@ -2271,7 +2271,8 @@ def _beside_sub_heading(c: HeaderCell, g: Sequence[Line], band: Sequence[Word], 
     under = _group_rules(own, rules, c.x0, gx0)
     sub = [w for w in own if under and w.top >= min(under)] or own
     text = " ".join(w.text for w in sorted(sub, key=lambda w: (round(w.top), w.x0)))
-    return [_carried_cell(text, c.x0, gx0 - 1, top, bottom, c.turned, settings),
+    # The sub-heading's own words bound it: a rule between the two columns may stand left of `g`.
+    return [_carried_cell(text, c.x0, min(gx0 - 1, max(w.x1 for w in sub)), top, bottom, c.turned, settings),
             _carried_cell(_group_text(g), gx0, max(c.x1, *(ch.x1 for ch in g)), top, bottom,
                           bool(g[0].words[0].rotation), settings)]
 

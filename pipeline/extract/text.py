@@ -323,7 +323,28 @@ def flush_texts(cells: Sequence[Sequence[Line]], edge: float | None = None) -> d
     at the column's edge? A text printed in many cells (an officer's title on every row) counts once."""
     going_on = {ln.text: ln for cell in cells for ln in cell[:-1] if len(ln.words) > 1}
     right = max([ln.x1 for cell in cells for ln in cell] + ([edge] if edge is not None else []), default=0.0)
-    return {text: right - ln.x1 <= 0.5 for text, ln in going_on.items()}
+    plain = _plain_space([cell[-1] for cell in cells if cell and len(cell[-1].words) > 1])
+    return {text: right - ln.x1 <= 0.5 and (plain is None or _mean_space(ln) > plain + STRETCHED_SPACE)
+            for text, ln in going_on.items()}
+
+
+# Points by which a justified line's spaces are wider than the column's plain ones (a nearly full line
+# stretches them by a fifth of a point); a line that merely reaches the column's widest extent (its widest
+# text, where no wall is known) is set with plain spaces, equal to a hundredth of a point.
+STRETCHED_SPACE = 0.1
+
+
+def _mean_space(line: Line) -> float:
+    ws = line.words
+    return sum(b.x0 - a.x1 for a, b in zip(ws, ws[1:])) / (len(ws) - 1)
+
+
+def _plain_space(last_lines: Sequence[Line]) -> float | None:
+    """The column's plain word space: the median space of its cells' last lines (set unstretched, justified
+    or not), when there are JUSTIFIED_LINES of them or more."""
+    if len(last_lines) < JUSTIFIED_LINES:
+        return None
+    return statistics.median(_mean_space(ln) for ln in last_lines)
 
 
 def justified_counts(flush: int, going_on: int) -> bool:
