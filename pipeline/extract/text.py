@@ -320,7 +320,8 @@ def flush_lines(cells: Sequence[Sequence[Line]], edge: float | None = None) -> t
 
 def flush_texts(cells: Sequence[Sequence[Line]], edge: float | None = None) -> dict[str, bool]:
     """The lines of one column's cells that go on to another in their cell, by text: does each end flush
-    at the column's edge? A text printed in many cells (an officer's title on every row) counts once."""
+    at the column's edge, its spaces stretched beyond the column's plain ones (`_plain_space`)? A text
+    printed in many cells (an officer's title on every row) counts once."""
     going_on = {ln.text: ln for cell in cells for ln in cell[:-1] if len(ln.words) > 1}
     right = max([ln.x1 for cell in cells for ln in cell] + ([edge] if edge is not None else []), default=0.0)
     plain = _plain_space([cell[-1] for cell in cells if cell and len(cell[-1].words) > 1])
