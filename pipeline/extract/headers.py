@@ -1568,9 +1568,8 @@ def _cut_at_box(page: Page, lines: Sequence[Line], i: int, j: int, cells: list[H
     """The band (lines i..j) without the lines below its box: under the rule or fill that closes a header
     set in bold, a line in the body's type is the first row's ("the quarterly | Protection | revised
     date", the rest of a row broken over the page, read into 'Responsible person' as a heading)."""
-    inside = [k for k in range(i, j + 1) if foot is not None and lines[k].bottom <= foot + 0.5]
-    if foot is None:
-        inside = _bold_lines_set_apart(lines, i, j)
+    inside = (_bold_lines_set_apart(lines, i, j) if foot is None
+              else [k for k in range(i, j + 1) if lines[k].bottom <= foot + 0.5])
     if not inside or inside[-1] == j or not _bold(lines[i:inside[-1] + 1]):
         return j, cells
     if any(w.bold for ln in lines[inside[-1] + 1:j + 1] for w in ln.words):
