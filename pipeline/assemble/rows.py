@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import AbstractSet, Mapping, Sequence
 
-from ..extract.columns import EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
+from ..extract.columns import DISTINCT_SLACK, EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
 from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
@@ -642,6 +642,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
     always = _always_printed(lt.entries, read)
     usual = _usual_row(lt.entries, read)
+    top_set = any(_row_opening(e.row) for e in lt.entries)
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
@@ -655,12 +656,12 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                                                               _ruled_above(entry.table, prow), always):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone)
         else:
-            room = _foot_room(prow, entry.table)
+            room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))
             if page_top:
                 _return_leftovers(table_rows, prow, cells, room, breaks)
             if table_rows:
-                _run_on_off_the_row(table_rows, prow, cells, page_top, room)
-            table_rows.append(_raw_row(lt, entry, cells, reaches, first=not table_rows, justified=justified))
+                _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set)
+            table_rows.append(_raw_row(lt, entry, cells, reaches, not table_rows, justified, room))
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
@@ -701,30 +702,34 @@ def _first_line(lines: Sequence[Line]) -> Line:
     return min(lines, key=lambda ln: ln.top)
 
 
-def _row_opening(prow: PageRow) -> tuple[float, float] | None:
+def _row_opening(prow: PageRow, top_set: bool = False) -> tuple[float, float] | None:
     """The top and size of the line the row's cells open on, when the row shows its cells set at their
     tops: TOP_SET_CELLS or more open level with its action, not all of as many lines (cells centred in
-    their rows open level only when they hold as many lines)."""
+    their rows open level only when they hold as many lines). A table that shows it on another row
+    (`top_set`) sets every row so: one alignment serves a table's cells, so cells of one line each level
+    with the action open its row too."""
     action = prow.cells.get("action")
     if not action:
         return None
     first = _first_line(action)
     level = [lines for lines in prow.cells.values() if lines and abs(_first_line(lines).top - first.top)
              <= ROW_TOP_SLACK / 4 and abs(_first_line(lines).size - first.size) < SIZE_SLACK]
-    if len(level) < TOP_SET_CELLS or len({len(lines) for lines in level}) < 2:
+    if len(level) < TOP_SET_CELLS or (len({len(lines) for lines in level}) < 2 and not top_set):
         return None
     return first.top, first.size
 
 
 def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                        page_top: bool = False, room: dict[str, float] | None = None) -> None:
+                        page_top: bool = False, room: _Room | None = None, top_set: bool = False) -> None:
     """A row whose cells open at their tops on one line (`_row_opening`) holds no cell of its own that
     opens off it, in the same type, with no rule above: that text is a paragraph of a merged cell above
     (its paragraphs spaced all but as the rows are), and runs on in the cell that is still open. At a
     page's top (`page_top`) it is the rest of a merged cell the page's foot cut (a cell goes on over the
     page with none of the padding a new row's cells take), and its paragraph may go on where it stopped.
-    The cell then ends where that text ends: `room`, the row's white under each cell (_foot_room)."""
-    opening = _row_opening(prow)
+    The cell then ends where that text ends: `room`, the row's white under each cell and room on each
+    cell's last line (_Room);
+    `top_set`: the table shows its cells set at their tops on another row."""
+    opening = _row_opening(prow, top_set)
     if opening is None:
         return
     top, size = opening
@@ -863,18 +868,33 @@ def _dash_restored(target: RawRow, f: str, prow: PageRow, paras: list[str]) -> l
     return [f"{dash} {paras[0]}", *paras[1:]]
 
 
-def _ends_here(owner: RawRow, f: str, room: dict[str, float] | None) -> None:
+@dataclass
+class _Room:
+    """A page row's white under each cell, in lines (_foot_room), and room left on each cell's last line
+    (_free_space)."""
+
+    foot: dict[str, float]
+    free: dict[str, float]
+
+
+def _ends_here(owner: RawRow, f: str, room: _Room | None) -> None:
     """A merged cell that took on text a later row's lines hold ends where that text ends: a page break
-    below it cuts the cell only if that text reaches the foot (_tail_target)."""
-    if room is not None and f in room:
-        owner.foot_room[f] = room[f]
+    below it cuts the cell only if that text reaches the foot (_tail_target), and the room its last line
+    leaves is that text's last line's (_first_word_fits)."""
+    if room is None:
+        return
+    if f in room.foot:
+        owner.foot_room[f] = room.foot[f]
+    if f in room.free:
+        owner.free_space[f] = room.free[f]
 
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                      room: dict[str, float] | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None) -> None:
+                      room: _Room | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
     cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows."""
+    owners: dict[str, RawRow] = {}
     for f in list(cells):
         if f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
             continue
@@ -883,11 +903,40 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
                                               (breaks or {}).get(f, frozenset()))
             _ends_here(owner, f, room)
+            owners[f] = owner
+    _levels_above_go_on(table_rows, prow, cells, owners, room)
+
+
+def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
+                        owners: Mapping[str, RawRow], room: _Room | None) -> None:
+    """A level's merged cell that goes on under a page break (`owners`: the levels whose rest the page's
+    first row took back, each with the row that holds it) keeps the levels above it going on too: a group
+    cannot end inside a group below it. Their text beside the new row, where their cell above ran to the
+    page's foot, is their rest, though it opens in capitals ("Practice Standards and Quality" / "Assurance
+    Framework" beside "improve adherence to ...")."""
+    gone_on = [HIERARCHY.index(f) for f in owners if f in HIERARCHY]
+    if not gone_on:
+        return
+    low = owners[HIERARCHY[max(gone_on)]]
+    for f in HIERARCHY[:max(gone_on)]:
+        owner = _owner(table_rows, f)
+        if f not in cells or owner is None or owner.foot_room.get(f, 0.0) > CLOSED_ROOM_LINES:
+            continue
+        if _index(table_rows, owner) > _index(table_rows, low):
+            continue
+        owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+        _ends_here(owner, f, room)
+
+
+def _index(rows: Sequence[RawRow], row: RawRow) -> int:
+    return next(k for k, r in enumerate(rows) if r is row)
 
 
 def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: dict[tuple[str, int, int], float],
-             first: bool, justified: frozenset[str] = frozenset()) -> RawRow:
+             first: bool, justified: frozenset[str] = frozenset(), room: _Room | None = None) -> RawRow:
     t, prow = entry.table, entry.row
+    if room is None:
+        room = _Room(_foot_room(prow, t), _free_space(prow, t, reaches, justified))
     merged = prow.merged
     # Under a page break or at the table's top, an empty "merged" set is no evidence of a rule.
     if (entry.first_on_page or first) and merged is not None and not merged:
@@ -902,8 +951,8 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: di
         theme=lt.theme.title if lt.theme else None,
         key_area=lt.key_area.title if lt.key_area else None,
         merged=merged,
-        free_space=_free_space(prow, t, reaches, justified),
-        foot_room=_foot_room(prow, t),
+        free_space=dict(room.free),
+        foot_room=dict(room.foot),
     )
 
 
@@ -1090,11 +1139,22 @@ def _renamed(lt: _Table, rows: Sequence[RawRow], fields: Sequence[str | None]) -
     pending = [(old, new) for old, new in zip(list(own), fields) if old is not None and new is not None and old != new]
     # A field one column hands over to another (measures read by likeness, then a level) is freed first.
     while pending:
-        ready = [(old, new) for old, new in pending if new not in own] or pending[:1]
-        old, new = ready[0]
+        ready = [(old, new) for old, new in pending if new not in own]
+        olds = {old for old, _ in pending}
+        if not ready and pending[0][1] in olds and not pending[0][0].startswith(SWAP_PREFIX):
+            # Fields traded between columns (the theme and the key area): one moves aside first.
+            old, new = pending.pop(0)
+            rename_field(rows, own, old, SWAP_PREFIX + old)
+            pending.append((SWAP_PREFIX + old, new))
+            continue
+        old, new = (ready or pending)[0]
         rename_field(rows, own, old, new)
         pending.remove((old, new))
     return own
+
+
+# The key a column's cells stand under while its field is traded for another column's.
+SWAP_PREFIX = "~trading:"
 
 
 def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings,
@@ -1112,13 +1172,32 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     free = [(bool(f and f.startswith(EXTRA_PREFIX)) and _unclaimed(h, settings))
             or (f == "measures" and not listed_exactly(h, settings))
             for f, h in zip(fields, headings)]
-    if not any(free):
-        return fields
-    profiles = [profile(_run_on_texts(rows, f)) if f else profile([]) for f in own]
     movable = [f in LEVELS and _unclaimed(h, settings) for f, h in zip(fields, headings)]
+    if not any(free):
+        return _titles_in_order(fields, own, rows, movable)
+    profiles = [profile(_run_on_texts(rows, f)) if f else profile([]) for f in own]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings], movable)
-    return _measures_handed_back(fields, _levels_taken(fields, named, free, movable), headings)
+    return _titles_in_order(_measures_handed_back(fields, _levels_taken(fields, named, free, movable), headings),
+                            own, rows, movable)
+
+
+def _titles_in_order(fields: list[str | None], own: Sequence[str | None], rows: Sequence[RawRow],
+                     movable: Sequence[bool]) -> list[str | None]:
+    """The fields, with the theme and the key area traded where both came from cue words alone (`movable`:
+    "Pillar" read as the theme beside "Theme area" as the key area) and the theme's column repeats clearly
+    more titles than the key area's: a level above groups the rows of the level below, so it holds fewer."""
+    if "theme" not in fields or "key_area" not in fields:
+        return fields
+    j, k = fields.index("theme"), fields.index("key_area")
+    if not (movable[j] and movable[k]):
+        return fields
+    theme, area = (profile(_run_on_texts(rows, f) if (f := own[i]) else []) for i in (j, k))
+    if not (shows_titles(theme) and shows_titles(area)) or theme.distinct <= area.distinct * (1 + DISTINCT_SLACK):
+        return fields
+    out = list(fields)
+    out[j], out[k] = "key_area", "theme"
+    return out
 
 
 def _levels_taken(fields: Sequence[str | None], named: Sequence[str | None], free: Sequence[bool],

@@ -370,7 +370,7 @@ def _read_pages(
                 break
             following.append(texts[q.number])
         tables = _continuation(text, previous, settings) + _tables_under_headers(
-            text, settings, evidence, readings, agreed or {}, following)
+            text, settings, evidence, readings, agreed or {}, following, previous)
         stopped = bool(text.stoppers)
         # The last table runs on to the next page unless an appendix heading ended the tables; a page
         # with no text of its own (a blank page a word processor put in) leaves it running.
@@ -666,10 +666,11 @@ def _ran_to_the_foot(table: PageTable, col: Column) -> bool:
 def _tables_under_headers(
     text: _PageText, settings: ExtractSettings, evidence: dict[tuple[str, str], list[str]],
     readings: _Readings, agreed: dict[tuple[str, ...], tuple[str | None, ...]],
-    following: Sequence[_PageText] = (),
+    following: Sequence[_PageText] = (), previous: PageTable | None = None,
 ) -> list[PageTable]:
     """The table under each header, down to the next header, closing banner, appendix heading or footer.
-    `following`: the pages after this one that have no header of their own."""
+    `following`: the pages after this one that have no header of their own; `previous`: the table the
+    page before ran on with (_printed_again)."""
     limits = sorted([h.top for h in text.headers] + text.stoppers + text.stoppers_soft
                     + _closing_banners(text, settings) + [text.bottom])
     tables = []
@@ -678,6 +679,10 @@ def _tables_under_headers(
         body = [w for w in text.words if h.bottom < w.ymid < end]
         fit = _fitting_words(body, following, h is text.headers[-1])
         columns, _ = columns_from_header(text.page, h, fit, settings)
+        if h is text.headers[0]:
+            again = _printed_again(columns, h, previous)
+            body = _without_heading_rests(body, columns, again)
+            columns = again
         sig = tuple(normalise_heading(c.heading) for c in columns)
         reading = agreed.get(sig)
         if reading is not None and len(reading) == len(columns):
@@ -691,6 +696,52 @@ def _tables_under_headers(
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
+
+
+def _printed_again(columns: list[Column], h: Header, previous: PageTable | None) -> list[Column]:
+    """The columns of a page's first header, with the headings of the table the page before ran on with
+    (`previous`), and their fields, where the header prints that table's header again (_same_header) and a
+    heading of it is cut short: a header row repeated on each page is cut to the row's height ("Key line
+    of" for "Key line of enquiry"), and a heading cut short would read as another column (or name another
+    field: "Who is responsible? and" without "date") and part the table in two."""
+    if previous is None or previous.header is None or not _same_header(h, previous.header):
+        return columns
+    if len(previous.columns) != len(columns) or any(abs(a.x0 - b.x0) > SAME_PLACE for a, b in zip(columns, previous.columns)):
+        return columns
+    return [dataclasses.replace(c, heading=p.heading, field=p.field) if _cut_short(c.heading, p.heading) else c
+            for c, p in zip(columns, previous.columns)]
+
+
+def _without_heading_rests(body: list[Word], cut: Sequence[Column], full: Sequence[Column]) -> list[Word]:
+    """The body less the rest of each heading cut short (`cut`, with its whole text in `full`) where the
+    first line under the header prints that rest alone in the heading's column ("date" under "Who is
+    responsible? and", "te" under "Status upda"): the header row's last line, cut by the row's height,
+    not a row's text."""
+    drop: set[int] = set()
+    for c, f in zip(cut, full):
+        if c.heading == f.heading or not f.heading.startswith(c.heading):
+            continue
+        inside = [w for w in body if c.x0 <= w.xmid < c.x1]
+        if not inside:
+            continue
+        top = min(w.top for w in inside)
+        first = sorted((w for w in inside if w.top <= top + SAME_LINE * w.size), key=lambda w: w.x0)
+        if " ".join(w.text for w in first) == f.heading[len(c.heading):].strip():
+            drop |= {id(w) for w in first}
+    return [w for w in body if id(w) not in drop]
+
+
+# Of a type size: how far apart two words' tops may stand on one line (a cut line's words stand a few
+# points above the row's first line).
+SAME_LINE = 0.2
+
+
+def _cut_short(heading: str, full: str) -> bool:
+    """Is `heading` the opening of `full`, short of some of its words or of a word's last letters (a
+    heading broken inside a word: "Status upda" / "te")?"""
+    a, b = heading.split(), full.split()
+    return (0 < len(a) <= len(b) and b[:len(a) - 1] == a[:-1] and b[len(a) - 1].startswith(a[-1])
+            and a != b)
 
 
 def _fitting_words(body: list[Word], following: Sequence[Page | _PageText], last: bool) -> list[Word]:

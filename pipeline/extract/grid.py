@@ -223,8 +223,23 @@ def _refit_boundary(a: Column, b: Column, words: Sequence[Word], walls: Sequence
     if clear:
         return min(clear, key=lambda w: abs(w - x))
     lo, hi = x - REFIT_SLACK * (a.x1 - a.x0), x + REFIT_SLACK * (b.x1 - b.x0)
+    # As far right as the edge b's lines start flush on, which the header page's boundary stood left of
+    # ("5.1", "5.2" under "Ref", the theme's justified "Resources and Suffi-" reaching close to them).
+    edge = _flush_edge([w for w in words if x <= w.x0 < b.x1])
+    if edge is not None:
+        hi = max(hi, edge + 0.5)
     nx = _coverage_boundary([w for w in words if w.x1 >= lo and w.x0 <= hi], lo, hi, x)
     return nx if _crossing(words, nx) < _crossing(words, x) else x
+
+
+def _flush_edge(words: Sequence[Word]) -> float | None:
+    """The leftmost x at which two lines or more of `words` start (within LINE_START_SLACK), if any."""
+    lefts = sorted((w.x0, round(w.top)) for w in words)
+    for i, (x0, _) in enumerate(lefts):
+        end = bisect_right(lefts, (x0 + LINE_START_SLACK, math.inf))
+        if len({top for _, top in lefts[i:end]}) >= 2:
+            return x0
+    return None
 
 
 def columns_from_header(

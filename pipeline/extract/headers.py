@@ -7,6 +7,7 @@ the header's columns are the x-extents of its heading cells (or the ruling lines
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import statistics
 from collections import Counter
@@ -350,9 +351,28 @@ def _white_through(x0: float, x1: float, gutters: Sequence[float]) -> bool:
 def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list[float]:
     if page is None or ln.words[0].rotation:
         return list(cuts)
-    own = [x for x in _rule_cuts(page, ln.top, ln.bottom) + _fill_cuts(page, ln)
+    own = [x for x in _rule_cuts(page, ln.top, ln.bottom) + _fill_cuts(page, ln) + _walls_in_wide_spaces(page, ln)
            if not any(abs(x - c) <= 2 for c in cuts)]
     return sorted(set([*cuts, *own]))
+
+
+def _walls_in_wide_spaces(page: Page, ln: Line) -> list[float]:
+    """x of the walls of a column of filled cells below the line (filled_columns: a status shown as
+    colour alone) that fall in a space between two of its words clearly wider than its others: two
+    headings set close ("How are we | Update this quarter" over a column of colours, where no text below
+    leaves a gutter). A line with one space shows no word spacing to compare with: left whole."""
+    gaps = [(a.x1, b.x0) for a, b in zip(ln.words, ln.words[1:])]
+    if len(gaps) < 2:
+        return []
+    usual = statistics.median(b - a for a, b in gaps)
+    wide = [(a, b) for a, b in gaps if b - a >= WIDE_SPACE_RATIO * usual]
+    if not wide:
+        return []
+    return [x for x in span_ends(filled_columns(page, ln.bottom)) for a, b in wide if a - 0.5 <= x <= b + 0.5]
+
+
+# A space this many times the line's usual one may part two headings where a column's wall runs through it.
+WIDE_SPACE_RATIO = 2.0
 
 
 # Points within which two fills' edges meet.
@@ -1606,16 +1626,33 @@ def _band_foot_line(page: Page, lines: Sequence[Line], i: int, j: int, cells: Se
     while (foot is not None and last + 1 < ceiling and lines[last + 1].bottom <= foot + 0.5
            and abs(lines[last + 1].size - lines[i].size) <= HEADER_SIZE_SPREAD * lines[i].size):
         last += 1
-    # Headings still running on: those whose text reaches the band's last line.
-    running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[j].top - 0.5]
+    return last if foot is not None else _headings_running_on(page, lines, i, j, cells, ceiling, settings)
+
+
+def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cells: Sequence[HeaderCell],
+                         ceiling: int, settings: ExtractSettings) -> int:
+    """The last line of a band with no box (lines i..j): its headings run on below while the next line is
+    set under them at the band's leading, or is the rest of a turned heading beside it."""
+    last = j
+    # Headings still running on: those whose text reaches the band's last upright line (a heading turned
+    # on its side beside the band runs on no line below it, and is no line the next one is set under).
+    upright = next((k for k in range(j, i - 1, -1) if not lines[k].words[0].rotation), j)
+    running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[upright].top - 0.5 and not c.turned]
     # A heading of a header set in bold runs on in bold: a line in the body's type under it is the rest of
     # a row broken over the page, set under a header printed again.
     bold = _bold(lines[i:j + 1])
-    while (foot is None and last + 1 < ceiling and running
-           and not (bold and not any(w.bold for w in lines[last + 1].words))):
-        running = _continued(lines[last + 1], lines[last], running, page, settings, _leading_gap(lines[i:last + 1]))
-        if running:
+    while last + 1 < ceiling and running and not (bold and not any(w.bold for w in lines[last + 1].words)):
+        ln = lines[last + 1]
+        if ln.words[0].rotation:
+            # The rest of a turned heading wrapped beside the band ("Targ" / "et" / "time"), set lower.
+            if not _turned_beside(ln, lines[i:last + 1]):
+                break
             last += 1
+            continue
+        upright_lines = [x for x in lines[i:last + 1] if not x.words[0].rotation]
+        running = _continued(ln, lines[upright], running, page, settings, _leading_gap(upright_lines))
+        if running:
+            last = upright = last + 1
     return last
 
 
@@ -2106,10 +2143,13 @@ def _best_bands(
 
 def _headed_columns(page: Page, lines: Sequence[Line], j: int, cells: Sequence[HeaderCell],
                     settings: ExtractSettings) -> int:
-    """How many of the body's columns (the text between white gutters below line j) a heading stands over."""
+    """How many of the body's columns (the text between white gutters below line j, and the walls of a
+    column of colours there: a status shown as colour alone leaves white, not a gutter) a heading stands
+    over."""
     gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
     x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
-    edges = [x0 - 1] + [g for g in gutters if x0 < g < x1] + [x1 + 1]
+    walls = span_ends(filled_columns(page, lines[j].bottom))
+    edges = [x0 - 1] + sorted(g for g in [*gutters, *walls] if x0 < g < x1) + [x1 + 1]
     spans = list(zip(edges, edges[1:]))
     return len({k for c in cells for k, (a, b) in enumerate(spans) if a <= (c.x0 + c.x1) / 2 < b})
 
@@ -2135,10 +2175,46 @@ def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list
             # Lines below that are only pieces of words broken in a narrow column ("cod" / "e") finish
             # a heading: left out, they would read as a row of their own.
             pieces = i2 == best[0] and j2 > best[1] and _fragments(lines[best[1] + 1:j2 + 1])
-            if n > best_n or (n == best_n and pieces):
+            # So do lines that finish the headings, where a column left blank below shows no more
+            # columns under the whole than under its first line ("Success looks" / "like", "Steps we" /
+            # "will take"), the whole reading as well.
+            whole = _score_of(candidates, i2, j2) >= _score_of(candidates, *best[:2]) and _finishes(best[2], cells2)
+            if n > best_n or (n == best_n and (pieces or whole)) or _heads_more_below(page, lines, best, (i2, j2, cells2), settings):
                 best, best_n = (i2, j2, cells2), n
         out.append(best)
     return out
+
+
+def _heads_more_below(page: Page, lines: Sequence[Line], band: tuple[int, int, list[HeaderCell]],
+                      longer: tuple[int, int, list[HeaderCell]], settings: ExtractSettings) -> bool:
+    """Does the longer band, with more headings, stand over more of the body's columns than the band,
+    both judged over the body below the longer one? Below the band alone, the longer one's last lines
+    ("position", "compl", "area", "Barriers" under "Latest", "Target", "Theme", "Impact") stand in the
+    white of a column left blank on the page and part it as a column of text would."""
+    if len(longer[2]) <= len(band[2]):
+        return False
+    foot = max(band[1], longer[1])
+    return _headed_columns(page, lines, foot, longer[2], settings) > _headed_columns(page, lines, foot, band[2], settings)
+
+
+def _score_of(candidates: Sequence[tuple], i: int, j: int) -> float:
+    """The score of the candidate band i..j (lowest when it is none)."""
+    return max((c[0][0][0] for c in candidates if (c[1], c[2]) == (i, j)), default=-math.inf)
+
+
+def _finishes(cells: Sequence[HeaderCell], longer: Sequence[HeaderCell]) -> bool:
+    """Does the longer band hold the band's headings in order, each its text run on or as it is, all but
+    one at most (a group heading over two of the longer band's), two at least run on, and no fewer
+    headings?"""
+    k, missing, runs = 0, 0, 0
+    for a in cells:
+        hit = next((m for m in range(k, len(longer)) if longer[m].text.startswith(a.text)), None)
+        if hit is None:
+            missing += 1
+            continue
+        runs += len(longer[hit].text) > len(a.text)
+        k = hit + 1
+    return missing <= 1 and runs >= 2 and len(longer) >= len(cells)
 
 
 def _fragments(lines: Sequence[Line]) -> bool:
