@@ -1209,14 +1209,18 @@ def _levels_taken(fields: Sequence[str | None], named: Sequence[str | None], fre
 
 
 def _run_on_texts(rows: Sequence[RawRow], f: str) -> list[str]:
-    """The column's text per row, a text printed again at a page's top under the same text above it left
-    blank: a merged cell cut by a page break is restated on the next page, and runs on all the same."""
+    """The column's text per row, a text printed again on a later page under the same text above it left
+    blank: a merged cell cut by a page break is restated on the next page, and runs on all the same (in
+    the first row that starts there, though the row above ran on to that page)."""
     out: list[str] = []
-    last, page = "", None
+    last, page, prev_start = "", None, None
     for r in rows:
         text = r.text(f) or ""
-        out.append("" if text and text == last and r.page_start != page else text)
-        last, page = text or last, r.page_end
+        opens_page = r.page_start != prev_start
+        out.append("" if text and text == last and r.page_start != page and opens_page else text)
+        if text:
+            last, page = text, r.page_start
+        prev_start = r.page_start
     return out
 
 

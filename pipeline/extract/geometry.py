@@ -706,7 +706,9 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None)
     field: "Who is responsible? and" without "date") and part the table in two."""
     if previous is None or previous.header is None or not _same_header(h, previous.header):
         return columns
-    if len(previous.columns) != len(columns) or any(abs(a.x0 - b.x0) > SAME_PLACE for a, b in zip(columns, previous.columns)):
+    # (Where each heading stands _same_header checks; the columns' bounds, fitted to each page's text, may
+    # move a few points more.)
+    if len(previous.columns) != len(columns):
         return columns
     return [dataclasses.replace(c, heading=p.heading, field=p.field) if _cut_short(c.heading, p.heading) else c
             for c, p in zip(columns, previous.columns)]

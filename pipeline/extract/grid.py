@@ -189,6 +189,8 @@ def _word_spaces_only(pairs: Sequence[tuple[Word, Word]], x0: float, x1: float) 
 
 # A boundary carried to a page without a header moves at most this share of a neighbour's width.
 REFIT_SLACK = 0.25
+# Points within which a wall of filled cells stands at a column's own edge.
+WALL_SLACK = 1.5
 
 
 def _crossing(words: Sequence[Word], x: float) -> int:
@@ -219,7 +221,8 @@ def _refit_boundary(a: Column, b: Column, words: Sequence[Word], walls: Sequence
     """Where columns a and b part on a page whose words cross their boundary."""
     x = a.x1
     # A column of colours shows where its cells part, though the header page's text did not.
-    clear = [w for w in walls if (a.x0 + a.x1) / 2 < w < b.x1 and not _crossing(words, w)]
+    # (Not the wall b's own right edge stands at: the next column's colours start there.)
+    clear = [w for w in walls if (a.x0 + a.x1) / 2 < w < b.x1 - WALL_SLACK and not _crossing(words, w)]
     if clear:
         return min(clear, key=lambda w: abs(w - x))
     lo, hi = x - REFIT_SLACK * (a.x1 - a.x0), x + REFIT_SLACK * (b.x1 - b.x0)
@@ -878,9 +881,20 @@ def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: fl
     # A stripe drawn cell by cell skips the columns whose cells run on from a row above (a merged cell
     # keeps the shading of its first row): three cells or more at one height make a stripe over half
     # the table (a column of colours has one cell at each height).
+    # Two cells side by side over half the table make one too (the merged columns on either side skipped).
     return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in _fill_bands(fills, top, bottom)
             if (covered := union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs])) >= STRIPE_SPAN * (x1 - x0)
-            or (len(fs) >= STRIPE_CELLS and covered >= 0.5 * (x1 - x0))]
+            or ((len(fs) >= STRIPE_CELLS or (len(fs) >= 2 and _side_by_side(fs))) and covered >= 0.5 * (x1 - x0))]
+
+
+def _side_by_side(fills: Sequence[Fill]) -> bool:
+    """Do the fills stand edge to edge, left to right, as one row's cells do?"""
+    ordered = sorted(fills, key=lambda f: f.x0)
+    return all(b.x0 <= a.x1 + FILL_EDGE_SLACK for a, b in zip(ordered, ordered[1:]))
+
+
+# Points between two cells' fills that still meet edge to edge.
+FILL_EDGE_SLACK = 1.0
 
 
 def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[Fill]]:
@@ -1034,13 +1048,28 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     space = _row_space(acts, level)
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
     white = _row_gap(firm, _line_bottoms(blocks), 1)
-    starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _paragraph_beside_one(acts, level, k, space)
-                   and not _inside_one_cell(b[0].top, n, cells, firm, tol)
-                   and not _closer_than_rows(acts, level, k, white)]
+    dated = _level_with_row_data(columns, blocks, action_i, tol)
+    starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _inside_one_cell(b[0].top, n, cells, firm, tol)
+                   and (dated[k] or not (_paragraph_beside_one(acts, level, k, space)
+                                         or _closer_than_rows(acts, level, k, white)))]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else sorted(starts)
     return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
+
+
+def _level_with_row_data(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                         tol: float) -> list[bool]:
+    """Per action block: does a column of a date or a status (ROW_DATA_FIELDS: printed once in a row, never
+    as a cell's second paragraph) start a block level with it? Then the block opens a row, however little
+    space is above it (a row of an action and a date alone, its measures blank, under a row of short
+    cells), not a paragraph of the cell above beside one of another column's."""
+    tops = [_opening_tops(blocks[i]) for i, c in enumerate(columns) if c.field in ROW_DATA_FIELDS and i != action_i]
+    return [any(_level_with(b[0].top, t, tol) for t in tops) for b in blocks[action_i]]
+
+
+# Fields a row prints once, in a cell of one paragraph: a date, a status, or both.
+ROW_DATA_FIELDS = ("rag", "milestone", "milestone_and_rag")
 
 
 def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int, tol: float) -> list[int]:

@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz, process
@@ -676,8 +677,10 @@ def _rejoined(texts: Sequence[str]) -> str | None:
     "siti" / "on"), rejoined at the line ends into the fewest English words ("Current position"; "Targ" /
     "et" / "time" / "scale": "Target timescale", a word too wide for the column broken where it had to
     be); None when no joining leaves every piece a word."""
-    if not known() or not 1 < len(texts) <= REJOIN_MAX_LINES:
+    if not known() or len(texts) < 2:
         return None
+    if len(texts) > REJOIN_MAX_LINES:
+        return _rejoined_line_by_line(texts)
     best: tuple[int, str] | None = None
     for joins in range(1 << (len(texts) - 1)):
         out = texts[0]
@@ -688,8 +691,38 @@ def _rejoined(texts: Sequence[str]) -> str | None:
     return best[1] if best else None
 
 
-# Lines of one heading rejoined by trying every way (2 ** (lines - 1)).
+# Lines of one heading rejoined by trying every way (2 ** (lines - 1)); more are rejoined line by line.
 REJOIN_MAX_LINES = 9
+
+
+def _rejoined_line_by_line(texts: Sequence[str]) -> str | None:
+    """_rejoined for a heading of many lines ("H" / "o" / "w" / "ar" / "e" / "w" / "e" / "d" / "oi" / "n" /
+    "g?", set a letter or two to a line): line by line, keeping for each piece a word may still be
+    growing from the most joins that leave every finished word a word."""
+    first = texts[0].split()
+    if not first or not _all_words(first[:-1]):
+        return None
+    # The piece still open at the end -> (joins so far, text so far).
+    open_: dict[str, tuple[int, str]] = {first[-1]: (0, texts[0])}
+    for text in texts[1:]:
+        tokens = text.split()
+        if not tokens:
+            return None
+        grown: dict[str, tuple[int, str]] = {}
+        for piece, (joins, out) in open_.items():
+            if _all_words([piece, *tokens[:-1]]):
+                _keep_most(grown, tokens[-1], joins, f"{out} {text}")
+            joined = [piece + tokens[0], *tokens[1:]]
+            if _all_words(joined[:-1]):
+                _keep_most(grown, joined[-1], joins + 1, out + text)
+        open_ = grown
+    done = [(joins, out) for piece, (joins, out) in open_.items() if _all_words([piece])]
+    return max(done)[1] if done else None
+
+
+def _keep_most(grown: dict[str, tuple[int, str]], piece: str, joins: int, out: str) -> None:
+    if piece not in grown or grown[piece][0] < joins:
+        grown[piece] = (joins, out)
 
 
 def _all_words(tokens: Sequence[str]) -> bool:
@@ -1526,8 +1559,9 @@ def _grown_upward(
             # still be the header: it names every field they named.
             keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
             # Headings turned on their side beside the band are its own, whatever they say (clipped by
-            # their cell: "How ar"); they only add columns.
-            beside = first == i and _fields_of(cells) <= _fields_of(grown)
+            # their cell: "How ar"), those whose top stands a little above the band's too ("Ref number"
+            # filling its cell's height); they only add columns.
+            beside = all(lines[k].words[0].rotation for k in range(first, i)) and _fields_of(cells) <= _fields_of(grown)
             if (scored is not None and (scored[1] in (True, kind) or keeps)) or beside:
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
@@ -1715,7 +1749,32 @@ def _box_reach(page: Page, first: Line, x0: float, x1: float) -> float:
     reach = first.top + HEADER_BOX_MAX_EMS * first.size
     turned = [w.bottom for w in page.words if w.rotation in (90, 270) and w.size <= 1.5 * first.size
               and first.top <= w.top < reach and x0 <= w.xmid <= x1]
-    return max([reach] + [b + TURNED_FOOT_ROOM * first.size for b in turned])
+    return max([reach, *_stacks_below(page, first, x0, x1, reach)] + [b + TURNED_FOOT_ROOM * first.size for b in turned])
+
+
+def _stacks_below(page: Page, first: Line, x0: float, x1: float, reach: float) -> list[float]:
+    """The feet (with a line's room, as a turned heading's) of headings set a letter or two to a line down
+    a narrow cell ("H" / "o" / "w" / "ar" / "e" ...), STACK_PIECES lines or more, that start within `reach`
+    below the line `first`: the header row's box holds them, however far down they run."""
+    pieces = sorted((w for w in page.words if not w.rotation and len(w.text) <= FRAGMENT_CHARS
+                     and w.top >= first.top and x0 <= w.xmid <= x1), key=lambda w: (round(w.x0), w.top))
+    feet = []
+    for _, group in groupby(pieces, key=lambda w: round(w.x0)):
+        stack = [w for w in group]
+        run = [stack[0]] if stack[0].top < reach else []
+        for w in stack[1:]:
+            if run and w.top - run[-1].bottom <= STACK_GAP * w.size:
+                run.append(w)
+            elif w.top < reach:
+                run = [w]
+            if len(run) >= STACK_PIECES:
+                feet.append(run[-1].bottom + TURNED_FOOT_ROOM * first.size)
+    return feet
+
+
+# Lines a heading set a letter or two to a line must run to, and the white (in ems) between its lines.
+STACK_PIECES = 4
+STACK_GAP = 0.5
 
 
 # Ems of room a box leaves below the end of a heading turned on its side (the cell's padding).

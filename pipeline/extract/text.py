@@ -628,9 +628,18 @@ def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bo
 
 def _breakable(head: str, rest: str) -> bool:
     """A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation,
-    and goes on in its own case: a word in capitals ("LA" / "in") is whole."""
+    and goes on in its own case: a word in capitals ("LA" / "in") is whole. A word in lower case never
+    goes on in figures ("September" / "2022": a month and its year); a code in capitals may ("SO" / "3")."""
+    if head[-1:].isalpha() and rest[:1].isdigit() and not _code_letters(head):
+        return False
     return _case_agrees(head, rest) and (head[-1:].isalnum() or head[-1:] in _APOSTROPHES) and (
         rest[:1].isalnum() or (rest[:1] in _APOSTROPHES and rest[1:2].isalpha()))
+
+
+def _code_letters(text: str) -> bool:
+    """Are the letters `text` ends on capitals alone, as a code's are ("SO", "Q", "KPI")?"""
+    tail = re.search(r"[A-Za-z]+$", text)
+    return tail is not None and tail.group(0).isupper()
 
 
 # How far from the cell's edge (in letters) a piece may end when only the word list joins it to the next.
