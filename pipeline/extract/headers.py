@@ -363,7 +363,7 @@ def _walls_in_wide_spaces(page: Page, ln: Line) -> list[float]:
     headings set close ("How are we | Update this quarter" over a column of colours, where no text below
     leaves a gutter). A line with one space shows no word spacing to compare with: left whole."""
     gaps = [(a.x1, b.x0) for a, b in zip(ln.words, ln.words[1:])]
-    if len(gaps) < 2:
+    if len(gaps) < 2 or not page.fills:
         return []
     usual = statistics.median(b - a for a, b in gaps)
     wide = [(a, b) for a, b in gaps if b - a >= WIDE_SPACE_RATIO * usual]
@@ -1756,20 +1756,33 @@ def _stacks_below(page: Page, first: Line, x0: float, x1: float, reach: float) -
     """The feet (with a line's room, as a turned heading's) of headings set a letter or two to a line down
     a narrow cell ("H" / "o" / "w" / "ar" / "e" ...), STACK_PIECES lines or more, that start within `reach`
     below the line `first`: the header row's box holds them, however far down they run."""
-    pieces = sorted((w for w in page.words if not w.rotation and len(w.text) <= FRAGMENT_CHARS
-                     and w.top >= first.top and x0 <= w.xmid <= x1), key=lambda w: (round(w.x0), w.top))
     feet = []
-    for _, group in groupby(pieces, key=lambda w: round(w.x0)):
-        stack = [w for w in group]
-        run = [stack[0]] if stack[0].top < reach else []
-        for w in stack[1:]:
-            if run and w.top - run[-1].bottom <= STACK_GAP * w.size:
-                run.append(w)
-            elif w.top < reach:
-                run = [w]
-            if len(run) >= STACK_PIECES:
-                feet.append(run[-1].bottom + TURNED_FOOT_ROOM * first.size)
+    for run in _page_stacks(page):
+        pieces = [w for w in run if w.top >= first.top]
+        if (len(pieces) >= STACK_PIECES and pieces[0].top < reach and x0 <= pieces[0].xmid <= x1):
+            feet.append(pieces[-1].bottom + TURNED_FOOT_ROOM * first.size)
     return feet
+
+
+def _page_stacks(page: Page) -> list[list[Word]]:
+    """The page's runs of short upright pieces (FRAGMENT_CHARS letters at most) set one under another at
+    one left edge, each within STACK_GAP of the one above: found once per page, kept beside it (a header's
+    box is sought many times on one page)."""
+    cached = getattr(page, "_planpipe_stacks", None)
+    if cached is not None:
+        return cached
+    pieces = sorted((w for w in page.words if not w.rotation and len(w.text) <= FRAGMENT_CHARS),
+                    key=lambda w: (round(w.x0), w.top))
+    runs: list[list[Word]] = []
+    for _, group in groupby(pieces, key=lambda w: round(w.x0)):
+        for w in group:
+            if runs and round(runs[-1][-1].x0) == round(w.x0) and w.top - runs[-1][-1].bottom <= STACK_GAP * w.size:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+    out = [run for run in runs if len(run) >= STACK_PIECES]
+    page._planpipe_stacks = out  # type: ignore[attr-defined]
+    return out
 
 
 # Lines a heading set a letter or two to a line must run to, and the white (in ems) between its lines.
