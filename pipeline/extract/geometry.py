@@ -710,7 +710,7 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None)
     # move a few points more.)
     if len(previous.columns) != len(columns):
         return columns
-    return [dataclasses.replace(c, heading=p.heading, field=p.field) if _cut_short(c.heading, p.heading) else c
+    return [dataclasses.replace(c, heading=p.heading, field=p.field) if _heading_cut_short(c.heading, p.heading) else c
             for c, p in zip(columns, previous.columns)]
 
 
@@ -738,7 +738,7 @@ def _without_heading_rests(body: list[Word], cut: Sequence[Column], full: Sequen
 SAME_LINE = 0.2
 
 
-def _cut_short(heading: str, full: str) -> bool:
+def _heading_cut_short(heading: str, full: str) -> bool:
     """Is `heading` the opening of `full`, short of some of its words or of a word's last letters (a
     heading broken inside a word: "Status upda" / "te")?"""
     a, b = heading.split(), full.split()
