@@ -14,13 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import AbstractSet, Mapping, Sequence
 
-from ..extract.columns import DISTINCT_SLACK, EXTRA_PREFIX, LEVELS, Profile, field_from_cues, levels_by_structure, profile, shows_titles
+from ..extract.columns import (
+    DISTINCT_SLACK, EXTRA_PREFIX, LEVELS, Profile, action_key, field_from_cues, levels_by_structure, profile, shows_titles,
+)
 from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
 from ..extract.text import (
     REF_CODE,
     Line,
+    broken_twice,
     broken_word,
     dash_run_on,
     even_column_leading,
@@ -178,8 +181,10 @@ def _same_table(last: _Table, t: PageTable) -> bool:
 
 def _paras(row: PageRow, edges: dict[str, float], vocabulary: Counter[str],
            settings: ExtractSettings, justified: frozenset[str] = frozenset(),
-           leadings: dict[str, float | None] | None = None) -> dict[str, list[str]]:
-    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary, f in justified, (leadings or {}).get(f))
+           leadings: dict[str, float | None] | None = None, bounds: dict[str, float] | None = None,
+           ) -> dict[str, list[str]]:
+    return {f: paragraphs_text(lines, settings, edges.get(f), vocabulary, f in justified, (leadings or {}).get(f),
+                               (bounds or {}).get(f))
             for f, lines in row.cells.items()}
 
 
@@ -508,6 +513,8 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
         return a[:-1] + [last[:-1] + first] + b[1:]
     if broken_word(last, first):  # "Improving Implementa" / "tion of Learning"
         return a[:-1] + [last + first] + b[1:]
+    if (whole := broken_twice(last, first)) is not None:  # "Strategic Commi ssionin" / "g"
+        return a[:-1] + [whole] + b[1:]
     if not word_fitted and vocabulary is not None and rest_of_a_word(last, first, vocabulary):
         return a[:-1] + [last + first] + b[1:]
     if not word_fitted and _ref_rest(last, first):
@@ -586,7 +593,8 @@ def _settled_columns(lt: _Table, table_rows: list[RawRow], levels: Sequence[str 
     profiles = tuple(profile([r.text(f) or "" for r in table_rows]) if f else profile([]) for f in fields)
     columns = refs_by_content(table_rows, combined_by_content(table_rows, fields), EXTRA_PREFIX,
                               lambda heading: _unclaimed(heading, settings))
-    of_actions = _of_actions(lt, columns, log, settings)
+    action_cells = profile([r.text("action") or "" for r in table_rows])
+    of_actions = _of_actions(lt, columns, log, settings, action_cells)
     if mappings is not None:
         mappings.append(TableMapping(
             tuple(sorted({e.table.page for e in lt.entries})), len(table_rows),
@@ -601,11 +609,13 @@ BESIDE_ACTIONS = frozenset({"lead_officer", "milestone", "rag", "measures"})
 
 
 def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
-                settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
+                settings: ExtractSettings = DEFAULT_SETTINGS, action_cells: Profile | None = None) -> bool:
     """Is the table, its columns settled, an action table? A column whose heading says it holds actions
     ("Planned action") makes one. A column read as actions by its cells alone must stand beside an owner,
     a date, a status or measures: beside nothing but amounts and labels it is an indicator's or a
-    passage's ("Credit risk indicator | Actual | Target" once "Target" shows amounts, no dates)."""
+    passage's ("Credit risk indicator | Actual | Target" once "Target" shows amounts, no dates). Or beside
+    a level of the plan (its outcome, objective, theme or key area), the column's cells (`action_cells`)
+    reading as actions: a plan that names no owner, date or status is a plan all the same."""
     parts = {p for f in columns if f for p in FIELD_PARTS.get(f, (f,))}
     headings = [c.heading for c in lt.entries[0].table.columns]
     # The registry entry's own headings count as naming it (settings.headings).
@@ -613,6 +623,8 @@ def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
                 and (match_heading(h, settings=settings) or field_from_cues(h)) in (f, "action")
                 for f, h in zip(columns, headings))
     if parts & BESIDE_ACTIONS or named:
+        return True
+    if parts & set(LEVELS) and action_cells is not None and action_key(action_cells) is not None:
         return True
     page = min(e.table.page for e in lt.entries)
     log.add("table-not-actions", "a table read under an action header maps no owner, date, status or measures "
@@ -628,7 +640,9 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings
     edges = {id(t): text_edges(t, [e.table for e in lt.entries]) for t in tables}
     justified = _justified_columns([(t, edges[id(t)]) for t in tables])
     leadings = _column_leadings(tables)
-    return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings) for e in lt.entries], justified
+    bounds = {id(t): {c.field: c.x1 for c in t.columns if c.field} for t in tables}
+    return [_paras(e.row, edges[id(e.table)], vocabulary, settings, justified, leadings, bounds[id(e.table)])
+            for e in lt.entries], justified
 
 
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
@@ -1208,10 +1222,20 @@ def _levels_taken(fields: Sequence[str | None], named: Sequence[str | None], fre
             for f, level, ok, moved in zip(fields, named, free, movable)]
 
 
+# Times a column prints a text again in the next row on the same page to show it repeats in every row.
+REPEATS_ON_A_PAGE = 2
+
+
 def _run_on_texts(rows: Sequence[RawRow], f: str) -> list[str]:
     """The column's text per row, a text printed again on a later page under the same text above it left
     blank: a merged cell cut by a page break is restated on the next page, and runs on all the same (in
-    the first row that starts there, though the row above ran on to that page)."""
+    the first row that starts there, though the row above ran on to that page). A column that prints its
+    text again in the next row on the same page repeats it in every row (no merged cell): none is left
+    blank, however few rows a page holds."""
+    texts = [r.text(f) or "" for r in rows]
+    if sum(1 for a, b, ta, tb in zip(rows, rows[1:], texts, texts[1:])
+           if ta and ta == tb and a.page_start == b.page_start) >= REPEATS_ON_A_PAGE:
+        return texts
     out: list[str] = []
     last, page, prev_start = "", None, None
     for r in rows:

@@ -356,13 +356,13 @@ def infer_action(profiles: Sequence[Profile], free: Sequence[bool]) -> int | Non
     printed on few of its rows (an outcome stated once over its group) to one printed on most."""
     best, best_key = None, (False, False, ACTION_MIN_VERB_SHARE, 0, 0.0)
     for i, (p, ok) in enumerate(zip(profiles, free)):
-        key = _action_key(p) if ok else None
+        key = action_key(p) if ok else None
         if key is not None and key >= best_key:
             best, best_key = i, key
     return best
 
 
-def _action_key(p: Profile) -> tuple[bool, bool, float, int, float] | None:
+def action_key(p: Profile) -> tuple[bool, bool, float, int, float] | None:
     """How well a column's cells read as actions (`infer_action`), or None when they do not."""
     # A header low on its page has few rows under it: two cells that both open on a verb will do.
     enough = p.cells >= MIN_CELLS_FOR_CONTENT or (p.cells >= FEW_CELLS and p.imperative_share == 1.0)
@@ -457,7 +457,7 @@ def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_
         free = [(ok and f is None) or i == at for i, (ok, f) in enumerate(zip(open_, out))]
         better = infer_action(profiles, free)
         # Only cells that read better as actions move it: of two alike, the one chosen stays.
-        if better is not None and better != at and (_action_key(profiles[at]) or ()) < (_action_key(profiles[better]) or ()):
+        if better is not None and better != at and (action_key(profiles[at]) or ()) < (action_key(profiles[better]) or ()):
             out[at], open_[at], out[better] = None, True, "action"
         return
     found = infer_action(profiles, [ok and f is None for ok, f in zip(open_, out)])

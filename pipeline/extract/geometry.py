@@ -243,8 +243,13 @@ def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Lin
             continue
         actions, others = (
             [h for h in hs if h.bottom < joined.top - 1 or h.top > joined.bottom + 1] for hs in raw[q.number])
-        other = joined.weak or max([*raw[p.number][0], *raw[p.number][1]], key=lambda h: h.bottom) in raw[p.number][1]
+        cut = max([*raw[p.number][0], *raw[p.number][1]], key=lambda h: h.bottom)
+        other = joined.weak or cut in raw[p.number][1]
         raw[q.number] = (actions, [*others, joined]) if other else (sorted([*actions, joined], key=lambda h: h.top), others)
+        if cut.weak and not joined.weak:
+            # The header's first lines, read alone too weakly to end anything, end the table above them.
+            raw[p.number] = ([h for h in raw[p.number][0] if h is not cut],
+                             [*[h for h in raw[p.number][1] if h is not cut], dataclasses.replace(cut, weak=False)])
 
 
 def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequence[Page],
@@ -303,10 +308,22 @@ def _runs(r: Header, h: Header) -> list[list[HeaderCell]] | None:
             i += 1
         # Letters, not words: a heading broken letter by letter over a narrow column's lines may be read
         # rejoined on one page ("Ref number") and mixed with the heading beside it on another ("Re Risks f").
-        if not run or sorted(c.text.replace(" ", "")) != sorted("".join(d.text for d in run).replace(" ", "")):
+        if not run or not _letters_of(c.text, "".join(d.text for d in run)):
             return None
         runs.append(run)
     return runs if i == len(r.cells) else None
+
+
+def _letters_of(text: str, parts: str) -> bool:
+    """Are `text`'s letters those of `parts`, but for a group heading over them read into it first ("Impact"
+    over "How are we doing?" and "Theme area": the page that parts them leaves the group heading out)?"""
+    words, own = text.split(), sorted(text.replace(" ", ""))
+    return any(own == sorted("".join(words[:k]) + parts.replace(" ", ""))
+               for k in range(min(len(words), GROUP_WORDS + 1)))
+
+
+# Words a group heading read into the heading under it runs to at most.
+GROUP_WORDS = 3
 
 
 def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],
@@ -464,8 +481,11 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
         h = dataclasses.replace(h, cells=[dataclasses.replace(c, field=None) if c.field == "action" else c
                                           for c in h.cells])
     real = [f for f in h.fields if f and not f.startswith("ignore:")]
-    # A weak header's headings are all heading-shaped: one field beside the action will do.
-    if len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS):
+    # A weak header's headings are all heading-shaped: one field beside the action will do. One set on a
+    # shading of its own may name none in words anybody listed ("Direction of travel | What are we going
+    # to do?"): its cells must then show a field beside the actions they show.
+    unnamed = h.weak and not named_fields(real)
+    if not unnamed and len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS):
         return None
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     if _of_figures(profiles):
@@ -473,9 +493,19 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     at = infer_action(profiles, _free_for_action(h, columns, real))
     if at is None:
         return None
+    if unnamed and not _second_field_shown(_read_as_unnamed(h, columns, at), profiles):
+        return None
     heading = columns[at].heading
     cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _read_as_unnamed(h: Header, columns: Sequence[Column], at: int) -> list[Column]:
+    """The columns with the action at `at` and no field where their heading names none, for their cells
+    to show one."""
+    cell_field = {c.text: c.field for c in h.cells}
+    return [dataclasses.replace(c, field="action" if k == at else cell_field.get(c.heading, c.field))
+            for k, c in enumerate(columns)]
 
 
 def _free_for_action(h: Header, columns: Sequence[Column], real: Sequence[str]) -> list[bool]:

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
-from .headers import WORD_SPACE_EMS, Header, HeaderCell, filled_columns
+from .headers import FILL_COLUMN_SHARE, WORD_SPACE_EMS, Header, HeaderCell, filled_columns
 from .intervals import joined_strokes, span_ends, union_length
 from .text import INNER, Line, continues_list, line_opening, lines_to_paragraphs, word_key, words_to_lines
 
@@ -255,12 +255,28 @@ def columns_from_header(
         columns = _ruled_columns(header.cells, cuts)
     else:
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
-        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled_columns(page, header.bottom))
+        filled = filled_columns(page, header.bottom) + header_cell_fills(page, header)
+        columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
             c.field = extra_key(c.heading)
     return _distinct_keys(columns), ruled
+
+
+def header_cell_fills(page: Page, header: Header) -> list[tuple[float, float]]:
+    """(x0, x1) of the header's cells where it is shaded cell by cell (three fills or more side by side
+    under its last line, none wider than a column may be): each fill is a heading's cell, its walls the
+    column's, where no rule is drawn. Justified text leaves white inside a column wider than a gutter."""
+    y = header.bottom - HEADER_LAST_LINE
+    cells = [(f.x0, f.x1) for f in page.fills
+             if f.top <= y <= f.bottom and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width
+             and f.x1 > header.cells[0].x0 and f.x0 < header.cells[-1].x1]
+    return cells if len(cells) >= HEADER_CELL_FILLS else []
+
+
+# Fills side by side under a header's last line that show it shaded cell by cell.
+HEADER_CELL_FILLS = 3
 
 
 # A column whose heading names a field an earlier column names too is keyed apart until the table is
@@ -1136,7 +1152,41 @@ def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[lis
     cell filled down the row above, `filled`), and a row begun at the table's foot."""
     more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
             if not _inside_a_filled_row(t, filled, anchors, tol)]
+    more += [t for t in _opened_at_foot(blocks, action_i, anchors, tol) if all(abs(t - m) > tol for m in more)]
     return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
+
+
+def _opened_at_foot(blocks: dict[int, list[list[Line]]], action_i: int, anchors: Sequence[float],
+                    tol: float) -> list[float]:
+    """The top of a row opened at the table's foot by its long cells alone, its action and short cells
+    moved whole to the next page (an HTML engine breaks a row's tall cells, not its short ones): below
+    the last row start and every line of the action column, FOOT_OPENING_CELLS columns or more open a
+    block level, the lowest blocks of the table, under white across every column as wide as a row
+    boundary leaves (no cell above runs on past it)."""
+    if not anchors or not blocks.get(action_i):
+        return []
+    lasts = {i: bl[-1][0] for i, bl in blocks.items() if bl and i != action_i}
+    t = max((ln.top for ln in lasts.values()), default=0.0)
+    level = [ln for ln in lasts.values() if abs(ln.top - t) <= tol]
+    action_foot = max(b[-1].bottom for b in blocks[action_i])
+    if len(level) < FOOT_OPENING_CELLS or t <= max(anchors) + tol or action_foot > t:
+        return []
+    return [t] if _white_across(blocks, anchors, t, tol, min(ln.size for ln in level)) else []
+
+
+def _white_across(blocks: dict[int, list[list[Line]]], anchors: Sequence[float], t: float, tol: float,
+                  size: float) -> bool:
+    """Does white as wide as the table's row boundaries leave (a line's `size` where no row shows it) run
+    across every column above `t`, no line above it reaching past it?"""
+    above = [ln for bl in blocks.values() for b in bl for ln in b if ln.top < t - tol]
+    if not above or any(ln.bottom > t for ln in above):
+        return False
+    white = _row_gap(list(anchors), _line_bottoms(blocks), 1)
+    return t - max(ln.bottom for ln in above) >= (white - ROW_GAP_SLACK if white is not None else size)
+
+
+# Columns that must open level at a table's foot, with no action beside them, to open a row there.
+FOOT_OPENING_CELLS = 3
 
 
 def _referenced(starts: list[list[Line]], columns: Sequence[Column], blocks: dict[int, list[list[Line]]],

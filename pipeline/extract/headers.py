@@ -1152,7 +1152,10 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     the columns' cells then decide whether it heads actions (geometry._with_action_by_content)."""
     # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
     least = 1 if bold else WEAK_MIN_FIELDS - 1
-    if len(cells) < 2 or len(real - {"ref"}) < least or REQUIRED_FIELD in real or _reads_as_body(cells):
+    # On a shading of its own, a heading whose cue words lean to a field names it well enough to be
+    # read ("What are we going to do?" beside "Direction of travel"): the cells decide all the same.
+    leaning = _leaning(cells) if bold >= SET_ON_FILL else 0
+    if len(cells) < 2 or len(real - {"ref"}) + leaning < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
         return False  # with one field named, the action's heading must be one nobody listed
@@ -1827,8 +1830,7 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     top, bottom = min(b.top for b in upright), max(b.bottom for b in band)
     if ln.words[0].rotation:  # a turned heading standing beside the band, as tall or taller ("Index")
         return ln.bottom > top and (ln.bottom <= bottom + 1 or (ln.top >= top - upright[0].size and ln.top < bottom))
-    size = upright[0].size
-    if top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size:
+    if _set_off_above(ln, upright[0], top, page):
         return False
     chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
     own_cuts = _rule_cuts(page, ln.top, ln.bottom)
@@ -1839,6 +1841,25 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     starts = [c.x0 for c in cells]
     aligned = sum(1 for c in chunks if any(abs(c.x0 - x) <= ALIGNED_START_PT for x in starts))
     return len(chunks) >= 2 and aligned >= ALIGNED_SHARE * len(chunks)
+
+
+def _set_off_above(ln: Line, first: Line, top: float, page: Page) -> bool:
+    """Is `ln` set off from the band opening on `first` (at `top`): too far above, in another size, or over
+    the band's shading?"""
+    size = first.size
+    return (top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size
+            or _above_the_shading(ln, first, page))
+
+
+def _above_the_shading(ln: Line, first: Line, page: Page) -> bool:
+    """Does the band's shading start between `ln` and the band, `ln` standing on no fill of its own? A
+    title over a shaded header ("Action plan") is no group heading, however many headings it spans; a
+    group heading in a shaded header is shaded too."""
+    def shaded(x: Line) -> list[float]:
+        mid = (x.top + x.bottom) / 2
+        return [f.top for f in page.fills if f.top <= mid <= f.bottom and f.x0 < x.x1 and f.x1 > x.x0]
+    tops = shaded(first)
+    return bool(tops) and not shaded(ln) and all(t >= ln.bottom - 1 for t in tops)
 
 
 def _reach(x0: float, x1: float, cuts: Sequence[float]) -> tuple[float, float]:

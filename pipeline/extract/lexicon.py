@@ -27,8 +27,12 @@ def _words() -> frozenset[str]:
 
 def is_word(text: str) -> bool:
     """Is `text` (letters, with apostrophes and hyphens) an English word? A compound with hyphens is one
-    when each part is ("longer-term"); a part of two letters or fewer must be a short word of its own."""
-    return all(_part_is_word(p) for p in text.lower().replace("\u2019", "'").split("-"))
+    when each part is ("longer-term"); a part of two letters or fewer must be a short word of its own, but
+    for a letter opening a compound ("e-learning", "x-ray")."""
+    parts = text.lower().replace("\u2019", "'").split("-")
+    if len(parts) > 1 and len(parts[0]) == 1 and parts[0].isalpha():
+        parts = parts[1:]
+    return all(_part_is_word(p) for p in parts)
 
 
 def _part_is_word(part: str) -> bool:

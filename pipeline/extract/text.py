@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 import statistics
@@ -526,7 +527,8 @@ def line_opening(first: str) -> str:
     return f"\n{word_key(first)}"
 
 
-def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None) -> list[bool]:
+def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[str, int] | None,
+                 bound: float | None = None) -> list[bool]:
     """Per line: does it open with the rest of a word broken at the end of the line above? A word
     processor breaks a word only when it is wider than the cell: the line above is that one word, ending
     less than a letter short of the cell's text edge, so its next letter did not fit ("Commence" / "d").
@@ -538,9 +540,17 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         return flags
     if edge is None:
         # Without the cell's walls, only pieces that are no words alone while the whole is one
-        # ("Partnershi" / "ps") show a break.
-        return [False] + [_breakable(a.words[-1].text, b.words[0].text)
-                          and _pieces_of_a_word(a.words[-1].text, b.words[0].text) for a, b in zip(para, para[1:])]
+        # ("Partnershi" / "ps") show a break, or a word wider than its whole column (`bound`, beyond
+        # where the text can reach) could be printed no other way ("Leader" / "ship").
+        room = bound - min(ln.x0 for ln in para) if bound is not None else math.inf
+        flags = [False] + [_breakable(a.words[-1].text, b.words[0].text)
+                           and (_pieces_of_a_word(a.words[-1].text, b.words[0].text)
+                                or _wider_than_cell(a.words[-1], b.words[0], room, vocabulary))
+                           for a, b in zip(para, para[1:])]
+        for i in range(1, len(para) - 1):
+            if _middle_piece(para, i):
+                flags[i] = flags[i + 1] = True
+        return flags
     thirds: set[int] = set()
     width = edge - min(ln.x0 for ln in para)
     for i in range(1, len(para)):
@@ -553,7 +563,8 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         if len(above.words) > 1:
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
-        flags[i] = _piece_broken(above, first, edge - above.x1, letter, vocabulary, _word_going_on(para, i))
+        flags[i] = _piece_broken(_word_so_far(para, i - 1), first, edge - above.x1, letter, vocabulary,
+                                 _word_going_on(para, i))
         if not flags[i] and _third_piece(para, i, edge, letter):
             thirds.add(i)
     for i in thirds:
@@ -575,41 +586,54 @@ def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[s
 
 def _word_going_on(para: Sequence[Line], i: int) -> str:
     """Line i's one word whole, where it is itself the first piece of a word broken onto the next line
-    ("anticipat" / "ed": "anticipated"); empty otherwise."""
+    ("anticipat" / "ed": "anticipated", "ac‐" / "tion": "action"); empty otherwise."""
     if i + 1 >= len(para) or len(para[i].words) != 1:
         return ""
     head, rest = para[i].words[0].text, para[i + 1].words[0].text
+    # Hyphenated where it breaks ("ac‐" / "tion"): the word goes on whatever its pieces are.
+    if hyphenated(head, rest):
+        return head[:-1] + rest
     return head + rest if _pieces_of_a_word(head, rest) else ""
 
 
-def _piece_broken(above: Line, first: Word, room: float, letter: float, vocabulary: Mapping[str, int],
+def _word_so_far(para: Sequence[Line], i: int) -> str:
+    """Line i's one word, with the piece before it where a hyphenation break on the line above joins them
+    ("Gov‐" / "ernan": "Governan", which may itself go on: "ce")."""
+    text = para[i].words[0].text
+    if i > 0 and hyphenated(para[i - 1].words[-1].text, text):
+        return para[i - 1].words[-1].text[:-1] + text
+    return text
+
+
+def _piece_broken(above: str, first: Word, room: float, letter: float, vocabulary: Mapping[str, int],
                   going_on: str = "") -> bool:
-    """Does a line of one word, ending `room` short of the cell's edge, go on in `first`? `going_on`: the
-    whole word `first` begins when it is itself broken onto the next line ("currently" / "anticipat" /
-    "ed": two words, the second broken)."""
+    """Does a line of one word (`above`, with any piece of it hyphenated on the line before), ending `room`
+    short of the cell's edge, go on in `first`? `going_on`: the whole word `first` begins when it is itself
+    broken onto the next line ("currently" / "anticipat" / "ed": two words, the second broken)."""
     at_edge = room < letter
     # Two pieces that only together make an English word may end a letter further from the edge: a
     # letter's width is taken from the next line's word, and wide letters ("o", "m") run wider.
     if not at_edge:
         # A date in figures has no break opportunity inside it: a line ending on a piece of one ("31/0"
         # / "3/20" / "22") was full, its next figure wider than the letters' mean ("/" is narrow).
-        date = "/" in above.text + first.text and _number_pieces(above.text, first.text)
+        date = "/" in above + first.text and _number_pieces(above, first.text)
         return room < LEXICON_REACH * letter and (date or (
-            _breakable(above.text, first.text) and _word_and_rest(above.text, first.text)))
+            _breakable(above, first.text) and _word_and_rest(above, first.text)))
     # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
-    if _number_pieces(above.text, first.text):
+    if _number_pieces(above, first.text):
         return True
-    if not _breakable(above.text, first.text):
+    if not _breakable(above, first.text):
         return False
-    whole = word_key(above.text + first.text)
+    whole = word_key(above + first.text)
     # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
-    whole_above = vocabulary.get(word_key(above.text) + INNER, 0) > 0
+    whole_above = vocabulary.get(word_key(above) + INNER, 0) > 0
     # Two words of their own that make no word together ("Corporate" / "Parenting", "comprehensive" /
     # "understanding", each filling a narrow cell's line) are two words, however rarely printed.
     rare = (vocabulary.get(word_key(first.text), 0) <= 1 and not whole_above
-            and not _two_words(above.text, first.text) and not (going_on and _two_words(above.text, going_on)))
+            and not _two_words(above, first.text) and not (going_on and _two_words(above, going_on)))
+    # A piece that goes on itself is judged whole ("ac‐" / "tion" is a word, though "ac" is none).
     return (vocabulary.get(whole, 0) > 0 or rare
-            or _no_word(first.text) or _pieces_of_a_word(above.text, first.text))
+            or _no_word(going_on or first.text) or _pieces_of_a_word(above, first.text))
 
 
 def _number_pieces(head: str, rest: str) -> bool:
@@ -624,6 +648,17 @@ def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bo
         return False
     head, middle, rest = para[i - 1].words[-1].text, para[i].words[0].text, para[i + 1].words[0].text
     return _breakable(middle, rest) and is_word(word_key(head + middle + rest))
+
+
+def _middle_piece(para: Sequence[Line], i: int) -> bool:
+    """Is line i, one piece that is no word, the middle of a word broken over three lines for a very
+    narrow cell ("Commi" / "ssionin" / "g"), the three together an English word? Read without the cell's
+    walls: the pieces alone tell."""
+    if len(para[i].words) != 1:
+        return False
+    head, middle, rest = para[i - 1].words[-1].text, para[i].words[0].text, para[i + 1].words[0].text
+    return (_breakable(head, middle) and _breakable(middle, rest) and not is_word(word_key(middle))
+            and is_word(word_key(head + middle + rest)))
 
 
 def _breakable(head: str, rest: str) -> bool:
@@ -654,6 +689,20 @@ def broken_word(before: str, after: str) -> bool:
         return False
     head, rest = before.split()[-1], after.split()[0]
     return _word_and_rest(head, rest) or _date_and_rest(head, rest)
+
+
+def broken_twice(before: str, after: str) -> str | None:
+    """`before` and `after` joined where `before` stops on two pieces of a word broken over three lines
+    for a very narrow cell and `after` opens on its last ("Strategic Commi ssionin" / "g", cut by a page
+    break): the middle piece no word, the three together one. None otherwise."""
+    words, rest = before.split(), after.split()
+    if len(words) < 2 or not rest:
+        return None
+    head, middle, last = words[-2], words[-1], rest[0]
+    if not (_breakable(head, middle) and _breakable(middle, last) and not is_word(word_key(middle))
+            and is_word(word_key(head + middle + last))):
+        return None
+    return before[: before.rstrip().rfind(" ")] + middle + after
 
 
 def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bool:
@@ -746,14 +795,16 @@ def _broken_after_words(above: Line, first: Word, at_edge: bool, vocabulary: Map
 def paragraphs_text(
     lines: Sequence[Line], settings: ExtractSettings = DEFAULT_SETTINGS, edge: float | None = None,
     vocabulary: Mapping[str, int] | None = None, justified: bool = False, column_leading: float | None = None,
+    bound: float | None = None,
 ) -> list[str]:
     """A cell's lines as a list of paragraph strings. `edge`: how far the cell's text can reach, when its
     walls are known; with the table's `vocabulary` (word_key -> count) a word broken over a line end is
     then made whole. `justified`: the cell's column sets its text justified; `column_leading`: its even
-    line spacing (lines_to_paragraphs)."""
+    line spacing (lines_to_paragraphs). `bound`: where the cell's column ends, beyond anywhere its text
+    can reach (broken_words)."""
     result: list[str] = []
     for para in lines_to_paragraphs(lines, settings, edge, justified=justified, column_leading=column_leading):
-        t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary))
+        t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary, bound))
         if not t:
             continue
         # No paragraph ends inside a word: one that stops on the first piece of a word whose rest opens
