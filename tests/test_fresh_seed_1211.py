@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pipeline.assemble.rows import RawRow, _of_actions, _run_on_texts
+from pipeline.assemble.rows import RawRow, _of_actions, _rest_mid_page, _run_on_texts, _usual_row
 from pipeline.extract.columns import profile
 from pipeline.extract.geometry import _finest, _join_split_headers, _with_action_by_content
-from pipeline.extract.grid import _opened_at_foot, columns_from_header, header_cell_fills
+from pipeline.extract.grid import Column, _coverage_boundary, _opened_at_foot, _short_cell_at_foot, columns_from_header, header_cell_fills
 from pipeline.extract.headers import Header, HeaderCell, find_all_headers
 from pipeline.extract.lexicon import is_word
-from pipeline.extract.text import _pieces_of_a_word, broken_twice, broken_words, line_opening, page_lines
+from pipeline.extract.text import (_pieces_of_a_word, broken_twice, broken_words, line_opening, lines_to_paragraphs,
+                                   page_lines)
 from pipeline.readers.model import Fill, Page, Word
 from pipeline.quality import IssueLog
 from pipeline.settings import DEFAULT_SETTINGS
@@ -209,3 +210,66 @@ def test_a_table_of_actions_beside_levels_of_the_plan_is_an_action_table():
     log = IssueLog()
     assert not _of_actions(lt, columns, log, action_cells=names)
     assert [i.code for i in log.issues] == ["table-not-actions"]
+
+
+def test_a_date_range_wrapped_at_its_dash_in_a_cell_without_walls_is_one_paragraph():
+    """"Director of" / "Children's" / "Services, Aug 2022" / "– Jan 2023": the range's dash opens a line only
+    because the line above was full. Read as a dash list's item, it made a block of its own, and the
+    action's next paragraph level with it opened a row (layout 130100021, seed 1301: 96.6 -> 98.0%, 6
+    extra rows -> 4). Without the cell's walls its widest line shows the room; a list's dash follows a
+    colon or a line with room to spare."""
+    cell = [drawn_line(490, 681, "Director of"), drawn_line(490, 691, "Children's"),
+            drawn_line(490, 701, "Services, Aug 2022"), drawn_line(490, 711, "\u2013 Jan 2023")]
+    assert [len(p) for p in lines_to_paragraphs(cell)] == [4]
+    listed = [drawn_line(490, 681, "Key dates agreed:"), drawn_line(490, 691, "\u2013 Jan 2023"),
+              drawn_line(490, 701, "\u2013 Mar 2023")]
+    assert [len(p) for p in lines_to_paragraphs(listed)] == [1, 1, 1]
+    # A range of dates wrapped at its dash goes on however few lines show the cell's width ("Apr 2022" /
+    # "– Sep 2022": layout 59100025, seed 591); a word before a dash and another after it show nothing.
+    assert [len(p) for p in lines_to_paragraphs([drawn_line(46, 60, "Apr 2022"), drawn_line(46, 70, "\u2013 Sep 2022")])] == [2]
+    assert [len(p) for p in lines_to_paragraphs([drawn_line(46, 60, "managers"), drawn_line(46, 70, "- both")])] == [1, 1]
+
+
+def test_a_row_printing_none_of_the_row_data_every_row_prints_is_the_rest_of_the_row_above():
+    """A table with no references whose rows all print a status and an officer with a date: an action's
+    second and third paragraphs ("Deliver specific safeguarding training ...", "Delivered through the CWD
+    Service Plan.") set level with the measures' next paragraphs read as rows of their own (layout
+    130100021, seed 1301: 98.0 -> 100%, 4 extra rows -> 0). Two fields of row data left blank at once
+    mark the row's rest; one, as a plan may leave one blank, does not."""
+    def cells(i: int) -> dict[str, list[str]]:
+        return {"action": [f"Action {i}."], "rag": ["G"], "lead_officer_and_milestone": ["Head of HR, May 2022"]}
+
+    entries = [SimpleNamespace(first_on_page=False, table=SimpleNamespace(ruled_rows=False)) for _ in range(13)]
+    read = [cells(i) for i in range(12)] + [{"action": ["Delivered through the CWD Service Plan."]}]
+    usual = _usual_row(entries, read)
+    assert usual == {"rag", "lead_officer_and_milestone"}
+    assert _rest_mid_page(entries[12], read[12], usual)
+    assert not _rest_mid_page(entries[5], {"action": ["Action 6."], "rag": ["G"]}, usual)
+
+
+def test_a_status_alone_at_the_foot_of_a_page_of_a_rows_rest_opens_the_next_row():
+    """A page holding nothing but the rest of a row run on from the page before, and at its foot, under
+    white, the next row's status alone ("G"; its action and the rest on the next page). With no action on
+    the page there was no row start, and the status went to the row above ("A G": layout 127100005, seed
+    1271: 97.3 -> 100%)."""
+    columns = [Column("rag", 190, 240), Column("measures", 240, 400), Column("action", 580, 800)]
+    blocks = {0: [[drawn_line(196, 520, "G")]],
+              1: [[drawn_line(246, 95 + 12 * k, "plans will have specific actions") for k in range(30)]],
+              2: []}
+    assert _short_cell_at_foot(columns, blocks, 2.0) == [520.0]
+    # Set close under the text above, it is the row's own last line.
+    blocks[0] = [[drawn_line(196, 457, "G")]]
+    assert _short_cell_at_foot(columns, blocks, 2.0) == []
+
+
+def test_a_column_blank_on_its_page_starts_where_its_heading_does_not_in_a_justified_space():
+    """A page whose body is one row's last two lines: "Improvement      Plan" stretched across the
+    measures' column, the status column beside it blank. The widest white was the justified space, and
+    "Plan" went to the status ("Business as usual Plan": layout 130100011, seed 1301: 98.0 -> 100%). White
+    running from the left heading's end out past where the right heading starts shows a blank column:
+    its heading stands over the white."""
+    words = [Word("Improvement", 371.6, 123.8, 446.4, 132.8, 9.0), Word("Plan", 482.5, 123.8, 507.1, 132.8, 9.0),
+             Word("activity.", 371.6, 137.0, 414.6, 146.0, 9.0)]
+    x = _coverage_boundary(words, 446.53, 525.98, 492.31, 513.09, 471.52)
+    assert 507.1 < x < 513.1
+

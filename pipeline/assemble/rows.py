@@ -375,6 +375,8 @@ def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_cl
 # Share of a table's rows that must open on a reference and print a field of row data before a row that
 # does neither reads as the rest of the row above (_usual_row).
 USUAL_SHARE = 0.9
+# Fields of row data nearly every row of a table without references must print for the same.
+USUAL_UNREFERENCED = 2
 
 
 def _opens_on_reference(cells: dict[str, list[str]]) -> bool:
@@ -384,19 +386,24 @@ def _opens_on_reference(cells: dict[str, list[str]]) -> bool:
 
 def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
     """The row data (status, date) that nearly all of the table's rows print, where nearly all of them
-    open on a reference too (ALWAYS_ROWS of them or more, a page's first row aside: it may be the rest of
-    a row); empty where rows show no such habit."""
+    open on a reference too, or where they print two such fields or more (ALWAYS_ROWS of them or more, a
+    page's first row aside: it may be the rest of a row); empty where rows show no such habit."""
     inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
     n = len(inner)
-    if n < ALWAYS_ROWS or sum(_opens_on_reference(cells) for cells in inner) < USUAL_SHARE * n:
+    if n < ALWAYS_ROWS:
         return frozenset()
-    return frozenset(f for f in ROW_DATA if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * n)
+    usual = frozenset(f for f in ROW_DATA if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * n)
+    if sum(_opens_on_reference(cells) for cells in inner) >= USUAL_SHARE * n:
+        return usual
+    # With no references, two fields of row data nearly every row prints (a status and an officer with
+    # a date): a row that left both blank is rarer than an action's next paragraph set level with
+    # another cell's ("Deliver specific training ..." beside "A CWD Improvement Plan ...").
+    return usual if len(usual) >= USUAL_UNREFERENCED else frozenset()
 
 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
     """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
-    on no reference and prints none of the row data (`usual`) that the table's rows, nearly all opening
-    on a reference, print? The action's next paragraph set level with the measures' next
+    on no reference and prints none of the row data (`usual`, _usual_row) that the table's rows print? The action's next paragraph set level with the measures' next
     ("Develop an Action Plan ..." beside "• There is a range ...") starts no row."""
     return (bool(usual) and not entry.table.ruled_rows and bool(cells.get("action"))
             and not _opens_on_reference(cells) and not any(cells.get(f) for f in usual))

@@ -139,7 +139,10 @@ def _coverage_boundary(words: Sequence[Word], lo: float, hi: float, prefer: floa
         starts = len({end for x, end in takewhile(lambda s: s[0] <= right + LINE_START_SLACK, at)})
         # Of runs that as many lines start after, the one the next heading stands flush over is the
         # gutter: white inside justified cells that repeat down the rows ("Head of  Youth") lines up too.
-        flush = heading_left is not None and right - step - 0.5 <= heading_left <= right + LINE_START_SLACK
+        flush = heading_left is not None and (right - step - 0.5 <= heading_left <= right + LINE_START_SLACK or (
+            # White from under the left heading's end out past where the right one starts: the right
+            # column prints nothing here, and its heading stands over the white.
+            run[1] == n - 1 and lo + run[0] * step <= heading_left))
         spaced = least == 0 and len(runs) > 1 and _word_spaces_only(
             pairs, lo + run[0] * step - step / 2, lo + (run[1] + 1) * step + step / 2)
         # Reaching into the white between the two headings (they may touch: then the white under it).
@@ -1070,8 +1073,21 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
                                          or _closer_than_rows(acts, level, k, white)))]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
-        return [] if strict else sorted(starts)
+        return [] if strict else sorted(starts) or _short_cell_at_foot(columns, blocks, tol)
     return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
+
+
+def _short_cell_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float) -> list[float]:
+    """On a page that prints no action (the rest of a row run on from the page before), the top of a
+    short cell printed alone at its foot ("G", the next row's status, its action on the next page): the
+    lowest text of the table, under white across every column."""
+    short = [b for i, c in enumerate(columns) if c.field in SHORT_CELL_FIELDS for b in blocks.get(i, [])[-1:]]
+    lowest = max((b[0].top for bl in blocks.values() for b in bl), default=None)
+    foot = [b for b in short if lowest is not None and abs(b[0].top - lowest) <= tol and len(b) == 1]
+    if not foot:
+        return []
+    t = foot[0][0].top
+    return [t] if _white_across(blocks, [], t, tol, foot[0][0].size) else []
 
 
 def _level_with_row_data(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,

@@ -210,7 +210,11 @@ def lines_to_paragraphs(
                     or (leading is not None and gap - leading >= PARAGRAPH_OVER_EVEN)
                     or _hard_break(prev, ln, right, mid_sentence, justified))
             # A list item starts its own paragraph, however tight the spacing.
-            starts_item = is_bullet(ln) and not _wrapped_dash(paras[-1], ln, edge) or _next_item(paras[-1], ln)
+            # Without the cell's walls, its widest line shows how far a line could reach, where the
+            # paragraph above has wrapped at least once; a cell of two lines shows nothing.
+            reach = edge if edge is not None or len(paras[-1]) < 2 else right
+            starts_item = (is_bullet(ln) and not (_wrapped_dash(paras[-1], ln, reach) or _range_goes_on(paras[-1], ln))
+                           or _next_item(paras[-1], ln))
             if not wide and not starts_item:
                 paras[-1].append(ln)
                 continue
@@ -372,6 +376,20 @@ def _wrapped_dash(para: Sequence[Line], line: Line, edge: float | None) -> bool:
     if edge is None or para[0].words[0].text in _DASHES:
         return False
     return dash_run_on(line, para[-1].text, edge - para[-1].x1)
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_END = re.compile(rf"(?:\b(?:19|20)\d{{2}}|\b{_MONTH}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})$")
+_DATE_START = re.compile(rf"^(?:(?:19|20)\d{{2}}|{_MONTH}|\d{{1,2}}(?:/\d{{1,2}}/\d{{2,4}})?)$")
+
+
+def _range_goes_on(para: Sequence[Line], line: Line) -> bool:
+    """Does a dash open `line` between two dates, the line above ending on one and a date following the
+    dash ("Apr 2022" / "– Sep 2022")? A range of dates wrapped at its dash, however few lines show the
+    cell's width: no list item opens on the end of a range."""
+    if len(line.words) < 2 or line.words[0].text not in _DASHES:
+        return False
+    return bool(_DATE_END.search(para[-1].text)) and bool(_DATE_START.match(line.words[1].text))
 
 
 def dash_run_on(line: Line, above: str, room: float) -> bool:
