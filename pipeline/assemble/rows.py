@@ -403,8 +403,9 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
     """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
-    on no reference and prints none of the row data (`usual`, _usual_row) that the table's rows print? The action's next paragraph set level with the measures' next
-    ("Develop an Action Plan ..." beside "• There is a range ...") starts no row."""
+    on no reference and prints none of the row data (`usual`, _usual_row) that the table's rows print?
+    The action's next paragraph set level with the measures' next ("Develop an Action Plan ..." beside
+    "• There is a range ...") starts no row."""
     return (bool(usual) and not entry.table.ruled_rows and bool(cells.get("action"))
             and not _opens_on_reference(cells) and not any(cells.get(f) for f in usual))
 
