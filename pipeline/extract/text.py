@@ -672,9 +672,12 @@ def _middle_piece(para: Sequence[Line], i: int) -> bool:
     """Is line i, one piece that is no word, the middle of a word broken over three lines for a very
     narrow cell ("Commi" / "ssionin" / "g"), the three together an English word? Read without the cell's
     walls: the pieces alone tell."""
-    if len(para[i].words) != 1:
-        return False
-    head, middle, rest = para[i - 1].words[-1].text, para[i].words[0].text, para[i + 1].words[0].text
+    return len(para[i].words) == 1 and _three_pieces(
+        para[i - 1].words[-1].text, para[i].words[0].text, para[i + 1].words[0].text)
+
+
+def _three_pieces(head: str, middle: str, rest: str) -> bool:
+    """Are three pieces one word broken twice: the middle no word, the three together one?"""
     return (_breakable(head, middle) and _breakable(middle, rest) and not is_word(word_key(middle))
             and is_word(word_key(head + middle + rest)))
 
@@ -716,11 +719,9 @@ def broken_twice(before: str, after: str) -> str | None:
     words, rest = before.split(), after.split()
     if len(words) < 2 or not rest:
         return None
-    head, middle, last = words[-2], words[-1], rest[0]
-    if not (_breakable(head, middle) and _breakable(middle, last) and not is_word(word_key(middle))
-            and is_word(word_key(head + middle + last))):
+    if not _three_pieces(words[-2], words[-1], rest[0]):
         return None
-    return before[: before.rstrip().rfind(" ")] + middle + after
+    return before[: before.rstrip().rfind(" ")] + words[-1] + after
 
 
 def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bool:
