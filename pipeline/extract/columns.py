@@ -648,6 +648,31 @@ RESTATE_SHARE = 0.25
 TITLE_SAME_NEXT = 0.5
 
 
+def shown_level(heading: str, p: Profile) -> str | None:
+    """The level of the plan a column beside the actions holds, or None: under a heading whose cue words
+    lean to a level, in cells of that level's shape ("The issue we are tackling" over sentences, "Theme
+    area" over titles: two weak pieces of evidence that agree, as `_leaning_and_shown` asks of a status);
+    or by how its cells repeat down the rows as a level's do (`shows_group`, or one title over them all),
+    the first level of their shape."""
+    lean = {f: v for f, v in cue_scores(heading).items() if f != "extra" and v > 0} if heading else {}
+    top = max(lean, key=lambda f: lean[f], default=None)
+    if (top in LEVELS and lean[top] >= LEVEL_LEAN_SCORE and p.cells >= MIN_CELLS_FOR_CONTENT and fits(top, p)
+            and (_title_level(p) if top in TITLE_LEVELS else p.long_share >= 0.5 and p.post_share < 0.5)):
+        return top
+    return _by_shape(LEVELS, p)[0] if shows_group(p) or _one_label_over_all(p) else None
+
+
+def _one_label_over_all(p: Profile) -> bool:
+    """Is the column a title printed in its first row only, over as many rows as show a level's repeat
+    (a merged cell naming the group of every row on the page: "The Workforce")?"""
+    return p.cells == 1 and p.first_filled and p.rows >= GROUP_MIN_ROWS and _title_level(p)
+
+
+# A heading leans to a level when its cue words point there at least this strongly, half of what names
+# a field outright (as headers.LEAN_MIN_SCORE).
+LEVEL_LEAN_SCORE = 0.5
+
+
 def _title_level(p: Profile) -> bool:
     """Titles a level may hold: labels that end no sentence and name no post or person (officers'
     titles run in groups too)."""
@@ -691,7 +716,8 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     for i in hits:
         heading = headings[i] if i < len(headings) else ""
         out[i] = (_level_for(i, out, profiles, heading) or _theme_above(i, out, profiles, heading, movable)
-                  or _below_a_finer_theme(i, out, profiles, heading, movable))
+                  or _below_a_finer_theme(i, out, profiles, heading, movable)
+                  or _under_a_coarser_area(i, out, profiles, movable))
     return out
 
 
@@ -710,6 +736,22 @@ def _below_a_finer_theme(i: int, out: list[str | None], profiles: Sequence[Profi
     if level is None:
         out[j] = "theme"
     return level
+
+
+def _under_a_coarser_area(i: int, out: list[str | None], profiles: Sequence[Profile],
+                          movable: Sequence[bool]) -> str | None:
+    """A column of titles that fits under no level because the column read as the key area by its cue words
+    alone (`movable`: "Theme area") repeats fewer texts than it does: a level that groups another's rows
+    is above it, so that column is the theme and this one the key area (`out` in place)."""
+    j = out.index("key_area") if "key_area" in out else -1
+    if j < 0 or j >= len(movable) or not movable[j] or "theme" in out:
+        return None
+    if not (_title_level(profiles[i]) and _title_level(profiles[j])):
+        return None
+    if profiles[j].distinct * (1 + DISTINCT_SLACK) >= profiles[i].distinct:
+        return None
+    out[j] = "theme"
+    return "key_area"
 
 
 def _theme_above(i: int, out: list[str | None], profiles: Sequence[Profile], heading: str,

@@ -43,6 +43,7 @@ from .columns import (
     infer_action,
     profile,
     resolve,
+    shown_level,
     states_status,
 )
 from .headers import (
@@ -493,11 +494,36 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     at = infer_action(profiles, _free_for_action(h, columns, real))
     if at is None:
         return None
-    if unnamed and not _second_field_shown(_read_as_unnamed(h, columns, at), profiles):
+    named = _fields_beside_unnamed(h, columns, profiles, at) if unnamed else {}
+    if named is None:
         return None
-    heading = columns[at].heading
-    cells = [dataclasses.replace(c, field="action") if c.text == heading else c for c in h.cells]
+    named[columns[at].heading] = "action"
+    cells = [dataclasses.replace(c, field=named[c.text]) if c.text in named else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _fields_beside_unnamed(h: Header, columns: Sequence[Column], profiles: Sequence[Profile],
+                           at: int) -> dict[str, str] | None:
+    """Under a header that names no field, with the actions in column `at`: heading -> level for the
+    columns whose cells show one, or {} where another column shows a field by its cells; None where
+    none does (a table of actions beside text nobody can place)."""
+    unnamed_columns = _read_as_unnamed(h, columns, at)
+    levels = _levels_shown(unnamed_columns, profiles)
+    if not levels and not _second_field_shown(unnamed_columns, profiles):
+        return None
+    return levels
+
+
+def _levels_shown(columns: Sequence[Column], profiles: Sequence[Profile]) -> dict[str, str]:
+    """Heading -> level, for the columns of no field beside the actions whose cells hold a level of the
+    plan (`shown_level`): a plan's levels beside its actions show a plan as plainly as an owner or a date,
+    and a level merged down the rows is no per-row column to part the rows by."""
+    out: dict[str, str] = {}
+    for c, p in zip(columns, profiles):
+        level = shown_level(c.heading, p) if c.field is None else None
+        if level is not None and level not in out.values():
+            out[c.heading] = level
+    return out
 
 
 def _read_as_unnamed(h: Header, columns: Sequence[Column], at: int) -> list[Column]:

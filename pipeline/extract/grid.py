@@ -23,7 +23,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import FILL_COLUMN_SHARE, WORD_SPACE_EMS, Header, HeaderCell, filled_columns
 from .intervals import joined_strokes, span_ends, union_length
-from .text import INNER, Line, continues_list, line_opening, lines_to_paragraphs, word_key, words_to_lines
+from .text import HARD_BREAK_ROOM, INNER, Line, continues_list, line_opening, lines_to_paragraphs, tightest_leading, word_key, words_to_lines
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 # Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
@@ -538,8 +538,9 @@ def _inside_walls(page: Page, columns: Sequence[Column], words: list[Word]) -> l
 def _column_blocks(words: Sequence[Word], columns: list[Column], settings: ExtractSettings) -> dict[int, list[list[Line]]]:
     """Each column's words as paragraphs (text blocks), by column index."""
     by_col = _run_on_across(_assign(words, columns), columns, settings)
-    return {i: lines_to_paragraphs(words_to_lines(by_col[i], settings), settings, mid_sentence=False)
-            for i in range(len(columns))}
+    lines = {i: words_to_lines(by_col[i], settings) for i in range(len(columns))}
+    return {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
+            for i, ls in lines.items()}
 
 
 def _run_on_across(by_col: dict[int, list[Word]], columns: Sequence[Column],
@@ -756,7 +757,7 @@ def _text_rows(
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action"
-              else _cut_at_repeats(bl, anchors, settings.anchor_tolerance)
+              else _cut_at_repeats(bl, anchors, settings.anchor_tolerance, columns[i].x1)
               for i, bl in blocks.items()}
     rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
@@ -1016,11 +1017,23 @@ def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: flo
     return _cut_blocks(blocks, anchors, tol, cut)
 
 
-def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float) -> list[list[Line]]:
+def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float,
+                    bound: float = 0.0) -> list[list[Line]]:
     """A column that may hold a cell merged down the rows, its blocks cut where a line level with a row
     start prints again the text of the line above ("The Workforce" on each of four rows set with no
-    space between): a cell printed again on each row, where a merged cell's wrapped lines never repeat."""
-    return _cut_blocks(blocks, anchors, tol, lambda block, prev, ln: ln.text == prev.text)
+    space between): a cell printed again on each row, where a merged cell's wrapped lines never repeat.
+    Or where its first word would have fitted on the line above, within the column's widest line or its
+    `bound` less an em of padding: a merged cell's text wraps only where the next word does not fit, so
+    that line opens a cell of its own ("Research" / "Corporate Leadership" / "Practice", titles of rows of
+    one line each)."""
+    widest = max((ln.x1 for block in blocks for ln in block), default=0.0)
+
+    def cut(block: list[Line], prev: Line, ln: Line) -> bool:
+        first = ln.words[0]
+        reach = max(widest, bound - first.size)
+        return ln.text == prev.text or reach - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
+
+    return _cut_blocks(blocks, anchors, tol, cut)
 
 
 def _cut_blocks(blocks: list[list[Line]], anchors: Sequence[float], tol: float,
@@ -1061,20 +1074,42 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
-    starts = [b[0].top for b in blocks[action_i]]
     acts = blocks[action_i]
     level = _levels(columns, blocks, action_i, tol)
     space = _row_space(acts, level)
     firm = [a[0].top for a, m in zip(acts, level) if m >= 2]
     white = _row_gap(firm, _line_bottoms(blocks), 1)
     dated = _level_with_row_data(columns, blocks, action_i, tol)
+    # A list's item stands level with another column's paragraph by chance (a measure's second), never
+    # with a date or a status of its own.
+    opening = set(_not_items(acts))
     starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _inside_one_cell(b[0].top, n, cells, firm, tol)
-                   and (dated[k] or not (_paragraph_beside_one(acts, level, k, space)
-                                         or _closer_than_rows(acts, level, k, white)))]
+                   and (dated[k] or (b[0].top in opening and not (_paragraph_beside_one(acts, level, k, space)
+                                                                   or _closer_than_rows(acts, level, k, white))))]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
-        return [] if strict else sorted(starts) or _short_cell_at_foot(columns, blocks, tol)
+        return [] if strict else sorted(opening) or _short_cell_at_foot(columns, blocks, tol)
     return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
+
+
+def _not_items(acts: Sequence[list[Line]]) -> list[float]:
+    """Tops of the action column's blocks, but the items of a list a block introduces with a colon
+    ("... with a specific focus on:" / "priority service areas" / "vulnerable groups of children"): where
+    no other column shows the rows, each block is one, and the items go on the cell that names them. An
+    item opens in lower case or ends on no stop; a block opening in capitals and ending a sentence is the
+    next row's action. The column's last block may run on to the next page: its end shows nothing."""
+    out: list[float] = []
+    listing = False
+    for k, b in enumerate(acts):
+        text = b[-1].text.rstrip()
+        item = listing and (b[0].text[:1].islower() or (k < len(acts) - 1 and not text.endswith(_STOPS)))
+        if not item:
+            out.append(b[0].top)
+        listing = text.endswith(":") or (item and listing)
+    return out
+
+
+_STOPS = (".", "!", "?")
 
 
 def _short_cell_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float) -> list[float]:
@@ -1119,10 +1154,21 @@ def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], acti
 
     named = tops(lambda f: f in ROW_START_FIELDS)
     if not any(named):
-        return count(tops(lambda f: (f or "").startswith(EXTRA_PREFIX)))
+        extras = tops(lambda f: (f or "").startswith(EXTRA_PREFIX))
+        # A column merged down the rows (a domain over a dozen of them) starts with a few rows only: a
+        # level, which parts no rows.
+        many = len(acts) >= MERGED_EXTRA_MIN_BLOCKS
+        return count([t for t in extras if not many or len(t) >= MERGED_EXTRA_SHARE * len(acts)])
     level = count(named)
     more = _per_row_extras(columns, blocks, action_i, [a[0].top for a, m in zip(acts, level) if m >= 2], tol)
     return count(named + more) if more else level
+
+
+# Where the action column holds at least MERGED_EXTRA_MIN_BLOCKS blocks, an extra column that starts fewer
+# than this share as many (a level merged down the rows) is no per-row column. Cells of two paragraphs
+# give the action column twice the blocks its rows have; a per-row column keeps to well over a third.
+MERGED_EXTRA_MIN_BLOCKS = 6
+MERGED_EXTRA_SHARE = 1 / 3
 
 
 def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,

@@ -383,8 +383,11 @@ FILL_MEET = 1.0
 def _fill_cuts(page: Page, ln: Line) -> list[float]:
     """x where two fills of one colour behind the line meet edge to edge: a header row shaded cell by
     cell shows its cells' walls so, though no rule is drawn ("RAG rating | Service area | What
-    difference will this make?" set close over columns left blank on their page)."""
-    behind = [f for f in page.fills if f.top <= ln.top + 1 and f.bottom >= ln.bottom - 1 and f.x0 < ln.x1 and f.x1 > ln.x0]
+    difference will this make?" set close over columns left blank on their page). A fill is behind the
+    words it lies under: a line read across headings set a little apart in height ("date" beside "Refer
+    Pillar", one cell lower under a group heading) reaches above the lower cells' fills."""
+    behind = [f for f in page.fills if any(f.top <= w.top + 1 and f.bottom >= w.bottom - 1 and f.x0 < w.x1 and f.x1 > w.x0
+                                           for w in ln.words)]
     return sorted({round((a.x1 + b.x0) / 2, 1) for a in behind for b in behind
                    if a is not b and a.colour == b.colour and abs(a.x1 - b.x0) <= FILL_MEET
                    and ln.x0 < a.x1 < ln.x1})
@@ -1154,7 +1157,7 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     least = 1 if bold else WEAK_MIN_FIELDS - 1
     # On a shading of its own, a heading whose cue words lean to a field names it well enough to be
     # read ("What are we going to do?" beside "Direction of travel"): the cells decide all the same.
-    leaning = _leaning(cells) if bold >= SET_ON_FILL else 0
+    leaning = _leaning(cells) if bold else 0
     if len(cells) < 2 or len(real - {"ref"}) + leaning < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:

@@ -284,6 +284,24 @@ def even_column_leading(cells: Sequence[Sequence[Line]]) -> float | None:
     return best[-1] if len(best) >= 3 and len(best) >= EVEN_COLUMN_SHARE * len(gaps) else None
 
 
+def tightest_leading(lines: Sequence[Line]) -> float | None:
+    """The tightest line spacing a column's lines show, before its cells are known: the smallest gap at
+    which at least TIGHT_LEADING_GAPS gaps agree, in lines of one type size. Where a column's one-line
+    cells leave more paragraph spaces than wrapped lines, its even spacing is the paragraphs' (a cell's
+    lines are set at the wrapped ones': "Recruit Deputy Virtual Headteacher" / "Recruit to vacancies")."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
+    if not _one_size(lines) if lines else True:
+        return None
+    for i, g in enumerate(gaps):
+        if g > 0 and len([h for h in gaps[i:] if h - g <= LEADING_NOISE]) >= TIGHT_LEADING_GAPS:
+            return max(h for h in gaps[i:] if h - g <= LEADING_NOISE)
+    return None
+
+
+# Gaps that must agree to show a column's tightest line spacing.
+TIGHT_LEADING_GAPS = 2
+
+
 # An action reference as a word of its own: "1.1", "2.3.1", "A2", "R3.1" (a bare "3" could be a score);
 # it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
 REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
