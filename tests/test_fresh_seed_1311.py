@@ -116,3 +116,28 @@ def test_a_sub_heading_set_lower_under_a_group_heading_is_parted_at_its_cells_fi
     assert [[(c.text, c.field) for c in h.cells] for h in headers] == [[
         ("We will", None), ("Lead manager and date", "lead_officer_and_milestone"), ("Reference no", "ref"),
         ("Pillar", "theme"), ("Overall status", "rag")]]
+
+
+def test_a_group_heading_over_a_column_of_colours_goes_with_the_line_it_wraps_onto():
+    """"Accountabi" / "lity" over "Current position" (set a letter or three to a line over a column of
+    colours a few letters wide, the status shown by colour alone) and "Target timescale", no rule drawn:
+    "Accountabi" was parted from "Area of concern" beside it and left out as a group heading, but its
+    "lity" stayed and ran into the sub-headings ("lity Cur Target ren timesc ..."): the status column was
+    lost (layout 130100003, seed 1301: 0 -> 99.3%). The colours' walls part the columns as a gutter does,
+    and the line a group heading wraps onto goes with it."""
+    page = load_page("group-heading-broken-mid-word-over-a-column-of-colours")
+    headers = find_all_headers(page, page_lines(page))[0]
+    assert [c.text for c in headers[0].cells] == [
+        "What difference will this make?", "Lead manager", "Plan", "Dependencies", "Area of concern",
+        "Current position", "Target timescale", "Steps we will take"]
+
+
+def test_a_bold_header_of_the_action_and_one_more_heading_heads_actions_beside_plans():
+    """"Supporting strategy | Actions agreed", two headings in bold, the action's the only one anybody
+    listed: too few headings for a header, so no table was found (layout 116100029, seed 1161: 0 ->
+    100%). Set in bold, the band is weak; its cells show the actions and, beside them, the plans they
+    are delivered through. The key to the statuses above it, in bold too ("Key | Meaning"), names no
+    action: it is read as no header at all (`_promoted` finds one band)."""
+    page, weak, found = _promoted("bold-header-of-two-the-action-and-a-plan")
+    assert [(c.text, c.field) for c in weak.cells] == [("Supporting strategy", None), ("Actions agreed", "action")]
+    assert found is not None

@@ -267,20 +267,35 @@ def _groups(
 def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequence[float]) -> list[Line]:
     """Chunks less the group headings, ruled or not. Each test sees every chunk: a ruled group heading
     still bounds the heading beside it. A chunk read as an unruled group heading may be headings set
-    close, each flush over its own column: those stay, parted."""
+    close, each flush over its own column: those stay, parted. The walls of a column of colours below
+    part its columns as a gutter does: a status shown as colour alone leaves no text to make one
+    ("Accountabi" / "lity" over "Current position", set over the colours, and "Target timescale")."""
+    walls = span_ends(filled_columns(page, max(c.bottom for c in chunks))) if chunks else []
+    gutters = Gutters([*gutters, *walls], getattr(gutters, "runs", []), getattr(gutters, "left", None))
     unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
     parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks if id(c) not in unruled}
-    return [p for c in _without_group_headings(chunks, page)
-            for p in ([c] if id(c) in unruled else _not_grouping(parted[id(c)], c, chunks, gutters)
-                      if len(parted[id(c)]) > 1 else [])]
+    wrapped: set[int] = set()  # lines a group heading parted from a chunk wraps onto ("Accountabi" / "lity")
+    pieces = {id(c): _not_grouping(parted[id(c)], c, chunks, gutters, wrapped) for c in chunks
+              if id(c) not in unruled and len(parted[id(c)]) > 1}
+    return [p for c in _without_group_headings(chunks, page) if id(c) not in wrapped
+            for p in ([c] if id(c) in unruled else pieces.get(id(c), []))]
 
 
-def _not_grouping(pieces: list[Line], whole: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
+def _not_grouping(pieces: list[Line], whole: Line, chunks: Sequence[Line], gutters: Sequence[float],
+                  wrapped: set[int]) -> list[Line]:
     """The pieces of a chunk parted flush that are no group headings themselves: "How are we doing?"
-    beside "Accountability", which stands over "Reference no" and "Lead manager", keeps its column."""
+    beside "Accountability", which stands over "Reference no" and "Lead manager", keeps its column. The
+    lines a piece that is a group heading wraps onto go with it (their ids added to `wrapped`)."""
     others = [c for c in chunks if c is not whole]
     kept = {id(c) for c in _without_unruled_group_headings(others + pieces, gutters)}
+    if any(id(q) not in kept for q in pieces):
+        wrapped.update(id(c) for c in others if id(c) not in kept and id(c) in _unruled_ids(chunks, gutters))
     return [q for q in pieces if id(q) in kept]
+
+
+def _unruled_ids(chunks: Sequence[Line], gutters: Sequence[float]) -> set[int]:
+    """The ids of the chunks no unruled group heading among them takes."""
+    return {id(c) for c in _without_unruled_group_headings(list(chunks), gutters)}
 
 
 # How far (points) a heading's first word may stand from the left edge of the heading below it and still
@@ -1218,13 +1233,16 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
     tackling | Actions agreed | Lead role"), which its cells then make an action table's or nothing.
     Where three headings or more are listed, an unlisted one leaning to a field counts as naming it
     ("Remarks | Planned action | Current position | Risks"). In a band set apart in `bold`, the action's
-    may be the only heading anybody listed among three or more ("Steps we will take | Related strategy |
-    How are we doing?"): its cells must then show a second field (geometry._confirmed). A row of a
+    may be the only heading anybody listed, among two or more ("Steps we will take | Related strategy |
+    How are we doing?", "Supporting strategy | Actions agreed"): its cells must then show a second field
+    (geometry._confirmed). A row of a
     table's body set like the rest is no such band ("Undertake a themed audit | ... | Action complete")."""
     fields = len(real - {"ref"})
     if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
         fields += _leaning(cells)
-    action_alone = bool(bold) and len(cells) >= WEAK_MIN_FIELDS and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
+    # Two headings will do, the action's and one more ("Supporting strategy | Actions agreed"): its cells
+    # must show the second field all the same.
+    action_alone = bool(bold) and len(cells) >= 2 and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
     return (REQUIRED_FIELD in real and (fields >= WEAK_MIN_FIELDS - 1 or action_alone)
             and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
 
