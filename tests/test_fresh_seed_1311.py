@@ -141,3 +141,28 @@ def test_a_bold_header_of_the_action_and_one_more_heading_heads_actions_beside_p
     page, weak, found = _promoted("bold-header-of-two-the-action-and-a-plan")
     assert [(c.text, c.field) for c in weak.cells] == [("Supporting strategy", None), ("Actions agreed", "action")]
     assert found is not None
+
+
+def test_headings_set_close_part_at_the_walls_of_one_row_of_colour():
+    """"Self-r" / "ating" and "When will it be done?" set 7.5 pt apart over a status shown as colour, one
+    coloured cell on the page, under a section row: the line's median space is a column gap, so the
+    space did not read as wide, and the two ran together ("Self-r When ating will it be done?"): the
+    status and the date were lost (layout 140100018, seed 1401: 0 -> 99.0%). A line's word spaces are
+    the spaces no wider than a word space can be; a filled cell's walls are its column's."""
+    page = load_page("headings-set-close-over-one-row-of-colour")
+    headers = find_all_headers(page, page_lines(page))[0]
+    assert [c.text for c in headers[0].cells][4:6] == ["Self-rating", "When will it be done?"]
+    assert [c.field for c in headers[0].cells][4:6] == ["rag", "milestone"]
+
+
+def test_a_cells_first_line_alone_below_the_last_rule_is_no_section_row():
+    """"Feedback from", the first line of the outcome's cell, alone under the page's last rule, the rest of
+    its row on the next page and no wall drawn so far down: read as a section row, it became the theme
+    of 52 rows (layout 136100046, seed 1361: 60.9 -> 100%). A section row's text opens at the table's
+    left or stands centred across it; this stands in one column."""
+    page = load_page("cell-first-line-alone-below-the-last-rule")
+    xs = [42, 134, 191, 276, 393, 446, 485, 570]
+    fields = ["measures", "lead_officer", "objective", "action", "extra:Latest position", "rag", "outcome"]
+    rows = build_table(page, None, [Column(f, a, b) for f, a, b in zip(fields, xs, xs[1:])], page.words, 40, 760).rows
+    assert not any(r.section for r in rows)
+    assert [ln.text for ln in rows[-1].cells["outcome"]] == ["Feedback from"]

@@ -665,7 +665,19 @@ def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: S
     counts = [crossings(r) for r in rows]
     if not any(counts):
         return []  # no column rules at all: nothing shows a row spans
-    return [r for r, n in zip(rows, counts) if n == 0]
+    return [r for r, n in zip(rows, counts) if n == 0 and not _in_one_later_column(r, columns, words)]
+
+
+def _in_one_later_column(row: PageRow, columns: Sequence[Column], words: Sequence[Word]) -> bool:
+    """Does the row's text stand in one column past the first, off the table's middle? A cell's first line
+    at a page's foot, the rest of its row on the next page (its walls not drawn so far down), not a
+    section row: those open at the table's left or stand centred across it."""
+    inside = [w for w in words if row.top <= w.ymid < row.bottom]
+    if not inside:
+        return False
+    x0, x1 = min(w.x0 for w in inside), max(w.x1 for w in inside)
+    middle = (columns[0].x0 + columns[-1].x1) / 2
+    return any(c.x0 - 1 <= x0 and x1 <= c.x1 + 1 for c in columns[1:]) and not x0 < middle < x1
 
 
 def _action_rules(boundaries: list[tuple[float, set[int]]], columns: Sequence[Column]) -> list[tuple[float, set[int]]]:

@@ -373,18 +373,27 @@ def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list
 
 
 def _walls_in_wide_spaces(page: Page, ln: Line) -> list[float]:
-    """x of the walls of a column of filled cells below the line (filled_columns: a status shown as
-    colour alone) that fall in a space between two of its words clearly wider than its others: two
-    headings set close ("How are we | Update this quarter" over a column of colours, where no text below
-    leaves a gutter). A line with one space shows no word spacing to compare with: left whole."""
+    """x of the walls of filled cells below the line (a status shown as colour alone, in a column of
+    them or a row or two only) that fall in a space between two of its words clearly wider than its
+    word spaces: two headings set close ("How are we | Update this quarter", "Self-r | When" over a
+    column of colours, where no text below leaves a gutter). The word spaces are the line's spaces no
+    wider than a word space can be (the spaces between its headings are wider); a line with one space
+    shows no word spacing to compare with: left whole."""
     gaps = [(a.x1, b.x0) for a, b in zip(ln.words, ln.words[1:])]
     if len(gaps) < 2 or not page.fills:
         return []
-    usual = statistics.median(b - a for a, b in gaps)
+    spaces = [b - a for a, b in gaps]
+    usual = statistics.median([g for g in spaces if g <= WORD_SPACE_EMS * ln.size] or spaces)
     wide = [(a, b) for a, b in gaps if b - a >= WIDE_SPACE_RATIO * usual]
     if not wide:
         return []
-    return [x for x in span_ends(filled_columns(page, ln.bottom)) for a, b in wide if a - 0.5 <= x <= b + 0.5]
+    return [x for x in span_ends(_cell_fills_below(page, ln.bottom)) for a, b in wide if a - 0.5 <= x <= b + 0.5]
+
+
+def _cell_fills_below(page: Page, below: float) -> list[tuple[float, float]]:
+    """(x0, x1) of the filled cells below `below` narrower than a row's fill: each stands in one column,
+    its walls the column's (a status shown as colour, in a row or two of the page only)."""
+    return [(f.x0, f.x1) for f in page.fills if f.top >= below - 1 and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width]
 
 
 # A space this many times the line's usual one may part two headings where a column's wall runs through it.
