@@ -23,7 +23,8 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import FILL_COLUMN_SHARE, WORD_SPACE_EMS, Header, HeaderCell, filled_columns
 from .intervals import joined_strokes, span_ends, union_length
-from .text import HARD_BREAK_ROOM, INNER, Line, continues_list, line_opening, lines_to_paragraphs, tightest_leading, word_key, words_to_lines
+from .text import (HARD_BREAK_ROOM, INNER, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
+                   tightest_leading, word_key, words_to_lines)
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
 # Lines starting at one x that make a gutter's right end a column's left edge, and how far right of the
@@ -1114,14 +1115,11 @@ def _not_items(acts: Sequence[list[Line]]) -> list[float]:
     listing = False
     for k, b in enumerate(acts):
         text = b[-1].text.rstrip()
-        item = listing and (b[0].text[:1].islower() or (k < len(acts) - 1 and not text.endswith(_STOPS)))
+        item = listing and (b[0].text[:1].islower() or (k < len(acts) - 1 and not text.endswith(SENTENCE_END)))
         if not item:
             out.append(b[0].top)
         listing = text.endswith(":") or (item and listing)
     return out
-
-
-_STOPS = (".", "!", "?")
 
 
 def _short_cell_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float) -> list[float]:

@@ -275,27 +275,23 @@ def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequenc
     unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
     parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks if id(c) not in unruled}
     wrapped: set[int] = set()  # lines a group heading parted from a chunk wraps onto ("Accountabi" / "lity")
-    pieces = {id(c): _not_grouping(parted[id(c)], c, chunks, gutters, wrapped) for c in chunks
+    pieces = {id(c): _not_grouping(parted[id(c)], c, chunks, gutters, wrapped, unruled) for c in chunks
               if id(c) not in unruled and len(parted[id(c)]) > 1}
     return [p for c in _without_group_headings(chunks, page) if id(c) not in wrapped
             for p in ([c] if id(c) in unruled else pieces.get(id(c), []))]
 
 
 def _not_grouping(pieces: list[Line], whole: Line, chunks: Sequence[Line], gutters: Sequence[float],
-                  wrapped: set[int]) -> list[Line]:
+                  wrapped: set[int], unruled: set[int]) -> list[Line]:
     """The pieces of a chunk parted flush that are no group headings themselves: "How are we doing?"
     beside "Accountability", which stands over "Reference no" and "Lead manager", keeps its column. The
-    lines a piece that is a group heading wraps onto go with it (their ids added to `wrapped`)."""
+    lines a piece that is a group heading wraps onto go with it: their ids are added to `wrapped` (of
+    the chunks `unruled`, those no group heading read whole took)."""
     others = [c for c in chunks if c is not whole]
     kept = {id(c) for c in _without_unruled_group_headings(others + pieces, gutters)}
     if any(id(q) not in kept for q in pieces):
-        wrapped.update(id(c) for c in others if id(c) not in kept and id(c) in _unruled_ids(chunks, gutters))
+        wrapped.update(id(c) for c in others if id(c) not in kept and id(c) in unruled)
     return [q for q in pieces if id(q) in kept]
-
-
-def _unruled_ids(chunks: Sequence[Line], gutters: Sequence[float]) -> set[int]:
-    """The ids of the chunks no unruled group heading among them takes."""
-    return {id(c) for c in _without_unruled_group_headings(list(chunks), gutters)}
 
 
 # How far (points) a heading's first word may stand from the left edge of the heading below it and still
@@ -1173,14 +1169,16 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     """Is every cell of the band shaped as a heading (capitalised, short, no sentence, neither opening nor
     ending on a joining word), two fields of the plan named and no more unknown headings than one over
     the known? A band set in bold stands apart as a header does: one field will do ("What are we going
-    to do? | End date"), among up to twice as many unknown headings as known, one over. Set in bold on a
+    to do? | End date"), or a heading leaning to one by its cue words ("Theme area | The issue we are
+    tackling | What are we going to do?"), among up to twice as many unknown headings as known, one
+    over. Set in bold on a
     shading of its own, the band is a header row by how it is drawn, whatever its words: one field named
     will do among any number of headings nobody listed ("Barriers | We will | Domain | Who leads?"), and
     the columns' cells then decide whether it heads actions (geometry._with_action_by_content)."""
     # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
     least = 1 if bold else WEAK_MIN_FIELDS - 1
-    # On a shading of its own, a heading whose cue words lean to a field names it well enough to be
-    # read ("What are we going to do?" beside "Direction of travel"): the cells decide all the same.
+    # Set in bold, a heading whose cue words lean to a field names it well enough to be read ("What
+    # are we going to do?" beside "Direction of travel"): the cells decide all the same.
     leaning = _leaning(cells) if bold else 0
     if len(cells) < 2 or len(real - {"ref"}) + leaning < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
@@ -1244,8 +1242,8 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
     ("Remarks | Planned action | Current position | Risks"). In a band set apart in `bold`, the action's
     may be the only heading anybody listed, among two or more ("Steps we will take | Related strategy |
     How are we doing?", "Supporting strategy | Actions agreed"): its cells must then show a second field
-    (geometry._confirmed). A row of a
-    table's body set like the rest is no such band ("Undertake a themed audit | ... | Action complete")."""
+    (geometry._confirmed). A row of a table's body set like the rest is no such band ("Undertake a
+    themed audit | ... | Action complete")."""
     fields = len(real - {"ref"})
     if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
         fields += _leaning(cells)

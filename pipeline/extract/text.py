@@ -306,7 +306,7 @@ TIGHT_LEADING_GAPS = 2
 # it opens an action ("1.1 Develop ...") or fills a cell (pipeline.assemble.combined).
 REF_CODE = re.compile(r"^(?:\d+(?:\.\d+)+|[A-Z]{1,3}\d+(?:\.\d+)*)\.?$")
 _DASHES = ("-", "\u2013")
-_SENTENCE_END = (".", "!", "?")
+SENTENCE_END = (".", "!", "?")
 
 
 def _hard_break(prev: Line, line: Line, right: float, mid_sentence: bool = True, justified: bool = False) -> bool:
@@ -379,7 +379,7 @@ def justified_counts(flush: int, going_on: int) -> bool:
 def _ends_sentence_or_opens_item(prev: Line, line: Line) -> bool:
     """Did a sentence end on `prev`, or does `line` open a numbered item or a referenced one ("2.27
     Undertake ...", a reference printed in the action's cell)?"""
-    return ((prev.text.endswith(_SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
+    return ((prev.text.endswith(SENTENCE_END) and line.words[0].text[:1].isupper()) or _item_number(line) is not None
             or (len(line.words) > 1 and REF_CODE.match(line.words[0].text) is not None))
 
 
