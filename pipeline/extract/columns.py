@@ -569,13 +569,19 @@ def _leaning_columns(out: list[str | None], profiles: Sequence[Profile], free: S
             out[i] = _leaning_and_shown(heading, profiles[i], out)
 
 
+def _leaning_most(heading: str) -> tuple[str | None, float]:
+    """The field of the plan a heading's cue words lean to most, and how strongly ((None, 0.0): none)."""
+    lean = {f: v for f, v in (cue_scores(heading) if heading else {}).items() if f != "extra" and v > 0}
+    top = max(lean, key=lambda f: lean[f], default=None)
+    return top, lean.get(top, 0.0) if top else 0.0
+
+
 def _leaning_and_shown(heading: str, p: Profile, out: Sequence[str | None]) -> str | None:
     """Two weak pieces of evidence that agree: a heading whose cue words lean to the status, too weakly to
     name it ("Current position"), over short cells most of which read as statuses, some in words of
     their own ("Longer-term action not yet started")."""
     # "Status update" leans to a column of no field (an update) as much as to the status: its cells decide.
-    lean = {f: v for f, v in (cue_scores(heading) if heading else {}).items() if f != "extra" and v > 0}
-    top = max(lean, key=lambda f: lean[f], default=None)
+    top, _ = _leaning_most(heading)
     if top != "rag" or "rag" in out or "milestone_and_rag" in out:
         return None
     shown = (p.cells >= MIN_CELLS_FOR_CONTENT and p.mean_words <= LEANING_CELL_WORDS
@@ -654,9 +660,8 @@ def shown_level(heading: str, p: Profile) -> str | None:
     area" over titles: two weak pieces of evidence that agree, as `_leaning_and_shown` asks of a status);
     or by how its cells repeat down the rows as a level's do (`shows_group`, or one title over them all),
     the first level of their shape."""
-    lean = {f: v for f, v in cue_scores(heading).items() if f != "extra" and v > 0} if heading else {}
-    top = max(lean, key=lambda f: lean[f], default=None)
-    if (top in LEVELS and lean[top] >= LEVEL_LEAN_SCORE and p.cells >= MIN_CELLS_FOR_CONTENT and fits(top, p)
+    top, score = _leaning_most(heading)
+    if (top in LEVELS and score >= LEVEL_LEAN_SCORE and p.cells >= MIN_CELLS_FOR_CONTENT and fits(top, p)
             and (_title_level(p) if top in TITLE_LEVELS else p.long_share >= 0.5 and p.post_share < 0.5)):
         return top
     return _by_shape(LEVELS, p)[0] if shows_group(p) or _one_label_over_all(p) else None
@@ -746,9 +751,7 @@ def _under_a_coarser_area(i: int, out: list[str | None], profiles: Sequence[Prof
     j = out.index("key_area") if "key_area" in out else -1
     if j < 0 or j >= len(movable) or not movable[j] or "theme" in out:
         return None
-    if not (_title_level(profiles[i]) and _title_level(profiles[j])):
-        return None
-    if profiles[j].distinct * (1 + DISTINCT_SLACK) >= profiles[i].distinct:
+    if not _groups_titles(profiles[j], profiles[i]):
         return None
     out[j] = "theme"
     return "key_area"
@@ -762,12 +765,16 @@ def _theme_above(i: int, out: list[str | None], profiles: Sequence[Profile], hea
     j = out.index("theme") if "theme" in out else -1
     if j < 0 or j >= len(movable) or not movable[j] or "key_area" in out or not cue_scores(heading).get("theme"):
         return None
-    if not (_title_level(profiles[i]) and _title_level(profiles[j])):
-        return None
-    if profiles[i].distinct * (1 + DISTINCT_SLACK) >= profiles[j].distinct:
+    if not _groups_titles(profiles[i], profiles[j]):
         return None
     out[j] = "key_area"
     return "theme"
+
+
+def _groups_titles(upper: Profile, lower: Profile) -> bool:
+    """Are both columns titles, `upper` repeating clearly fewer of them: a level grouping the other's rows?"""
+    return (_title_level(upper) and _title_level(lower)
+            and upper.distinct * (1 + DISTINCT_SLACK) < lower.distinct)
 
 
 def _level_for(i: int, out: Sequence[str | None], profiles: Sequence[Profile], heading: str) -> str | None:

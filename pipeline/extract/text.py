@@ -289,12 +289,13 @@ def tightest_leading(lines: Sequence[Line]) -> float | None:
     which at least TIGHT_LEADING_GAPS gaps agree, in lines of one type size. Where a column's one-line
     cells leave more paragraph spaces than wrapped lines, its even spacing is the paragraphs' (a cell's
     lines are set at the wrapped ones': "Recruit Deputy Virtual Headteacher" / "Recruit to vacancies")."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
-    if not _one_size(lines) if lines else True:
+    if not lines or not _one_size(lines):
         return None
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
     for i, g in enumerate(gaps):
-        if g > 0 and len([h for h in gaps[i:] if h - g <= LEADING_NOISE]) >= TIGHT_LEADING_GAPS:
-            return max(h for h in gaps[i:] if h - g <= LEADING_NOISE)
+        run = [h for h in gaps[i:] if h - g <= LEADING_NOISE]
+        if g > 0 and len(run) >= TIGHT_LEADING_GAPS:
+            return run[-1]
     return None
 
 
