@@ -416,10 +416,20 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
     `listed` synonym) over sentences holds the level below that sentences state, the outcome."""
     out = [f if (pin or f is None or f.startswith("ignore:") or fits(f, p)) else None
            for f, p, pin in zip(fields, profiles, pinned)]
-    _themes_of_sentences(out, fields, profiles, [pin or (i < len(listed) and listed[i]) for i, pin in enumerate(pinned)])
+    fixed = [bool(pin) or (i < len(listed) and listed[i]) for i, pin in enumerate(pinned)]
+    _themes_of_sentences(out, fields, profiles, fixed)
     # A column that loses its heading's field (its cells contradict it, or another column holds it
     # better) may still take a field its cells show, as a column no heading named.
     open_ = [bool(ok) or (f is not None and g is None) for ok, f, g in zip(free or [False] * len(out), fields, out)]
+    _one_column_per_field(out, open_, fields, profiles, pinned)
+    _action_by_content(out, profiles, open_, _naming_action(pinned, listed, cued), fixed)
+    return by_content(out, profiles, open_, cued, headings)
+
+
+def _one_column_per_field(out: list[str | None], open_: list[bool], fields: Sequence[str | None],
+                          profiles: Sequence[Profile], pinned: Sequence[bool]) -> None:
+    """A field named by two columns stays with the one whose cells fit it best (in place); the other is
+    open to a field its cells show, a level's to the level below."""
     seen: dict[str, int] = {}
     for i, f in enumerate(out):
         if f is None or f.startswith("ignore:"):
@@ -433,8 +443,10 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
         open_[lost] = not pinned[lost]
         if f in LEVELS and not pinned[lost]:
             out[lost] = _level_below(f, out, fields, profiles[lost])
-    _action_by_content(out, profiles, open_, _naming_action(pinned, listed, cued))
-    return by_content(out, profiles, open_, cued, headings)
+
+
+# Fields of prose a heading may lean to by its cue words while its column holds the actions.
+PROSE_FIELDS = ("measures", "outcome", "objective", "detailed_action_plan")
 
 
 def _naming_action(pinned: Sequence[bool], listed: Sequence[bool], cued: Sequence[Sequence[str]]) -> list[bool]:
@@ -444,7 +456,7 @@ def _naming_action(pinned: Sequence[bool], listed: Sequence[bool], cued: Sequenc
 
 
 def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_: list[bool],
-                       named: Sequence[bool] = ()) -> None:
+                       named: Sequence[bool] = (), fixed: Sequence[bool] = ()) -> None:
     """A table left with no action column (its heading named a field another column holds better:
     "Deliverables" cued as measures beside "Success looks like") gives the action to the open column
     whose cells read as actions (in place). An action column no heading `named` was chosen by its cells
@@ -461,6 +473,12 @@ def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_
             out[at], open_[at], out[better] = None, True, "action"
         return
     found = infer_action(profiles, [ok and f is None for ok, f in zip(open_, out)])
+    if found is None:
+        # Nor any open column: a column of prose whose heading took its field from cue words alone
+        # ("Deliverable" leaning to the measures) over cells that read as actions holds them. A listed
+        # or pinned (`fixed`) heading keeps its field.
+        found = infer_action(profiles, [f in PROSE_FIELDS and not (i < len(fixed) and fixed[i])
+                                        for i, f in enumerate(out)])
     if found is not None:
         out[found] = "action"
 

@@ -34,6 +34,7 @@ from .columns import (
     EXTRA_PREFIX,
     FEW_CELLS,
     MIN_CELLS_FOR_CONTENT,
+    PROSE_FIELDS,
     Profile,
     by_content,
     cue_candidates,
@@ -82,7 +83,6 @@ PROSE_CHECK_MIN_WORDS = 20
 # title over paragraphs cut in two at a word space: "Key to Activity | Indicator Graphs"). A banner row
 # spanning a table's columns is one line or two of the lines read.
 PROSE_LINE_SHARE = 0.5
-PROSE_FIELDS = ("measures", "outcome", "objective", "detailed_action_plan")
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
 

@@ -425,10 +425,12 @@ def _rule_rows(
 
 def _closes(rules: Sequence[Rule], col: Column, text: tuple[float, float] | None, settings: ExtractSettings) -> bool:
     """Do the rules at one height close the column's cell: they span most of its width, or all of its
-    `text` (a rule drawn under the cell's own box may fall short of a column parted mid-gutter)?"""
+    `text` (a rule drawn under the cell's own box may fall short of a column parted mid-gutter, and the
+    text of the table's last column may reach past the bound the header gave it)?"""
     width = col.x1 - col.x0
-    parts = [(max(r.x0, col.x0), min(r.x1, col.x1)) for r in rules if r.x1 > col.x0 and r.x0 < col.x1]
-    under = text is not None and any(a <= text[0] + 1 and b >= text[1] - 1 for a, b in parts)
+    crossing = [r for r in rules if r.x1 > col.x0 and r.x0 < col.x1]
+    parts = [(max(r.x0, col.x0), min(r.x1, col.x1)) for r in crossing]
+    under = text is not None and any(r.x0 <= text[0] + 1 and r.x1 >= text[1] - 1 for r in crossing)
     return width > 0 and (union_length(parts) >= settings.rule_cover * width or under)
 
 

@@ -1593,11 +1593,23 @@ def _grown_upward(
             # their cell: "How ar"), those whose top stands a little above the band's too ("Ref number"
             # filling its cell's height); they only add columns.
             beside = all(lines[k].words[0].rotation for k in range(first, i)) and _fields_of(cells) <= _fields_of(grown)
-            if (scored is not None and (scored[1] in (True, kind) or keeps)) or beside:
+            # A box holds its header's lines whatever the whole names: the first lines of headings set in
+            # the header row's fill with the lines that scored ("What will" / "we do?", "Intended" /
+            # "impact", whose second lines read alone as listed headings) are the header's; its cells
+            # then decide the fields.
+            boxed = kind is True and _in_one_box(page, lines[first], lines[i], band)
+            if (scored is not None and (scored[1] in (True, kind) or keeps or boxed)) or beside:
                 i, j, cells = first, last, grown
         out.append((i, j, cells))
         floor = j
     return out
+
+
+def _in_one_box(page: Page, above: Line, first: Line, band: Sequence[Line]) -> bool:
+    """Are line `above` and the band's `first` line set in one header row's fill (the same foot)?"""
+    x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
+    foot = _fill_foot(page, above, x0, x1)
+    return foot is not None and foot == _fill_foot(page, first, x0, x1)
 
 
 def _grown_downward(
@@ -1703,6 +1715,7 @@ def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cell
     # on its side beside the band runs on no line below it, and is no line the next one is set under).
     upright = next((k for k in range(j, i - 1, -1) if not lines[k].words[0].rotation), j)
     running = [(c.x0, c.x1) for c in cells if c.bottom >= lines[upright].top - 0.5 and not c.turned]
+    running += _groups_awaiting(page, lines[i:j + 1], cells, settings)
     # A heading of a header set in bold runs on in bold: a line in the body's type under it is the rest of
     # a row broken over the page, set under a header printed again.
     bold = _bold(lines[i:j + 1])
@@ -1719,6 +1732,18 @@ def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cell
         if running:
             last = upright = last + 1
     return last
+
+
+def _groups_awaiting(page: Page, band: Sequence[Line], cells: Sequence[HeaderCell],
+                     settings: ExtractSettings) -> list[tuple[float, float]]:
+    """The spans of the band's group headings whose sub-headings are not yet read: a heading over two
+    columns of the body (it crosses a gutter) with no upright line of the band under it, only headings
+    turned on their side ("Accountability" over a turned "Ref number" and "Area of" / "concern", which
+    is set lower than the band's other lines). Their sub-headings run on below them."""
+    gutters = body_gutters(page, band[-1].bottom, 0, page.width, settings)
+    return [(c.x0, c.x1) for c in cells if not c.turned and any(c.x0 < g < c.x1 for g in gutters)
+            and not any(not ln.words[0].rotation and ln.top >= c.bottom - 0.5
+                        and any(min(w.x1, c.x1) > max(w.x0, c.x0) for w in ln.words) for ln in band)]
 
 
 def _leading_gap(band: Sequence[Line]) -> float:
@@ -1986,8 +2011,9 @@ def header_bands(
             return
         if foot is not None and ln.top >= foot - 1:
             return
-        # A title over the table ("Action plan", set larger) is not one of its headings.
-        if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * band[0].size:
+        # A title over the table ("Action plan", set larger) is not one of its headings: sizes are
+        # compared by the smaller, so a title over the headings parts from them as they part from it.
+        if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * min(ln.size, band[0].size):
             return
         # Nor is a line under a rule drawn across the band: the header's foot (a section row follows).
         if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom, cuts):
@@ -2296,14 +2322,33 @@ def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list
             # Lines below that are only pieces of words broken in a narrow column ("cod" / "e") finish
             # a heading: left out, they would read as a row of their own.
             pieces = i2 == best[0] and j2 > best[1] and _fragments(lines[best[1] + 1:j2 + 1])
-            # So do lines that finish the headings, where a column left blank below shows no more
-            # columns under the whole than under its first line ("Success looks" / "like", "Steps we" /
-            # "will take"), the whole reading as well.
-            whole = _score_of(candidates, i2, j2) >= _score_of(candidates, *best[:2]) and _finishes(best[2], cells2)
+            whole = _finished_below(lines, candidates, best, (i2, j2, cells2))
             if n > best_n or (n == best_n and (pieces or whole)) or _heads_more_below(page, lines, best, (i2, j2, cells2), settings):
                 best, best_n = (i2, j2, cells2), n
         out.append(best)
     return out
+
+
+def _finished_below(lines: Sequence[Line], candidates: Sequence[tuple], best: tuple[int, int, list[HeaderCell]],
+                    longer: tuple[int, int, list[HeaderCell]]) -> bool:
+    """Do the longer band's lines below `best` finish its headings, where a column left blank below shows
+    no more columns under the whole than under its first line ("Success looks" / "like", "Steps we" /
+    "will take"), the whole reading as well? No row's text set plain under a bold band does."""
+    i2, j2, cells2 = longer
+    return (_score_of(candidates, i2, j2) >= _score_of(candidates, *best[:2]) and _finishes(best[2], cells2)
+            and not _row_in_plain_below(lines, best[0], best[1], j2, best[2]))
+
+
+def _row_in_plain_below(lines: Sequence[Line], i: int, j: int, last: int, cells: Sequence[HeaderCell]) -> bool:
+    """Are lines j + 1..last, under a band (lines i..j) set wholly in bold, set plain under more than one of
+    its headings? A heading finishes in bold, and its plain next line ("(how we will know)") stands under
+    it alone: plain text under two headings is a row's ("and supported appropriately | Care with HR", the
+    rest of a row broken over the page under the header printed again)."""
+    below = lines[j + 1:last + 1]
+    if not below or not _bold(lines[i:j + 1]) or any(w.bold for ln in below for w in ln.words):
+        return False
+    under = {k for ln in below for w in ln.words for k, c in enumerate(cells) if min(w.x1, c.x1) > max(w.x0, c.x0)}
+    return len(under) > 1
 
 
 def _heads_more_below(page: Page, lines: Sequence[Line], band: tuple[int, int, list[HeaderCell]],

@@ -593,8 +593,7 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     for i in range(1, len(para)):
         above, first = para[i - 1], para[i].words[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
-        # Letters differ in width ("h" against the "i" of "hip"): the piece may end a letter further off.
-        if edge - above.x1 < LEXICON_REACH * letter and _wider_than_cell(above.words[-1], first, width, vocabulary):
+        if _forced_break(para, i, edge - above.x1 < LEXICON_REACH * letter, width, vocabulary, flags):
             flags[i] = True
             continue
         if len(above.words) > 1:
@@ -609,16 +608,41 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     return flags
 
 
-def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[str, int]) -> bool:
+def _forced_break(para: Sequence[Line], i: int, near: bool, width: float, vocabulary: Mapping[str, int],
+                  flags: Sequence[bool]) -> bool:
+    """Does line i open with the rest of a word too wide for the cell (`width`), broken at the line above
+    where it had to be? Near the edge (`near`: letters differ in width, "h" against the "i" of "hip", so
+    the piece may end a letter further off), or anywhere on a line of one word: that word stands alone
+    because no more of it fitted, and where the whole word, with the pieces breaks on either side join to
+    it, is wider than the cell, the break fell wherever the layout engine put it ("Lon" / "ger-term",
+    "Sept" / "em‐" / "ber", "im‐" / "ple‐" / "men" / "ta‐" / "tion"). Unless both pieces are words ("Off"
+    / "track": a line may stop short before a word that fits nowhere else either)."""
+    above, first = para[i - 1], para[i].words[0]
+    alone = len(above.words) == 1
+    if not (near or (alone and not _both_words(above.words[-1].text, first.text))):
+        return False
+    return _wider_than_cell(above.words[-1], first, width, vocabulary, _whole_word(para, i, flags) if alone else "")
+
+
+def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[str, int], word: str = "") -> bool:
     """Are a line's last word and the next line's first the pieces of one English word wider than the
     cell's lines (`width`), the rest printed nowhere but at the start of a line ("Governance & Partner" /
     "ships", in every row that prints it)? A word processor breaks a word only when no line holds it
-    whole; a word printed elsewhere after another on its line ("the force") wrapped at its space."""
+    whole; a word printed elsewhere after another on its line ("the force") wrapped at its space. `word`:
+    the whole word where more pieces join the two ("Sept" / "em‐" / "ber": "September")."""
     if not _breakable(head.text, rest.text) or not rest.text[:1].islower():
         return False
     whole = (head.x1 - head.x0) + (rest.x1 - rest.x0)
-    alone = vocabulary.get(word_key(rest.text), 0) - vocabulary.get(line_opening(rest.text), 0)
-    return whole > width and alone <= 0 and is_word(word_key(head.text + rest.text))
+    # A rest that is itself broken at a hyphenation point ("em‐") is never a word printed alone.
+    alone = 0 if rest.text.endswith(BREAK_HYPHENS) else (
+        vocabulary.get(word_key(rest.text), 0) - vocabulary.get(line_opening(rest.text), 0))
+    return whole > width and alone <= 0 and is_word(word_key(word or head.text + rest.text))
+
+
+def _whole_word(para: Sequence[Line], i: int, flags: Sequence[bool]) -> str:
+    """The word a break after line i - 1 (a line of one word) falls in: the pieces before it and the rest
+    going on from line i."""
+    return _word_so_far(para, i - 1, flags) + (_word_going_on(para, i) or para[i].words[0].text)
 
 
 def _word_going_on(para: Sequence[Line], i: int) -> str:
@@ -633,12 +657,27 @@ def _word_going_on(para: Sequence[Line], i: int) -> str:
     return head + rest if _pieces_of_a_word(head, rest) else ""
 
 
-def _word_so_far(para: Sequence[Line], i: int) -> str:
-    """Line i's one word, with the piece before it where a hyphenation break on the line above joins them
-    ("Gov‐" / "ernan": "Governan", which may itself go on: "ce")."""
+def _word_so_far(para: Sequence[Line], i: int, flags: Sequence[bool] = ()) -> str:
+    """Line i's one word, with the pieces before it that breaks on the lines above join to it: a
+    hyphenation break ("Gov‐" / "ernan": "Governan", which may itself go on: "ce"), and with `flags` (the
+    lines found to open on a word's rest so far) any break, over as many lines of one piece as there are
+    ("im‐" / "ple‐" / "men": "implemen")."""
     text = para[i].words[0].text
-    if i > 0 and hyphenated(para[i - 1].words[-1].text, text):
-        return para[i - 1].words[-1].text[:-1] + text
+    if not flags:
+        if i > 0 and hyphenated(para[i - 1].words[-1].text, text):
+            return para[i - 1].words[-1].text[:-1] + text
+        return text
+    k = i
+    while k > 0:
+        piece = para[k - 1].words[-1].text
+        if hyphenated(piece, para[k].words[0].text):
+            piece = piece[:-1]
+        elif not flags[k]:
+            break
+        text = piece + text
+        if len(para[k - 1].words) > 1:
+            break
+        k -= 1
     return text
 
 
@@ -660,6 +699,11 @@ def _piece_broken(above: str, first: Word, room: float, letter: float, vocabular
     if _number_pieces(above, first.text):
         return True
     if not _breakable(above, first.text):
+        return False
+    # A piece that goes on into a word of its own opens that word ("multiagency" / "contribu‐" / "tions"),
+    # unless the line above joins it into a longer one ("Sept" / "em‐" / "ber").
+    if (first.text.endswith(BREAK_HYPHENS) and is_word(word_key(going_on))
+            and not is_word(word_key(above + going_on))):
         return False
     whole = word_key(above + first.text)
     # A word printed elsewhere with more text after it on its line is whole ("Quality" / "Assura").
@@ -799,10 +843,15 @@ def _case_agrees(head: str, rest: str) -> bool:
                 or (letters[-1:].islower() and rest[:1].isupper()))
 
 
+def _both_words(head: str, rest: str) -> bool:
+    """Is each piece an English word alone?"""
+    head, rest = word_key(head), word_key(rest)
+    return bool(head and rest) and is_word(head) and is_word(rest)
+
+
 def _two_words(head: str, rest: str) -> bool:
     """Are both pieces English words alone that make no word together?"""
-    head, rest = word_key(head), word_key(rest)
-    return bool(head and rest) and is_word(head) and is_word(rest) and not is_word(head + rest)
+    return _both_words(head, rest) and not is_word(word_key(head) + word_key(rest))
 
 
 def _no_word(text: str) -> bool:
