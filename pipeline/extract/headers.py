@@ -2040,10 +2040,14 @@ PLAIN_ROW_SPAN = 0.6
 
 
 def _plain_under_bold(band: Sequence[Line], ln: Line) -> bool:
-    """Is `ln` set with no bold word, across most of the band's width, under a band set wholly in bold?
-    A heading's plain next line ("(how we will know)") stands under its own heading only."""
+    """Is `ln` set with no bold word, across most of the band's width or opening in lower case, under a
+    band set wholly in bold? A heading's plain next line ("(how we will know)") stands under its own
+    heading only and opens as a heading does; a line of a row's rest may open mid-sentence ("in and feel
+    safe in", under a header printed again)."""
     if any(w.bold for w in ln.words) or not all(w.bold for b in band for w in b.words):
         return False
+    if ln.words[0].text[:1].islower():
+        return True
     x0, x1 = min(b.x0 for b in band), max(b.x1 for b in band)
     return ln.x1 - ln.x0 >= PLAIN_ROW_SPAN * (x1 - x0)
 

@@ -14,6 +14,8 @@ from importlib import resources
 # Words of one or two letters; any other piece that short is no word of its own ("er", "ng"), nor one
 # with no vowel (pipeline.extract.text).
 SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+# Prefixes of two letters that open a compound with a hyphen and are no words alone ("co-produced").
+COMPOUND_PREFIXES = frozenset("co re de ex bi".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,9 +30,9 @@ def _words() -> frozenset[str]:
 def is_word(text: str) -> bool:
     """Is `text` (letters, with apostrophes and hyphens) an English word? A compound with hyphens is one
     when each part is ("longer-term"); a part of two letters or fewer must be a short word of its own, but
-    for a letter opening a compound ("e-learning", "x-ray")."""
+    for a letter or a prefix opening a compound ("e-learning", "x-ray", "co-produced", "re-audit")."""
     parts = text.lower().replace("\u2019", "'").split("-")
-    if len(parts) > 1 and len(parts[0]) == 1 and parts[0].isalpha():
+    if len(parts) > 1 and ((len(parts[0]) == 1 and parts[0].isalpha()) or parts[0] in COMPOUND_PREFIXES):
         parts = parts[1:]
     return all(_part_is_word(p) for p in parts)
 

@@ -748,11 +748,17 @@ def _three_pieces(head: str, middle: str, rest: str) -> bool:
 def _breakable(head: str, rest: str) -> bool:
     """A word breaks after a letter or an apostrophe ("Children’" / "s"), never after other punctuation,
     and goes on in its own case: a word in capitals ("LA" / "in") is whole. A word in lower case never
-    goes on in figures ("September" / "2022": a month and its year); a code in capitals may ("SO" / "3")."""
+    goes on in figures ("September" / "2022": a month and its year); a code in capitals may ("SO" / "3").
+    Nor do figures go on in a word in lower case ("2022" / "onwa" / "rds"), but for an ordinal's ending."""
     if head[-1:].isalpha() and rest[:1].isdigit() and not _code_letters(head):
+        return False
+    if head[-1:].isdigit() and rest[:1].islower() and rest.rstrip(".,;:") not in _ORDINAL_ENDINGS:
         return False
     return _case_agrees(head, rest) and (head[-1:].isalnum() or head[-1:] in _APOSTROPHES) and (
         rest[:1].isalnum() or (rest[:1] in _APOSTROPHES and rest[1:2].isalpha()))
+
+
+_ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 
 
 def _code_letters(text: str) -> bool:
@@ -808,12 +814,17 @@ REST_HEAD_LETTERS = 4
 
 
 _FULL_DATE = re.compile(r"^\d{1,2}([/.])\d{1,2}\1\d{4}$")
+# A financial year ("2023/24", "2023/2024").
+_FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}/(?:\d{2}|(?:19|20)\d{2})$")
 
 
 def _date_and_rest(head: str, rest: str) -> bool:
-    """Are two pieces one date in figures broken for a narrow cell ("30/09/2" / "022"): figures alone
-    after it, a whole date with its year in full together? A date has no break opportunity inside it."""
-    return rest.isdigit() and (head[-1:].isdigit() or head.endswith(("/", "."))) and bool(_FULL_DATE.match(head + rest))
+    """Are two pieces one date in figures broken for a narrow cell ("30/09/2" / "022", "2023/2" / "4"):
+    figures alone after it, a whole date with its year in full, or a financial year, together? A date
+    has no break opportunity inside it."""
+    whole = head + rest
+    return rest.isdigit() and (head[-1:].isdigit() or head.endswith(("/", "."))) and bool(
+        _FULL_DATE.match(whole) or _FINANCIAL_YEAR.match(whole))
 
 
 def _word_and_rest(head: str, rest: str) -> bool:
@@ -829,10 +840,8 @@ def _pieces_of_a_word(head: str, rest: str) -> bool:
     same word the same way? Two words that each stand alone ("Work" / "force") are left as printed."""
     if not _case_agrees(head, rest):
         return False
-    whole, head, rest = word_key(head + rest), word_key(head), word_key(rest)
-    if not head or not rest:
-        return False
-    return is_word(whole) and not (is_word(head) and is_word(rest))
+    whole = word_key(head + rest)
+    return bool(word_key(head) and word_key(rest)) and is_word(whole) and not _both_words(head, rest)
 
 
 def _case_agrees(head: str, rest: str) -> bool:
@@ -844,9 +853,16 @@ def _case_agrees(head: str, rest: str) -> bool:
 
 
 def _both_words(head: str, rest: str) -> bool:
-    """Is each piece an English word alone?"""
+    """Is each piece an English word alone? A rest opening on a letter and a hyphen after a piece no
+    short word is the end of a word ("Longe" / "r-term"), though a compound may open so ("an" /
+    "e-learning")."""
     head, rest = word_key(head), word_key(rest)
-    return bool(head and rest) and is_word(head) and is_word(rest)
+    if not (head and rest and is_word(head) and is_word(rest)):
+        return False
+    return head in SHORT_WORDS or not _LETTER_COMPOUND.match(rest)
+
+
+_LETTER_COMPOUND = re.compile(r"[a-z]-")
 
 
 def _two_words(head: str, rest: str) -> bool:
