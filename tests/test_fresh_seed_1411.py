@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.extract.columns import profile, resolve
 from pipeline.extract.geometry import _with_action_by_content
-from pipeline.extract.grid import Column, _rule_rows
+from pipeline.extract.grid import Column, _rule_rows, build_table, columns_from_header
 from pipeline.extract.headers import _plain_under_bold, find_all_headers
 from pipeline.extract.lexicon import is_word
 from pipeline.extract.text import Line, broken_word, line_opening, page_lines, paragraphs_text, word_key
@@ -189,3 +189,20 @@ def test_a_plain_line_opening_in_lower_case_under_a_bold_header_is_a_rows_rest()
     note = Line((Word("(how", 79.0, 53.0, 97.0, 62.0, 9.0), Word("we", 100.0, 53.0, 110.0, 62.0, 9.0)))
     assert _plain_under_bold(band, rest)
     assert not _plain_under_bold(band, note)
+
+
+def test_a_row_with_no_date_starts_where_the_extra_columns_start_with_its_action():
+    """"Barriers | Target completion | Dependencies | Action to be delivered", no rules between rows, and
+    a row that prints no date ("Recruit a Participation Officer.", layout 161100022, seed 1611: 86.1 ->
+    100%): its action, its barrier and its dependency start level, as in every row. Where the table has
+    one named per-row column only, the rows it shows are the firm ones by which the extra columns are
+    judged per-row; read so, they start the row the date left blank."""
+    page = load_page("rows-with-no-date-beside-two-extra-columns")
+    actions, _ = find_all_headers(page, page_lines(page))
+    header = actions[0]
+    body = [w for w in page.words if w.top > header.bottom]
+    columns, _ = columns_from_header(page, header, body, DEFAULT_SETTINGS)
+    rows = build_table(page, header, columns, body, header.bottom, page.height).rows
+    texts = [" ".join(ln.text for ln in r.cells.get("action", [])) for r in rows]
+    assert "Recruit a Participation Officer." in texts
+    assert "Develop and deliver a targeted recruitment drive for senior managers and leaders." in texts

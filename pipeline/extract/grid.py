@@ -1172,7 +1172,10 @@ def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], acti
         many = len(acts) >= MERGED_EXTRA_MIN_BLOCKS
         return count([t for t in extras if not many or len(t) >= MERGED_EXTRA_SHARE * len(acts)])
     level = count(named)
-    more = _per_row_extras(columns, blocks, action_i, [a[0].top for a, m in zip(acts, level) if m >= 2], tol)
+    # Rows the named columns show firmly: two of them start level with the action, or the one where the
+    # table has one only (a date beside "Barriers" and "Dependencies").
+    firm = min(2, sum(1 for t in named if t))
+    more = _per_row_extras(columns, blocks, action_i, [a[0].top for a, m in zip(acts, level) if m >= firm], tol)
     return count(named + more) if more else level
 
 
@@ -1186,8 +1189,8 @@ MERGED_EXTRA_SHARE = 1 / 3
 def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
                     firm: Sequence[float], tol: float) -> list[list[float]]:
     """The block tops of the columns of no canonical field ("Remarks", "Update this quarter") that hold
-    one cell per row: most of their blocks start level with an action, and most rows that two named
-    per-row columns show (`firm`) start a block in them. A column merged down the rows (a theme, a
+    one cell per row: most of their blocks start level with an action, and most rows the named per-row
+    columns show firmly (`firm`) start a block in them. A column merged down the rows (a theme, a
     priority) starts with few of those rows. The body's first line is left out: a row carried over from
     the page before opens every cell it has there."""
     if len(firm) < EXTRA_ROW_MIN:
