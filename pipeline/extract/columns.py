@@ -422,7 +422,7 @@ def resolve(fields: Sequence[str | None], profiles: Sequence[Profile], pinned: S
     # better) may still take a field its cells show, as a column no heading named.
     open_ = [bool(ok) or (f is not None and g is None) for ok, f, g in zip(free or [False] * len(out), fields, out)]
     _one_column_per_field(out, open_, fields, profiles, pinned)
-    _action_by_content(out, profiles, open_, _naming_action(pinned, listed, cued), fixed)
+    _action_by_content(out, profiles, open_, _naming_action(fixed, cued), fixed)
     return by_content(out, profiles, open_, cued, headings)
 
 
@@ -449,10 +449,9 @@ def _one_column_per_field(out: list[str | None], open_: list[bool], fields: Sequ
 PROSE_FIELDS = ("measures", "outcome", "objective", "detailed_action_plan")
 
 
-def _naming_action(pinned: Sequence[bool], listed: Sequence[bool], cued: Sequence[Sequence[str]]) -> list[bool]:
-    """Per column: does its heading name the action (a registry pin, a listed synonym, its cue words)?"""
-    return [bool(pin) or (i < len(listed) and listed[i]) or (i < len(cued) and "action" in cued[i])
-            for i, pin in enumerate(pinned)]
+def _naming_action(fixed: Sequence[bool], cued: Sequence[Sequence[str]]) -> list[bool]:
+    """Per column: does its heading name the action (pinned or listed, `fixed`, or by its cue words)?"""
+    return [fx or (i < len(cued) and "action" in cued[i]) for i, fx in enumerate(fixed)]
 
 
 def _action_by_content(out: list[str | None], profiles: Sequence[Profile], open_: list[bool],
