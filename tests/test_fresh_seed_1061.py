@@ -322,6 +322,7 @@ def test_a_zebra_stripe_drawn_as_two_cells_beside_merged_columns_is_a_stripe():
     grey = "#f2f2f2"
     two = [Fill(191, 435, 303, 487, grey), Fill(303, 435, 489, 487, grey)]
     assert _stripes(two, 42, 553, 80, 760) == [(435, 487)]
-    # Two cells apart (a column of colours at each side) are no stripe.
-    apart = [Fill(42, 435, 200, 487, grey), Fill(340, 435, 553, 487, grey)]
+    # Two narrow cells apart (a column of colours at each side) are no stripe; two wide ones apart are
+    # (merged columns between them: test_fresh_seed_1611, layout 152100000).
+    apart = [Fill(42, 435, 100, 487, grey), Fill(490, 435, 553, 487, grey)]
     assert _stripes(apart, 42, 553, 80, 760) == []

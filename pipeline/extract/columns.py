@@ -61,9 +61,13 @@ COLOUR_SHARE = 0.6
 
 
 def _shows_status(p: Profile) -> bool:
-    coloured = (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
-                and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
-    return states_status(p) or _stock_statuses(p) or coloured
+    return states_status(p) or _stock_statuses(p) or coloured_status(p)
+
+
+def coloured_status(p: Profile) -> bool:
+    """Are the column's cells coloured one by one, short or blank: a status shown as colour?"""
+    return (p.colour_rows >= MIN_CELLS_FOR_CONTENT and p.colour_share >= COLOUR_SHARE
+            and p.mean_words <= SHORT_CELL_WORDS and p.long_share == 0)
 
 
 def states_status(p: Profile) -> bool:

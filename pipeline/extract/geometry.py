@@ -37,6 +37,7 @@ from .columns import (
     PROSE_FIELDS,
     Profile,
     by_content,
+    coloured_status,
     cue_candidates,
     cue_scores,
     extra_key,
@@ -186,6 +187,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
     found = _promoted_alike(raw, found)
+    found = _words_printed_again(doc.pages, lines_by_page, found)
     found = _plain_under_bold(doc.pages, found)
     all_headers = {n: actions for n, (actions, _) in found.items()}
     other_tops = {n: [h.top for h in others] for n, (_, others) in found.items()}
@@ -335,13 +337,88 @@ def _promoted_alike(raw: dict[int, tuple[list[Header], list[Header]]],
     out = {}
     for n, (actions, others) in found.items():
         tops = {h.top for h in actions}
-        alike = [dataclasses.replace(h, weak=False, cells=[dataclasses.replace(c, field=r.field)
-                                                           for c, r in zip(h.cells, same.cells)])
-                 for h in raw[n][0] + raw[n][1]
-                 if h.top not in tops and (same := next((r for r in read if _same_header(h, r)), None)) is not None]
+        alike = [_as_read(h, same) for h in raw[n][0] + raw[n][1]
+                 if h.top not in tops and (same := next((r for r in read if _same_header(h, r)), None)
+                                           or next((r for r in read if _runs(r, h) is not None), None)) is not None]
         taken = {a.top for a in alike}
         out[n] = (sorted(actions + alike, key=lambda h: h.top), [h for h in others if h.top not in taken])
     return out
+
+
+def _as_read(h: Header, read: Header) -> Header:
+    """`h` heading an action table as `read`, the same header printed again, heads one: its fields, and
+    its headings parted as `read` parts them where `h` ran two together (a page with a row or two under
+    its header shows too little white between two columns to part their headings)."""
+    if len(h.cells) == len(read.cells):
+        return dataclasses.replace(h, weak=False, cells=[dataclasses.replace(c, field=r.field)
+                                                         for c, r in zip(h.cells, read.cells)])
+    dy = h.top - read.top
+    cells = [dataclasses.replace(c, top=c.top + dy, bottom=c.bottom + dy) for c in read.cells]
+    return dataclasses.replace(h, weak=False, cells=cells, ruled_columns=read.ruled_columns)
+
+
+def _words_printed_again(pages: Sequence[Page], lines_by_page: dict[int, list[Line]],
+                         found: dict[int, tuple[list[Header], list[Header]]]
+                         ) -> dict[int, tuple[list[Header], list[Header]]]:
+    """An action header printed again on a page where its lines read as no header (a repeated header row
+    of fixed height cuts its headings' last lines off: "Directi" / "on of" without its "travel"), found by
+    its words in their places: each line of the band set word for word as the header's lines were, at one
+    shift down the page, from its first line on, most of its words shown. It heads the table as it does
+    where it was read, its headings cut to the lines printed."""
+    printed = _printed_headers(pages, found)
+    out = dict(found)
+    for p in pages:
+        actions, others = found[p.number]
+        taken = [(h.top, h.bottom) for h in actions]
+        lines = [ln for ln in lines_by_page[p.number] if not any(t - 1 <= ln.top <= b + 1 for t, b in taken)]
+        again = [a for h, words in printed.values() if (a := _again_in(lines, h, words)) is not None]
+        again = [a for n, a in enumerate(again) if not any(b.top <= a.bottom and a.top <= b.bottom for b in again[:n])]
+        if again:
+            out[p.number] = (sorted(actions + again, key=lambda h: h.top),
+                             [o for o in others if not any(o.top <= a.bottom and a.top <= o.bottom for a in again)])
+    return out
+
+
+def _printed_headers(pages: Sequence[Page], found: dict[int, tuple[list[Header], list[Header]]]
+                     ) -> dict[tuple, tuple[Header, list[Word]]]:
+    """The action headers found and the words each is printed in, one of each printed alike (pages repeat
+    theirs), keyed by its words and their places."""
+    printed: dict[tuple, tuple[Header, list[Word]]] = {}
+    for p in pages:
+        for h in found[p.number][0]:
+            if words := _header_words(p, h):
+                top = min(w.top for w in words)
+                printed.setdefault(tuple((w.text, round(w.x0), round(w.top - top)) for w in words), (h, words))
+    return printed
+
+
+def _again_in(lines: Sequence[Line], h: Header, words: Sequence[Word]) -> Header | None:
+    """`h` (printed as `words`) printed again among `lines`, cut to the lines shown; None when it is not."""
+    first_top = min(w.top for w in words)
+    first = [w for w in words if w.top - first_top < 1]
+    for i, ln in enumerate(lines):
+        dy = ln.top - min(w.top for w in first)
+        if len(ln.words) != len(first) or not _set_as(ln.words, first, dy):
+            continue
+        j = i
+        while j + 1 < len(lines) and _set_as(lines[j + 1].words, words, dy):
+            j += 1
+        if sum(len(lines[k].words) for k in range(i, j + 1)) < AGAIN_SHARE * len(words):
+            continue
+        bottom = lines[j].bottom
+        cells = [dataclasses.replace(c, top=c.top + dy, bottom=min(c.bottom + dy, bottom)) for c in h.cells]
+        return dataclasses.replace(h, cells=cells, top=h.top + dy, bottom=bottom, weak=False)
+    return None
+
+
+def _set_as(line_words: Sequence[Word], words: Sequence[Word], dy: float) -> bool:
+    """Is every word of the line one of `words` in its place, `dy` lower down the page?"""
+    return all(any(w.text == v.text and abs(w.x0 - v.x0) <= SAME_PLACE and abs(w.top - v.top - dy) <= 1.0
+                   for v in words) for w in line_words)
+
+
+# Share of a header's words a band printed again shows at least (the rest cut off by its row's height).
+AGAIN_SHARE = 0.6
 
 
 def _same_header(h: Header, read: Header) -> bool:
@@ -859,11 +936,11 @@ def _free_columns(table: PageTable, fields: Sequence[str | None], pinned: Sequen
     its cells show; one whose heading says it holds no field ("Notes", "Budget") may not, unless it says
     so by cue words alone that also name a field ("Status update": an update, or a status), or it is set
     on its side, which its cell may cut short ("How" of "How are we doing?"), over cells that state a
-    status outright: then its cells decide."""
+    status outright or show one as colour: then its cells decide."""
     turned = {c.text for c in table.header.cells if c.turned} if table.header else set()
     return [f is None and not pin and (match_heading(c.heading, settings=settings) is None
                                        or _torn_no_field(c.heading, settings)
-                                       or (c.heading in turned and states_status(p)))
+                                       or (c.heading in turned and (states_status(p) or coloured_status(p))))
             for c, f, pin, p in zip(table.columns, fields, pinned, profiles)]
 
 

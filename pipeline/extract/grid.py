@@ -765,7 +765,8 @@ def _text_rows(
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
     # A fill lying in one column is a cell's own colour too (a page may print one row of them).
     cells += [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
-    found = _row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells)
+    found = _row_anchors(columns, blocks, settings.anchor_tolerance, cells=cells,
+                         rows_of=_drawn_row_by_row(page.fills, columns, top, bottom))
     outside, zebra = _outside_stripes(found, stripes, settings.anchor_tolerance, zebra, _set_apart(blocks, found))
     anchors = _with_stripes(outside, _stripe_starts(page.fills, stripes, columns, words, top, bottom),
                             settings.anchor_tolerance)
@@ -914,22 +915,11 @@ def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: fl
     cell: the fills of one colour at one height are taken together."""
     # Edges as drawn, not as grouped: a row's first line may stand a fraction of a point under its edge.
     # A stripe drawn cell by cell skips the columns whose cells run on from a row above (a merged cell
-    # keeps the shading of its first row): three cells or more at one height make a stripe over half
-    # the table (a column of colours has one cell at each height).
-    # Two cells side by side over half the table make one too (the merged columns on either side skipped).
+    # keeps the shading of its first row), on either side or between: two cells or more at one height
+    # over half the table make a stripe (a column of colours has one cell at each height).
     return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in _fill_bands(fills, top, bottom)
             if (covered := union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs])) >= STRIPE_SPAN * (x1 - x0)
-            or ((len(fs) >= STRIPE_CELLS or (len(fs) >= 2 and _side_by_side(fs))) and covered >= 0.5 * (x1 - x0))]
-
-
-def _side_by_side(fills: Sequence[Fill]) -> bool:
-    """Do the fills stand edge to edge, left to right, as one row's cells do?"""
-    ordered = sorted(fills, key=lambda f: f.x0)
-    return all(b.x0 <= a.x1 + FILL_EDGE_SLACK for a, b in zip(ordered, ordered[1:]))
-
-
-# Points between two cells' fills that still meet edge to edge.
-FILL_EDGE_SLACK = 1.0
+            or (len(fs) >= 2 and covered >= 0.5 * (x1 - x0))]
 
 
 def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[Fill]]:
@@ -942,8 +932,6 @@ def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[F
     return list(bands.values())
 
 
-# Cells of one fill at one height that make a stripe, though it skips columns.
-STRIPE_CELLS = 3
 # A stripe spans this share of the table's width at least; the first line of its row sets below its edge
 # within this many lines.
 STRIPE_SPAN = 0.9
@@ -1082,10 +1070,12 @@ JOINING_WORDS = frozenset("a an the of to in on at by for from with and or".spli
 
 
 def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], tol: float,
-                 strict: bool = False, cells: Sequence[tuple[float, float]] = ()) -> list[float]:
+                 strict: bool = False, cells: Sequence[tuple[float, float]] = (),
+                 rows_of: Sequence[tuple[float, float]] = ()) -> list[float]:
     """Tops of the action column's blocks that another per-row column starts level with; all of the
-    action column's block tops when none does (none when `strict`). `cells`: (top, bottom) of cells
-    filled down a column."""
+    action column's block tops when none does (none when `strict`), but the later ones inside a cell of
+    `rows_of` (a column of colours drawn cell by cell, one cell a row: `_drawn_row_by_row`). `cells`:
+    (top, bottom) of cells filled down a column."""
     action_i = next((i for i, c in enumerate(columns) if c.field == "action"), None)
     if action_i is None:
         action_i = max(blocks, key=lambda i: len(blocks[i]))
@@ -1103,8 +1093,32 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
                                                                    or _closer_than_rows(acts, level, k, white))))]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
-        return [] if strict else sorted(opening) or _short_cell_at_foot(columns, blocks, tol)
+        return [] if strict else _first_in_each(sorted(opening), rows_of, tol) or _short_cell_at_foot(columns, blocks, tol)
     return sorted(anchors + _starts_off_the_action(columns, blocks, action_i, anchors, tol, cells))
+
+
+def _first_in_each(tops: list[float], cells: Sequence[tuple[float, float]], tol: float) -> list[float]:
+    """The tops less those below another inside one cell: its row's later paragraphs ("2.9 Undertake a
+    survey ..." / "Analyse the feedback received", both beside one green cell)."""
+    return [t for t in tops if not any(a - tol <= u < t < b - tol for a, b in cells for u in tops)]
+
+
+def _drawn_row_by_row(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float
+                      ) -> list[tuple[float, float]]:
+    """(top, bottom) of the cells of a column of colours drawn one cell a row: two cells of one colour
+    meet edge to edge in it somewhere, so its producer drew each row's cell apart, and a cell is one row
+    (a producer that paints a run of one colour as one fill never shows that)."""
+    out: list[tuple[float, float]] = []
+    for col in columns:
+        cells = sorted((f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and f.x0 >= col.x0 - 2
+                        and f.x1 <= col.x1 + 2 and f.x1 - f.x0 >= STRIPE_SPAN * (col.x1 - col.x0)), key=lambda f: f.top)
+        if any(f.colour == g.colour and abs(g.top - f.bottom) <= FILL_MEET for f, g in zip(cells, cells[1:])):
+            out += [(f.top, f.bottom) for f in cells]
+    return out
+
+
+# Points within which two cells' fills, one above the other, meet edge to edge.
+FILL_MEET = 1.0
 
 
 def _not_items(acts: Sequence[list[Line]]) -> list[float]:

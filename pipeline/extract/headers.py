@@ -1230,7 +1230,7 @@ def _weak_few(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: i
 
 def _weak_either(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int) -> bool:
     """Is a band of more unknown headings than a header may have a weak header, naming the action or not?"""
-    return _weak(cells, real, named, unknown, bold) or _weak_action(cells, real, unknown)
+    return _weak(cells, real, named, unknown, bold) or _weak_action(cells, real, unknown, bold)
 
 
 def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: int = False) -> bool:
@@ -1250,8 +1250,12 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
     # Two headings will do, the action's and one more ("Supporting strategy | Actions agreed"): its cells
     # must show the second field all the same.
     action_alone = bool(bold) and len(cells) >= 2 and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
+    # Set in bold, up to twice as many unknown headings as known, one over, as for a band naming no action
+    # (_all_headings): "Domain | Underpinning plan | Barriers | Direction of travel | Barriers" beside
+    # "Senior lead and date" and "Steps we will take".
+    most = (2 if bold else 1) * (len(cells) - unknown) + 1
     return (REQUIRED_FIELD in real and (fields >= WEAK_MIN_FIELDS - 1 or action_alone)
-            and unknown <= len(cells) - unknown + 1 and not _reads_as_body(cells) and _heading_shaped(cells))
+            and unknown <= most and not _reads_as_body(cells) and _heading_shaped(cells))
 
 
 def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int = False) -> bool:
@@ -1634,30 +1638,38 @@ def _grown_downward(
             # The gutters the band was read with: under a taller band fewer rows are left to show them.
             gutters = body_gutters(page, lines[j].bottom, 0, page.width, settings)
             grown = cells_for_band(page, lines[i:last + 1], gutters, "fields", settings)
-            scored = _score(grown, settings, _set_apart(page, lines[i:last + 1]))
-            # Still a header of its kind, or now an action table's. A weak header's box holds its lines
-            # whatever they name: sub-headings under a group heading that names a field ("Impact" over
-            # "Barriers" and "Plan") name the columns, though nobody listed them.
-            # So does any header's box, though the whole then names fewer fields than its first line
-            # did ("What will" / "be different?"; "Refere" / "nce no"): a weak header, which its cells
-            # decide.
             boxed = foot is not None and lines[last].bottom <= foot + 0.5
-            if scored is None:
-                # An action band's box too: "What" read alone as the action over "difference will this
-                # make?", "Cu" / "rre" / "nt" over "position", cut short by the band's line limit.
-                grows = boxed and (kind is None or _bold(lines[i:last + 1]))
-            else:
-                # A box holds its header's lines whatever the whole names: "Outcome" / "measures" under
-                # a header that named the action only through the cut-short "Outcome" is no action header's
-                # less; the columns' cells settle the fields.
-                # Headings set in bold that run on in bold at the band's leading are the header's own
-                # lines, though the whole names fewer fields ("Status" / "update": a heading torn between
-                # the status and a column of no field, which its cells settle).
-                grows = scored[1] is True or scored[1] == kind or boxed or (kind is True and _bold(lines[i:last + 1]))
-            if grows:
+            if _grows(page, lines, lines[i:last + 1], grown, settings, kind, boxed):
                 j, cells = last, grown
         out.append((i, j, cells))
     return out
+
+
+def _grows(page: Page, lines: Sequence[Line], band: Sequence[Line], grown: list[HeaderCell],
+           settings: ExtractSettings, kind: bool | None, boxed: bool) -> bool:
+    """Does a header band of `kind` grow to `band`, read as `grown` (`boxed`: the header's box holds it)?"""
+    scored = _score(grown, settings, _set_apart(page, band))
+    # Still a header of its kind, or now an action table's. A weak header's box holds its lines
+    # whatever they name: sub-headings under a group heading that names a field ("Impact" over
+    # "Barriers" and "Plan") name the columns, though nobody listed them.
+    # So does any header's box, though the whole then names fewer fields than its first line
+    # did ("What will" / "be different?"; "Refere" / "nce no"): a weak header, which its cells
+    # decide.
+    if scored is None:
+        # An action band's box too: "What" read alone as the action over "difference will this
+        # make?", "Cu" / "rre" / "nt" over "position", cut short by the band's line limit.
+        # An action band at the page's foot, its headings running on in bold to the foot: the
+        # header's rest opens the next page (carried_over joins them), so what its lines name so
+        # far cannot judge them ("Status" / "update" over a turned "Ref number" printed overleaf).
+        return (boxed and (kind is None or _bold(band))) or (
+            kind is True and _bold(band) and _ends_its_page(page, lines, _header(grown)))
+    # A box holds its header's lines whatever the whole names: "Outcome" / "measures" under
+    # a header that named the action only through the cut-short "Outcome" is no action header's
+    # less; the columns' cells settle the fields.
+    # Headings set in bold that run on in bold at the band's leading are the header's own
+    # lines, though the whole names fewer fields ("Status" / "update": a heading torn between
+    # the status and a column of no field, which its cells settle).
+    return scored[1] is True or scored[1] == kind or boxed or (kind is True and _bold(band))
 
 
 def _cut_at_box(page: Page, lines: Sequence[Line], i: int, j: int, cells: list[HeaderCell], foot: float | None,
@@ -2006,20 +2018,7 @@ def header_bands(
     upright, last_bottom = 0, None
     for j in range(i, len(lines)):
         ln = lines[j]
-        # A turned heading set low beside a taller one ends where it ends, whatever white is above it.
-        if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size and not _turned_beside(ln, band):
-            return
-        if foot is not None and ln.top >= foot - 1:
-            return
-        # A title over the table ("Action plan", set larger) is not one of its headings: sizes are
-        # compared by the smaller, so a title over the headings parts from them as they part from it.
-        if band and abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * min(ln.size, band[0].size):
-            return
-        # Nor is a line under a rule drawn across the band: the header's foot (a section row follows).
-        if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom, cuts):
-            return
-        # Nor a line set plain across the table under headings all set in bold: the first body row.
-        if band and _plain_under_bold(band, ln):
+        if _band_ends(band, ln, last_bottom, rules, foot, cuts):
             return
         # A heading turned on its side stands beside the other headings' lines: it takes none of the
         # budget, and its height is no reason to read on.
@@ -2034,6 +2033,34 @@ def header_bands(
         band.append(ln)
         yield j, band
 
+
+def _band_ends(band: Sequence[Line], ln: Line, last_bottom: float | None, rules: Sequence[Rule],
+               foot: float | None, cuts: Sequence[float]) -> bool:
+    """Does the band (its last upright line ending at `last_bottom`) end before line `ln`?"""
+    # A turned heading set low beside a taller one ends where it ends, whatever white is above it.
+    if last_bottom is not None and ln.top - last_bottom > 1.2 * ln.size and not _turned_beside(ln, band):
+        return True
+    if foot is not None and ln.top >= foot - 1:
+        return True
+    if not band:
+        return False
+    # A title over the table ("Action plan", set larger) is not one of its headings: sizes are
+    # compared by the smaller, so a title over the headings parts from them as they part from it.
+    if abs(ln.size - band[0].size) > HEADER_SIZE_SPREAD * min(ln.size, band[0].size):
+        return True
+    # Nor is a title set a little larger and standing apart by more white than parts a group heading
+    # from its sub-headings ("Action plan" in 13 pt, a line of white over headings in 11 pt).
+    if len(band) == 1 and ln.size * TITLE_SIZE <= band[0].size and ln.top - band[0].bottom > GROUP_GAP * ln.size:
+        return True
+    # Nor a line under a rule drawn across the band: the header's foot (a section row follows).
+    if last_bottom is not None and _ruled_off(rules, band, ln, last_bottom, cuts):
+        return True
+    # Nor a line set plain across the table under headings all set in bold: the first body row.
+    return _plain_under_bold(band, ln)
+
+
+# A line this many times larger than the line under it may be a title over the headings.
+TITLE_SIZE = 1.1
 
 # Share of the band's width a plain line must span to be a body row's, not a heading's plain next line.
 PLAIN_ROW_SPAN = 0.6

@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -181,10 +181,11 @@ def _page_text(textpage, n: int) -> str | None:
 
 def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, used: set | None = None,
                written: WrittenFonts | None = None) -> list[tuple]:
-    """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal), in
-    PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up. `ordinal`
-    is the position of the character's text object in `order` (content order; -1 when not given); the
-    addresses of the text objects read are added to `used`.
+    """The page's characters as (text, x0, top, x1, bottom, rotation, size, fontname, bold, ordinal,
+    index), in PDFium's order (the content stream's), without the spaces and line breaks PDFium makes up.
+    `ordinal` is the position of the character's text object in `order` (content order; -1 when not
+    given), `index` its place on the text page; the addresses of the text objects read are added to
+    `used`.
 
     Per character, in order: its text (`_char_text`), its text object's font and matrix (`_object_info`,
     once per object), its advance (`_advance`), its box and rotation on the page (`_char_box`)."""
@@ -241,7 +242,8 @@ def read_chars(textpage, frame: Matrix, order: dict[int, int] | None = None, use
         x0, top, x1, bottom, rot = _char_box(frame, x, y, adv, v0, v0 + fs, a, b, c, d)
         # size as pdfminer's for upright text (the box's height); for rotated text the box's width, the font
         # size across the baseline (pdfminer's height there is each glyph's advance, which parts every letter).
-        ch = (text, x0, top, x1, bottom, rot, x1 - x0 if rot in TURNED else bottom - top, finfo.fontname, finfo.bold, ordinal)
+        ch = (text, x0, top, x1, bottom, rot, x1 - x0 if rot in TURNED else bottom - top, finfo.fontname, finfo.bold,
+              ordinal, i)
         if piece:
             out[-1] = (out[-1][0],) + ch[1:]
         append(ch)
@@ -508,7 +510,7 @@ def _space_char(obj, m: Matrix, fonts: dict, ordinal: int, written: WrittenFonts
     rot = slant_rotation(a, -b, c, -d) or (0 if -a * d > 0 and b * c >= 0 else (90 if -b > 0 else 270))
     top, bottom = min(ys), max(ys)
     size = max(xs) - min(xs) if rot in TURNED else bottom - top
-    return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal)
+    return (" ", min(xs), top, max(xs), bottom, rot, size, finfo.fontname, finfo.bold, ordinal, -1)
 
 
 def _object_entry(textpage, index: int, obj: int, fonts: dict, written: WrittenFonts | None,
@@ -717,9 +719,9 @@ def hidden_chars(path: Path, password: str | None) -> dict[int, list[tuple[str, 
                 textpage = page.get_textpage()
                 try:
                     texts, _g, _used, chars = _read_content(page, textpage, frame, None, DEFAULT_SETTINGS)
+                    kept = set(map(id, clipped_out(chars, texts, frame, textpage)))
                 finally:
                     textpage.close()
-                kept = set(map(id, clipped_out(chars, texts, frame)))
                 gone = [(c[0], (c[1] + c[3]) / 2, (c[2] + c[4]) / 2) for c in chars if id(c) not in kept]
                 if gone:
                     out[i + 1] = gone
@@ -751,7 +753,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
             hrules, vrules, fills, has_images = graphics
             chars, lost = blank_objects(texts, used, chars, written, settings)
-            chars = clipped_out(chars, texts, frame)
+            chars = clipped_out(chars, texts, frame, textpage)
             if lost and unmask_blank_actualtext(texts, used):
                 # PDFium left out text whose /ActualText has nothing printable in it: read its glyphs.
                 textpage.close()
@@ -759,7 +761,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
                 hrules, vrules, fills, has_images = graphics
                 chars, lost = blank_objects(texts, used, chars, written, settings)
-                chars = clipped_out(chars, texts, frame)
+                chars = clipped_out(chars, texts, frame, textpage)
             words = chars_to_words(chars, settings)
         finally:
             textpage.close()
@@ -788,11 +790,13 @@ def _read_content(page, textpage, frame: Matrix, written: WrittenFonts | None, s
     return texts, graphics, used, chars
 
 
-def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matrix) -> list[tuple]:
+def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matrix, textpage=None) -> list[tuple]:
     """The characters less those whose box's middle lies outside their text object's clipping path:
     text a cell of fixed height cuts off ("Key line of" / "enquiry", the last line hidden below the
     header's edge; a turned "How are we doing?" showing "How") is not printed. Judged on the box around
-    each clipping path, for text objects of the page itself (a form's own clip is in its own space)."""
+    each clipping path, for text objects of the page itself (a form's own clip is in its own space). A
+    character the clip's edge crosses is judged by its glyph's own ink (`textpage`'s tight box): the box
+    a font gives a letter reaches above its ink, and "code" cut off under "Acti" / "on" shows a sliver."""
     boxes: dict[int, tuple[float, float, float, float] | None] = {}
     out = []
     for ch in chars:
@@ -801,10 +805,35 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
             if k not in boxes:
                 boxes[k] = _clip_box(texts[k][0], frame)
             box = boxes[k]
-            if box is not None and not (box[0] <= (ch[1] + ch[3]) / 2 <= box[2] and box[1] <= (ch[2] + ch[4]) / 2 <= box[3]):
+            if box is not None and not _inside(box, ch[1:5]):
                 continue
+            if box is not None and textpage is not None and not _inside(box, ch[1:5], whole=True):
+                ink = _ink_box(textpage, ch[10], frame)
+                if ink is not None and not _inside(box, ink):
+                    continue
         out.append(ch)
     return out
+
+
+def _inside(clip: tuple[float, float, float, float], box: Sequence[float], whole: bool = False) -> bool:
+    """Does the clip hold the box's middle (`whole`: all the box)?"""
+    x0, top, x1, bottom = box
+    if whole:
+        return clip[0] <= x0 and x1 <= clip[2] and clip[1] <= top and bottom <= clip[3]
+    return clip[0] <= (x0 + x1) / 2 <= clip[2] and clip[1] <= (top + bottom) / 2 <= clip[3]
+
+
+def _ink_box(textpage, index: int, frame: Matrix) -> tuple[float, float, float, float] | None:
+    """The box (x0, top, x1, bottom, in the page's frame) of character `index`'s glyph as drawn."""
+    if index < 0:
+        return None
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    if not raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top) or right.value <= left.value:
+        return None
+    a, b, c, d, e, f = frame
+    xs = [a * x + c * y + e for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    ys = [b * x + d * y + f for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _clip_box(addr: int, frame: Matrix) -> tuple[float, float, float, float] | None:
