@@ -10,7 +10,7 @@ from pipeline.extract.geometry import find_tables
 from pipeline.extract.headers import carried_over, find_all_headers
 from pipeline.extract.text import page_lines
 from pipeline.readers.model import Document
-from tests.pages import load_page
+from tests.pages import drawn_line, load_page
 
 
 def test_a_header_at_a_page_foot_holds_its_bold_lines_whatever_they_name_until_joined_overleaf():
@@ -171,7 +171,6 @@ def test_a_column_of_colours_under_a_turned_heading_cut_to_a_word_of_no_field_is
     from pipeline.extract.headers import Header, HeaderCell
     from pipeline.readers.model import Fill
     from pipeline.settings import DEFAULT_SETTINGS
-    from tests.pages import drawn_line
 
     actions = ["Recruit a Participation Officer.", "Review the Quality Framework.", "Monitor the audits monthly.",
                "Develop a workforce plan.", "Launch the practice standards."]
@@ -198,3 +197,64 @@ def test_a_title_a_little_larger_a_line_of_white_above_the_headings_is_no_headin
     actions, _ = find_all_headers(page, page_lines(page))
     assert [[c.text for c in h.cells] for h in actions] == [
         ["When will it be done?", "Action to be delivered", "Who leads?", "Latest position", "Self-rating"]]
+
+
+def test_two_words_that_fill_a_narrow_cell_join_where_the_document_prints_the_whole_elsewhere():
+    """Layout 175100024 (fresh seed 1751 at its first look, LibreOffice): "Practice Standards and Quality
+    Assurance Framework" in a key-area column 42 pt wide breaks at letters ("Assura" / "nce") and as
+    "Frame" / "work": both pieces are words, so the word-list rule left them apart (94.9% -> 100%).
+    "Framework", 62 pt, fits the cell no other way, the document prints it whole in another column, and
+    "Frame" is never printed with more text after it on its line: one word, on one page or across a
+    page break. Without the whole printed elsewhere ("Off" / "track") the pieces stay as printed."""
+    from pipeline.extract.text import INNER, broken_words, rest_of_a_word
+
+    para = [drawn_line(256.2, 100, "Assura", char=6.2), drawn_line(256.2, 115, "nce", char=6.6),
+            drawn_line(256.2, 130, "Frame", char=7.0), drawn_line(256.2, 145, "work", char=6.65)]
+    printed = {"framework": 3, "frame": 4, "work": 15, "assurance": 2}
+    assert broken_words(para, 298.4, printed)[3] is True
+    assert broken_words(para, 298.4, {**printed, "framework": 0})[3] is False
+    assert broken_words(para, 298.4, {**printed, "frame" + INNER: 1})[3] is False
+    assert rest_of_a_word("Assurance Frame", "work", printed)
+    assert not rest_of_a_word("Off", "track", {"track": 3, "off": 2})
+    assert not rest_of_a_word("Assurance Frame", "work", {**printed, "framework": 0})
+
+
+def test_a_level_printed_again_in_every_row_shows_the_rows_as_a_per_row_column_does():
+    """Layout 173100017 (fresh seed 1731 at its first look, WeasyPrint, no rules): "Children in Care"
+    under "Ambition" (the theme) is printed again in every row. A row at a page's foot printing only it and
+    its action's first paragraph was read into the row above, the action set level with no named per-row
+    cell (97.8% -> 100% with the rule below). A level column that starts a cell in nearly every row the
+    named columns show starts rows as a column of no field does; merged down the rows, it shows none."""
+    from pipeline.extract.grid import Column, _per_row_extras
+
+    columns = [Column("action", 40, 200, "Planned action"), Column("measures", 200, 360, "Success"),
+               Column("lead_officer", 360, 460, "Led by"), Column("theme", 460, 560, "Ambition")]
+    tops = [100.0, 140.0, 180.0, 220.0, 260.0]
+    blocks = {0: [[drawn_line(45, t, "Review the offer.")] for t in tops],
+              1: [[drawn_line(205, t, "There will be evidence.")] for t in tops[:4]],
+              2: [[drawn_line(365, t, "Head of Service")] for t in tops[:4]],
+              3: [[drawn_line(465, t, "Children in Care")] for t in tops]}
+    assert _per_row_extras(columns, blocks, 0, tops[:4], 2.0) == [tops]
+    merged = {**blocks, 3: [[drawn_line(465, 100.0, "Children in Care")]]}
+    assert _per_row_extras(columns, merged, 0, tops[:4], 2.0) == []
+
+
+def test_a_page_top_row_without_the_level_every_row_prints_is_the_rest_of_the_row_above():
+    """The same layout, over the page: the row's measures, officer and date open page 11 with no
+    "Children in Care", which every row the table opens away from a page's top prints. The row above
+    printed it: this is its rest, one row broken over the page. Where the level is blank in some rows
+    (merged down them) its absence shows nothing."""
+    from types import SimpleNamespace
+
+    from pipeline.assemble.rows import RawRow, _always_printed, _misses_what_every_row_prints
+
+    entries = [SimpleNamespace(first_on_page=False) for _ in range(6)]
+    read = [{"theme": ["Children in Care"], "action": [f"Review the offer {k}."]} for k in range(6)]
+    always = _always_printed(entries, read)
+    assert "theme" in always
+    prev = RawRow({"theme": ["Children in Care"], "action": ["Review of information sharing agreement."]},
+                  10, 10, (40.0, 700.0, 560.0, 760.0))
+    rest = {"action": ["Review processes and systems in relation to consent."], "measures": ["Information will be shared."]}
+    assert _misses_what_every_row_prints(prev, rest, always)
+    read[3] = {"action": ["Review the offer 3."]}
+    assert not _misses_what_every_row_prints(prev, rest, _always_printed(entries, read))

@@ -353,10 +353,10 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
 
 
 def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str]) -> bool:
-    """Does the row miss a status or date that every row the table opens away from a page's top prints
-    (`always`), and the row above printed? Then it is the rest of the row above, whatever its cells'
-    wording says. So it is without a reference, where every such row opens on one and the row above did."""
-    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
+    """Does the row miss a status or date, or a level printed again in every row ("Children in Care"),
+    that every row the table opens away from a page's top prints (`always`), and the row above printed?
+    Then it is the rest of the row above, whatever its cells' wording says. So it is without a reference, where every such row opens on one and the row above did."""
+    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in (*ROW_DATA, *HIERARCHY)):
         return True
     return REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells)
 
@@ -424,14 +424,14 @@ ALWAYS_ROWS = 5
 
 
 def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
-    """The row data (status, date) that every row not opening a page prints, over ALWAYS_ROWS of them
+    """The row data (status, date) and levels that every row not opening a page prints, over ALWAYS_ROWS of them
     or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence. With
     REFERENCED among them when every such row opens on a reference too."""
     inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
     if len(inner) < ALWAYS_ROWS:
         return frozenset()
     referenced = {REFERENCED} if all(_opens_on_reference(cells) for cells in inner) else set()
-    return frozenset(f for f in ROW_DATA if all(cells.get(f) for cells in inner)) | referenced
+    return frozenset(f for f in (*ROW_DATA, *HIERARCHY) if all(cells.get(f) for cells in inner)) | referenced
 
 
 # In `_always_printed`: every row opens on a reference.

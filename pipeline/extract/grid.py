@@ -1202,18 +1202,19 @@ MERGED_EXTRA_SHARE = 1 / 3
 
 def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
                     firm: Sequence[float], tol: float) -> list[list[float]]:
-    """The block tops of the columns of no canonical field ("Remarks", "Update this quarter") that hold
-    one cell per row: most of their blocks start level with an action, and most rows the named per-row
-    columns show firmly (`firm`) start a block in them. A column merged down the rows (a theme, a
-    priority) starts with few of those rows. The body's first line is left out: a row carried over from
-    the page before opens every cell it has there."""
+    """The block tops of the columns of no canonical field ("Remarks", "Update this quarter"), or of a
+    level printed again in every row ("Children in Care" under "Ambition"), that hold one cell per row:
+    most of their blocks start level with an action, and most rows the named per-row columns show firmly
+    (`firm`) start a block in them. A column merged down the rows (a theme, a priority) starts with few of
+    those rows. The body's first line is left out: a row carried over from the page before opens every
+    cell it has there."""
     if len(firm) < EXTRA_ROW_MIN:
         return []
     first = min(b[0].top for bs in blocks.values() for b in bs)
     action_tops = [a[0].top for a in blocks[action_i]]
     out = []
     for i, c in enumerate(columns):
-        if i == action_i or not (c.field or "").startswith(EXTRA_PREFIX):
+        if i == action_i or c.field in ROW_START_FIELDS:
             continue
         tops = [t for t in _opening_tops(blocks.get(i, [])) if abs(t - first) > tol or _level_with(t, firm, tol)]
         level = sum(1 for t in tops if _level_with(t, action_tops, tol))

@@ -582,7 +582,8 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         room = bound - min(ln.x0 for ln in para) if bound is not None else math.inf
         flags = [False] + [_breakable(a.words[-1].text, b.words[0].text)
                            and (_pieces_of_a_word(a.words[-1].text, b.words[0].text)
-                                or _wider_than_cell(a.words[-1], b.words[0], room, vocabulary))
+                                or _wider_than_cell(a.words[-1], b.words[0], room, vocabulary)
+                                or _printed_whole(a, b.words[0], room, vocabulary))
                            for a, b in zip(para, para[1:])]
         for i in range(1, len(para) - 1):
             if _middle_piece(para, i):
@@ -616,9 +617,12 @@ def _forced_break(para: Sequence[Line], i: int, near: bool, width: float, vocabu
     because no more of it fitted, and where the whole word, with the pieces breaks on either side join to
     it, is wider than the cell, the break fell wherever the layout engine put it ("Lon" / "ger-term",
     "Sept" / "em‐" / "ber", "im‐" / "ple‐" / "men" / "ta‐" / "tion"). Unless both pieces are words ("Off"
-    / "track": a line may stop short before a word that fits nowhere else either)."""
+    / "track": a line may stop short before a word that fits nowhere else either), or the document prints
+    the whole elsewhere (`_printed_whole`)."""
     above, first = para[i - 1], para[i].words[0]
     alone = len(above.words) == 1
+    if _printed_whole(above, first, width, vocabulary):
+        return True
     if not (near or (alone and not _both_words(above.words[-1].text, first.text))):
         return False
     return _wider_than_cell(above.words[-1], first, width, vocabulary, _whole_word(para, i, flags) if alone else "")
@@ -637,6 +641,19 @@ def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[s
     alone = 0 if rest.text.endswith(BREAK_HYPHENS) else (
         vocabulary.get(word_key(rest.text), 0) - vocabulary.get(line_opening(rest.text), 0))
     return whole > width and alone <= 0 and is_word(word_key(word or head.text + rest.text))
+
+
+def _printed_whole(above: Line, rest: Word, width: float, vocabulary: Mapping[str, int]) -> bool:
+    """Is a line of one word the first piece of a word wider than the cell (`width`) that the document
+    prints whole elsewhere, the piece never printed with more text after it on its line ("Frame" / "work"
+    where "Framework" is printed whole in another column: both pieces are words, but the whole could be
+    printed no other way)?"""
+    head = above.words[-1]
+    if len(above.words) != 1 or not rest.text[:1].islower() or not _breakable(head.text, rest.text):
+        return False
+    whole = word_key(head.text + rest.text)
+    return ((head.x1 - head.x0) + (rest.x1 - rest.x0) > width and vocabulary.get(whole, 0) > 0
+            and vocabulary.get(word_key(head.text) + INNER, 0) == 0 and is_word(whole))
 
 
 def _whole_word(para: Sequence[Line], i: int, flags: Sequence[bool]) -> str:
@@ -806,7 +823,9 @@ def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bo
         return False
     if not (_breakable(head, rest) and rest[:1].islower() and is_word(word_key(head + rest))):
         return False
-    return vocabulary.get(word_key(rest), 0) - vocabulary.get(line_opening(rest), 0) <= 0
+    # Or the whole is printed elsewhere, the piece never with more text after it ("Frame" / "work").
+    printed_whole = (vocabulary.get(word_key(head + rest), 0) > 0 and vocabulary.get(word_key(head) + INNER, 0) == 0)
+    return printed_whole or vocabulary.get(word_key(rest), 0) - vocabulary.get(line_opening(rest), 0) <= 0
 
 
 # Letters the first piece of a word broken over a page holds at least.
