@@ -192,7 +192,19 @@ What the pdfium reader does that PDFium alone does not (each a cause of disagree
 - a text object PDFium leaves out of its text page because its /ActualText holds nothing printable (only
   control codes and U+FFFD, as a producer marks dot leaders) is read from its glyphs, which print.
 
+- a character whose box's middle lies outside its text object's clipping path is not read: it is not
+  printed (a cell of fixed height cuts off its last line, "Key line of" / "enquiry" in a LibreOffice
+  header; a spreadsheet row of zero height hides "Significant Risks (over £10m)" in the Kent budget risk
+  registers; text that overflows an Excel cell into the next one is cut at the cell's edge). Judged on
+  the box around the clipping paths of the page's own text objects (a Form XObject's clip is in its
+  own space and is left alone). A character the clip's edge crosses is judged by its glyph's ink (PDFium's
+  tight character box), not by the box its font gives it, which reaches above the ink: a header row of
+  fixed height printed again shows a sliver of "code" under "Acti" / "on", and that is not printed.
+
 What the reference reader (pdfplumber) does that pdfplumber alone does not:
+
+- the characters PDFium finds hidden by a clipping path (`pipeline.readers.pdfium.hidden_chars`) are left
+  out, matched by text and place: pdfminer keeps no clipping paths, and would read what is not printed;
 
 - a run of spaces drawn one after another in one font and size on one baseline is one space, as PDFium
   reads it: padding spaces that run on past their cell (clipped away, blank anyway) would otherwise be
