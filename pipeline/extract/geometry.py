@@ -8,6 +8,7 @@ of the page before when its text sits in that table's columns (headers printed o
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 from collections import Counter
@@ -283,9 +284,18 @@ def _finest(h: Header, read: Sequence[Header], body: Sequence[Word]) -> Header:
     r = next((r for r, runs in finer if _blank_part(runs, body)), None)
     if r is None:
         return h
-    dy = h.top - r.top
-    cells = [dataclasses.replace(c, top=c.top + dy, bottom=c.bottom + dy) for c in r.cells]
-    return dataclasses.replace(h, cells=cells, weak=h.weak and r.weak, ruled_columns=r.ruled_columns)
+    return _parted_as(h, r, h.weak and r.weak)
+
+
+def _parted_as(h: Header, read: Header, weak: bool) -> Header:
+    """`h` with the headings of `read`, the same header read finer elsewhere, moved to where `h` stands."""
+    return dataclasses.replace(h, cells=_moved(read.cells, h.top - read.top), weak=weak,
+                               ruled_columns=read.ruled_columns)
+
+
+def _moved(cells: Sequence[HeaderCell], dy: float, bottom: float = math.inf) -> list[HeaderCell]:
+    """The cells `dy` lower down the page, none reaching below `bottom`."""
+    return [dataclasses.replace(c, top=c.top + dy, bottom=min(c.bottom + dy, bottom)) for c in cells]
 
 
 def _blank_part(runs: Sequence[Sequence[HeaderCell]], body: Sequence[Word]) -> bool:
@@ -352,9 +362,7 @@ def _as_read(h: Header, read: Header) -> Header:
     if len(h.cells) == len(read.cells):
         return dataclasses.replace(h, weak=False, cells=[dataclasses.replace(c, field=r.field)
                                                          for c, r in zip(h.cells, read.cells)])
-    dy = h.top - read.top
-    cells = [dataclasses.replace(c, top=c.top + dy, bottom=c.bottom + dy) for c in read.cells]
-    return dataclasses.replace(h, weak=False, cells=cells, ruled_columns=read.ruled_columns)
+    return _parted_as(h, read, False)
 
 
 def _words_printed_again(pages: Sequence[Page], lines_by_page: dict[int, list[Line]],
@@ -372,11 +380,16 @@ def _words_printed_again(pages: Sequence[Page], lines_by_page: dict[int, list[Li
         taken = [(h.top, h.bottom) for h in actions]
         lines = [ln for ln in lines_by_page[p.number] if not any(t - 1 <= ln.top <= b + 1 for t, b in taken)]
         again = [a for h, words in printed.values() if (a := _again_in(lines, h, words)) is not None]
-        again = [a for n, a in enumerate(again) if not any(b.top <= a.bottom and a.top <= b.bottom for b in again[:n])]
+        again = [a for n, a in enumerate(again) if not any(_level(a, b) for b in again[:n])]
         if again:
             out[p.number] = (sorted(actions + again, key=lambda h: h.top),
-                             [o for o in others if not any(o.top <= a.bottom and a.top <= o.bottom for a in again)])
+                             [o for o in others if not any(_level(o, a) for a in again)])
     return out
+
+
+def _level(a: Header, b: Header) -> bool:
+    """Do the two headers share some height of the page?"""
+    return a.top <= b.bottom and b.top <= a.bottom
 
 
 def _printed_headers(pages: Sequence[Page], found: dict[int, tuple[list[Header], list[Header]]]
@@ -397,7 +410,7 @@ def _again_in(lines: Sequence[Line], h: Header, words: Sequence[Word]) -> Header
     first_top = min(w.top for w in words)
     first = [w for w in words if w.top - first_top < 1]
     for i, ln in enumerate(lines):
-        dy = ln.top - min(w.top for w in first)
+        dy = ln.top - first_top
         if len(ln.words) != len(first) or not _set_as(ln.words, first, dy):
             continue
         j = i
@@ -406,8 +419,7 @@ def _again_in(lines: Sequence[Line], h: Header, words: Sequence[Word]) -> Header
         if sum(len(lines[k].words) for k in range(i, j + 1)) < AGAIN_SHARE * len(words):
             continue
         bottom = lines[j].bottom
-        cells = [dataclasses.replace(c, top=c.top + dy, bottom=min(c.bottom + dy, bottom)) for c in h.cells]
-        return dataclasses.replace(h, cells=cells, top=h.top + dy, bottom=bottom, weak=False)
+        return dataclasses.replace(h, cells=_moved(h.cells, dy, bottom), top=h.top + dy, bottom=bottom, weak=False)
     return None
 
 

@@ -1110,8 +1110,7 @@ def _drawn_row_by_row(fills: Sequence[Fill], columns: Sequence[Column], top: flo
     (a producer that paints a run of one colour as one fill never shows that)."""
     out: list[tuple[float, float]] = []
     for col in columns:
-        cells = sorted((f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and f.x0 >= col.x0 - 2
-                        and f.x1 <= col.x1 + 2 and f.x1 - f.x0 >= STRIPE_SPAN * (col.x1 - col.x0)), key=lambda f: f.top)
+        cells = sorted(_one_column_fills(fills, [col], top, bottom), key=lambda f: f.top)
         if any(f.colour == g.colour and abs(g.top - f.bottom) <= FILL_MEET for f, g in zip(cells, cells[1:])):
             out += [(f.top, f.bottom) for f in cells]
     return out

@@ -651,9 +651,14 @@ def _printed_whole(above: Line, rest: Word, width: float, vocabulary: Mapping[st
     head = above.words[-1]
     if len(above.words) != 1 or not rest.text[:1].islower() or not _breakable(head.text, rest.text):
         return False
-    whole = word_key(head.text + rest.text)
-    return ((head.x1 - head.x0) + (rest.x1 - rest.x0) > width and vocabulary.get(whole, 0) > 0
-            and vocabulary.get(word_key(head.text) + INNER, 0) == 0 and is_word(whole))
+    return ((head.x1 - head.x0) + (rest.x1 - rest.x0) > width and _whole_elsewhere(head.text, rest.text, vocabulary)
+            and is_word(word_key(head.text + rest.text)))
+
+
+def _whole_elsewhere(head: str, rest: str, vocabulary: Mapping[str, int]) -> bool:
+    """Does the document print `head` + `rest` whole elsewhere, and `head` never with more text after it on
+    its line?"""
+    return vocabulary.get(word_key(head + rest), 0) > 0 and vocabulary.get(word_key(head) + INNER, 0) == 0
 
 
 def _whole_word(para: Sequence[Line], i: int, flags: Sequence[bool]) -> str:
@@ -824,8 +829,7 @@ def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bo
     if not (_breakable(head, rest) and rest[:1].islower() and is_word(word_key(head + rest))):
         return False
     # Or the whole is printed elsewhere, the piece never with more text after it ("Frame" / "work").
-    printed_whole = (vocabulary.get(word_key(head + rest), 0) > 0 and vocabulary.get(word_key(head) + INNER, 0) == 0)
-    return printed_whole or vocabulary.get(word_key(rest), 0) - vocabulary.get(line_opening(rest), 0) <= 0
+    return _whole_elsewhere(head, rest, vocabulary) or vocabulary.get(word_key(rest), 0) - vocabulary.get(line_opening(rest), 0) <= 0
 
 
 # Letters the first piece of a word broken over a page holds at least.
