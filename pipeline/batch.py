@@ -130,7 +130,7 @@ def _outputs(ex, publication: dict, stem: str, out_dir: Path) -> tuple[list[tupl
     page = extract_html(ex, publication, out_dir, published)
     pq_name, report_name, measures_name = output_names(stem)
     files = [(report_name, (json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n").encode("utf-8")),
-             (outputs.html_path(Path("."), stem).name, page.encode("utf-8"))]
+             (outputs.html_path(Path("."), stem).name, page)]
     # Measures left beside the actions by an earlier version would be read as actions: they go.
     remove = [outputs.legacy_measures_path(Path("."), stem).name]
     if measures is not None:

@@ -404,7 +404,17 @@ def _terminate_like_ctrl_c():
     return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _arrow_on_malloc() -> None:
+    """Arrow allocates in the C library's heap, which Python's freed memory returns to, rather than in
+    mimalloc (pyarrow's default), which reserves segments of its own: about 30 MB less at the peak of a
+    300-page extraction (docs/benchmark.md). Set by the command line only, before pyarrow is imported
+    (it reads the variable once), and only if the user has not chosen a pool: a program that imports
+    planpipe keeps its own pyarrow settings."""
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _arrow_on_malloc()
     # Parsers log warnings about damaged content (pdfminer: "Could not get FontBBox ..."); the user
     # gets planpipe's own messages instead, unless PLANPIPE_DEBUG asks for everything.
     if not os.environ.get("PLANPIPE_DEBUG") and not logging.getLogger().handlers:

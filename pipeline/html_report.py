@@ -57,22 +57,24 @@ def _source(r: dict, href: str | None, thumbs: dict) -> str:
     return f'{hk.page_link(href, r["page_start"], "PDF")}{hk.thumb(thumbs.get(_bbox_key(r)), alt)}'
 
 
-def overdue_section(records: Sequence[dict], published: date | None, href: str | None, thumbs: dict) -> str:
+def overdue_section(records: Sequence[dict], published: date | None, href: str | None, thumbs: dict) -> list[str]:
+    """The section as pieces, one per row (see htmlkit.page_bytes)."""
     if published is None:
-        return ('<h2 id="overdue">Overdue actions</h2><p>The publication date is not known (extract with a '
-                "registry entry under sources/ to give it), so no action can be called overdue.</p>")
+        return ['<h2 id="overdue">Overdue actions</h2><p>The publication date is not known (extract with a '
+                "registry entry under sources/ to give it), so no action can be called overdue.</p>"]
     rows = overdue(records, published)
     out = [f'<h2 id="overdue">Overdue actions ({len(rows)})</h2>',
            f"<p>Deadline before the publication date ({esc(published.isoformat())}) and not complete.</p>"]
     if not rows:
-        return "".join(out) + "<p>None.</p>"
-    body = "".join(
+        return out + ["<p>None.</p>"]
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Ref", "Action", "Deadline", "Status", "Lead officer", "Source"))
+    out.append(f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>')
+    out.extend(
         f'<tr><th scope="row">{esc(_ref(r))}</th><td>{hk.esc_lines(r["action"])}</td>'
         f'<td data-sort="{r["milestone_end"].isoformat()}">{esc(r.get("milestone_raw"))}</td>'
         f'<td>{hk.status_chip(r["rag"])}</td><td>{esc("; ".join(r.get("lead_officers") or []))}</td>'
         f'<td class="pages">{_source(r, href, thumbs)}</td></tr>' for r in rows)
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Ref", "Action", "Deadline", "Status", "Lead officer", "Source"))
-    return "".join(out) + f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return out + ["</tbody></table>"]
 
 
 def _issue_list(issues: Sequence[DataIssue]) -> str:
@@ -84,7 +86,8 @@ def _issue_list(issues: Sequence[DataIssue]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def issues_section(records: Sequence[dict], issues: Sequence[DataIssue], href: str | None, thumbs: dict) -> str:
+def issues_section(records: Sequence[dict], issues: Sequence[DataIssue], href: str | None, thumbs: dict) -> list[str]:
+    """The section as pieces, one per row (see htmlkit.page_bytes)."""
     by_seq = {r["seq"]: r for r in records}
     grouped: dict[tuple, list[DataIssue]] = {}
     for i in issues:
@@ -110,11 +113,14 @@ def issues_section(records: Sequence[dict], issues: Sequence[DataIssue], href: s
             text = ""
         rows.append(f'<tr data-code="{esc(codes)}"><th scope="row" class="pages">{where}</th><td>{text}</td><td>{_issue_list(group)}</td></tr>')
     controls = hk.controls("issue-rows", [("code", "Issue code", [(c, c) for c in sorted(counts)])])
-    return (f'<h2 id="issues">Data issues ({len(issues)})</h2>'
-            "<p>Nothing is swallowed: every problem met while reading the plan, with the row it concerns as printed.</p>"
-            + (f"<ul>{summary}</ul>" if summary else "<p>None.</p>")
-            + (controls + f'<table id="issue-rows" class="fixed">{hk.colgroup((30, 35, 35))}<thead><tr><th scope="col">Where</th><th scope="col">Action</th>'
-               f'<th scope="col">Issues</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' if rows else ""))
+    out = [f'<h2 id="issues">Data issues ({len(issues)})</h2>'
+           "<p>Nothing is swallowed: every problem met while reading the plan, with the row it concerns as printed.</p>"
+           + (f"<ul>{summary}</ul>" if summary else "<p>None.</p>")]
+    if not rows:
+        return out
+    return (out + [controls + f'<table id="issue-rows" class="fixed">{hk.colgroup((30, 35, 35))}<thead><tr>'
+                   '<th scope="col">Where</th><th scope="col">Action</th><th scope="col">Issues</th></tr></thead><tbody>']
+            + rows + ["</tbody></table>"])
 
 
 def column_mappings(tables) -> list[tuple[list[int], list[tuple[str, str]]]]:
@@ -171,8 +177,9 @@ def measures_section(measures: Sequence[dict], records: Sequence[dict]) -> str:
                             numeric_from=3))
 
 
-def extract_html(ex, publication: dict, out_dir: str | Path, published: date | None = None) -> str:
-    """The page for one Extraction (pipeline.extraction.Extraction). `publication`: its registry fields."""
+def extract_html(ex, publication: dict, out_dir: str | Path, published: date | None = None) -> bytes:
+    """The page for one Extraction (pipeline.extraction.Extraction), as UTF-8. `publication`: its registry
+    fields."""
     from .readers.render import row_thumbnails
 
     records = ex.records
@@ -189,8 +196,8 @@ def extract_html(ex, publication: dict, out_dir: str | Path, published: date | N
     nav = ('<nav class="noprint" aria-label="Sections"><a href="#status">Status</a> · <a href="#overdue">Overdue</a> · '
            '<a href="#issues">Data issues</a> · <a href="#columns">Columns</a>'
            + (' · <a href="#measures">Measures</a>' if ex.measures else "") + "</nav>")
-    body = (f"<h1>{esc(title)}</h1>{sub}{nav}" + status_section(records)
+    body = ([f"<h1>{esc(title)}</h1>{sub}{nav}", status_section(records)]
             + overdue_section(records, published, href, thumbs)
             + issues_section(records, ex.log.issues, href, thumbs)
-            + columns_section(ex.tables) + measures_section(ex.measures, records))
-    return hk.page(f"{title}: extraction report", body)
+            + [columns_section(ex.tables), measures_section(ex.measures, records)])
+    return hk.page_bytes(f"{title}: extraction report", body)
