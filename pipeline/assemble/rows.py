@@ -325,7 +325,7 @@ def _ruled_above(table: PageTable, row: PageRow) -> bool:
 
 
 def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool,
-             ruled_above: bool = False, always: frozenset[str] = frozenset()) -> bool:
+             ruled_above: bool = False, always: frozenset[str] = frozenset(), stripe_on: bool = False) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
@@ -349,7 +349,17 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
         return True
     if _misses_what_every_row_prints(prev, cells, always):
         return True
+    # In a zebra the next row takes the other shade: the row above's stripe going on over the page, its
+    # status, date or officer not printed again, is that row's rest, whatever its paragraphs open on.
+    if stripe_on and any(prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
+        return True
     return _tail_votes(prev, row, cells) > 0
+
+
+def _stripe_goes_on(above: PageRow, row: PageRow) -> bool:
+    """Does the row opening a page keep the shade of the last row of the page before, in a table shaded
+    in alternate stripes on both?"""
+    return above.striped is not None and above.striped == row.striped
 
 
 def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str]) -> bool:
@@ -675,7 +685,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
-                                                              _ruled_above(entry.table, prow), always):
+                                                              _ruled_above(entry.table, prow), always,
+                                                              _stripe_goes_on(prev_entry.row, prow)):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone)
         else:
             room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))

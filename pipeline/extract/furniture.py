@@ -83,10 +83,24 @@ def _running(page: Page, lines: Sequence[Line], zoned: Sequence[tuple[Line, str]
     number. A number on the next line of a cell ("Front Door, Summer" / "2022") is the cell's, not a page
     number; under a running line ("Southdale Council" / "3") it is the footer's."""
     repeated = {id(ln) for ln, zone in zoned
-                if _pages_alike(placed[_key(ln)], _from_edge(ln, zone, page)) >= need and not _cell_line(ln, lines)}
+                if _pages_alike(placed[_key(ln)], _from_edge(ln, zone, page)) >= need and not _cell_line(ln, lines)
+                and not _in_column_of_cells(ln, page)}
     body = [ln for ln in lines if id(ln) not in repeated]
     return {(id(ln), zone) for ln, zone in zoned
             if id(ln) in repeated or (_page_number(ln.text) and not _cell_line(ln, body))}
+
+
+def _in_column_of_cells(line: Line, page: Page) -> bool:
+    """Is the line set in a filled cell that meets another filled cell above or below it, as wide (a column
+    of status colours cut by the page's foot, its "B" at two pages' feet alike)? A footer's band stands
+    alone."""
+    def holds(f) -> bool:
+        return f.x0 - 1 <= line.x0 and line.x1 <= f.x1 + 1 and f.top - 1 <= line.top and line.bottom <= f.bottom + 1
+
+    def meets(f, g) -> bool:
+        return (abs(g.bottom - f.top) <= 1 or abs(g.top - f.bottom) <= 1) and abs(g.x0 - f.x0) <= 1 and abs(g.x1 - f.x1) <= 1
+
+    return any(holds(f) and any(g is not f and meets(f, g) for g in page.fills) for f in page.fills)
 
 
 def _body_edge(outward_in: Sequence[Line], running: set[int], edge: float, past: Callable[[Line], float],

@@ -824,23 +824,35 @@ def _tables_under_headers(
         body = [w for w in text.words if h.bottom < w.ymid < end]
         fit = _fitting_words(body, following, h is text.headers[-1])
         columns, _ = columns_from_header(text.page, h, fit, settings)
+        zebra = (0, 0)
         if h is text.headers[0]:
             again = _printed_again(columns, h, previous)
             body = _without_heading_rests(body, columns, again)
             columns = again
+            zebra = _zebra_so_far(h, previous)
         sig = tuple(normalise_heading(c.heading) for c in columns)
         reading = agreed.get(sig)
         if reading is not None and len(reading) == len(columns):
             columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
-        table = build_table(text.page, h, columns, body, h.bottom, end, settings)
+        table = build_table(text.page, h, columns, body, h.bottom, end, settings, zebra)
         if reading is None:
             pages = _rows_after(table, following, settings) if h is text.headers[-1] else []
             understood = understood_columns(table, settings, evidence, text.page.fills, pages)
             if understood != table.columns:
-                table = build_table(text.page, h, understood, body, h.bottom, end, settings)
+                table = build_table(text.page, h, understood, body, h.bottom, end, settings, zebra)
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
+
+
+def _zebra_so_far(h: Header, previous: PageTable | None) -> tuple[int, int]:
+    """The zebra's evidence (PageTable.zebra_gaps) of the table the page before ran on with, where the page's
+    first header prints its header again: the table goes on, shaded as it was, and a page whose gaps
+    cannot show the pattern alone (a row's later paragraph level with the measures' next) is read with
+    what the earlier pages showed."""
+    if previous is None or previous.header is None or not _same_header(h, previous.header):
+        return (0, 0)
+    return previous.zebra_gaps
 
 
 def _printed_again(columns: list[Column], h: Header, previous: PageTable | None) -> list[Column]:

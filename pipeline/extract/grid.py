@@ -60,6 +60,9 @@ class PageRow:
     leading: bool = False
     # The text of a row spanning the whole table (a section row), which has no cells.
     section: str | None = None
+    # In a table shaded in alternate stripes (a zebra): does the row open in a stripe? None where the page
+    # shows no zebra.
+    striped: bool | None = None
 
     def text(self, fld: str) -> str:
         return " ".join(ln.text for ln in self.cells.get(fld, []))
@@ -789,7 +792,16 @@ def _text_rows(
                      if col.field != "action" else set())
             _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance, close)
     _colour_rows(rows, page.fills, columns, settings)
+    _mark_stripes(rows, stripes, zebra, settings.anchor_tolerance)
     return [r for r in rows if r.cells or r.rag_colour], zebra
+
+
+def _mark_stripes(rows: Sequence[PageRow], stripes: Sequence[tuple[float, float]], zebra: tuple[int, int],
+                  tol: float) -> None:
+    """Set each row's `striped` where the page, or the table's earlier pages, show a zebra."""
+    if len(stripes) >= 2 or _zebra_shown(zebra):
+        for r in rows:
+            r.striped = any(t - tol < r.top + STRIPE_PROBE < b for t, b in stripes)
 
 
 def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float
@@ -932,6 +944,8 @@ def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[F
     return list(bands.values())
 
 
+# Points below a row's top where its first line stands, in its stripe if it has one.
+STRIPE_PROBE = 2.0
 # A stripe spans this share of the table's width at least; the first line of its row sets below its edge
 # within this many lines.
 STRIPE_SPAN = 0.9

@@ -2353,11 +2353,23 @@ def _fullest(page: Page, lines: Sequence[Line], bands: list[tuple[int, int, list
             # Lines below that are only pieces of words broken in a narrow column ("cod" / "e") finish
             # a heading: left out, they would read as a row of their own.
             pieces = i2 == best[0] and j2 > best[1] and _fragments(lines[best[1] + 1:j2 + 1])
-            whole = _finished_below(lines, candidates, best, (i2, j2, cells2))
+            whole = _finished_below(lines, candidates, best, (i2, j2, cells2)) or _beside_turned(lines, best, (i2, j2, cells2))
             if n > best_n or (n == best_n and (pieces or whole)) or _heads_more_below(page, lines, best, (i2, j2, cells2), settings):
                 best, best_n = (i2, j2, cells2), n
         out.append(best)
     return out
+
+
+def _beside_turned(lines: Sequence[Line], best: tuple[int, int, list[HeaderCell]],
+                   longer: tuple[int, int, list[HeaderCell]]) -> bool:
+    """Does a longer band, from the same first line, only add lines printed within the height of one of its
+    turned headings (the heading itself, and "Monitoring measure" set beside "How are we doing?")? A
+    turned heading stands the header's height: what is set beside it is heading, never row."""
+    i2, j2, cells2 = longer
+    if i2 != best[0] or j2 <= best[1]:
+        return False
+    added = lines[best[1] + 1:j2 + 1]
+    return any(all(c.top - 1 <= ln.top and ln.bottom <= c.bottom + 1 for ln in added) for c in cells2 if c.turned)
 
 
 def _finished_below(lines: Sequence[Line], candidates: Sequence[tuple], best: tuple[int, int, list[HeaderCell]],
