@@ -11,6 +11,7 @@ so no printed cell is lost.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -315,7 +316,7 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool, bool]:
     # whole.
     is_date = parse_milestone(cell).kind != "unknown" or (
         (_BROKEN_NUMBER.match(cell) is not None or words <= BROKEN_DATE_WORDS)
-        and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown")
+        and parse_milestone(re.sub(r"\s+", "", cell)).kind != "unknown") or _broken_date(cell)
     # A date is no code, though "30/09/2022" is made of numbers. A reference broken over the lines of a
     # narrow cell ("1." / "1") is read whole, as a date is.
     code = not is_date and (all(_CODE.match(tok) for tok in re.split(r"[\s,;/&]+", cell) if tok) or (
@@ -330,6 +331,24 @@ def _cell_facts(cell: str) -> tuple[int, bool, bool, bool, bool, bool, bool]:
 
 # A cell of this many pieces at most may be one date word broken for a narrow cell.
 BROKEN_DATE_WORDS = 2
+# A cell of this many pieces at most may be a date of several words, one of them broken ("Q2 202" / "2/23").
+BROKEN_DATE_PIECES = 4
+
+
+def _broken_date(cell: str) -> bool:
+    """Does the cell read as a date once some of its spaces are taken for line breaks inside a word, in a
+    cell too narrow for it ("Q2 202" / "2/23" for "Q2 2022/23"), the others kept?"""
+    from ..normalise.milestones import parse_milestone
+
+    parts = cell.split()
+    if not 3 <= len(parts) <= BROKEN_DATE_PIECES:
+        return False  # two pieces: joined whole above
+    for joins in itertools.product((" ", ""), repeat=len(parts) - 1):
+        if " " in joins and "" in joins:
+            text = parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
+            if parse_milestone(text).kind != "unknown":
+                return True
+    return False
 
 
 def opens_on_a_verb(text: str) -> bool:

@@ -745,7 +745,9 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     body = [w for w in text.words if w.ymid < first_item]
     columns = refit_columns(previous.columns, body, filled_columns(text.page, text.top))
     coloured = _coloured_columns(text.page.fills, columns, text.top, first_item)
-    if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings, coloured):
+    walled = _walled_as_before(text.page, previous.columns, body)
+    if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings, coloured,
+                    walled):
         return []
     t = build_table(text.page, None, columns, body, text.top, first_item, settings, zebra=previous.zebra_gaps)
     return [t] if t.rows else []
@@ -765,9 +767,10 @@ def _coloured_columns(fills: Sequence[Fill], columns: Sequence[Column], top: flo
 
 
 def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool, settings: ExtractSettings,
-             coloured: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+             coloured: set[int] = frozenset(), walled: bool = False) -> bool:  # type: ignore[assignment]
     """Does a page's text sit in the previous page's table: inside its columns, in its action column? A
-    column whose cell is coloured (`coloured`: a status shown as colour) counts as one the row prints."""
+    column whose cell is coloured (`coloured`: a status shown as colour) counts as one the row prints;
+    text in one column alone counts where the table's rules go on around it (`walled`)."""
     if not body or straddle_ratio(body, previous.columns) > settings.continuation_max_straddle:
         return False
     held = {i for w in body for i, c in enumerate(previous.columns) if c.holds(w)} | coloured
@@ -776,11 +779,27 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
     # measures, an officer's name), which fills two columns or more, or the one column whose cell ran
     # to the foot of the page before; one column alone is no other evidence.
     if action_col is not None and not any(action_col.holds(w) for w in body) and len(held) < 2:
-        if not (held and _ran_to_the_foot(previous, previous.columns[min(held)])):
+        if not (held and (walled or _ran_to_the_foot(previous, previous.columns[min(held)]))):
             return False
     # Above another table's header, one column of text is that table's title, not the rest of a row, unless
     # it goes on in lower case from a cell that ran to the page's foot ("... ambitious" / "for cared for").
     return not (above_other_table and len(held) < 2 and not _goes_on(body, previous, held))
+
+
+def _walled_as_before(page: Page, columns: Sequence[Column], body: Sequence[Word]) -> bool:
+    """Do rules drawn down the whole height of the page's text stand where WALLS_AS_BEFORE of the previous
+    page's column edges stand, or more (a grid going on over the page round the rest of one cell)?"""
+    if not body:
+        return False
+    top, bottom = min(w.top for w in body), max(w.bottom for w in body)
+    xs = [r.x0 for r in page.vrules if r.top <= top + 1 and r.bottom >= bottom - 1]
+    edges = sorted({c.x0 for c in columns} | {columns[-1].x1}) if columns else []
+    return sum(1 for e in edges if any(abs(x - e) <= WALL_SLACK for x in xs)) >= WALLS_AS_BEFORE
+
+
+# Column edges of the table before a page's rules must meet (within WALL_SLACK pt) to wall it in.
+WALLS_AS_BEFORE = 3
+WALL_SLACK = 2.0
 
 
 def _goes_on(body: Sequence[Word], previous: PageTable, held: set[int]) -> bool:

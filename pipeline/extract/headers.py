@@ -770,7 +770,10 @@ def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
         if clear is not None:
             out.append(clear)
             continue
-        near = [m for m, width in gaps if width > 0 and inside and abs(m - x) <= SNAP_EMS * inside[0].size]
+        # Near the gutter's middle, or anywhere in its white: the body's white from "2.1" to "Head" holds
+        # the space between "Reference" and "Lead", however far from the middle a short reference leaves it.
+        near = [m for m, width in gaps if width > 0 and inside
+                and (abs(m - x) <= SNAP_EMS * inside[0].size or run[0] < m < run[1])]
         out.append(min(near, key=lambda m: abs(m - x)) if near else x)
     return out
 
@@ -2469,8 +2472,9 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
 def _read_whole(header: Header, band: Sequence[Word]) -> bool:
     """Do the header's headings hold every word printed in its band? A first half read short (its last
     line left out) would go on with the next page's lines in the wrong places."""
-    held = Counter(t.casefold() for c in header.cells for t in c.text.split())
-    return not Counter(w.text.casefold() for w in band) - held
+    # By letters: a heading broken inside a word in its narrow cell ("Direc" / "tion") is read whole.
+    held = Counter(ch for c in header.cells for ch in c.text.casefold() if not ch.isspace())
+    return not Counter(ch for w in band for ch in w.text.casefold()) - held
 
 
 def _ends_its_page(page: Page, lines: Sequence[Line], header: Header) -> bool:
@@ -2505,7 +2509,16 @@ def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[floa
     """Is the line, in bold and right of the header's left edge, part of it: no rule closes the header
     between the lines taken and it?"""
     closed = bool(taken) and any(max(o.top for o in taken) < y < ln.top for y in rules)
-    return not closed and all(w.bold and w.x0 >= x0 - 2 for w in ln.words)
+    if closed or not all(w.bold for w in ln.words):
+        return False
+    # Left of the first heading only a heading of a column of its own, printed whole overleaf ("Service" /
+    # "area"), clear of the header's first column, beside headings under the header's: not a title.
+    left = [w for w in ln.words if w.x0 < x0 - 2]
+    return not left or (len(left) < len(ln.words) and max(w.x1 for w in left) < x0 - CLEAR_OF_FIRST * ln.words[0].size)
+
+
+# Ems of white between a heading carried overleaf left of a header's first heading and that heading.
+CLEAR_OF_FIRST = 2.0
 
 
 def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings, band: Sequence[Word] = (),
@@ -2516,15 +2529,13 @@ def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettin
     place ("Progress" over "Lead role" | "Reference no"); so does one carried heading standing clear
     right of every word the heading printed (`band`: the first half's words), beside the sub-heading
     under its group ("Delivery" / "Dependencies", and "What difference will this make?" over the page)."""
-    starts = [c.x0 for c in header.cells]
-    under: list[list[list[Line]]] = [[] for _ in header.cells]
-    for g in _groups(rest, (), settings):
-        k = max((i for i, x in enumerate(starts) if x <= min(ch.x0 for ch in g) + 2), default=None)
-        if k is None:
-            return None
-        under[k].append(g)
     top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
-    cells: list[HeaderCell] = []
+    placed = _carried_under(header, rest, settings)
+    if placed is None:
+        return None
+    lead, under = placed
+    cells = [_carried_cell(_group_text(g), min(ch.x0 for ch in g), max(ch.x1 for ch in g), top, bottom,
+                           bool(g[0].words[0].rotation), settings) for g in lead]
     for c, groups in zip(header.cells, under):
         if len(groups) == 1 and (split := _beside_sub_heading(c, groups[0], band, rules, top, bottom, settings)):
             cells.extend(split)
@@ -2535,6 +2546,24 @@ def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettin
             text = " ".join([c.text, *(_group_text(g) for g in groups)])
             cells.append(_carried_cell(text, c.x0, c.x1, top, bottom, c.turned, settings))
     return cells
+
+
+def _carried_under(header: Header, rest: Sequence[Line], settings: ExtractSettings
+                   ) -> tuple[list[list[Line]], list[list[list[Line]]]] | None:
+    """The carried headings standing left of every heading of `header` (columns of their own, their headings
+    wholly overleaf), and per heading those standing in its column; None when one stands across the first."""
+    starts = [c.x0 for c in header.cells]
+    lead: list[list[Line]] = []
+    under: list[list[list[Line]]] = [[] for _ in header.cells]
+    for g in _groups(rest, (), settings):
+        k = max((i for i, x in enumerate(starts) if x <= min(ch.x0 for ch in g) + 2), default=None)
+        if k is not None:
+            under[k].append(g)
+        elif max(ch.x1 for ch in g) < starts[0]:
+            lead.append(g)
+        else:
+            return None
+    return lead, under
 
 
 # White, in the carried heading's type size, between the words a heading printed and a carried heading
