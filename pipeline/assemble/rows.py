@@ -351,7 +351,7 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
         return True
     # In a zebra the next row takes the other shade: the row above's stripe going on over the page, its
     # status, date or officer not printed again, is that row's rest, whatever its paragraphs open on.
-    if stripe_on and any(prev.cells.get(f) and not cells.get(f) for f in ROW_DATA):
+    if stripe_on and _row_data_dropped(prev, cells):
         return True
     return _tail_votes(prev, row, cells) > 0
 
@@ -493,7 +493,12 @@ def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
             wrapped = prose and not prev.cells[f][-1].endswith(_TERMINAL) and not _first_word_fits(prev, f, row)
             votes += 1 if (_continues(prev.cells[f], cells[f]) or wrapped) else -1
     # A status or date the row before printed, missing here: a new row would print its own.
-    return votes + sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
+    return votes + _row_data_dropped(prev, cells)
+
+
+def _row_data_dropped(prev: RawRow, cells: dict[str, list[str]]) -> int:
+    """How many fields of row data (status, date, officer and date) the row above printed and `cells` do not."""
+    return sum(1 for f in ROW_DATA if prev.cells.get(f) and not cells.get(f))
 
 
 def _per_row(f: str) -> bool:

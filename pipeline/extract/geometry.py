@@ -793,7 +793,7 @@ def _walled_as_before(page: Page, columns: Sequence[Column], body: Sequence[Word
         return False
     top, bottom = min(w.top for w in body), max(w.bottom for w in body)
     xs = [r.x0 for r in page.vrules if r.top <= top + 1 and r.bottom >= bottom - 1]
-    edges = sorted({c.x0 for c in columns} | {columns[-1].x1}) if columns else []
+    edges = {c.x0 for c in columns} | {columns[-1].x1} if columns else set()
     return sum(1 for e in edges if any(abs(x - e) <= WALL_SLACK for x in xs)) >= WALLS_AS_BEFORE
 
 
@@ -869,9 +869,12 @@ def _zebra_so_far(h: Header, previous: PageTable | None) -> tuple[int, int]:
     first header prints its header again: the table goes on, shaded as it was, and a page whose gaps
     cannot show the pattern alone (a row's later paragraph level with the measures' next) is read with
     what the earlier pages showed."""
-    if previous is None or previous.header is None or not _same_header(h, previous.header):
-        return (0, 0)
-    return previous.zebra_gaps
+    return previous.zebra_gaps if previous is not None and _header_again(h, previous) else (0, 0)
+
+
+def _header_again(h: Header, previous: PageTable) -> bool:
+    """Does `h` print again the header of the table the page before ran on with?"""
+    return previous.header is not None and _same_header(h, previous.header)
 
 
 def _printed_again(columns: list[Column], h: Header, previous: PageTable | None) -> list[Column]:
@@ -880,7 +883,7 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None)
     heading of it is cut short: a header row repeated on each page is cut to the row's height ("Key line
     of" for "Key line of enquiry"), and a heading cut short would read as another column (or name another
     field: "Who is responsible? and" without "date") and part the table in two."""
-    if previous is None or previous.header is None or not _same_header(h, previous.header):
+    if previous is None or not _header_again(h, previous):
         return columns
     # (Where each heading stands _same_header checks; the columns' bounds, fitted to each page's text, may
     # move a few points more.)
