@@ -305,8 +305,9 @@ def _ends_open(before: list[str]) -> bool:
     last = before[-1].rstrip()
     if last.endswith((",", "-", "/", "&", "–")) or _POSSESSIVE.search(last):
         return True
+    # A cell of one word is no phrase cut short: a status "A" is no article.
     tail_word = last.rsplit(" ", 1)[-1].lower()
-    return tail_word in _CONNECTORS
+    return " " in last and tail_word in _CONNECTORS
 
 
 def _owner(rows: list[RawRow], f: str) -> RawRow | None:
@@ -385,6 +386,9 @@ def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_cl
 # Share of a table's rows that must open on a reference and print a field of row data before a row that
 # does neither reads as the rest of the row above (_usual_row).
 USUAL_SHARE = 0.9
+# Rows that must open on a reference, where no row data shows a row's habit, before one that opens on
+# none and prints nothing but the action's paragraphs reads as the rest of the row above.
+REFERENCED_SHARE = 0.75
 # Fields of row data nearly every row of a table without references must print for the same.
 USUAL_UNREFERENCED = 2
 
@@ -403,8 +407,13 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
     if n < ALWAYS_ROWS:
         return frozenset()
     usual = frozenset(f for f in ROW_DATA if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * n)
-    if sum(_opens_on_reference(cells) for cells in inner) >= USUAL_SHARE * n:
+    referenced = sum(_opens_on_reference(cells) for cells in inner)
+    if usual and referenced >= USUAL_SHARE * n:
         return usual
+    # Rows that print no row data but open on references: the rests read as rows of their own are a
+    # share of the rows themselves (an action of three paragraphs is three rows), so fewer will do.
+    if not usual:
+        return frozenset({REFERENCED}) if referenced >= REFERENCED_SHARE * n else frozenset()
     # With no references, two fields of row data nearly every row prints (a status and an officer with
     # a date): a row that left both blank is rarer than an action's next paragraph set level with
     # another cell's ("Deliver specific training ..." beside "A CWD Improvement Plan ...").
@@ -415,9 +424,13 @@ def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[
     """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
     on no reference and prints none of the row data (`usual`, _usual_row) that the table's rows print?
     The action's next paragraph set level with the measures' next ("Develop an Action Plan ..." beside
-    "• There is a range ...") starts no row."""
-    return (bool(usual) and not entry.table.ruled_rows and bool(cells.get("action"))
-            and not _opens_on_reference(cells) and not any(cells.get(f) for f in usual))
+    "• There is a range ...") starts no row. Where the rows print no row data but open on references, a
+    row of nothing but the action's next paragraph (and the measures') is the rest as well."""
+    if not usual or entry.table.ruled_rows or not cells.get("action") or _opens_on_reference(cells):
+        return False
+    if usual == {REFERENCED}:
+        return set(cells) <= {"action", "measures"}
+    return not any(cells.get(f) for f in usual)
 
 
 def _take_rest(prev: RawRow, rest: RawRow) -> None:
@@ -683,6 +696,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     for entry, cells in zip(lt.entries, read):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
+        read_at_top = frozenset(f for f, paras in cells.items() if paras)
         if not entry.first_on_page and table_rows and _rest_mid_page(entry, cells, usual):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
@@ -694,15 +708,26 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                                                               _stripe_goes_on(prev_entry.row, prow)):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone)
         else:
-            room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))
-            if page_top:
-                _return_leftovers(table_rows, prow, cells, room, breaks)
-            if table_rows:
-                _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set)
-            table_rows.append(_raw_row(lt, entry, cells, reaches, not table_rows, justified, room))
+            _open_row(lt, table_rows, entry, cells, reaches, justified, breaks, page_top, top_set)
+        if page_top:
+            _closed_over_break(table_rows, read_at_top, [c.field for c in entry.table.columns if c.field])
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+def _open_row(lt: _Table, table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
+              reaches: dict[tuple[str, int, int], float], justified: frozenset[str],
+              breaks: dict[str, set[tuple[str, str]]] | None, page_top: bool, top_set: bool) -> None:
+    """A new row, once the cells it holds that run on from rows above (a merged cell's leftover lines at a
+    page's top, paragraphs run on off the row) are given back."""
+    prow = entry.row
+    room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))
+    if page_top:
+        _return_leftovers(table_rows, prow, cells, room, breaks)
+    if table_rows:
+        _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set)
+    table_rows.append(_raw_row(lt, entry, cells, reaches, not table_rows, justified, room))
 
 
 # Columns whose cell may be merged down the rows, its paragraphs set beside rows below the first.
@@ -931,13 +956,16 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
                       room: _Room | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
-    cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows."""
+    cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows.
+    So does a cell whose column the rule over the new row leaves out, though its text opens a sentence:
+    the rule shows the cell goes on from above (an HTML engine slices a merged cell at the page break)."""
     owners: dict[str, RawRow] = {}
+    unruled = prow.merged or set()
     for f in list(cells):
         if f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
             continue
         owner = _owner(table_rows, f)
-        if owner is not None and _continues(owner.cells[f], cells[f]):
+        if owner is not None and (f in unruled or _continues(owner.cells[f], cells[f])):
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
                                               (breaks or {}).get(f, frozenset()))
             _ends_here(owner, f, room)
@@ -964,6 +992,19 @@ def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str
             continue
         owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
         _ends_here(owner, f, room)
+
+
+def _closed_over_break(table_rows: list[RawRow], read_at_top: AbstractSet[str], fields: Sequence[str]) -> None:
+    """A merged cell (a level's, or a column's no field names yet) that prints nothing beside a page's
+    first row ended on the page before: the rest of a cell cut by a page break opens the next page. Text
+    in its column further down is another cell's (a new group whose own first row printed it late), never
+    this one's rest."""
+    for f in fields:
+        if f in PER_ROW or f in ("ref", "action"):
+            continue
+        owner = _owner(table_rows, f)
+        if owner is not None and f not in read_at_top:
+            owner.foot_room[f] = math.inf
 
 
 def _index(rows: Sequence[RawRow], row: RawRow) -> int:

@@ -328,11 +328,12 @@ def _runs(r: Header, h: Header) -> list[list[HeaderCell]] | None:
 
 
 def _letters_of(text: str, parts: str) -> bool:
-    """Are `text`'s letters those of `parts`, but for a group heading over them read into it first ("Impact"
-    over "How are we doing?" and "Theme area": the page that parts them leaves the group heading out)?"""
+    """Are `text`'s letters those of `parts`, but for a group heading over them read into it ("Impact" over
+    "How are we doing?" and "Theme area": the page that parts them leaves the group heading out), first or
+    after the first piece of a heading set close beside it ("Curren Progress t Plan position")?"""
     words, own = text.split(), sorted(text.replace(" ", ""))
-    return any(own == sorted("".join(words[:k]) + parts.replace(" ", ""))
-               for k in range(min(len(words), GROUP_WORDS + 1)))
+    return any(own == sorted("".join(words[i:i + k]) + parts.replace(" ", ""))
+               for i in range(len(words)) for k in range(min(len(words) - i, GROUP_WORDS) + 1))
 
 
 # Words a group heading read into the heading under it runs to at most.
@@ -749,7 +750,8 @@ def _continuation(text: _PageText, previous: PageTable | None, settings: Extract
     if not _sits_in(body, dataclasses.replace(previous, columns=columns), bool(text.stoppers_soft), settings, coloured,
                     walled):
         return []
-    t = build_table(text.page, None, columns, body, text.top, first_item, settings, zebra=previous.zebra_gaps)
+    t = build_table(text.page, None, columns, body, text.top, first_item, settings, zebra=previous.zebra_gaps,
+                    banners=[y for y, _ in text.banners])
     return [t] if t.rows else []
 
 
@@ -853,12 +855,13 @@ def _tables_under_headers(
         reading = agreed.get(sig)
         if reading is not None and len(reading) == len(columns):
             columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
-        table = build_table(text.page, h, columns, body, h.bottom, end, settings, zebra)
+        banners = [y for y, _ in text.banners]
+        table = build_table(text.page, h, columns, body, h.bottom, end, settings, zebra, banners)
         if reading is None:
             pages = _rows_after(table, following, settings) if h is text.headers[-1] else []
             understood = understood_columns(table, settings, evidence, text.page.fills, pages)
             if understood != table.columns:
-                table = build_table(text.page, h, understood, body, h.bottom, end, settings, zebra)
+                table = build_table(text.page, h, understood, body, h.bottom, end, settings, zebra, banners)
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables

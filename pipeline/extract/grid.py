@@ -23,7 +23,7 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import FILL_COLUMN_SHARE, WORD_SPACE_EMS, Header, HeaderCell, filled_columns
 from .intervals import joined_strokes, span_ends, union_length
-from .text import (HARD_BREAK_ROOM, INNER, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
+from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
                    tightest_leading, word_key, words_to_lines)
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
@@ -264,11 +264,72 @@ def columns_from_header(
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
         filled = filled_columns(page, header.bottom) + header_cell_fills(page, header)
         columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
+        columns = _parted_at_inner_gutters(columns, body_words)
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
             c.field = extra_key(c.heading)
     return _distinct_keys(columns), ruled
+
+
+def _parted_at_inner_gutters(columns: Sequence[Column], body_words: Sequence[Word]) -> list[Column]:
+    """A heading over two columns of the body heads both: a group heading whose sub-headings were never
+    printed ("Accountability" over "1.1" and "G", its turned sub-headings lost by the producer). Each
+    part's cells then decide its field (understood_columns); the heading names neither."""
+    out: list[Column] = []
+    for c in columns:
+        x = _inner_gutter(c, [w for w in body_words if c.holds(w)])
+        if x is None:
+            out.append(c)
+        else:
+            out += [dataclasses.replace(c, x1=x, field=None), dataclasses.replace(c, x0=x, field=None)]
+    return out
+
+
+# A column of the body inside one heading's column: its text starts flush on this many lines at least,
+# each beside text of the column on its left, the white between them this many ems at least (wider
+# than any word space), on this share of the lines either part prints.
+INNER_LINES = 3
+INNER_GUTTER_EMS = 1.0
+INNER_BESIDE_SHARE = 0.8
+_LIST_MARK = re.compile(rf"^(?:[{BULLET_GLYPHS}*\u2013\u2014-]|\(?(?:\d{{1,2}}|[a-zA-Z]|[ivx]{{1,4}})[.)])$")
+
+
+def _inner_gutter(c: Column, words: Sequence[Word]) -> float | None:
+    """Where a second column of the body starts inside `c`, or None: lines start flush there, each with
+    the column's own text on its left, a white gutter between that no word crosses. List markers set
+    apart from their items ("•", "1.") are no column."""
+    if not words:
+        return None
+    em = statistics.median(w.size for w in words)
+    left = min(w.x0 for w in words)
+    starts = Counter(round(w.x0) for w in words if w.x0 > left + em)
+    for x, _ in starts.most_common(3):
+        edge = min(w.x0 for w in words if abs(w.x0 - x) <= 1)
+        if _beside(words, edge, em):
+            return edge - em / 2
+    return None
+
+
+def _beside(words: Sequence[Word], edge: float, em: float) -> bool:
+    """Does the text right of `edge` stand apart from the text left of it as a column of its own does?"""
+    if any(w.x0 < edge - 0.5 and w.x1 > edge - INNER_GUTTER_EMS * em for w in words):
+        return False
+    left, right = _parted_lines(words, edge)
+    both = [(a, b) for a, b in zip(left, right) if a and b]
+    flush = sum(1 for _, b in both if any(abs(w.x0 - edge) <= 1 for w in b))
+    if flush < INNER_LINES or len(both) < INNER_BESIDE_SHARE * max(sum(map(bool, left)), sum(map(bool, right))):
+        return False
+    return not all(_LIST_MARK.match(" ".join(w.text for w in a)) for a, _ in both)
+
+
+def _parted_lines(words: Sequence[Word], edge: float) -> tuple[list[list[Word]], list[list[Word]]]:
+    """Each printed line's words left of `edge`, and its words from `edge` on."""
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(round(w.top), []).append(w)
+    return ([[w for w in ln if w.x1 <= edge] for ln in lines.values()],
+            [[w for w in ln if w.x0 >= edge - 1] for ln in lines.values()])
 
 
 def header_cell_fills(page: Page, header: Header) -> list[tuple[float, float]]:
@@ -759,10 +820,10 @@ def rows_from_text(
 
 def _text_rows(
     page: Page, columns: list[Column], words: Sequence[Word], top: float, bottom: float,
-    settings: ExtractSettings = DEFAULT_SETTINGS, zebra: tuple[int, int] = (0, 0),
+    settings: ExtractSettings = DEFAULT_SETTINGS, zebra: tuple[int, int] = (0, 0), banners: Sequence[float] = (),
 ) -> tuple[list[PageRow], tuple[int, int]]:
     """rows_from_text, with the zebra's evidence (`_outside_stripes`; `zebra`: the table's earlier
-    pages')."""
+    pages') and the banners set across the table (build_table)."""
     blocks = _column_blocks(words, columns, settings)
     stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
@@ -778,7 +839,9 @@ def _text_rows(
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action"
               else _cut_at_repeats(bl, anchors, settings.anchor_tolerance, columns[i].x1)
               for i, bl in blocks.items()}
-    rows = _anchored_rows(anchors, blocks, top, bottom, settings.anchor_tolerance)
+    # A banner across the table opens a row of its own: text below it starts a cell, never a row's rest.
+    starts = sorted({*anchors, *(y + 1 for y in banners if top < y < bottom)})
+    rows = _anchored_rows(starts, blocks, top, bottom, settings.anchor_tolerance)
     offset = 1 if rows and rows[0].leading else 0
     bottoms = _line_bottoms(blocks)
     gap = _row_gap(anchors[1:], bottoms)
@@ -790,7 +853,7 @@ def _text_rows(
             close = (_set_close(blocks[i], gap, bottoms) | _under_held_over(blocks[i], i, held, settings.anchor_tolerance)
                      | _in_merged_fill(blocks[i], columns, i, shaded, anchors, settings.anchor_tolerance)
                      if col.field != "action" else set())
-            _place_blocks(rows, blocks[i], col.field, anchors, offset, settings.anchor_tolerance, close)
+            _place_blocks(rows, blocks[i], col.field, starts, offset, settings.anchor_tolerance, close, banners)
     _colour_rows(rows, page.fills, columns, settings)
     _mark_stripes(rows, stripes, zebra, settings.anchor_tolerance)
     return [r for r in rows if r.cells or r.rag_colour], zebra
@@ -1541,12 +1604,16 @@ def _set_close(col_blocks: Sequence[list[Line]], gap: float | None, bottoms: Seq
 def _place_blocks(
     rows: list[PageRow], col_blocks: Sequence[list[Line]], fld: str, anchors: Sequence[float], offset: int, tol: float,
     close: set[int] = frozenset(),  # type: ignore[assignment]
+    banners: Sequence[float] = (),
 ) -> None:
     """A column's text blocks into rows: a block level with an anchor opens that row's cell, the
-    blocks below it continue it, and so does a block set `close` under the one above."""
+    blocks below it continue it, and so does a block set `close` under the one above. No block runs on
+    past a banner (`banners`: their tops): one below a banner opens the cell of the row it stands in."""
     current = None
     for n, b in enumerate(col_blocks):
         t = b[0].top
+        if current is not None and any(rows[current].top < y < t for y in banners):
+            current = None
         hit = None if n in close and current is not None else next(
             (k for k, a in enumerate(anchors) if abs(t - a) <= tol), None)
         if hit is not None:
@@ -1641,9 +1708,11 @@ def build_table(
     bottom: float,
     settings: ExtractSettings = DEFAULT_SETTINGS,
     zebra: tuple[int, int] = (0, 0),
+    banners: Sequence[float] = (),
 ) -> PageTable:
     """The table on `page` between `top` and `bottom`, with columns from the header (or given). `zebra`:
-    the zebra's evidence the table's earlier pages showed (PageTable.zebra_gaps)."""
+    the zebra's evidence the table's earlier pages showed (PageTable.zebra_gaps); `banners`: the tops of
+    the banners set across it (section titles), which no cell runs on past."""
     if columns is None:
         assert header is not None
         columns, _ = columns_from_header(page, header, words, settings)
@@ -1654,7 +1723,7 @@ def build_table(
     if ruled is not None:
         rows, closed = ruled
         return PageTable(page.number, columns, top, bottom, x0, x1, header, True, rows, closed=closed)
-    rows, zebra = _text_rows(page, columns, inside, top, bottom, settings, zebra)
+    rows, zebra = _text_rows(page, columns, inside, top, bottom, settings, zebra, banners)
     # Without rules nothing shows a row left open at the foot of the page: the text decides.
     return PageTable(page.number, columns, top, bottom, x0, x1, header, False, rows, closed=True,
                      zebra_gaps=zebra)

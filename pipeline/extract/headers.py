@@ -273,12 +273,15 @@ def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequenc
     walls = span_ends(filled_columns(page, max(c.bottom for c in chunks))) if chunks else []
     gutters = Gutters([*gutters, *walls], getattr(gutters, "runs", []), getattr(gutters, "left", None))
     unruled = {id(c) for c in _without_unruled_group_headings(chunks, gutters)}
-    parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks if id(c) not in unruled}
+    parted = {id(c): _parted_flush(c, chunks, gutters) for c in chunks}
     wrapped: set[int] = set()  # lines a group heading parted from a chunk wraps onto ("Accountabi" / "lity")
     pieces = {id(c): _not_grouping(parted[id(c)], c, chunks, gutters, wrapped, unruled) for c in chunks
-              if id(c) not in unruled and len(parted[id(c)]) > 1}
+              if len(parted[id(c)]) > 1}
+    # A chunk read whole as a heading of its own may still be two set close, the second a group heading
+    # ("Suppo Governance": "Suppo" wraps onto "rting", "Governance" stands over "Date /" and "Shared").
+    grouped = {i for i, kept in pieces.items() if i in unruled and len(kept) < len(parted[i])}
     return [p for c in _without_group_headings(chunks, page) if id(c) not in wrapped
-            for p in ([c] if id(c) in unruled else pieces.get(id(c), []))]
+            for p in ([c] if id(c) in unruled and id(c) not in grouped else pieces.get(id(c), []))]
 
 
 def _not_grouping(pieces: list[Line], whole: Line, chunks: Sequence[Line], gutters: Sequence[float],
@@ -1251,8 +1254,10 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
     if fields < WEAK_MIN_FIELDS - 1 and sum(1 for c in cells if c.field) >= WEAK_MIN_FIELDS:
         fields += _leaning(cells)
     # Two headings will do, the action's and one more ("Supporting strategy | Actions agreed"): its cells
-    # must show the second field all the same.
-    action_alone = bool(bold) and len(cells) >= 2 and {c.field for c in cells if c.field} == {REQUIRED_FIELD}
+    # must show the second field all the same. A heading known to hold no field ("Dependencies") is one
+    # more heading, not a field.
+    fields_named = {c.field for c in cells if c.field and not c.field.startswith("ignore:")}
+    action_alone = bool(bold) and len(cells) >= 2 and fields_named == {REQUIRED_FIELD}
     # Set in bold, up to twice as many unknown headings as known, one over, as for a band naming no action
     # (_all_headings): "Domain | Underpinning plan | Barriers | Direction of travel | Barriers" beside
     # "Senior lead and date" and "Steps we will take".
@@ -1898,7 +1903,9 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     top, bottom = min(b.top for b in upright), max(b.bottom for b in band)
     if ln.words[0].rotation:  # a turned heading standing beside the band, as tall or taller ("Index")
         return ln.bottom > top and (ln.bottom <= bottom + 1 or (ln.top >= top - upright[0].size and ln.top < bottom))
-    if _set_off_above(ln, upright[0], top, page):
+    # A numbered title over the header ("Theme 2: Early Help and Prevention") is a banner, however many
+    # headings it spans: no group heading opens on a number and a colon.
+    if _set_off_above(ln, upright[0], top, page) or _NUMBERED_LABEL.match(ln.text):
         return False
     chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
     own_cuts = _rule_cuts(page, ln.top, ln.bottom)
