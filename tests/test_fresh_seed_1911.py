@@ -181,3 +181,43 @@ def test_a_merged_cell_the_rule_over_a_page_s_first_row_leaves_out_goes_on_from_
     cells = {"objective": ["That staff remain committed."], "action": ["Recruit a Participation Officer."]}
     _return_leftovers([owner], PageRow(45.3, 66.9, merged=None), cells)
     assert "objective" in cells
+
+
+def test_a_group_heading_read_into_a_heading_after_its_first_piece_still_parts_alike():
+    """Layout 139100017 (WeasyPrint): one page reads "Curren Progress t Plan position" (the group heading
+    "Progress" set close after "Curren", of "Current position"), another parts it into "Current
+    position" and "Plan". The first page is parted as the second only when the group heading may stand
+    after the first piece too (28.7% -> 98.4%, as before the group heading was left out there). Body text
+    read into a heading's end ("Monitoring measure private fostering.") is no group heading (layout
+    130100008: the last measure's rest kept)."""
+    from pipeline.extract.geometry import _letters_of
+    assert _letters_of("Curren Progress t Plan position", "Current position Plan")
+    assert _letters_of("Impact How are we doing?", "How are we doing?")
+    assert not _letters_of("Monitoring measure private fostering.", "Monitoring measure")
+
+
+def test_a_rule_under_a_group_heading_that_stops_short_of_the_heading_beside_it_is_no_header_foot():
+    """Layout 196100005 (WeasyPrint, horizontal rules only): "Impact" groups "Latest position",
+    "Monitoring measure" and "Self-rating" over a rule of its own, with "Deliverable" beside it on the
+    same line spanning both. The rule covers most of the first line's width, so it ended the band there:
+    the header lost "Deliverable" and no action table was found (0% -> 100%). A rule under a band of one
+    line that stops short of a heading on it is the group heading's own."""
+    page = load_page("header-group-heading-ruled-beside-a-heading")
+    actions, others = find_all_headers(page)
+    texts = [[c.text for c in h.cells] for h in actions + others]
+    assert any("Deliverable" in t and "Monitoring measure" in t and "Impact" not in t for t in texts), texts
+    tables = [t for pt in find_tables(Document("layout.pdf", [page], {})) for t in pt.tables]
+    assert "action" in [c.field for c in tables[0].columns]
+
+
+def test_a_header_over_one_row_judges_its_columns_by_the_next_page_s_rows_too():
+    """Layout 197100041 (slides, header on the first page only): the header stands at page 2's foot over
+    a section title, one row and the page number. "Deliverables" reads as measures by its cue word, so
+    the actions must be found by content; three "rows" seemed enough to judge by, the next page's were
+    never read and no action table was found (0% -> 100%). Rows of one cell show nothing."""
+    pages = [load_page("header-low-over-one-row"), load_page("header-low-over-one-row-next-page")]
+    pages[0].number, pages[1].number = 2, 3
+    tables = {pt.page: pt.tables for pt in find_tables(Document("layout.pdf", pages, {}))}
+    fields = {c.heading: c.field for c in tables[2][0].columns}
+    assert fields["Deliverables"] == "action" and fields["Success looks like"] == "measures", fields
+    assert len(tables[3][0].rows) == 8

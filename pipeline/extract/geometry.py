@@ -333,7 +333,7 @@ def _letters_of(text: str, parts: str) -> bool:
     after the first piece of a heading set close beside it ("Curren Progress t Plan position")?"""
     words, own = text.split(), sorted(text.replace(" ", ""))
     return any(own == sorted("".join(words[i:i + k]) + parts.replace(" ", ""))
-               for i in range(len(words)) for k in range(min(len(words) - i, GROUP_WORDS) + 1))
+               for i in range(min(len(words), 2)) for k in range(min(len(words) - i, GROUP_WORDS) + 1))
 
 
 # Words a group heading read into the heading under it runs to at most.
@@ -683,8 +683,10 @@ def _column_profiles(
     columns, _ = columns_from_header(page, h, _fitting_words(body, following, not later), settings)
     table = build_table(page, h, columns, body, h.bottom, end, settings)
     rows = table.rows
-    # Only a header with room for a row or two under it: with more, its page shows what it holds.
-    for p in following if not later and len(rows) < MIN_CELLS_FOR_CONTENT else ():
+    # Only a header with room for a row or two under it: with more, its page shows what it holds. A
+    # "row" of a section title or the page number alone shows nothing.
+    few = sum(1 for r in rows if not _label_only(r, page)) < MIN_CELLS_FOR_CONTENT
+    for p in following if not later and few else ():
         rows = rows + build_table(p, None, columns, p.words, 0.0, p.height, settings).rows
     # Cells read as their text will be, words broken for a narrow column made whole: "Recruit" / "ment"
     # opens on no verb.
@@ -695,6 +697,12 @@ def _column_profiles(
         return " ".join(paragraphs_text(row.cells.get(fld, []), settings, edges.get(fld), vocabulary))
 
     return columns, [profile([text(row, c.field) for row in rows if c.field]) for c in columns]
+
+
+def _label_only(row: PageRow, page: Page) -> bool:
+    """Is the row one cell of one line reading as a section title or as the page's number?"""
+    lines = [ln for cell in row.cells.values() for ln in cell]
+    return len(lines) == 1 and (parse_banner(lines[0].text) is not None or page_number_line(lines[0], page))
 
 
 def _page_text(

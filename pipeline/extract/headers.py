@@ -2098,9 +2098,18 @@ def _ruled_off(rules: Sequence[Rule], band: Sequence[Line], ln: Line, above: flo
     between = [r for r in rules if above - 1 <= r.y <= ln.top + 1 and min(r.x1, x1) > max(r.x0, x0)]
     for y in {round(r.y) for r in between}:
         spans = [(max(r.x0, x0), min(r.x1, x1)) for r in between if abs(r.y - y) <= 1]
-        if union_length(spans) >= HEADER_FOOT_SPAN * (x1 - x0):
+        if union_length(spans) >= HEADER_FOOT_SPAN * (x1 - x0) and not _short_of_a_heading(band, spans):
             return True
     return False
+
+
+def _short_of_a_heading(band: Sequence[Line], spans: Sequence[tuple[float, float]]) -> bool:
+    """Does a rule under a band of one line stop short of a heading on it: a group heading's own rule
+    ("Impact" ruled off over its sub-headings, "Deliverable" beside it spanning both lines, no column
+    rules to show where its cell starts)?"""
+    if len(band) != 1:
+        return False
+    return any(not any(a - 1 < w.x1 and w.x0 < b + 1 for a, b in spans) for w in band[0].words)
 
 
 def _header_candidates(page: Page, lines: Sequence[Line], settings: ExtractSettings) -> list[tuple]:
