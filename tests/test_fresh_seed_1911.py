@@ -221,3 +221,69 @@ def test_a_header_over_one_row_judges_its_columns_by_the_next_page_s_rows_too():
     fields = {c.heading: c.field for c in tables[2][0].columns}
     assert fields["Deliverables"] == "action" and fields["Success looks like"] == "measures", fields
     assert len(tables[3][0].rows) == 8
+
+
+def test_a_date_s_next_line_opening_on_a_dash_at_the_table_s_foot_begins_no_row():
+    """Layout 198100010 (reportlab, no rules between rows, 7 pt): the last row of page 2 prints "Apr 2022 –
+    Sep 2022" / "– Complete", the dash that did not fit opening a block of its own below every line of the
+    row's action. It was read as a row begun at the table's foot, so the row's rest at page 3's top (its
+    key area's "Framework", its objective's "procedures ...") went to that empty row and from it to the
+    next action (95.0% -> 100%). A block set at a line's spacing under the cell's first is the cell's."""
+    page = load_page("dash-line-of-a-date-at-table-foot")
+    columns = [Column("key_area", 42.0, 104.0, "Service area"), Column("action", 104.0, 244.0, "What are we going to do?"),
+               Column("extra:Remarks", 244.0, 313.0, "Remarks"), Column("milestone_and_rag", 313.0, 388.0, "Date / RAG"),
+               Column("extra:Area of concern", 388.0, 501.0, "Area of concern"),
+               Column("extra:Barriers", 501.0, 570.0, "Barriers")]
+    table = build_table(page, None, columns, page.words, 590.0, 792.0)
+    last = table.rows[-1]
+    assert last.text("action") == "Develop new Practice Standards."
+    assert last.text("milestone_and_rag") == "Apr 2022 – Sep 2022 – Complete"
+
+
+def test_an_action_level_with_a_reference_of_its_own_opens_a_row_at_the_page_s_foot():
+    """Layout 197100046 (WeasyPrint, no rules between rows, references in the last column): at page 10's
+    foot row 3.4 prints its action and its reference "3.4" only; its officer, date and measures were moved
+    overleaf. Level with one other column and close under the row above, it was read as row 3.3's second
+    paragraph ("3.3 3.4", an action lost; 95.2% -> 100%). A reference, like a date or a status, is printed
+    once in a row: an action level with one opens a row."""
+    page = load_page("row-begun-at-foot-with-its-reference")
+    columns = [Column("lead_officer_and_milestone", 42.0, 193.0, "Lead manager and date"),
+               Column("action", 193.0, 498.0, "What will we do?"), Column("measures", 498.0, 734.0, "Impact measure"),
+               Column("ref", 734.0, 800.0, "Action code")]
+    table = build_table(page, None, columns, [w for w in page.words if w.top > 140], 140.0, 600.0)
+    assert [r.text("ref") for r in table.rows if r.cells.get("ref")][-3:] == ["3.2", "3.3", "3.4"]
+    assert table.rows[-1].text("action") == "Develop the Emotional Health & Wellbeing pathway."
+
+
+def test_a_reference_under_a_row_that_printed_none_does_not_open_a_row_by_itself():
+    """Layout 199100020 (WeasyPrint zebra, narrow columns): a row broken over a page prints one line of
+    each cell at page 4's foot and its reference ("1.8", moved whole) at page 5's top beside the rest of
+    every cell ("use the Perform-" / "ance Development ..."). The reference opened a row outright, so the
+    row was cut in two (an extra row; 96.6% -> 100% with the next case). A row that printed no reference
+    may have its own moved overleaf: the other cells decide, and the action reads on."""
+    from pipeline.assemble.rows import _is_tail
+    above = RawRow({"action": ["Leaders and managers will"], "lead_officer_and_milestone": ["Assistant Director"],
+                    "rag": ["G"]}, 4, 4, (42.0, 774.0, 553.0, 817.0))
+    cells = {"action": ["use the Performance Development Review process to identify individual areas."],
+             "lead_officer_and_milestone": ["Safeguarding Review & Quality Assurance, Ongoing"], "ref": ["1.8"]}
+    assert _is_tail(above, PageRow(42.8, 390.0), cells, True)
+    # Under a row that printed its own reference, another one opens a row.
+    assert not _is_tail(RawRow(dict(above.cells, ref=["1.7"]), 4, 4, (42.0, 774.0, 553.0, 817.0)),
+                        PageRow(42.8, 390.0), cells, True)
+
+
+def test_an_officer_and_date_cell_that_had_printed_no_date_goes_on_overleaf():
+    """Layout 199100020: the last row of page 18 printed its two action paragraphs and "Joint Sefton NHS
+    Place Director and Executive Director Social"; page 19 opens, with no action, on "Care and Health, Q1
+    2023/24". Opening in capitals, it was read as the officer and date of a row whose action alone was
+    printed at the foot ("Share the new pathway ..." taken from the row above: an extra row). An officer
+    and date cell without its date is cut: the date overleaf completes it."""
+    from pipeline.assemble.rows import _action_begun_at_foot
+    above = RawRow({"action": ["Develop the Emotional Health & Wellbeing pathway.",
+                               "Share the new pathway with the Social Care workforce."],
+                    "lead_officer_and_milestone": ["Joint Sefton NHS Place Director and Executive Director Social"]},
+                   18, 18, (42.0, 696.0, 553.0, 817.0))
+    assert not _action_begun_at_foot(above, {"lead_officer_and_milestone": ["Care and Health, Q1 2023/24"]})
+    dated = RawRow(dict(above.cells, lead_officer_and_milestone=["Head of HR, Q4 2022/23"]), 18, 18, above.bbox)
+    assert _action_begun_at_foot(dated, {"lead_officer_and_milestone": ["Strategic Lead, Q1 2023/24"]})
+

@@ -38,7 +38,8 @@ from ..extract.text import (
 )
 from ..quality import IssueLog
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from .combined import combined_by_content, refs_by_content, rename_field, split_combined, split_leading_ref
+from .combined import (combined_by_content, refs_by_content, rename_field, split_combined, split_lead_and_date,
+                       split_leading_ref)
 
 # Fields filled down when a cell is empty and the layout gives no rule to say otherwise, in
 # hierarchy order: a lower field inherits only when the field above it was inherited too.
@@ -375,8 +376,11 @@ def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], alw
 def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
     """Does the row at a page's top show it opens a row of its own, whatever its other cells say: a
     reference of its own, or a status cell filled in another colour than the row above's (a row's rest
-    goes on in its own colour)?"""
-    if cells.get("ref") and prev_closed and not _rest_of_reference(prev.cells.get("ref"), cells["ref"]):
+    goes on in its own colour)? A reference under a row that printed none may be that row's own, moved
+    overleaf with the rest of its short cells (an HTML engine breaks a row's tall cells only): the other
+    cells decide."""
+    above = prev.cells.get("ref")
+    if cells.get("ref") and above and prev_closed and not _rest_of_reference(above, cells["ref"]):
         return True
     if _own_reference(prev, cells):
         return True
@@ -826,7 +830,17 @@ def _action_begun_at_foot(prev: RawRow, cells: dict[str, list[str]]) -> bool:
     action = prev.cells.get("action") or []
     if cells.get("action") or len(action) < 2:
         return False
-    return any(prev.cells.get(f) and cells.get(f) and not _continues(prev.cells[f], cells[f]) for f in ROW_DATA)
+    return any(prev.cells.get(f) and cells.get(f) and not _completes(f, prev.cells[f], cells[f]) for f in ROW_DATA)
+
+
+def _completes(f: str, before: list[str], after: list[str]) -> bool:
+    """Does `after` (a page's top) go on with `before` (the foot of the page before) in column `f`: it reads
+    on, or it brings the date an officer-and-date cell had not printed yet ("... Executive Director Social"
+    / "Care and Health, Q1 2023/24")?"""
+    if _continues(before, after):
+        return True
+    return (f == "lead_officer_and_milestone" and split_lead_and_date(" ".join(before))[1] is None
+            and split_lead_and_date(" ".join(after))[1] is not None)
 
 
 def _printed_apart(last: str, first: str, breaks: AbstractSet[tuple[str, str]], cut_last: bool = False) -> bool:

@@ -1229,7 +1229,7 @@ def _short_cell_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[L
 
 def _level_with_row_data(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
                          tol: float) -> list[bool]:
-    """Per action block: does a column of a date or a status (ROW_DATA_FIELDS: printed once in a row, never
+    """Per action block: does a column of a date, a status or a reference (ROW_DATA_FIELDS: printed once in a row, never
     as a cell's second paragraph) start a block level with it? Then the block opens a row, however little
     space is above it (a row of an action and a date alone, its measures blank, under a row of short
     cells), not a paragraph of the cell above beside one of another column's."""
@@ -1237,8 +1237,9 @@ def _level_with_row_data(columns: Sequence[Column], blocks: dict[int, list[list[
     return [any(_level_with(b[0].top, t, tol) for t in tops) for b in blocks[action_i]]
 
 
-# Fields a row prints once, in a cell of one paragraph: a date, a status, or both.
-ROW_DATA_FIELDS = ("rag", "milestone", "milestone_and_rag")
+# Fields a row prints once, in a cell of one paragraph: a date, a status, or both, and its reference (a row
+# begun at a page's foot may print its action and reference alone, its other cells moved overleaf).
+ROW_DATA_FIELDS = ("rag", "milestone", "milestone_and_rag", "ref")
 
 
 def _levels(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int, tol: float) -> list[int]:
@@ -1522,9 +1523,20 @@ def _begun_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]
     out = []
     for i, c in enumerate(columns):
         after = [b for b in blocks[i] if b[0].top >= last - 1] if c.field in SHORT_CELL_FIELDS and i != action_i else []
-        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][0].top >= opening - 1:
+        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][0].top >= opening - 1 \
+                and not _set_on(after[-2], after[-1]):
             out.append(after[-1][0].top)
     return out
+
+
+# White (× type size) under a short cell's line that parts the cell from a block below it.
+BEGUN_GAP_EMS = 0.5
+
+
+def _set_on(above: list[Line], below: list[Line]) -> bool:
+    """Is block `below` set at a line's spacing under `above`: the cell's own next line ("Apr 2022 – Sep
+    2022" / "– Complete", the dash that did not fit opening a block of its own), not a row's first?"""
+    return below[0].top - above[-1].bottom < BEGUN_GAP_EMS * below[0].size
 
 
 def _anchored_rows(
