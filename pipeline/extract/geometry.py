@@ -847,6 +847,7 @@ def _tables_under_headers(
     page before ran on with (_printed_again)."""
     limits = sorted([h.top for h in text.headers] + text.stoppers + text.stoppers_soft
                     + _closing_banners(text, settings) + [text.bottom])
+    banners = [y for y, _ in text.banners]
     tables = []
     for h in text.headers:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
@@ -863,7 +864,6 @@ def _tables_under_headers(
         reading = agreed.get(sig)
         if reading is not None and len(reading) == len(columns):
             columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
-        banners = [y for y, _ in text.banners]
         table = build_table(text.page, h, columns, body, h.bottom, end, settings, zebra, banners)
         if reading is None:
             pages = _rows_after(table, following, settings) if h is text.headers[-1] else []

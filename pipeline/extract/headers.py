@@ -1255,9 +1255,8 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
         fields += _leaning(cells)
     # Two headings will do, the action's and one more ("Supporting strategy | Actions agreed"): its cells
     # must show the second field all the same. A heading known to hold no field ("Dependencies") is one
-    # more heading, not a field.
-    fields_named = {c.field for c in cells if c.field and not c.field.startswith("ignore:")}
-    action_alone = bool(bold) and len(cells) >= 2 and fields_named == {REQUIRED_FIELD}
+    # more heading, not a field (`real` leaves those out).
+    action_alone = bool(bold) and len(cells) >= 2 and real == {REQUIRED_FIELD}
     # Set in bold, up to twice as many unknown headings as known, one over, as for a band naming no action
     # (_all_headings): "Domain | Underpinning plan | Barriers | Direction of travel | Barriers" beside
     # "Senior lead and date" and "Steps we will take".
