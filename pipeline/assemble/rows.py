@@ -364,6 +364,19 @@ def _stripe_goes_on(above: PageRow, row: PageRow) -> bool:
     return above.striped is not None and above.striped == row.striped
 
 
+def _rest_below(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
+    """Is the row, read below the page's first, the rest of the row above (`_rest_mid_page`), in the
+    same stripe of a zebra as it?"""
+    return (not entry.first_on_page and _rest_mid_page(entry, cells, usual)
+            and not (prev is not None and _stripe_changes(prev.row, entry.row)))
+
+
+def _stripe_changes(above: PageRow, row: PageRow) -> bool:
+    """Does the row take the other shade of a zebra than the row above it? Then it opens a row of its
+    own, whatever it prints: a row cut at the page's foot has yet to print its date and status."""
+    return above.striped is not None and row.striped is not None and above.striped != row.striped
+
+
 def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str]) -> bool:
     """Does the row miss a status or date, or a level printed again in every row ("Children in Care"),
     that every row the table opens away from a page's top prints (`always`), and the row above printed?
@@ -701,7 +714,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
-        if not entry.first_on_page and table_rows and _rest_mid_page(entry, cells, usual):
+        if table_rows and _rest_below(prev_entry, entry, cells, usual):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)

@@ -18,6 +18,7 @@ from ..readers.model import Document, Fill, Page, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import Furniture, find_furniture, page_number_line
 from .grid import (
+    LINE_KEY,
     Column,
     PageRow,
     PageTable,
@@ -85,6 +86,8 @@ PROSE_CHECK_MIN_WORDS = 20
 # title over paragraphs cut in two at a word space: "Key to Activity | Indicator Graphs"). A banner row
 # spanning a table's columns is one line or two of the lines read.
 PROSE_LINE_SHARE = 0.5
+# Lines under a header its page must show before they alone are judged for prose (_over_prose).
+PROSE_MIN_LINES = 3
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
 
@@ -512,7 +515,7 @@ def _promote_by_content(
 ) -> tuple[list[Header], list[Header]]:
     """Headers that name plan fields but no action (its heading in words nobody listed) whose table holds
     a column of instructions ("Develop ...", "Review ...") are action headers, that column the action."""
-    actions = [h for h in actions if not _over_prose(page, h, settings)]
+    actions = [h for h in actions if not _over_prose(page, h, settings, following if h is actions[-1] else ())]
     actions = [h for h in actions if not _short_over_no_actions(page, h, actions + others, settings, following)]
     headers = actions + others
     kept: list[Header] = []
@@ -549,11 +552,17 @@ def _short_over_no_actions(page: Page, h: Header, headers: Sequence[Header], set
     return _of_figures(profiles) or any(c.field == "action" and not fits("action", p) for c, p in zip(columns, profiles))
 
 
-def _over_prose(page: Page, h: Header, settings: ExtractSettings) -> bool:
+def _over_prose(page: Page, h: Header, settings: ExtractSettings, following: Sequence[Page] = ()) -> bool:
     """Is the "header" a line of running prose that happens to hold heading words? Then the lines under it
-    run across the columns it would make (a table's lines stay inside theirs)."""
-    reach = h.bottom + PROSE_CHECK_LINES * HEADER_LINE_HEIGHT * max(c.bottom - c.top for c in h.cells)
-    body = [w for w in page.words if h.bottom < w.ymid < reach]
+    run across the columns it would make (a table's lines stay inside theirs). Under a header at its
+    page's foot, with too few lines under it to tell, the lines opening the `following` page (the last
+    header's table goes on there) are judged instead: two lines of justified cells cross their
+    columns at a word space as prose does."""
+    depth = PROSE_CHECK_LINES * HEADER_LINE_HEIGHT * max(c.bottom - c.top for c in h.cells)
+    body = [w for w in page.words if h.bottom < w.ymid < h.bottom + depth]
+    if len({round(w.ymid / LINE_KEY) for w in body}) < PROSE_MIN_LINES and following and following[0].words:
+        top = min(w.top for w in following[0].words)
+        body = [w for w in following[0].words if w.ymid < top + depth]
     if len(body) < PROSE_CHECK_MIN_WORDS:
         return False
     columns, ruled = columns_from_header(page, h, body, settings)

@@ -726,8 +726,11 @@ def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: S
         # Judged at each line of its text: a cell merged down the rows may run on below the walls the
         # page cut short, under a row whose lines the walls cross.
         mids = {round(w.ymid, 1) for w in inside} or {(row.top + row.bottom) / 2}
-        return max(sum(1 for rules in at_edge if any(r.top - 1 <= mid <= r.bottom + 1 for r in rules))
-                   for mid in mids)
+        # Walls that open at the row's top are its own, however short the page's foot cut them (a row's
+        # first line at the foot, "Practice" in a merged cell, set below the stubs of its walls).
+        opened = sum(1 for rules in at_edge if any(abs(r.top - row.top) <= 1 and r.bottom > row.top + 1 for r in rules))
+        return max(opened, *(sum(1 for rules in at_edge if any(r.top - 1 <= mid <= r.bottom + 1 for r in rules))
+                             for mid in mids))
 
     counts = [crossings(r) for r in rows]
     if not any(counts):
@@ -837,7 +840,8 @@ def _text_rows(
     # Per-row cells only: a merged cell of a level (an objective over three rows) runs past row starts.
     blocks = {i: _cut_at_anchors(bl, anchors, settings.anchor_tolerance, merged=columns[i].field != "action")
               if columns[i].field in ROW_START_FIELDS or columns[i].field == "action"
-              else _cut_at_repeats(bl, anchors, settings.anchor_tolerance, columns[i].x1)
+              else _cut_at_repeats(bl, anchors, settings.anchor_tolerance, columns[i].x1,
+                                   _shade_edges(page.fills, columns[i], top, bottom))
               for i, bl in blocks.items()}
     # A banner across the table opens a row of its own: text below it starts a cell, never a row's rest.
     starts = sorted({*anchors, *(y + 1 for y in banners if top < y < bottom)})
@@ -1097,21 +1101,30 @@ def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: flo
     return _cut_blocks(blocks, anchors, tol, cut)
 
 
+def _shade_edges(fills: Sequence[Fill], col: Column, top: float, bottom: float) -> list[float]:
+    """The heights at which a fill across the column starts or ends, within the table."""
+    return [y for f in fills if top - 1 <= f.top < bottom
+            and min(f.x1, col.x1) - max(f.x0, col.x0) >= STRIPE_SPAN * (col.x1 - col.x0) for y in (f.top, f.bottom)]
+
+
 def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float,
-                    bound: float = 0.0) -> list[list[Line]]:
+                    bound: float = 0.0, shade_edges: Sequence[float] = ()) -> list[list[Line]]:
     """A column that may hold a cell merged down the rows, its blocks cut where a line level with a row
     start prints again the text of the line above ("The Workforce" on each of four rows set with no
     space between): a cell printed again on each row, where a merged cell's wrapped lines never repeat.
     Or where its first word would have fitted on the line above, within the column's widest line or its
     `bound` less an em of padding: a merged cell's text wraps only where the next word does not fit, so
     that line opens a cell of its own ("Research" / "Corporate Leadership" / "Practice", titles of rows of
-    one line each)."""
+    one line each). Or where the column's shading starts or ends between the two lines (`shade_edges`): a
+    merged cell keeps one shading down all its rows, so a zebra's stripe edge across the column parts
+    two cells ("Governance & Partnerships" in a stripe, "Practice" under it on white)."""
     widest = max((ln.x1 for block in blocks for ln in block), default=0.0)
 
     def cut(block: list[Line], prev: Line, ln: Line) -> bool:
         first = ln.words[0]
         reach = max(widest, bound - first.size)
-        return ln.text == prev.text or reach - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
+        return (ln.text == prev.text or reach - prev.x1 > (first.x1 - first.x0) + HARD_BREAK_ROOM * first.size
+                or any(prev.bottom - 1 <= y <= ln.top + 1 for y in shade_edges))
 
     return _cut_blocks(blocks, anchors, tol, cut)
 

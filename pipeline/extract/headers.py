@@ -14,12 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
-from typing import Iterator, Sequence
+from typing import AbstractSet, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
 from ..normalise.rag import HOW_SYMBOL, status_from_wording
-from ..readers.model import Page, Rule, Word
+from ..readers.model import Fill, Page, Rule, Word
 from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -842,12 +842,46 @@ def body_gutters(
     spans = [(w.x0, w.x1) for w in below_words]
     if len(spans) < 5:
         return []
-    gutters = [((a + b) / 2, b - a) for a, b in white_runs(spans, min(a for a, _ in spans), max(b for _, b in spans))
-               if b - a >= settings.gutter_min_width]
+    # A cell filled with a colour and holding no word (a status shown by colour alone) is a column's
+    # content as text is: its edges are the cell's, however close the next column's text starts.
+    gutters = _white_gutters(spans + (edges := _colour_cells(page, below_words, below, end, x0, x1)),
+                             {x for span in edges for x in span}, settings.gutter_min_width)
     widest_space = _widest_space(below_words)  # one body for every gutter: worked out once
     kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words, widest_space)]
     return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept],
                    min(a for a, _ in spans))
+
+
+def _white_gutters(spans: Sequence[tuple[float, float]], walls: AbstractSet[float], least: float
+                   ) -> list[tuple[float, float]]:
+    """(middle, width) of each white run between the spans at least `least` wide, or bounded by a wall."""
+    runs = white_runs(spans, min(a for a, _ in spans), max(b for _, b in spans))
+    return [((a + b) / 2, b - a) for a, b in runs if b - a >= least or a in walls or b in walls]
+
+
+# A colour cell is at most this share of the body's width: wider fills are rows' shading, not a cell's.
+COLOUR_CELL_SHARE = 0.25
+
+
+def _colour_cells(page: Page, words: Sequence[Word], below: float, end: float, x0: float, x1: float
+                  ) -> list[tuple[float, float]]:
+    """(x0, x1) of each fill in the body between `below` and `end` (within x0..x1) that holds none of
+    its `words`, is no wider than a cell and has a colour no cell beside it has: a status shown by its
+    colour. (A zebra's stripe drawn cell by cell colours its row's empty cells as the others.)"""
+    if not words:
+        return []
+    width = max(w.x1 for w in words) - min(w.x0 for w in words)
+    fills = [f for f in page.fills if below < f.top and f.bottom < end]
+    return [(f.x0, f.x1) for f in fills
+            if f.x0 >= x0 and f.x1 <= x1 and f.x1 - f.x0 <= COLOUR_CELL_SHARE * width
+            and not any(f.x0 < w.xmid < f.x1 and f.top < w.ymid < f.bottom for w in words)
+            and not any(_beside_alike(f, g) for g in fills)]
+
+
+def _beside_alike(f: Fill, g: Fill) -> bool:
+    """Is fill g a cell of f's colour beside it, in the same row?"""
+    return (g.colour == f.colour and (g.x1 <= f.x0 + 1 or g.x0 >= f.x1 - 1)
+            and min(f.bottom, g.bottom) - max(f.top, g.top) > 0.5 * (f.bottom - f.top))
 
 
 def _gutter_lines(page: Page, settings: ExtractSettings) -> list[tuple[float, Line]]:
@@ -1920,8 +1954,11 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
 def _set_off_above(ln: Line, first: Line, top: float, page: Page) -> bool:
     """Is `ln` set off from the band opening on `first` (at `top`): too far above, in another size, or over
     the band's shading?"""
-    size = first.size
-    return (top - ln.bottom > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size
+    size, gap = first.size, top - ln.bottom
+    # A title set a little larger and apart by more white than parts a group heading from its
+    # sub-headings ("Action plan" in 13 pt over headings in 11 pt) is set off, as in `_band_ends`.
+    titled = ln.size >= TITLE_SIZE * size and gap > GROUP_GAP * size
+    return (gap > HEADER_LINE_GAP * size or abs(ln.size - size) > HEADER_SIZE_SPREAD * size or titled
             or _above_the_shading(ln, first, page))
 
 
@@ -2024,7 +2061,8 @@ def header_bands(
     header row's fill (a section row set close under it is no heading). `cuts`: the column rules at line
     i, out to which its headings' cells reach."""
     band: list[Line] = []
-    upright, last_bottom = 0, None
+    depths: list[tuple[Line, int]] = []
+    last_bottom = None
     for j in range(i, len(lines)):
         ln = lines[j]
         if _band_ends(band, ln, last_bottom, rules, foot, cuts):
@@ -2035,12 +2073,26 @@ def header_bands(
             # Pieces of words broken in narrow columns ("ratin" / "g" / "(cur" / "rent") go on for as many
             # lines as the narrowest heading needs: they take none of the budget.
             if not all(len(w.text) <= FRAGMENT_CHARS for w in ln.words) or not band:
-                upright += 1
-            if upright > max_lines:
-                return
+                depth = _stacked_depth(depths, ln)
+                if depth > max_lines:
+                    return
+                depths.append((ln, depth))
             last_bottom = ln.bottom
         band.append(ln)
         yield j, band
+
+
+def _stacked_depth(depths: Sequence[tuple[Line, int]], ln: Line) -> int:
+    """How many lines deep `ln` stands in the band: one under the deepest earlier line it shares a
+    column with. The budget is counted per column, not per page line: sub-headings set a half line
+    lower than the headings beside them ("Our" / "aim" under a group heading, level with neither
+    "quarte" nor "expect") make two page lines of what is one line of headings."""
+    below = [d for above, d in depths if any(_overlaps_across(w, v) for w in ln.words for v in above.words)]
+    return 1 + max(below, default=0)
+
+
+def _overlaps_across(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _band_ends(band: Sequence[Line], ln: Line, last_bottom: float | None, rules: Sequence[Rule],
