@@ -4,11 +4,13 @@ layout it came from and what it scored before and after."""
 
 from __future__ import annotations
 
-from pipeline.assemble.rows import _Entry, _Table, _table_rows
+from pipeline.assemble.rows import _Entry, _Table, _table_rows, build_rows
 from pipeline.extract.geometry import find_tables
 from pipeline.extract.grid import Column, PageRow, PageTable, _cut_at_repeats, _spanning_rows
 from pipeline.extract.headers import find_all_headers
+from pipeline.quality import IssueLog
 from pipeline.readers.model import Document, Rule, Word
+from pipeline.settings import DEFAULT_SETTINGS
 from tests.pages import drawn_line, load_page
 
 
@@ -116,3 +118,64 @@ def test_empty_cells_of_a_zebra_stripe_drawn_cell_by_cell_are_no_status_colours(
     actions, _ = find_all_headers(load_page("header-over-a-zebra-stripe-drawn-cell-by-cell"))
     texts = [c.text for c in actions[0].cells]
     assert "Dependencies" in texts and "What success looks like" in texts, texts
+
+
+def _rows_of(*names: str) -> list:
+    pages = [load_page(n) for n in names]
+    return build_rows(list(find_tables(Document("layout.pdf", pages, {}))), IssueLog(), DEFAULT_SETTINGS, [])
+
+
+def test_a_bold_header_row_framed_by_rules_is_read_though_none_of_its_headings_is_listed():
+    """Layout 210100019 (LibreOffice, seed 2101): "We will | Update this quarter | Supporting strategy", set
+    in bold between the rules that frame the header row; nobody listed any of the three, so no header
+    was found and no action table either (0% -> 100%). A band drawn as a header row (bold, framed by
+    rules across it) of three headings or more is a weak header with none listed; its cells show the
+    actions ("Recruit a Participation Officer.") and, beside them, the plans that underpin them
+    ("People Strategy and Action Plan" on every row): a column naming plans is the detailed plan's, not
+    a level, however it repeats; and actions beside their plans make an action table."""
+    rows = _rows_of("header-ruled-bold-no-heading-listed", "header-ruled-bold-no-heading-listed-next")
+    assert rows and rows[0].cells["action"][0].startswith("Develop and agree Children")
+    assert rows[0].cells["detailed_action_plan"] == ["People Strategy and Action Plan"]
+    assert "key_area" not in rows[0].cells
+
+
+def test_a_bold_band_not_framed_by_rules_still_needs_a_listed_heading():
+    """The same band with the rule under it taken away is set in bold only: three headings nobody listed
+    are no header by their words (a bold line of a page's prose may read so)."""
+    page = load_page("header-ruled-bold-no-heading-listed")
+    band_foot = 398.4
+    page.hrules = [r for r in page.hrules if abs(r.y - band_foot) > 1]
+    actions, others = find_all_headers(page)
+    assert not any("We will" in [c.text for c in h.cells] for h in actions + others)
+
+
+def test_a_body_row_boxed_by_rules_whose_cells_hold_sentences_is_no_weak_header():
+    """Layout 209100040 (ReportLab, rules between rows, header printed once): page 28's last row opens on
+    "Children Services managers will work | Chief Personnel Officer | Recruiting managers will progress",
+    whose words name an officer and a status ("progress"): a weak header, grown down its rules' box to the
+    whole row. The next page's rows were read under it, every measure put in `extra` under a sentence
+    (85.8% -> 100%). Read whole, its cells hold sentences: a row of the body, not a header."""
+    actions, others = find_all_headers(load_page("body-row-boxed-by-rules-read-as-weak-header"))
+    assert not [h for h in actions + others if any(c.text.startswith("Recruiting managers") for c in h.cells)]
+
+
+def test_a_row_begun_at_the_foot_is_found_though_its_date_breaks_before_a_dash():
+    """Layout 208100028 (WeasyPrint, merged levels): a row opened at page 7's foot with its plan's name and
+    "Autumn 2022" / "– Action not", its action printed overleaf. The dash line, set on under the date,
+    made a block of its own and was taken for the cell's last start: no row was begun there, and the
+    date and status joined the row above's ("Business As Usual Activity Autumn 2022 – Action not";
+    96.2% -> 100%). A block set on at a line's spacing is its cell's next line, not a start."""
+    page = load_page("row-begun-at-foot-its-date-broken-before-a-dash")
+    tables = [t for pt in find_tables(Document("layout.pdf", [page], {})) for t in pt.tables]
+    rows = tables[-1].rows
+    assert rows[-2].text("milestone_and_rag").endswith("Usual Activity"), rows[-2].text("milestone_and_rag")
+    assert rows[-1].text("milestone_and_rag").startswith("Autumn 2022") and not rows[-1].cells.get("action")
+
+
+def test_a_weak_header_with_a_heading_cut_short_by_its_box_is_kept():
+    """The rule above must not drop a header whose box ends above a heading's last line. Layout 70100023
+    (LibreOffice, grid, header on every page): page 4's header reads "Key line of" (its "enquiry" below
+    the box); dropped as prose, 26 rows were lost or read wrong (99.3% -> 0% before this was seen). A
+    heading cut short is no sentence."""
+    actions, others = find_all_headers(load_page("header-weak-with-a-heading-cut-short-by-its-box"))
+    assert any("Deliverable" in [c.text for c in h.cells] for h in actions + others)

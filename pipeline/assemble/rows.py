@@ -667,8 +667,9 @@ def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
     ("Planned action") makes one. A column read as actions by its cells alone must stand beside an owner,
     a date, a status or measures: beside nothing but amounts and labels it is an indicator's or a
     passage's ("Credit risk indicator | Actual | Target" once "Target" shows amounts, no dates). Or beside
-    a level of the plan (its outcome, objective, theme or key area), the column's cells (`action_cells`)
-    reading as actions: a plan that names no owner, date or status is a plan all the same."""
+    a level of the plan (its outcome, objective, theme or key area) or the plans that underpin them
+    ("People Strategy and Action Plan"), the column's cells (`action_cells`) reading as actions: a plan
+    that names no owner, date or status is a plan all the same."""
     parts = {p for f in columns if f for p in FIELD_PARTS.get(f, (f,))}
     headings = [c.heading for c in lt.entries[0].table.columns]
     # The registry entry's own headings count as naming it (settings.headings).
@@ -677,7 +678,7 @@ def _of_actions(lt: _Table, columns: Sequence[str | None], log: IssueLog,
                 for f, h in zip(columns, headings))
     if parts & BESIDE_ACTIONS or named:
         return True
-    if parts & set(LEVELS) and action_cells is not None and action_key(action_cells) is not None:
+    if parts & {*LEVELS, "detailed_action_plan"} and action_cells is not None and action_key(action_cells) is not None:
         return True
     page = min(e.table.page for e in lt.entries)
     log.add("table-not-actions", "a table read under an action header maps no owner, date, status or measures "

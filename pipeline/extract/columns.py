@@ -99,7 +99,7 @@ def shows_refs(p: Profile) -> bool:
 REF_SHARE = 0.8
 
 
-def _shows_documents(p: Profile) -> bool:
+def shows_documents(p: Profile) -> bool:
     return p.cells >= MIN_CELLS_FOR_CONTENT and p.document_share >= DOCUMENT_SHARE
 
 
@@ -111,7 +111,7 @@ CONTENT_FIELDS: tuple = (
     ("ref", shows_refs, ()),
     ("rag", _shows_status, ("milestone_and_rag",)),
     ("milestone", _shows_dates, ("milestone_and_rag", "lead_officer_and_milestone")),
-    ("detailed_action_plan", _shows_documents, ()),
+    ("detailed_action_plan", shows_documents, ()),
 )
 QUESTION_WORDS = frozenset({"who", "what", "when", "how", "why", "where", "which"})
 EXTRA_PREFIX = "extra:"
@@ -754,7 +754,7 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     the structure shows is above it."""
     out = list(fields)
     for i, (p, ok) in enumerate(zip(profiles, free)):
-        if ok and out[i] is None and "detailed_action_plan" not in out and _shows_documents(p):
+        if ok and out[i] is None and "detailed_action_plan" not in out and shows_documents(p):
             out[i] = "detailed_action_plan"
     hits = sorted((i for i, (p, ok) in enumerate(zip(profiles, free)) if ok and out[i] is None and shows_group(p)),
                   key=lambda i: profiles[i].distinct)

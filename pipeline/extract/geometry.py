@@ -48,6 +48,7 @@ from .columns import (
     profile,
     resolve,
     shown_level,
+    shows_documents,
     states_status,
 )
 from .headers import (
@@ -616,10 +617,12 @@ def _fields_beside_unnamed(h: Header, columns: Sequence[Column], profiles: Seque
 def _levels_shown(columns: Sequence[Column], profiles: Sequence[Profile]) -> dict[str, str]:
     """Heading -> level, for the columns of no field beside the actions whose cells hold a level of the
     plan (`shown_level`): a plan's levels beside its actions show a plan as plainly as an owner or a date,
-    and a level merged down the rows is no per-row column to part the rows by."""
+    and a level merged down the rows is no per-row column to part the rows by. A column naming plans
+    ("People Strategy and Action Plan" on row after row) repeats as a level does, but holds the plans
+    that underpin the actions: no level (its cells make it the detailed plan's column)."""
     out: dict[str, str] = {}
     for c, p in zip(columns, profiles):
-        level = shown_level(c.heading, p) if c.field is None else None
+        level = shown_level(c.heading, p) if c.field is None and not shows_documents(p) else None
         if level is not None and level not in out.values():
             out[c.heading] = level
     return out

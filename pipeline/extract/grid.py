@@ -1532,14 +1532,21 @@ def _begun_at_foot(columns: Sequence[Column], blocks: dict[int, list[list[Line]]
     last = max(anchors)
     action_foot = max(b[-1].bottom for b in blocks[action_i])
     # Nothing of the table starts below the row's first cells (a remark beside the date may run further).
-    opening = max(b[0].top for bl in blocks.values() for b in bl)
+    # A block set on at a line's spacing under the one above is that cell's next line, no start.
+    heads = {i: _cell_heads(bl) for i, bl in blocks.items()}
+    opening = max(b[0].top for bl in heads.values() for b in bl)
     out = []
     for i, c in enumerate(columns):
-        after = [b for b in blocks[i] if b[0].top >= last - 1] if c.field in SHORT_CELL_FIELDS and i != action_i else []
-        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][0].top >= opening - 1 \
-                and not _set_on(after[-2], after[-1]):
+        after = [b for b in heads[i] if b[0].top >= last - 1] if c.field in SHORT_CELL_FIELDS and i != action_i else []
+        if len(after) >= 2 and after[-1][0].top > action_foot and after[-1][0].top >= opening - 1:
             out.append(after[-1][0].top)
     return out
+
+
+def _cell_heads(col_blocks: Sequence[list[Line]]) -> list[list[Line]]:
+    """The column's blocks less those set on under the block above (`_set_on`): each cell's first block
+    ("Autumn 2022" over "– Action not", the dash that did not fit opening a block of its own)."""
+    return [b for k, b in enumerate(col_blocks) if k == 0 or not _set_on(col_blocks[k - 1], b)]
 
 
 # White (× type size) under a short cell's line that parts the cell from a block below it.

@@ -1205,6 +1205,10 @@ def _score(cells: Sequence[HeaderCell], settings: ExtractSettings,
 HEADING_SHAPE_WORDS = 6
 
 
+# Headings a band drawn as a header row must hold to be read with none of them listed (_all_headings).
+DRAWN_HEADINGS = 3
+
+
 def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold: int = False) -> bool:
     """Is every cell of the band shaped as a heading (capitalised, short, no sentence, neither opening nor
     ending on a joining word), two fields of the plan named and no more unknown headings than one over
@@ -1216,7 +1220,9 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     will do among any number of headings nobody listed ("Barriers | We will | Domain | Who leads?"), and
     the columns' cells then decide whether it heads actions (geometry._with_action_by_content)."""
     # A reference labels another column: it is no field of the plan's own ("Shared Outcome | Number").
-    least = 1 if bold else WEAK_MIN_FIELDS - 1
+    # Drawn as a header row (framed by rules or on a shading of its own), three headings or more need name
+    # no field: the columns' cells must show the actions and a field beside them.
+    least = 0 if bold >= SET_RULED and len(cells) >= DRAWN_HEADINGS else 1 if bold else WEAK_MIN_FIELDS - 1
     # Set in bold, a heading whose cue words lean to a field names it well enough to be read ("What
     # are we going to do?" beside "Direction of travel"): the cells decide all the same.
     leaning = _leaning(cells) if bold else 0
@@ -1224,7 +1230,7 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
         return False
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
         return False  # with one field named, the action's heading must be one nobody listed
-    if bold < SET_ON_FILL and _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
+    if bold < SET_RULED and _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
     return _heading_shaped(cells)
 
@@ -1474,7 +1480,7 @@ def find_all_headers(
     free = [c for c in candidates if c[4] is None and _apart(c[1], c[2], actions + others)
             and not _first_row_under(c[1], actions)]
     weak = _fullest(page, lines, _best_bands(free), free, settings)
-    weak = _grown_downward(page, lines, _grown_upward(page, lines, weak, settings, None), settings, None)
+    weak = _weak_grown(page, lines, weak, settings)
     others, weak = _settled_kinds(lines, others, weak, settings)
     others, weak, joined = _joined_others(page, lines, others, weak, settings)
     actions = sorted(actions + joined, key=lambda b: b[0])
@@ -1485,6 +1491,22 @@ def find_all_headers(
 
 
 _Band = tuple[int, int, list[HeaderCell]]
+
+
+def _weak_grown(page: Page, lines: Sequence[Line], weak: list[_Band], settings: ExtractSettings) -> list[_Band]:
+    """The weak bands grown up and down to their boxes, less those whose box, read whole, holds sentences:
+    a row of a table's body boxed by its rules ("Recruiting managers will progress" read as a status
+    heading over "... their new roles."). A heading never ends a sentence, as _score holds of the lines
+    that scored."""
+    grown = _grown_downward(page, lines, _grown_upward(page, lines, weak, settings, None), settings, None)
+    return [b for b in grown if not _holds_sentences(b[2])]
+
+
+def _holds_sentences(cells: Sequence[HeaderCell]) -> bool:
+    """Does a cell hold a sentence: one ending with more text after it, or several words ending on a full
+    stop? (A heading cut short, "Key line of", is no sentence: a box may end above its last line.)"""
+    return bool(_SENTENCE_BREAK.search(" ".join(c.text for c in cells))) or any(
+        len(words) >= PROSE_MIN_WORDS and _ends_sentence(words[-1]) for words in (c.text.split() for c in cells))
 
 
 def _with_sub_headings_below(page: Page, lines: Sequence[Line], actions: list[_Band], others: list[_Band],
@@ -2034,18 +2056,34 @@ def _bold(band: Sequence[Line]) -> bool:
     return all(w.bold for ln in band for w in ln.words)
 
 
-# How far a band stands apart from a table's body: set as the body is, all in bold, or all in bold on a
-# fill of its own (a header row's shading).
-SET_AS_BODY, SET_IN_BOLD, SET_ON_FILL = 0, 1, 2
+# How far a band stands apart from a table's body: set as the body is, all in bold, all in bold between
+# rules drawn across it above and below (a header row's frame), or all in bold on a fill of its own (a
+# header row's shading).
+SET_AS_BODY, SET_IN_BOLD, SET_RULED, SET_ON_FILL = 0, 1, 2, 3
 
 
 def _set_apart(page: Page, band: Sequence[Line]) -> int:
-    """How the band stands apart from the body (SET_AS_BODY, SET_IN_BOLD, SET_ON_FILL)."""
+    """How the band stands apart from the body (SET_AS_BODY, SET_IN_BOLD, SET_RULED, SET_ON_FILL)."""
     if not _bold(band):
         return SET_AS_BODY
     first = band[0]
-    foot = _fill_foot(page, first, min(ln.x0 for ln in band), max(ln.x1 for ln in band))
-    return SET_ON_FILL if foot is not None and foot >= max(ln.bottom for ln in band) - 1 else SET_IN_BOLD
+    x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
+    foot = _fill_foot(page, first, x0, x1)
+    if foot is not None and foot >= max(ln.bottom for ln in band) - 1:
+        return SET_ON_FILL
+    bottom = max(ln.bottom for ln in band)
+    # The rule over a band may touch its first line's top (the line's box takes in its ascent).
+    framed = (_rule_across(page.hrules, x0, x1, first.top - first.size, (first.top + first.bottom) / 2)
+              and _rule_across(page.hrules, x0, x1, bottom, bottom + first.size))
+    return SET_RULED if framed else SET_IN_BOLD
+
+
+def _rule_across(rules: Sequence[Rule], x0: float, x1: float, lo: float, hi: float) -> bool:
+    """Is a rule drawn between heights lo and hi across HEADER_FOOT_SPAN of x0..x1 (its strokes at one
+    height taken together)?"""
+    near = [r for r in rules if lo <= r.y <= hi and min(r.x1, x1) > max(r.x0, x0)]
+    return any(union_length([(max(r.x0, x0), min(r.x1, x1)) for r in near if abs(r.y - y) <= 1])
+               >= HEADER_FOOT_SPAN * (x1 - x0) for y in {round(r.y) for r in near})
 
 
 def _header(cells: list[HeaderCell]) -> Header:
