@@ -179,3 +179,15 @@ def test_a_weak_header_with_a_heading_cut_short_by_its_box_is_kept():
     heading cut short is no sentence."""
     actions, others = find_all_headers(load_page("header-weak-with-a-heading-cut-short-by-its-box"))
     assert any("Deliverable" in [c.text for c in h.cells] for h in actions + others)
+
+
+def test_a_framed_header_whose_action_heading_reads_as_measures_is_read_by_its_cells():
+    """Layout 213100048 (LibreOffice, seed 2131, rules between rows): "Risks | Status update | Deliverable",
+    in bold between rules. Cue words read "Deliverable" as measures and the other two as headings that
+    hold no field: one field named, its heading listed by nobody neither, so no header and no action
+    table (0% -> 100%). Under a band drawn as a header row, a heading read as a prose field may be the
+    action's: the cells decide (a column of instructions under it)."""
+    rows = _rows_of("header-ruled-bold-action-heading-read-as-measures",
+                    "header-ruled-bold-action-heading-read-as-measures-next")
+    assert rows and rows[0].cells["action"][0].startswith("Develop and agree Children")
+    assert rows[0].refs.get("action") == "1.1" and rows[0].cells["rag"] == ["Complete"]

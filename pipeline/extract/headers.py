@@ -24,7 +24,7 @@ from ..schema import load_json
 from ..textfold import fold_quotes
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .furniture import page_number_line
-from .columns import cue_candidates, cue_scores, cues, field_from_cues
+from .columns import PROSE_FIELDS, cue_candidates, cue_scores, cues, field_from_cues
 from .intervals import joined_strokes, span_ends, union_length, white_runs
 from .lexicon import is_word, known
 from .text import BULLET_GLYPHS, RUN_ON_GAP, Line, broken_word, item_mark, page_lines, split_chunks
@@ -1228,8 +1228,10 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     leaning = _leaning(cells) if bold else 0
     if len(cells) < 2 or len(real - {"ref"}) + leaning < least or REQUIRED_FIELD in real or _reads_as_body(cells):
         return False
-    if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown:
-        return False  # with one field named, the action's heading must be one nobody listed
+    # With one field named, the action's heading must be one nobody listed, or one whose cue words read
+    # as a prose field ("Deliverable" as measures) under a band drawn as a header row: its cells decide.
+    if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown and not (bold >= SET_RULED and real & set(PROSE_FIELDS)):
+        return False
     if bold < SET_RULED and _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
         return False
     return _heading_shaped(cells)
