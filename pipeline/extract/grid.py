@@ -878,13 +878,9 @@ def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bot
     starts in, so those columns' cells run on from a row above. A row's shading covers half its
     columns at least (a column of status colours is no row's)."""
     inside = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1]
-
-    def covers(f: Fill, c: Column) -> bool:
-        return min(f.x1, c.x1) - max(f.x0, c.x0) >= STRIPE_SPAN * (c.x1 - c.x0)
-
     out = []
     for fs in _fill_bands(inside, top, bottom):
-        covered = {i for i, c in enumerate(columns) if any(covers(f, c) for f in fs)}
+        covered = {i for i, c in enumerate(columns) if any(_covers(f, c) for f in fs)}
         if 2 * len(covered) < len(columns) or len(covered) == len(columns):
             continue
         t, b = min(f.top for f in fs), max(f.bottom for f in fs)
@@ -1101,10 +1097,14 @@ def _cut_at_anchors(blocks: list[list[Line]], anchors: Sequence[float], tol: flo
     return _cut_blocks(blocks, anchors, tol, cut)
 
 
+def _covers(f: Fill, c: Column) -> bool:
+    """Does fill f lie across column c (STRIPE_SPAN of its width)?"""
+    return min(f.x1, c.x1) - max(f.x0, c.x0) >= STRIPE_SPAN * (c.x1 - c.x0)
+
+
 def _shade_edges(fills: Sequence[Fill], col: Column, top: float, bottom: float) -> list[float]:
     """The heights at which a fill across the column starts or ends, within the table."""
-    return [y for f in fills if top - 1 <= f.top < bottom
-            and min(f.x1, col.x1) - max(f.x0, col.x0) >= STRIPE_SPAN * (col.x1 - col.x0) for y in (f.top, f.bottom)]
+    return [y for f in fills if top - 1 <= f.top < bottom and _covers(f, col) for y in (f.top, f.bottom)]
 
 
 def _cut_at_repeats(blocks: list[list[Line]], anchors: Sequence[float], tol: float,

@@ -2069,11 +2069,10 @@ def _set_apart(page: Page, band: Sequence[Line]) -> int:
     if not _bold(band):
         return SET_AS_BODY
     first = band[0]
-    x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
+    x0, x1, bottom = min(ln.x0 for ln in band), max(ln.x1 for ln in band), max(ln.bottom for ln in band)
     foot = _fill_foot(page, first, x0, x1)
-    if foot is not None and foot >= max(ln.bottom for ln in band) - 1:
+    if foot is not None and foot >= bottom - 1:
         return SET_ON_FILL
-    bottom = max(ln.bottom for ln in band)
     # The rule over a band may touch its first line's top (the line's box takes in its ascent).
     framed = (_rule_across(page.hrules, x0, x1, first.top - first.size, (first.top + first.bottom) / 2)
               and _rule_across(page.hrules, x0, x1, bottom, bottom + first.size))
