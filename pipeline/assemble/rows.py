@@ -49,6 +49,14 @@ LEAVES = ("lead_officer", "detailed_action_plan")
 REF_PREFIX = re.compile(r"^(?P<ref>\d+(?:\.\d+)+)\.?(?:\s+|$)(?P<rest>.*)$", re.S)
 REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _TERMINAL = (".", "!", "?", ":", ";", ")")
+# An abbreviation in brackets ("(CWD)", "(MASH)"): it names a term mid-sentence, the sentence goes on.
+_BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9&/-]*s?\)$")
+
+
+def _sentence_ended(text: str) -> bool:
+    """Does the text stop on a sentence's end: a stop, or a closing bracket that closes no abbreviation
+    ("... (see 1.3.2)" ends; "Children with Disability (CWD)" goes on)?"""
+    return text.endswith(_TERMINAL) and not _BRACKETED_ABBREVIATION.search(text)
 # Cells printed once per row, whose page-top text tells a split row from a new one.
 PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag", "lead_officer_and_milestone")
 PROSE = ("action", "measures")
@@ -78,6 +86,8 @@ class RawRow:
     theme: str | None = None
     key_area: str | None = None
     merged: set[str] | None = None
+    # Fields whose cell a cell's own fill shows opening with the row (PageRow.fill_parted).
+    fill_parted: frozenset[str] = frozenset()
     free_space: dict[str, float] = field(default_factory=dict)  # room left on each cell's last line (pt)
     # Lines of white left under each cell's text, to the table's foot on the page it ended on.
     foot_room: dict[str, float] = field(default_factory=dict)
@@ -514,14 +524,15 @@ def _opening_ref(text: str) -> str | None:
 
 def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
     """Each per-row cell (a column no field names too) that reads as the rest of the previous row's cell
-    is a vote for a tail, each that starts afresh a vote against."""
+    is a vote for a tail (an officer-and-date cell bringing the date it had not printed is one: _completes),
+    each that starts afresh a vote against."""
     votes = 0
     for f in [f for f in cells if _per_row(f)]:
         if cells.get(f) and prev.cells.get(f):
             # Prose (a comment too) that stopped mid-sentence because the next word did not fit goes on here.
             prose = f in PROSE or f.startswith(EXTRA_PREFIX)
-            wrapped = prose and not prev.cells[f][-1].endswith(_TERMINAL) and not _first_word_fits(prev, f, row)
-            votes += 1 if (_continues(prev.cells[f], cells[f]) or wrapped) else -1
+            wrapped = prose and not _sentence_ended(prev.cells[f][-1]) and not _first_word_fits(prev, f, row)
+            votes += 1 if (_completes(f, prev.cells[f], cells[f]) or wrapped) else -1
     # A status or date the row before printed, missing here: a new row would print its own.
     return votes + _row_data_dropped(prev, cells)
 
@@ -539,6 +550,25 @@ def _per_row(f: str) -> bool:
 
 # Cells besides the action the row above must have printed for a lone action at a page's top to be its rest.
 TAIL_OTHER_CELLS = 2
+
+
+def _list_after_lead_in(last: str, b: Sequence[str]) -> bool:
+    """Does a page open on a list (two paragraphs or more set alike: opening in the same case, each
+    ending a sentence or neither) under a paragraph cut at the foot on a colon ("... with a specific
+    focus on:" / "priority service areas" / "vulnerable groups of children")? The colon leads the list
+    in: its first item is a paragraph as the others are, not the rest of the line above."""
+    if not last.endswith(":") or len(b) < 2:
+        return False
+    x, y = b[0], b[1]
+    return x[:1].islower() == y[:1].islower() and x.endswith(_TERMINAL) == y.endswith(_TERMINAL)
+
+
+def _kept_apart(a: Sequence[str], b: Sequence[str], breaks: AbstractSet[tuple[str, str]],
+                alone: frozenset[str]) -> bool:
+    """Does what the document prints elsewhere (`breaks`, `alone`: see _join_paragraphs), or a list led
+    in at the foot, keep the paragraph cut there and the one overleaf apart?"""
+    last, first = a[-1], b[0]
+    return _printed_apart(last, first, breaks) or _each_a_cell(last, b, alone) or _list_after_lead_in(last, b)
 
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
@@ -560,7 +590,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     if not b:
         return list(a)
     last, first = a[-1], b[0]
-    if _printed_apart(last, first, breaks) or _each_a_cell(last, b, alone):
+    if _kept_apart(a, b, breaks, alone):
         return a + b
     if hyphenated(last, first):
         return a[:-1] + [last[:-1] + first] + b[1:]
@@ -575,7 +605,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     # A line that stops on a word that cannot end a phrase ("completed within" / "45 working days.") goes
     # on, whatever room it left: a wrap kept the two words apart.
     if not next_item(last, first) and (_ends_open(a) or not word_fitted and (
-            _continues(a, b) or not last.endswith(_TERMINAL))):
+            _continues(a, b) or not _sentence_ended(last))):
         # As lines join within a cell: a percentage cut by the page ("100" / "%") is one word.
         sep = "" if joins_close(last, first) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
@@ -1058,6 +1088,7 @@ def _raw_row(lt: _Table, entry: _Entry, cells: dict[str, list[str]], reaches: di
         theme=lt.theme.title if lt.theme else None,
         key_area=lt.key_area.title if lt.key_area else None,
         merged=merged,
+        fill_parted=prow.fill_parted,
         free_space=dict(room.free),
         foot_room=dict(room.foot),
     )
@@ -1099,6 +1130,7 @@ def _fill_down(rows: list[RawRow], columns: Sequence[str | None], bound: str, lo
 
 # Cells printed again or left blank under a text that show how a table sets a column on their own.
 REPEAT_EVIDENCE = 5
+
 
 
 def _repeats_levels(rows: Sequence[RawRow], fields: Sequence[str] = HIERARCHY) -> bool:
@@ -1165,6 +1197,8 @@ def _inherit(row: RawRow, prev: RawRow, mergeable: Sequence[str], present: Seque
         repeats = (own or {}).get(f, levels_repeat)
         if f not in HIERARCHY and repeats and f not in (row.merged or ()):
             continue  # a column printed again row after row: its blank cell is blank
+        if f not in HIERARCHY and f in row.fill_parted:
+            continue  # its own fill opens with the row: no cell above runs on into it
         if row.merged is not None:
             # A rule drawn under every row does not make a blank hierarchy cell blank: a plan leaves
             # its outcome or objective out under the row that states it ("same as above").

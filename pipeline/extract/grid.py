@@ -63,6 +63,9 @@ class PageRow:
     # In a table shaded in alternate stripes (a zebra): does the row open in a stripe? None where the page
     # shows no zebra.
     striped: bool | None = None
+    # Fields whose cell a cell's own fill shows opening with the row (its edge at the row's top, in that
+    # column alone): no merged cell runs on there from above, whatever rules are drawn.
+    fill_parted: frozenset[str] = frozenset()
 
     def text(self, fld: str) -> str:
         return " ".join(ln.text for ln in self.cells.get(fld, []))
@@ -860,7 +863,25 @@ def _text_rows(
             _place_blocks(rows, blocks[i], col.field, starts, offset, settings.anchor_tolerance, close, banners)
     _colour_rows(rows, page.fills, columns, settings)
     _mark_stripes(rows, stripes, zebra, settings.anchor_tolerance)
+    _mark_fill_parted(rows, _one_column_fills(page.fills, columns, top, bottom), columns, settings.anchor_tolerance)
     return [r for r in rows if r.cells or r.rag_colour], zebra
+
+
+def _mark_fill_parted(rows: Sequence[PageRow], cell_fills: Sequence[Fill], columns: Sequence[Column], tol: float) -> None:
+    """Set each row's `fill_parted`: the columns where a fill lying in that column alone (a cell shaded
+    on its own, as a zebra drawn cell by cell is) starts or ends at the row's top. A merged cell keeps
+    one fill down all its rows, so an edge there shows the cell above ended. A stripe drawn across the
+    table shows nothing of the cells under it."""
+    for k, row in enumerate(rows):
+        if k == 0:
+            continue
+        row.fill_parted = frozenset(
+            c.field for c in columns if c.field and any(
+                _lies_in(f, c) and (abs(f.top - row.top) <= tol or abs(f.bottom - row.top) <= tol) for f in cell_fills))
+
+
+def _lies_in(f: Fill, c: Column) -> bool:
+    return f.x0 >= c.x0 - 2 and f.x1 <= c.x1 + 2 and f.x1 - f.x0 >= STRIPE_SPAN * (c.x1 - c.x0)
 
 
 def _mark_stripes(rows: Sequence[PageRow], stripes: Sequence[tuple[float, float]], zebra: tuple[int, int],
@@ -981,8 +1002,7 @@ def _cell_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bo
 
 def _one_column_fills(fills: Sequence[Fill], columns: Sequence[Column], top: float, bottom: float) -> list[Fill]:
     """The fills between top and bottom that lie in one column, most of its width: a cell's own colour."""
-    return [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and any(
-        f.x0 >= c.x0 - 2 and f.x1 <= c.x1 + 2 and f.x1 - f.x0 >= STRIPE_SPAN * (c.x1 - c.x0) for c in columns)]
+    return [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and any(_lies_in(f, c) for c in columns)]
 
 
 def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:

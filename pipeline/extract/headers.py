@@ -367,8 +367,39 @@ def _with_line_rules(cuts: Sequence[float], page: Page | None, ln: Line) -> list
     if page is None or ln.words[0].rotation:
         return list(cuts)
     own = [x for x in _rule_cuts(page, ln.top, ln.bottom) + _fill_cuts(page, ln) + _walls_in_wide_spaces(page, ln)
-           if not any(abs(x - c) <= 2 for c in cuts)]
+           + _group_rule_joints(page, ln) if not any(abs(x - c) <= 2 for c in cuts)]
     return sorted(set([*cuts, *own]))
+
+
+# How far above a line (× its type size) the rule under a group heading stands over its sub-headings.
+GROUP_RULE_REACH = 1.0
+# How far above a group heading's rule (× type size) the header's rule over it may stand.
+HEADER_RULE_REACH = 4.0
+# Points within which two pieces of one rule meet.
+JOINT_SLACK = 1.0
+
+
+def _group_rule_joints(page: Page, ln: Line) -> list[float]:
+    """x where the rule just above the line, under a group heading (a longer rule runs above it: the
+    header's), is drawn in pieces that meet in a space between the line's words: each piece tops one
+    sub-heading's cell, so the sub-headings set close part there ("Underpin | Area of concern" under
+    "Governance", where the space between them is no wider than two word spaces)."""
+    reach = GROUP_RULE_REACH * ln.size
+    near = [r for r in page.hrules if ln.top - reach <= r.top <= ln.top + 1]
+    spaces = [(a.x1, b.x0) for a, b in zip(ln.words, ln.words[1:])]
+    joints = {(a.x1, a.top) for a in near for b in near
+              if a is not b and abs(a.top - b.top) <= 0.5 and abs(a.x1 - b.x0) <= JOINT_SLACK}
+    return sorted({x for x, y in joints if any(lo <= x <= hi for lo, hi in spaces)
+                   and _under_a_longer_rule(page, x, y, HEADER_RULE_REACH * ln.size)})
+
+
+def _under_a_longer_rule(page: Page, x: float, y: float, reach: float) -> bool:
+    """Does a rule run above the (joined) rule through (x, y), within `reach`, over it and past an end?"""
+    joined = _page_joined_rules(page)
+    rule = next((r for r in joined if abs(r.top - y) <= 0.5 and r.x0 - 1 <= x <= r.x1 + 1), None)
+    return rule is not None and any(
+        y - reach <= r.top < y - 1 and r.x0 <= rule.x1 and r.x1 >= rule.x0
+        and (r.x0 < rule.x0 - 2 or r.x1 > rule.x1 + 2) for r in joined)
 
 
 def _walls_in_wide_spaces(page: Page, ln: Line) -> list[float]:
@@ -2562,6 +2593,8 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
     # A turned heading may reach down level with the page number: that is no word of the header.
     band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1
             and not page_number_line(ln, page) for w in ln.words]
+    if not _read_whole(last, band):
+        last, band = _read_to_foot(page, lines, last, band, settings)
     rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
     if not rest or not _read_whole(last, band):
         return None
@@ -2573,6 +2606,24 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
         return None
     return Header(cells=cells, top=min(ln.top for ln in rest), bottom=max(ln.bottom for ln in rest),
                   weak=scored[1] is None)
+
+
+def _read_to_foot(page: Page, lines: Sequence[Line], header: Header, band: list[Word], settings: ExtractSettings
+                  ) -> tuple[Header, list[Word]]:
+    """A header at the page's foot read short ("Related" | "Accountability" | "Deliverable", its second
+    line left out: headings nobody listed, cut before their last words), read again from its top down
+    to the foot, every line of it in bold: the first half whole, with the words it holds (else the
+    header and its `band` as they were)."""
+    below = [ln for ln in lines if ln.top >= header.top - 1 and not page_number_line(ln, page)]
+    if not below or not all(w.bold for ln in below for w in ln.words):
+        return header, band
+    cells = cells_for_band(page, below, settings=settings)
+    if not cells:
+        return header, band
+    whole = Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells), weak=header.weak)
+    # A group heading over sub-headings names no column: its words are no heading's.
+    return whole, [w for ln in below for w in ln.words if any(
+        c.x0 - 1 <= w.x0 and w.x1 <= c.x1 + 1 and c.top - 1 <= w.top and w.bottom <= c.bottom + 1 for c in cells)]
 
 
 def _read_whole(header: Header, band: Sequence[Word]) -> bool:

@@ -640,7 +640,7 @@ def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[s
     # A rest that is itself broken at a hyphenation point ("em‐") is never a word printed alone.
     alone = 0 if rest.text.endswith(BREAK_HYPHENS) else (
         vocabulary.get(word_key(rest.text), 0) - vocabulary.get(line_opening(rest.text), 0))
-    return whole > width and alone <= 0 and is_word(word_key(word or head.text + rest.text))
+    return whole > width - FIT_SLACK and alone <= 0 and is_word(word_key(word or head.text + rest.text))
 
 
 def _printed_whole(above: Line, rest: Word, width: float, vocabulary: Mapping[str, int]) -> bool:
@@ -651,8 +651,10 @@ def _printed_whole(above: Line, rest: Word, width: float, vocabulary: Mapping[st
     head = above.words[-1]
     if len(above.words) != 1 or not rest.text[:1].islower() or not _breakable(head.text, rest.text):
         return False
-    return ((head.x1 - head.x0) + (rest.x1 - rest.x0) > width and _whole_elsewhere(head.text, rest.text, vocabulary)
-            and is_word(word_key(head.text + rest.text)))
+    # A name the lexicon lacks ("Sefto" / "n": a place) is whole where neither piece is a word.
+    whole = word_key(head.text + rest.text)
+    return ((head.x1 - head.x0) + (rest.x1 - rest.x0) > width - FIT_SLACK and _whole_elsewhere(head.text, rest.text, vocabulary)
+            and (is_word(whole) or not (is_word(word_key(head.text)) or is_word(word_key(rest.text)))))
 
 
 def _whole_elsewhere(head: str, rest: str, vocabulary: Mapping[str, int]) -> bool:
@@ -791,6 +793,9 @@ def _code_letters(text: str) -> bool:
 
 # How far from the cell's edge (in letters) a piece may end when only the word list joins it to the next.
 LEXICON_REACH = 2.0
+# Points a word may measure short of a cell's width and still be one the cell could not hold: the width
+# is read off the furthest line's glyph boxes, which a word that just fits may reach to within a rounding.
+FIT_SLACK = 0.5
 _APOSTROPHES = ("\u2019", "'")
 
 
@@ -823,6 +828,8 @@ def rest_of_a_word(before: str, after: str, vocabulary: Mapping[str, int]) -> bo
     if not (before.strip() and after.strip()):
         return False
     head, rest = before.split()[-1], after.split()[0]
+    # Of words joined by a slash, the last is the one broken ("holders/reviewer" / "s will").
+    head = head.rsplit("/", 1)[-1]
     # A piece shorter than the rest it would open is a word of its own ("be" / "taken" is no "betaken").
     if len(word_key(head)) < max(REST_HEAD_LETTERS, len(word_key(rest))):
         return False
