@@ -25,6 +25,7 @@ from .extract.streams import damaged_pages, page_streams
 from .extract.legend import find_legend
 from .extract.measures import find_measures
 from .readers import Document, Page, open_pdf
+from .readers.info import breaks_after_slash
 from .quality import IssueLog
 from .assemble.records import ActionRecord, build_records
 from .assemble.rows import RawRow, TableMapping, build_rows
@@ -219,6 +220,8 @@ def read_tables(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     doc = open_pdf(path, password=password, reader=reader, settings=settings)
+    # How the producer breaks lines decides how wrapped lines join (ExtractSettings.slash_breaks).
+    settings = dataclasses.replace(settings, slash_breaks=breaks_after_slash(doc.metadata))
     sha = sha256_file(path)
     log = IssueLog()
     for page in doc.pages:  # content the reader could not decode is reported, never lost silently

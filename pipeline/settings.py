@@ -141,6 +141,12 @@ class ExtractSettings:
     max_combined_words: int = _tol(
         30, "words", "a 'milestone and RAG' cell longer than this is prose, not a date and a rating")
 
+    # --- the document's producer (set from the PDF's metadata when it is read, not a tolerance) -----------
+    # Its line breaker breaks after a slash inside a word ("children/" / "young"): HTML engines on Pango
+    # (WeasyPrint) do; office suites (LibreOffice, Word) and ReportLab break only at a space, so a line
+    # ending on a slash before a word broke at a space after it (pipeline.extract.text.joins_close).
+    slash_breaks: bool = False
+
     # --- registry overrides (sources/<id>.toml [overrides]) ----------------------------------------------
     # Only these pages hold action tables (None: all pages).
     pages: tuple[int, ...] | None = None

@@ -153,3 +153,63 @@ def test_a_header_at_a_page_s_foot_read_short_is_read_to_the_foot_before_its_res
     fields = {c.text: c.field for c in whole.cells}
     assert fields["Monitoring measure"] == "measures" and fields["Due date and rating"] == "milestone_and_rag", fields
     assert "Accountability" not in " ".join(fields)
+
+
+def test_a_line_ending_on_a_slash_before_a_word_broke_where_its_producer_breaks():
+    """'Budget holders/ reviewers will ...' broken after the slash read as 'holders/reviewers' in many
+    layouts (217100005, 218100014, 220100007, 221100059: one measure each), long taken for undecidable.
+    It is the producer's line breaker that decides: office suites (LibreOffice, Word) and ReportLab break
+    only at a space, so a line ending on a slash before a word broke at a space after it; WeasyPrint
+    (Pango) breaks after a slash inside a word too ('children/' / 'young', 'NHSE/' / 'I': layouts
+    107100053, 158100004 went wrong when every producer was read so). Before a figure the slash may end a
+    piece of a date broken for a narrow cell."""
+    from pipeline.extract.text import join_lines
+    from pipeline.readers.info import breaks_after_slash
+    assert join_lines(["Budget holders/", "reviewers will understand"]) == "Budget holders/ reviewers will understand"
+    assert join_lines(["identify that children/", "young people are safe."], slash_breaks=True) == (
+        "identify that children/young people are safe.")
+    assert join_lines(["Due 30/09/", "2022"]) == "Due 30/09/2022"
+    assert join_lines(["Date /", "RAG"], slash_breaks=True) == "Date / RAG"
+    assert breaks_after_slash({"Producer": "WeasyPrint 70.0"})
+    assert not breaks_after_slash({"Producer": "LibreOffice 7.4", "Creator": "Writer"})
+    assert not breaks_after_slash({"Producer": "Microsoft\u00ae Word for Microsoft 365"})
+    # A page cutting the paragraph there joins it alike (layout 128100037: 'children/' ends page 11).
+    from pipeline.assemble.rows import _join_paragraphs
+    cut = ["Quality assurance will identify that children/"]
+    assert _join_paragraphs(cut, ["young people are safe."], slash_breaks=True) == [
+        "Quality assurance will identify that children/young people are safe."]
+    assert _join_paragraphs(cut, ["young people are safe."]) == [
+        "Quality assurance will identify that children/ young people are safe."]
+
+
+def test_a_status_letter_a_alone_on_its_line_is_no_article_running_on():
+    """Layout 222100038 (seed 2221, LibreOffice zebra, B-RAG letters): row 2.14, one line high, prints 'A'
+    and row 2.15 opens 16.7 pt lower with 'B'. Read as the article 'a', the line above seemed to stop
+    mid-sentence and the cell ran on past the row's start: 'A B' for one row, none for the next. A
+    capital alone on its line is a letter; a line ending on the article still runs on."""
+    from pipeline.extract.grid import _cut_at_anchors
+    from tests.pages import drawn_line
+    letters = [[drawn_line(113.1, 181.3, "A", size=11.0), drawn_line(113.1, 198.0, "B", size=11.0)]]
+    assert [len(b) for b in _cut_at_anchors(letters, [181.3, 198.0], 1.0)] == [1, 1]
+    prose = [[drawn_line(113.1, 181.3, "develop a", size=11.0), drawn_line(113.1, 198.0, "framework", size=11.0)]]
+    assert [len(b) for b in _cut_at_anchors(prose, [181.3, 198.0], 1.0)] == [2]
+
+
+def test_headings_wholly_overleaf_left_of_a_split_header_join_it_each_over_its_column():
+    """Layout 224100053 (seed 2241, WeasyPrint, 74.7%): Theme 4's header row splits over the page: page
+    28's foot prints 'Strategic objective', 'When and status', 'Delivery' and 'Description of action';
+    page 29 opens with 'Support / ing / strategy' and 'What difference / will / this make?' left of them,
+    on lines of their own, and 'Index', 'Remarks', 'Senior / lead' under 'Delivery'. The lines wholly
+    left were passed over as titles, and the first of them stopped the carried lines, so 'lead' was lost
+    and 36 rows lost their outcome, objective and officer. Bold lines left of the header, among its
+    carried lines, are its headings, parted where the body's gutters run (74.7 -> 98.7%)."""
+    from pipeline.extract.headers import carried_over
+    from pipeline.extract.text import page_lines
+    foot = load_page("header-split-over-a-page-with-headings-wholly-overleaf")
+    top = load_page("header-split-over-a-page-with-headings-wholly-overleaf-next")
+    actions, others = find_all_headers(foot)
+    whole = carried_over(foot, page_lines(foot), [*actions, *others], top, page_lines(top), others=others)
+    assert whole is not None
+    assert [c.text for c in whole.cells] == ["Supporting strategy", "What difference will this make?",
+                                             "Strategic objective", "When and status", "Index", "Remarks",
+                                             "Senior lead", "Description of action"]

@@ -573,7 +573,8 @@ def _kept_apart(a: Sequence[str], b: Sequence[str], breaks: AbstractSet[tuple[st
 
 def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
                      breaks: AbstractSet[tuple[str, str]] = frozenset(),
-                     vocabulary: Mapping[str, int] | None = None, alone: frozenset[str] = frozenset()) -> list[str]:
+                     vocabulary: Mapping[str, int] | None = None, alone: frozenset[str] = frozenset(),
+                     slash_breaks: bool = False) -> list[str]:
     """Append a cell's continuation from the next page.
 
     The paragraph cut by the page break goes on when the next part reads as its rest, or when its
@@ -583,7 +584,9 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     no page cuts it. With the document's `vocabulary`, two words that make one ("Partners" / "hips") are
     one where the line was full and the rest is printed nowhere but at a line's start. Two texts the
     column prints elsewhere each as a whole cell (`alone`: "Head of Workforce Development", "Designated
-    Nurse, Safeguarding") are two paragraphs too, unless the column prints them together as one.
+    Nurse, Safeguarding") are two paragraphs too, unless the column prints them together as one. A
+    paragraph cut on a slash goes on with no space where the producer breaks after one (`slash_breaks`,
+    pipeline.extract.text.joins_close).
     """
     if not a:
         return list(b)
@@ -607,7 +610,7 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     if not next_item(last, first) and (_ends_open(a) or not word_fitted and (
             _continues(a, b) or not _sentence_ended(last))):
         # As lines join within a cell: a percentage cut by the page ("100" / "%") is one word.
-        sep = "" if joins_close(last, first) else " "
+        sep = "" if joins_close(last, first, slash_breaks) else " "
         return a[:-1] + [printed_hyphens(last + sep + first, keep_last=True)] + b[1:]
     return a + b
 
@@ -649,7 +652,8 @@ def build_rows(
     # cut by a later page where it breaks a paragraph).
     breaks = {f: set(pairs) for f, pairs in _paragraph_breaks([c for _, cells, _ in logical for c in cells]).items()}
     alone = _cells_alone([(lt.entries, cells) for lt, cells, _ in logical])
-    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified, alone)) for lt, cells, justified in logical]
+    tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified, alone, slash_breaks=settings.slash_breaks))
+              for lt, cells, justified in logical]
     levels = _levels_by_header(tables, settings)
     read: list[tuple[_Table, list[RawRow], list[str | None]]] = []
     for lt, table_rows in tables:
@@ -732,9 +736,9 @@ def _cells_of(lt: _Table, vocabulary: Counter[str], settings: ExtractSettings
 def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
                 breaks: dict[str, set[tuple[str, str]]] | None = None,
                 vocabulary: Mapping[str, int] | None = None, justified: frozenset[str] = frozenset(),
-                alone: dict[str, frozenset[str]] | None = None) -> list[RawRow]:
+                alone: dict[str, frozenset[str]] | None = None, *, slash_breaks: bool = False) -> list[RawRow]:
     """One logical table's rows (`read`: each row's cells, and `justified`: its justified columns, _cells_of),
-    a row broken over a page joined into one (`breaks`, `alone`: see _join_paragraphs)."""
+    a row broken over a page joined into one (`breaks`, `alone`, `slash_breaks`: see _join_paragraphs)."""
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
@@ -754,9 +758,9 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always,
                                                               _stripe_goes_on(prev_entry.row, prow)):
-            _join_tail(table_rows, entry, cells, breaks, vocabulary, alone)
+            _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks)
         else:
-            _open_row(lt, table_rows, entry, cells, reaches, justified, breaks, page_top, top_set)
+            _open_row(lt, table_rows, entry, cells, reaches, justified, breaks, page_top, top_set, slash_breaks)
         if page_top:
             _closed_over_break(table_rows, read_at_top, [c.field for c in entry.table.columns if c.field])
         prev_entry = entry
@@ -766,15 +770,16 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
 
 def _open_row(lt: _Table, table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
               reaches: dict[tuple[str, int, int], float], justified: frozenset[str],
-              breaks: dict[str, set[tuple[str, str]]] | None, page_top: bool, top_set: bool) -> None:
+              breaks: dict[str, set[tuple[str, str]]] | None, page_top: bool, top_set: bool,
+              slash_breaks: bool = False) -> None:
     """A new row, once the cells it holds that run on from rows above (a merged cell's leftover lines at a
     page's top, paragraphs run on off the row) are given back."""
     prow = entry.row
     room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))
     if page_top:
-        _return_leftovers(table_rows, prow, cells, room, breaks)
+        _return_leftovers(table_rows, prow, cells, room, breaks, slash_breaks)
     if table_rows:
-        _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set)
+        _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set, slash_breaks)
     table_rows.append(_raw_row(lt, entry, cells, reaches, not table_rows, justified, room))
 
 
@@ -831,7 +836,8 @@ def _row_opening(prow: PageRow, top_set: bool = False) -> tuple[float, float] | 
 
 
 def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                        page_top: bool = False, room: _Room | None = None, top_set: bool = False) -> None:
+                        page_top: bool = False, room: _Room | None = None, top_set: bool = False,
+                        slash_breaks: bool = False) -> None:
     """A row whose cells open at their tops on one line (`_row_opening`) holds no cell of its own that
     opens off it, in the same type, with no rule above: that text is a paragraph of a merged cell above
     (its paragraphs spaced all but as the rows are), and runs on in the cell that is still open. At a
@@ -854,7 +860,8 @@ def _run_on_off_the_row(table_rows: list[RawRow], prow: PageRow, cells: dict[str
         if not page_top:
             owner.cells[f] = owner.cells[f] + cells.pop(f)
         elif owner.page_end == table_rows[-1].page_end and owner.foot_room.get(f, 0.0) <= CLOSED_ROOM_LINES:
-            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
+                                              slash_breaks=slash_breaks)
         else:
             continue
         _ends_here(owner, f, room)
@@ -927,7 +934,8 @@ def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozen
 
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
                breaks: dict[str, set[tuple[str, str]]] | None = None,
-               vocabulary: Mapping[str, int] | None = None, alone: dict[str, frozenset[str]] | None = None) -> None:
+               vocabulary: Mapping[str, int] | None = None, alone: dict[str, frozenset[str]] | None = None, *,
+               slash_breaks: bool = False) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on. The
     joined cell's paragraph breaks join `breaks`: its column shows them whole from then on."""
     prev = table_rows[-1]
@@ -940,7 +948,7 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         # A dash that did not fit with its word on the line above did not end the paragraph there.
         fitted = restored is paras and _first_word_fits(target, f, entry.row)
         joined = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
-                                  vocabulary, (alone or {}).get(f, frozenset()))
+                                  vocabulary, (alone or {}).get(f, frozenset()), slash_breaks)
         target.cells[f] = joined
         if breaks is not None:
             breaks.setdefault(f, set()).update(zip(joined, joined[1:]))
@@ -1011,7 +1019,8 @@ def _ends_here(owner: RawRow, f: str, room: _Room | None) -> None:
 
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                      room: _Room | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None) -> None:
+                      room: _Room | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None,
+                      slash_breaks: bool = False) -> None:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
     cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows.
@@ -1025,14 +1034,14 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
         owner = _owner(table_rows, f)
         if owner is not None and (f in unruled or _continues(owner.cells[f], cells[f])):
             owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
-                                              (breaks or {}).get(f, frozenset()))
+                                              (breaks or {}).get(f, frozenset()), slash_breaks=slash_breaks)
             _ends_here(owner, f, room)
             owners[f] = owner
-    _levels_above_go_on(table_rows, prow, cells, owners, room)
+    _levels_above_go_on(table_rows, prow, cells, owners, room, slash_breaks)
 
 
 def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
-                        owners: Mapping[str, RawRow], room: _Room | None) -> None:
+                        owners: Mapping[str, RawRow], room: _Room | None, slash_breaks: bool = False) -> None:
     """A level's merged cell that goes on under a page break (`owners`: the levels whose rest the page's
     first row took back, each with the row that holds it) keeps the levels above it going on too: a group
     cannot end inside a group below it. Their text beside the new row, where their cell above ran to the
@@ -1048,7 +1057,8 @@ def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str
             continue
         if _index(table_rows, owner) > _index(table_rows, low):
             continue
-        owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow))
+        owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
+                                          slash_breaks=slash_breaks)
         _ends_here(owner, f, room)
 
 

@@ -1171,7 +1171,10 @@ def _wraps_on(prev: Line, ln: Line, edge: float) -> bool:
     Children and Young People.")? Then the cell runs past the row start level with it (a cell merged
     down the rows), not two cells."""
     first = ln.words[0]
-    mid_sentence = ln.text[:1].islower() or prev.words[-1].text.lower() in JOINING_WORDS
+    last = prev.words[-1].text
+    # A capital alone on its line is a letter ("A" for amber), not the article that goes on.
+    joining = last.lower() in JOINING_WORDS and (last[:1].islower() or len(prev.words) > 1)
+    mid_sentence = ln.text[:1].islower() or joining
     return mid_sentence and prev.x1 + WORD_SPACE_EMS * first.size + (first.x1 - first.x0) > edge
 
 

@@ -2587,18 +2587,16 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
     which its cells may yet show to head actions) goes on as one, whatever the whole names."""
     if not headers:
         return None
-    last = max(headers, key=lambda h: h.bottom)
-    if not _ends_its_page(page, lines, last):
+    last, band = _first_half(page, lines, max(headers, key=lambda h: h.bottom), settings)
+    if not band:
         return None
-    # A turned heading may reach down level with the page number: that is no word of the header.
-    band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1
-            and not page_number_line(ln, page) for w in ln.words]
-    if not _read_whole(last, band):
-        last, band = _read_to_foot(page, lines, last, band, settings)
     rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
     if not rest or not _read_whole(last, band):
         return None
-    cells = _carried_cells(last, rest, settings, band, page.hrules)
+    # Headings carried left of the header's first are parted where the body's gutters run below them.
+    first = min(c.x0 for c in last.cells)
+    lead_cuts = [g for g in body_gutters(after, max(ln.bottom for ln in rest), 0, after.width, settings) if g < first - 1]
+    cells = _carried_cells(last, rest, settings, band, page.hrules, lead_cuts)
     if cells is None:
         return None
     scored = _score(cells, settings, True)
@@ -2606,6 +2604,20 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
         return None
     return Header(cells=cells, top=min(ln.top for ln in rest), bottom=max(ln.bottom for ln in rest),
                   weak=scored[1] is None)
+
+
+def _first_half(page: Page, lines: Sequence[Line], last: Header, settings: ExtractSettings
+                ) -> tuple[Header, list[Word]]:
+    """The header ending the page (read again to the foot where it was read short) and the words of its
+    band; no words when it does not end its page."""
+    if not _ends_its_page(page, lines, last):
+        return last, []
+    # A turned heading may reach down level with the page number: that is no word of the header.
+    band = [w for ln in lines if last.top - 1 <= ln.top and ln.bottom <= last.bottom + 1
+            and not page_number_line(ln, page) for w in ln.words]
+    if not _read_whole(last, band):
+        return _read_to_foot(page, lines, last, band, settings)
+    return last, band
 
 
 def _read_to_foot(page: Page, lines: Sequence[Line], header: Header, band: list[Word], settings: ExtractSettings
@@ -2652,14 +2664,44 @@ def _carried_lines(after: Page, lines: Sequence[Line], header: Header, bold: boo
         return []
     x0, x1 = min(c.x0 for c in header.cells), max(c.x1 for c in header.cells)
     rules = [r.y for r in _page_joined_rules(after) if min(r.x1, x1) - max(r.x0, x0) > (x1 - x0) / 2]
+    out, beside = _opening_bold_lines(after, lines, x0, rules, settings.max_header_lines)
+    body_below = bool(out) and any(ln.top > out[-1].bottom and not all(w.bold for w in ln.words) for ln in lines)
+    if not body_below:
+        return []
+    return sorted(out + [ln for ln in beside if _among(ln, out)], key=lambda ln: ln.top)
+
+
+def _opening_bold_lines(after: Page, lines: Sequence[Line], x0: float, rules: Sequence[float], most: int
+                        ) -> tuple[list[Line], list[Line]]:
+    """The bold lines opening the page that go on a header whose first heading starts at `x0`
+    (_carries_on, at most `most`), and those wholly left of it, passed over on the way."""
     out: list[Line] = []
+    beside: list[Line] = []
     for ln in lines:
-        if _carries_on(ln, out, x0, rules) and len(out) < settings.max_header_lines:
+        if _carries_on(ln, out, x0, rules) and len(out) < most:
             out.append(ln)
+        elif _left_of(ln, x0) and all(w.bold for w in ln.words):
+            beside.append(ln)
         elif out or ln.top > after.height * FOOT_MARGIN:
             break
-    body_below = bool(out) and any(ln.top > out[-1].bottom and not all(w.bold for w in ln.words) for ln in lines)
-    return out if body_below else []
+    return out, beside
+
+
+def _left_of(ln: Line, x0: float) -> bool:
+    return ln.words[-1].x1 < x0 - 2 and not ln.words[0].rotation
+
+
+# Lines (× type size) a bold line left of a carried header may stand above its first line or below its
+# last and still be one of its headings' lines, not a title.
+AMONG_LINES = 1.5
+
+
+def _among(ln: Line, out: Sequence[Line]) -> bool:
+    """Does a bold line wholly left of the carried header's first heading stand among its lines, as the
+    lines of headings of columns of their own do ("Support / ing / strategy" and "What difference / will /
+    this make?" opening the page beside "Remarks" / "Senior lead")? A title stands apart above them."""
+    reach = AMONG_LINES * ln.size
+    return min(o.top for o in out) - reach <= ln.top and ln.bottom <= max(o.bottom for o in out) + reach
 
 
 def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[float]) -> bool:
@@ -2671,15 +2713,18 @@ def _carries_on(ln: Line, taken: Sequence[Line], x0: float, rules: Sequence[floa
     # Left of the first heading only a heading of a column of its own, printed whole overleaf ("Service" /
     # "area"), clear of the header's first column, beside headings under the header's: not a title.
     left = [w for w in ln.words if w.x0 < x0 - 2]
-    return not left or (len(left) < len(ln.words) and max(w.x1 for w in left) < x0 - CLEAR_OF_FIRST * ln.words[0].size)
+    right = [w for w in ln.words if w.x0 >= x0 - 2]
+    return not left or (bool(right) and max(w.x1 for w in left) < x0
+                        and min(w.x0 for w in right) - max(w.x1 for w in left) >= CLEAR_OF_FIRST * ln.words[0].size)
 
 
-# Ems of white between a heading carried overleaf left of a header's first heading and that heading.
+# Ems of white between a heading carried overleaf left of a header's first heading and the header's
+# headings beside it on its line: a gutter, where a title's words stand a word space apart.
 CLEAR_OF_FIRST = 2.0
 
 
 def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettings, band: Sequence[Word] = (),
-                   rules: Sequence[Rule] = ()) -> list[HeaderCell] | None:
+                   rules: Sequence[Rule] = (), lead_cuts: Sequence[float] = ()) -> list[HeaderCell] | None:
     """The header's headings with their carried-over headings, each under the heading whose column it
     stands in (from its heading's left edge to the next one's); None when one stands under none. A
     heading with two carried headings side by side under it was their group heading: they take its
@@ -2687,7 +2732,7 @@ def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettin
     right of every word the heading printed (`band`: the first half's words), beside the sub-heading
     under its group ("Delivery" / "Dependencies", and "What difference will this make?" over the page)."""
     top, bottom = min(ln.top for ln in rest), max(ln.bottom for ln in rest)
-    placed = _carried_under(header, rest, settings)
+    placed = _carried_under(header, rest, settings, lead_cuts)
     if placed is None:
         return None
     lead, under = placed
@@ -2705,14 +2750,15 @@ def _carried_cells(header: Header, rest: Sequence[Line], settings: ExtractSettin
     return cells
 
 
-def _carried_under(header: Header, rest: Sequence[Line], settings: ExtractSettings
+def _carried_under(header: Header, rest: Sequence[Line], settings: ExtractSettings, lead_cuts: Sequence[float] = ()
                    ) -> tuple[list[list[Line]], list[list[list[Line]]]] | None:
     """The carried headings standing left of every heading of `header` (columns of their own, their headings
-    wholly overleaf), and per heading those standing in its column; None when one stands across the first."""
+    wholly overleaf, parted at `lead_cuts`: the body's gutters there), and per heading those standing in
+    its column; None when one stands across the first."""
     starts = [c.x0 for c in header.cells]
     lead: list[list[Line]] = []
     under: list[list[list[Line]]] = [[] for _ in header.cells]
-    for g in _groups(rest, (), settings):
+    for g in _groups(rest, lead_cuts, settings):
         k = max((i for i, x in enumerate(starts) if x <= min(ch.x0 for ch in g) + 2), default=None)
         if k is not None:
             under[k].append(g)

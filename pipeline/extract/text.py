@@ -479,9 +479,10 @@ def hyphenated(before: str, after: str) -> bool:
     return before.endswith(BREAK_HYPHENS) and before[-2:-1].isalpha() and (after[:1].islower() or capitals)
 
 
-def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
-    """Join wrapped lines of one paragraph: a line ending in a hyphen or slash joins without a space, and
-    so does a line flagged in `broken` (the rest of a word broken at the line end above)."""
+def join_lines(texts: Sequence[str], broken: Sequence[bool] = (), slash_breaks: bool = False) -> str:
+    """Join wrapped lines of one paragraph: a line ending in a hyphen joins without a space (a slash as
+    `slash_breaks` says: joins_close), and so does a line flagged in `broken` (the rest of a word broken
+    at the line end above)."""
     out = ""
     for i, t in enumerate(texts):
         # A list marker opens a paragraph; a dash further down is part of the sentence (_wrapped_dash).
@@ -495,13 +496,17 @@ def join_lines(texts: Sequence[str], broken: Sequence[bool] = ()) -> str:
         elif hyphenated(out, t):
             out = out[:-1] + t
         else:
-            out += t if joins_close(out, t) else " " + t
+            out += t if joins_close(out, t, slash_breaks) else " " + t
     return printed_hyphens(out, keep_last=True)
 
 
-def joins_close(out: str, t: str) -> bool:
-    """Does line `t` go on from the text above with no space?"""
-    return ((out.endswith(("-", "\u2010", "\xad", "/")) and not out.endswith((" -", " \u2010", " /")))
+def joins_close(out: str, t: str, slash_breaks: bool = False) -> bool:
+    """Does line `t` go on from the text above with no space? A line ending on a slash before a word
+    broke at a space after it ("Budget holders/" / "reviewers"), unless the producer breaks after a slash
+    inside a word (`slash_breaks`: "children/" / "young"); before a figure the slash may end a piece of a
+    date broken in a narrow cell ("30/09/" / "2022")."""
+    return ((out.endswith(("-", "\u2010", "\xad")) and not out.endswith((" -", " \u2010")))
+            or (out.endswith("/") and not out.endswith(" /") and (slash_breaks or not t[:1].isalpha()))
             # Wrapped text never opens a line on a comma or a full stop: it was cut off its word.
             or (t[:1] in _CLOSING and out[-1:].isalnum() and (t[:1] != "/" or t[1:2].isalnum()))
             # A percentage broken in a narrow column ("60" / "%", "10" / "0%").
@@ -937,7 +942,7 @@ def paragraphs_text(
     can reach (broken_words)."""
     result: list[str] = []
     for para in lines_to_paragraphs(lines, settings, edge, justified=justified, column_leading=column_leading):
-        t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary, bound))
+        t = join_lines([ln.text for ln in para], broken_words(para, edge, vocabulary, bound), settings.slash_breaks)
         if not t:
             continue
         # No paragraph ends inside a word: one that stops on the first piece of a word whose rest opens

@@ -16,6 +16,8 @@ MONTHS = {m: i for i, m in enumerate(
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 PDF_DATE = re.compile(r"^D?:?((?:19|20)\d\d)(\d\d)?(\d\d)?")
+# Producers whose line breaker breaks after a slash inside a word (HTML engines on Pango: WeasyPrint).
+SLASH_BREAKING_PRODUCER = re.compile(r"weasyprint|pango|cairo", re.I)
 # Titles that tools write rather than authors ("Microsoft Word - plan.docx", "untitled").
 TOOL_TITLE = re.compile(r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$)", re.I)
 # Lines at the top of the first page searched for a date: a cover or heading says when the plan was
@@ -99,3 +101,9 @@ def pdf_info(path: str | Path, password: str | None = None) -> PdfInfo:
     if published is None:
         published, date_from = pdf_date(meta.get("CreationDate")), "metadata"
     return PdfInfo(pages, title or None, published, title_from if title else "", date_from if published else "")
+
+
+def breaks_after_slash(metadata: dict) -> bool:
+    """Does the PDF's producer (its metadata's Producer and Creator) break lines after a slash inside a
+    word ("children/" / "young")? Office suites and ReportLab break only at spaces."""
+    return any(SLASH_BREAKING_PRODUCER.search(str(metadata.get(k) or "")) for k in ("Producer", "Creator"))
