@@ -49,14 +49,6 @@ LEAVES = ("lead_officer", "detailed_action_plan")
 REF_PREFIX = re.compile(r"^(?P<ref>\d+(?:\.\d+)+)\.?(?:\s+|$)(?P<rest>.*)$", re.S)
 REF_VALUE = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _TERMINAL = (".", "!", "?", ":", ";", ")")
-# An abbreviation in brackets ("(CWD)", "(MASH)"): it names a term mid-sentence, the sentence goes on.
-_BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9&/-]*s?\)$")
-
-
-def _sentence_ended(text: str) -> bool:
-    """Does the text stop on a sentence's end: a stop, or a closing bracket that closes no abbreviation
-    ("... (see 1.3.2)" ends; "Children with Disability (CWD)" goes on)?"""
-    return text.endswith(_TERMINAL) and not _BRACKETED_ABBREVIATION.search(text)
 # Cells printed once per row, whose page-top text tells a split row from a new one.
 PER_ROW = ("action", "measures", "lead_officer", "rag", "milestone", "milestone_and_rag", "lead_officer_and_milestone")
 PROSE = ("action", "measures")
@@ -520,6 +512,16 @@ def _opening_ref(text: str) -> str | None:
     """The reference a cell's text opens on, followed by more text ("1.16 Develop ..."), if any."""
     head, _, rest = text.partition(" ")
     return head if rest and REF_CODE.match(head) else None
+
+
+# An abbreviation in brackets ("(CWD)", "(MASH)"): it names a term mid-sentence, the sentence goes on.
+_BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9&/-]*s?\)$")
+
+
+def _sentence_ended(text: str) -> bool:
+    """Does the text stop on a sentence's end: a stop, or a closing bracket that closes no abbreviation
+    ("... (see 1.3.2)" ends; "Children with Disability (CWD)" goes on)?"""
+    return text.endswith(_TERMINAL) and not _BRACKETED_ABBREVIATION.search(text)
 
 
 def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:

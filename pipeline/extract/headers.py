@@ -2590,7 +2590,7 @@ def carried_over(page: Page, lines: Sequence[Line], headers: Sequence[Header], a
     last, band = _first_half(page, lines, max(headers, key=lambda h: h.bottom), settings)
     if not band:
         return None
-    rest = _carried_lines(after, after_lines, last, bool(band) and all(w.bold for w in band), settings)
+    rest = _carried_lines(after, after_lines, last, all(w.bold for w in band), settings)
     if not rest or not _read_whole(last, band):
         return None
     # Headings carried left of the header's first are parted where the body's gutters run below them.
