@@ -138,6 +138,10 @@ def _pages_alike(places: Sequence[tuple[int, float]], at: float) -> int:
     return len({n for n, y in places if abs(y - at) <= SAME_PLACE})
 
 
+# Points a cell's next line may start off the start of the line above.
+FLUSH = 1.0
+
+
 def _cell_line(line: Line, lines: Sequence[Line]) -> bool:
     """Is the line the next line of a cell in a row of several, set at a paragraph's leading under a line
     that reaches beyond it ("Director Social Care and" / "Health, 30/09/2022")? A running head or footer
@@ -151,7 +155,10 @@ def _cell_line(line: Line, lines: Sequence[Line]) -> bool:
         return False
     over = any(w.x0 < v.x1 and w.x1 > v.x0 for w in a.words for v in line.words)
     beyond = any(w.x0 > line.x1 or w.x1 < line.x0 for w in a.words)
-    return over and beyond
+    # Or flush under a word of it, the cell's other cells ended higher ("September" / "2022" alone at
+    # the row's foot): a footer under a line of the body stands apart, or under a running line of its own.
+    flush = any(abs(w.x0 - line.x0) <= FLUSH and w.x1 > line.x0 for w in a.words)
+    return over and (beyond or flush)
 
 
 def _zone_lines(

@@ -54,6 +54,7 @@ from .columns import (
 from .headers import (
     Header,
     HeaderCell,
+    below_header,
     carried_over,
     filled_columns,
     find_all_headers,
@@ -225,7 +226,7 @@ def _plain_under_bold(pages: Sequence[Page], found: dict[int, tuple[list[Header]
 
 
 def _header_words(page: Page, h: Header) -> list[Word]:
-    return [w for w in page.words if h.top - 0.5 <= w.top and w.bottom <= h.bottom + 0.5
+    return [w for w in page.words if h.top - 0.5 <= w.top and (w.bottom <= h.bottom + 0.5 or not below_header(w, h))
             and any(c.x0 - 1 <= w.xmid <= c.x1 + 1 for c in h.cells)]
 
 
@@ -560,7 +561,7 @@ def _over_prose(page: Page, h: Header, settings: ExtractSettings, following: Seq
     header's table goes on there) are judged instead: two lines of justified cells cross their
     columns at a word space as prose does."""
     depth = PROSE_CHECK_LINES * HEADER_LINE_HEIGHT * max(c.bottom - c.top for c in h.cells)
-    body = [w for w in page.words if h.bottom < w.ymid < h.bottom + depth]
+    body = [w for w in page.words if w.ymid < h.bottom + depth and below_header(w, h)]
     if len({round(w.ymid / LINE_KEY) for w in body}) < PROSE_MIN_LINES and following and following[0].words:
         top = min(w.top for w in following[0].words)
         body = [w for w in following[0].words if w.ymid < top + depth]
@@ -691,7 +692,7 @@ def _column_profiles(
     for one row under it)."""
     later = [o.top for o in headers if o.top > h.bottom]
     end = min(later + [page.height])
-    body = [w for w in page.words if h.bottom < w.ymid < end]
+    body = [w for w in page.words if w.ymid < end and below_header(w, h)]
     columns, _ = columns_from_header(page, h, _fitting_words(body, following, not later), settings)
     table = build_table(page, h, columns, body, h.bottom, end, settings)
     rows = table.rows
@@ -863,7 +864,7 @@ def _tables_under_headers(
     tables = []
     for h in text.headers:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
-        body = [w for w in text.words if h.bottom < w.ymid < end]
+        body = [w for w in text.words if w.ymid < end and below_header(w, h)]
         fit = _fitting_words(body, following, h is text.headers[-1])
         columns, _ = columns_from_header(text.page, h, fit, settings)
         zebra = (0, 0)

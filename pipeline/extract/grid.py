@@ -1322,7 +1322,7 @@ def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]
     those rows. The body's first line is left out: a row carried over from the page before opens every
     cell it has there."""
     if len(firm) < EXTRA_ROW_MIN:
-        return []
+        return _one_for_one(columns, blocks, action_i, tol)
     first = min(b[0].top for bs in blocks.values() for b in bs)
     action_tops = [a[0].top for a in blocks[action_i]]
     out = []
@@ -1335,6 +1335,27 @@ def _per_row_extras(columns: Sequence[Column], blocks: dict[int, list[list[Line]
         if tops and level >= EXTRA_ROW_SHARE * len(tops) and shown >= EXTRA_ROW_SHARE * len(firm):
             out.append(tops)
     return out
+
+
+def _one_for_one(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                 tol: float) -> list[list[float]]:
+    """Where too few rows show firmly to judge the other columns by (a page of few rows, their measures
+    left blank), the block tops of the columns that start one block level with each of the action's, as
+    several do alike ("Update this quarter", "Underpinning plan" and "Remarks" beside each action): each
+    holds one cell per row. One such column alone may be a cell's paragraphs set level by chance."""
+    action_tops = [a[0].top for a in blocks[action_i]]
+    if len(action_tops) < 2:
+        return []
+    out = []
+    for i, c in enumerate(columns):
+        tops = _opening_tops(blocks.get(i, [])) if i != action_i and c.field not in ROW_START_FIELDS else []
+        if len(tops) == len(action_tops) and all(abs(t - a) <= tol for t, a in zip(tops, action_tops)):
+            out.append(tops)
+    return out if len(out) >= ONE_FOR_ONE_COLUMNS else []
+
+
+# Columns that must each start one block level with every action block for that to show the rows.
+ONE_FOR_ONE_COLUMNS = 2
 
 
 def _opening_tops(col_blocks: Sequence[list[Line]]) -> list[float]:

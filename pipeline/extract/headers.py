@@ -493,6 +493,8 @@ def _parted_at_wide_gaps(group: list[Line]) -> list[list[Line]]:
 
 # Points a glyph's box may reach past the rule beside it.
 RULE_OVERSHOOT = 1.5
+# Points a turned heading may start above the rule it stands under (its box reaches a little higher).
+TURNED_PAST_RULE = 2.0
 
 
 def fill_walls(page: Page, below: float, near: float = 0.0) -> list[float]:
@@ -536,8 +538,11 @@ def _without_group_headings(chunks: list[Line], page: Page) -> list[Line]:
             # fills its cell: "Accountability" over "Date and rating" | "Priority").
             if r.x1 - r.x0 < GROUP_RULE_SPAN * (c.x1 - c.x0) and not _parted_below(r, page):
                 continue
-            # Below the rule by their middle: a line's box may reach above the rule it sits under.
-            under = [d for d in chunks if (d.top + d.bottom) / 2 > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1]
+            # Below the rule by their middle: a line's box may reach above the rule it sits under. A
+            # heading turned on its side that starts above the rule runs past it, out of its cell ("Status
+            # update" set whole, taller than its row): it stands beside the heading, not under it.
+            under = [d for d in chunks if (d.top + d.bottom) / 2 > r.y and r.x0 - 1 <= (d.x0 + d.x1) / 2 <= r.x1 + 1
+                     and not (d.words[0].rotation and d.top < r.y - TURNED_PAST_RULE)]
             if len(under) >= 2 and len({round(d.x0) for d in under}) >= 2:
                 dropped.add(i)
                 break
@@ -1519,8 +1524,8 @@ def find_all_headers(
     actions = sorted(actions + joined, key=lambda b: b[0])
     rows = _body_type_bands(lines, actions + weak, actions + others + weak)
     actions, weak = [b for b in actions if b not in rows], [b for b in weak if b not in rows]
-    return [_header(cells) for _, _, cells in actions], [_header(cells) for _, _, cells in others] + [
-        dataclasses.replace(_header(cells), weak=True) for _, _, cells in weak]
+    return [_header(cells, page) for _, _, cells in actions], [_header(cells, page) for _, _, cells in others] + [
+        dataclasses.replace(_header(cells, page), weak=True) for _, _, cells in weak]
 
 
 _Band = tuple[int, int, list[HeaderCell]]
@@ -2118,8 +2123,30 @@ def _rule_across(rules: Sequence[Rule], x0: float, x1: float, lo: float, hi: flo
                >= HEADER_FOOT_SPAN * (x1 - x0) for y in {round(r.y) for r in near})
 
 
-def _header(cells: list[HeaderCell]) -> Header:
-    return Header(cells=cells, top=min(c.top for c in cells), bottom=max(c.bottom for c in cells))
+def _header(cells: list[HeaderCell], page: Page | None = None) -> Header:
+    return Header(cells=cells, top=min(c.top for c in cells), bottom=_foot(cells, page))
+
+
+def below_header(w: Word, h: Header) -> bool:
+    """Does the word stand under the header, in the body? A word set on its side that starts above the
+    header's foot is the header's own, run past its rule (`_foot`)."""
+    return h.bottom < w.ymid and not (w.rotation and w.top < h.bottom - TURNED_PAST_RULE)
+
+
+def _foot(cells: Sequence[HeaderCell], page: Page | None) -> float:
+    """Where the header ends: under its lowest heading, unless a heading turned on its side runs past the
+    rule drawn across the header under its upright headings (set whole, taller than its row: "Status
+    update" reaching into the first row), where the rule ends it: the body's first row starts there."""
+    bottom = max(c.bottom for c in cells)
+    upright = [c.bottom for c in cells if not c.turned]
+    if page is None or not upright or max(upright) >= bottom - 1:
+        return bottom
+    x0, x1, foot = min(c.x0 for c in cells), max(c.x1 for c in cells), max(upright)
+    # No heading may start under the rule: a turned heading in a row of its own there ("Line", set under
+    # "Delivery" / "Why is this important?") keeps the header going.
+    across = [r.y for r in page.hrules if foot - 1 <= r.y < bottom - 1 and _rule_across([r], x0, x1, r.y - 0.5, r.y + 0.5)
+              and all(c.top < r.y - TURNED_PAST_RULE for c in cells)]
+    return min(across, default=bottom)
 
 
 def header_bands(

@@ -605,8 +605,9 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
         if len(above.words) > 1:
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
-        flags[i] = _piece_broken(_word_so_far(para, i - 1), first, edge - above.x1, letter, vocabulary,
-                                 _word_going_on(para, i))
+        so_far = _word_so_far(para, i - 1)
+        flags[i] = not _whole_over_a_cut_piece(para, i, so_far, edge, letter) and _piece_broken(
+            so_far, first, edge - above.x1, letter, vocabulary, _word_going_on(para, i))
         if not flags[i] and _third_piece(para, i, edge, letter):
             thirds.add(i)
     for i in thirds:
@@ -744,6 +745,15 @@ def _piece_broken(above: str, first: Word, room: float, letter: float, vocabular
     # A piece that goes on itself is judged whole ("ac‐" / "tion" is a word, though "ac" is none).
     return (vocabulary.get(whole, 0) > 0 or rare
             or _no_word(going_on or first.text) or _pieces_of_a_word(above, first.text))
+
+
+def _whole_over_a_cut_piece(para: Sequence[Line], i: int, above: str, edge: float, letter: float) -> bool:
+    """Is line i the paragraph's last, one word ending at the cell's edge, so a piece whose rest may stand
+    where the cell goes on (overleaf: "quarterly" / "monitorin" / "g"), under a word (`above`) that makes
+    no word with it? Then the word above is whole."""
+    last = para[i]
+    return (i == len(para) - 1 and len(last.words) == 1 and edge - last.x1 < letter
+            and is_word(word_key(above)) and not is_word(word_key(above + last.words[0].text)))
 
 
 def _number_pieces(head: str, rest: str) -> bool:
