@@ -63,15 +63,19 @@ def test_a_header_printed_again_with_its_group_heading_read_in_is_parted_as_wher
     shows text under both parts them and leaves the group heading out; the next page, whose first row
     shows none, read "Impact Ho Them we area are we doing ?" as one heading, and the theme went to the
     key area's column (layout 122100018, seed 1221: 0 -> 100%, with the word broken below). Its cells'
-    fills now part it on its own page too (test_fresh_seed_1311): read as it was without them, the page
-    that parts it still does."""
+    fills now part it on its own page too (test_fresh_seed_1311), and so, without them, does the width
+    "How are" wraps at ("we" / "doing ?" under it: test_fresh_seed_2301). Read as it was without either,
+    the page that parts it still does."""
     parted = load_page("header-parting-its-group-heading")
     again = load_page("header-printed-again-with-its-group-heading-read-in")
     read = find_all_headers(parted, page_lines(parted))[0]
     assert [c.text for c in find_all_headers(again, page_lines(again))[0][0].cells][:2] == [
         "How are we doing?", "Theme area"]
     with mock.patch("pipeline.extract.headers._fill_cuts", return_value=[]):
-        h = find_all_headers(again, page_lines(again))[0][0]
+        assert [c.text for c in find_all_headers(again, page_lines(again))[0][0].cells][:2] == [
+            "How are we doing?", "Theme area"]
+        with mock.patch("pipeline.extract.headers._parted_at_its_wrap", side_effect=lambda c, chunks: [c]):
+            h = find_all_headers(again, page_lines(again))[0][0]
     assert h.cells[0].text.startswith("Impact")
     body = [w for w in again.words if w.top > h.bottom]
     assert [c.text for c in _finest(h, read, body).cells][:3] == ["How are we doing?", "Theme area", "Agreed action"]

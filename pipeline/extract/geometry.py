@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import statistics
 from dataclasses import dataclass, field
 from collections import Counter
 from typing import Sequence
@@ -193,6 +194,7 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
     found = {p.number: _promote_by_content(p, *raw[p.number], settings, _pages_after(doc.pages, i, raw))
              for i, p in enumerate(doc.pages)}
     found = _promoted_alike(raw, found)
+    _split_like_one_read_whole(doc.pages, lines_by_page, found)
     found = _words_printed_again(doc.pages, lines_by_page, found)
     found = _plain_under_bold(doc.pages, found)
     all_headers = {n: actions for n, (actions, _) in found.items()}
@@ -212,15 +214,22 @@ def find_tables(doc: Document, progress=None, settings: ExtractSettings = DEFAUL
 
 def _plain_under_bold(pages: Sequence[Page], found: dict[int, tuple[list[Header], list[Header]]]
                       ) -> dict[int, tuple[list[Header], list[Header]]]:
-    """The action headers less those set in the body's regular type, naming fewer columns, after the
-    document's action header was set all in bold: a plan sets its header alike wherever it prints it, so
-    such a band is a row of the table whose cells open on heading words ("To address specific areas |
-    Activity", the rest of "Business As Usual Activity"), as headers.find_all_headers holds on one page."""
+    """The action headers less those set in the body's regular type, naming fewer columns, or as many
+    with other headings, after the document's action header was set all in bold: a plan sets its header
+    alike wherever it prints it, so such a band is a row of the table whose cells open on heading words
+    ("To address specific areas | Activity", the rest of "Business As Usual Activity"; "Ongoing | Delayed
+    by staff changes; revised date agreed. | Business As Usual Activity | ...", as many cells as the
+    header), as headers.find_all_headers holds on one page. The bold header's own headings printed plain
+    are the header."""
     out, widest = {}, 0
+    printed: set[tuple[str, ...]] = set()
     for p in pages:
         actions, others = found[p.number]
-        kept = [h for h in actions if not (widest > len(h.cells) and _set_plain(p, h))]
-        widest = max([widest] + [len(h.cells) for h in kept if _set_bold(p, h)])
+        kept = [h for h in actions if not (_set_plain(p, h) and (widest > len(h.cells) or (
+            widest == len(h.cells) and tuple(c.text for c in h.cells) not in printed)))]
+        bold = [h for h in kept if _set_bold(p, h)]
+        widest = max([widest] + [len(h.cells) for h in bold])
+        printed |= {tuple(c.text for c in h.cells) for h in bold}
         out[p.number] = (kept, others)
     return out
 
@@ -259,6 +268,90 @@ def _join_split_headers(pages: Sequence[Page], lines_by_page: dict[int, list[Lin
             # The header's first lines, read alone too weakly to end anything, end the table above them.
             raw[p.number] = ([h for h in raw[p.number][0] if h is not cut],
                              [*[h for h in raw[p.number][1] if h is not cut], dataclasses.replace(cut, weak=False)])
+
+
+def _split_like_one_read_whole(pages: Sequence[Page], lines_by_page: dict[int, list[Line]],
+                               raw: dict[int, tuple[list[Header], list[Header]]]) -> None:
+    """A header row split over a page break whose halves read as no header alone ("Latest position |
+    Delivery | Domain | We will" at a page's foot, its turned "Action code" and "Senior lead" under
+    "Delivery" opening the next page), where the document prints the same header whole elsewhere: the
+    foot's lines and the next page's first lines hold its words, each where it stands there, and nothing
+    else. The header read whole then heads the next page's table, and its first half ends the table
+    above it on its own page."""
+    whole = [(h, words) for p in pages for h in raw[p.number][0] if (words := _band_words(p, h))]
+    for p, q in zip(pages, pages[1:]):
+        opening = [h for h in raw[q.number][0] if h.top < FIRST_LINES_SHARE * q.height]
+        # The next page's own header, read as fully, stands: it is the header repeated.
+        split = next((found for h, words in whole if not any(len(o.cells) >= len(h.cells) for o in opening)
+                      and (found := _split_at(h, words, lines_by_page[p.number], lines_by_page[q.number], p, q))), None)
+        if split is None:
+            continue
+        first, joined = split
+        raw[q.number] = (sorted([hd for hd in raw[q.number][0] if hd.top > joined.bottom + 1] + [joined], key=lambda h: h.top),
+                         [hd for hd in raw[q.number][1] if hd.top > joined.bottom + 1])
+        raw[p.number] = ([hd for hd in raw[p.number][0] if hd.bottom < first.top - 1],
+                         [*[hd for hd in raw[p.number][1] if hd.bottom < first.top - 1], first])
+
+
+def _split_at(h: Header, words: Sequence[Word], lines: Sequence[Line], after: Sequence[Line], page: Page,
+              next_page: Page) -> tuple[Header, Header] | None:
+    """The header `h` split over the break after `page`: its first half there (which ends a table) and
+    the whole where its last lines open the next page; None when the two pages do not hold it so."""
+    halves = _halves_of(words, lines, after, page, next_page)
+    if halves is None:
+        return None
+    foot, head = halves
+    dy = head[0].top - min(w.top for w in words if _holds_word(head, w))
+    joined = dataclasses.replace(h, cells=_moved(h.cells, dy), top=head[0].top, bottom=max(ln.bottom for ln in head))
+    return dataclasses.replace(h, top=foot[0].top, bottom=max(ln.bottom for ln in foot), weak=False), joined
+
+
+def _band_words(page: Page, h: Header) -> list[Word]:
+    """The words printed in the header's band, group headings included, less any set far larger than the
+    rest (a watermark's letters laid over it)."""
+    band = [w for w in page.words if h.top - 1 <= w.top and w.bottom <= h.bottom + 1]
+    if not band:
+        return []
+    size = statistics.median(w.size for w in band)
+    return [w for w in band if w.size <= WATERMARK_SIZE * size]
+
+
+# A word set this many times the band's type size is no heading of it.
+WATERMARK_SIZE = 1.5
+# A header read whole opens a page within this share of its height from the top.
+FIRST_LINES_SHARE = 0.25
+
+
+def _halves_of(words: Sequence[Word], lines: Sequence[Line], after: Sequence[Line], page: Page,
+               next_page: Page) -> tuple[list[Line], list[Line]] | None:
+    """The last lines of a page and the first lines of the next that hold every one of a header's `words`
+    between them, each where the header prints it across, and nothing else; None unless both hold some."""
+    body = [ln for ln in lines if not page_number_line(ln, page)]
+    foot: list[Line] = []
+    for ln in reversed(body):
+        if not _of_header(ln, words):
+            break
+        foot.insert(0, ln)
+    head: list[Line] = []
+    for ln in after:
+        if not _of_header(ln, words):
+            if head or ln.top > FIRST_LINES_SHARE * next_page.height:
+                break
+            continue  # a running head over the table
+        head.append(ln)
+    if not foot or not head:
+        return None
+    return (foot, head) if all(_holds_word([*foot, *head], w) for w in words) else None
+
+
+def _of_header(ln: Line, words: Sequence[Word]) -> bool:
+    """Is every word of the line one of the header's, where the header prints it across the page?"""
+    return all(any(v.text == w.text and abs(v.x0 - w.x0) <= SAME_PLACE for v in words) for w in ln.words)
+
+
+def _holds_word(lines: Sequence[Line], w: Word) -> bool:
+    """Do the lines print the word where it stands?"""
+    return any(v.text == w.text and abs(v.x0 - w.x0) <= SAME_PLACE for ln in lines for v in ln.words)
 
 
 def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequence[Page],

@@ -447,14 +447,22 @@ def _gutter_columns(
     gutter of the body text between them (justified text in a narrow column leaves wider white inside
     its lines than a gutter). The outer columns reach as far as their filled cells."""
     walls = span_ends(filled)
+    flush = _set_flush(cells, body_words)
     bounds = []
     for a, b in zip(cells, cells[1:]):
         prefer = (a.x1 + b.x0) / 2
         lo = max((a.x0 + a.x1) / 2, a.x1 - 0.25 * (a.x1 - a.x0))
         hi = min((b.x0 + b.x1) / 2, b.x0 + 0.25 * (b.x1 - b.x0))
         between = [x for x in walls if lo < x < hi and _crossing(body_words, x) == 0]
-        bounds.append(min(between, key=lambda x: abs(x - prefer)) if between
-                      else _coverage_boundary(body_words, lo, hi, prefer, b.x0, a.x1))
+        if between:
+            bounds.append(min(between, key=lambda x: abs(x - prefer)))
+        elif flush and lo < b.x0 - FLUSH_MARGIN and _crossing(body_words, b.x0 - FLUSH_MARGIN) == 0:
+            # Headings set flush with their columns' text show where each column starts, whatever white
+            # this page's text leaves further left (the stretched spaces of a justified cell lined up over
+            # a few lines, beside a column left blank here) or none (its cells moved overleaf).
+            bounds.append(b.x0 - FLUSH_MARGIN)
+        else:
+            bounds.append(_coverage_boundary(body_words, lo, hi, prefer, b.x0, a.x1))
     first, last = (bounds[0], bounds[-1]) if bounds else (cells[0].x1, cells[-1].x0)
     left_fills = [a for a, b in filled if cells[0].x0 < b <= first + 1]
     right_fills = [b for a, b in filled if last - 1 <= a < cells[-1].x1]
@@ -462,6 +470,18 @@ def _gutter_columns(
     right = max([cells[-1].x1 + 1] + [w.x1 + 1 for w in body_words] + right_fills) if frame[1] is None else frame[1]
     edges = [left] + bounds + [right]
     return [Column(c.field, x0, x1, c.text) for c, x0, x1 in zip(cells, edges, edges[1:])]
+
+
+def _set_flush(cells: Sequence[HeaderCell], body_words: Sequence[Word]) -> bool:
+    """Are the headings set flush with their columns' text: FLUSH_HEADINGS of them or more start where
+    a line of the body starts, and none of those with text under it stands off its column's edge?"""
+    starts = [w.x0 for w in body_words]
+    under = [c for c in cells if any(c.x0 - 1 <= x <= c.x1 for x in starts)]
+    level = [c for c in under if any(abs(c.x0 - x) <= 1 for x in starts)]
+    return len(level) >= FLUSH_HEADINGS and len(level) == len(under)
+
+
+FLUSH_HEADINGS = 2
 
 
 # --- rows ----------------------------------------------------------------------------------------

@@ -243,10 +243,7 @@ def _groups(
     """Chunks of the band's lines, merged when their x-ranges overlap (one multi-line heading). A group
     heading over sub-headings is left out: the sub-headings name the columns. A line is also cut at the
     rules that cross it alone (the rule between two sub-headings stops at their group heading's rule)."""
-    chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
-    if page is not None:
-        chunks = _without_any_group_headings(chunks, page, gutters)
-        chunks = [p for c in chunks for p in _parted_over_body(c, chunks, gutters)]
+    chunks = _headings_of(band, cuts, settings, page, gutters)
     turned = _turned_groups([c for c in chunks if c.words[0].rotation], cuts,
                             fill_walls(page, max(c.bottom for c in band), FIRST_ROW_REACH * band[0].size)
                             if page is not None else ())
@@ -262,6 +259,19 @@ def _groups(
                 continue
         groups.append([c])
     return sorted(groups + turned, key=lambda g: min(x.x0 for x in g))
+
+
+def _headings_of(band: Sequence[Line], cuts: Sequence[float], settings: ExtractSettings, page: Page | None,
+                 gutters: Sequence[float]) -> list[Line]:
+    """The band's lines in chunks, each a heading's line: parted where words stand far apart or a rule
+    runs between them, where a chunk runs past its heading's wrap, and where a body gutter parts headings
+    set close; group headings left out."""
+    chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
+    chunks = [p for c in chunks for p in _parted_at_its_wrap(c, chunks)]
+    if page is not None:
+        chunks = _without_any_group_headings(chunks, page, gutters)
+        chunks = [p for c in chunks for p in _parted_over_body(c, chunks, gutters)]
+    return chunks
 
 
 def _without_any_group_headings(chunks: list[Line], page: Page, gutters: Sequence[float]) -> list[Line]:
@@ -321,6 +331,33 @@ def _parted_flush(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float])
         else:
             pieces[-1].append(b)
     return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+def _parted_at_its_wrap(chunk: Line, chunks: Sequence[Line]) -> list[Line]:
+    """A chunk of headings set close in bold ("How are Deliverable"), parted where it runs past the width
+    its own heading wraps at: the lines the heading wraps onto, flush under it, show that width, a line's
+    text and the next line's first word never fitting it ("we" / "doing?": under 63 pt). A word reaching
+    past that starts the next heading."""
+    size = chunk.words[0].size
+    run = [chunk]
+    while nxt := next((d for d in chunks if d is not run[-1] and not d.words[0].rotation
+                       and abs(d.x0 - chunk.x0) <= FLUSH_SLACK and 0 <= d.top - run[-1].bottom <= WRAP_LEADING * size), None):
+        run.append(nxt)
+    # Only headings set apart in bold: a body's lines broken by hand (list items under a lead-in line)
+    # show no width they wrap at.
+    if chunk.words[0].rotation or len(run) < 3 or not all(w.bold for ln in run for w in ln.words):
+        return [chunk]
+    space = WORD_SPACE_EMS * size
+    width = min(a.x1 - a.x0 + space + (b.words[0].x1 - b.words[0].x0) for a, b in zip(run[1:], run[2:]))
+    k = next((k for k, w in enumerate(chunk.words) if k and w.x1 > chunk.x0 + width), None)
+    if k is None:
+        return [chunk]
+    return [Line(chunk.words[:k]), Line(chunk.words[k:])]
+
+
+# Type sizes of white a heading's wrapped line stands under the line before, at most (the word space is
+# WORD_SPACE_EMS, below).
+WRAP_LEADING = 0.8
 
 
 def _parted_over_body(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
@@ -502,8 +539,14 @@ def fill_walls(page: Page, below: float, near: float = 0.0) -> list[float]:
     narrow filled cell of the row right under it, within `near` (a header at a page's foot has one row
     under it: its status cell's fill shows where the status column stands). No rule need be drawn for
     them to part columns."""
-    first_row = [(f.x0, f.x1) for f in page.fills
-                 if below - 1 <= f.top <= below + near and f.x1 - f.x0 < FILL_COLUMN_SHARE * page.width]
+    narrow = FILL_COLUMN_SHARE * page.width
+    # A section row's fill run across the table under the header ("Priority 1: Practice Quality") is no
+    # body row: the first row starts under it.
+    top = below
+    while across := [f.bottom for f in page.fills if top - 1 <= f.top <= top + near and f.x1 - f.x0 >= narrow
+                     and f.bottom > top]:
+        top = max(across)
+    first_row = [(f.x0, f.x1) for f in page.fills if top - 1 <= f.top <= top + near and f.x1 - f.x0 < narrow]
     return span_ends([*filled_columns(page, below), *first_row])
 
 
@@ -2000,6 +2043,18 @@ def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], 
     # headings it spans: no group heading opens on a number and a colon.
     if _set_off_above(ln, upright[0], top, page) or _NUMBERED_LABEL.match(ln.text):
         return False
+    # Set in the band's own header fill, down to the same foot: the first line of its headings ("Target" /
+    # "timescale"), whatever its headings say.
+    if _in_one_box(page, ln, upright[0], band):
+        return True
+    return _heads_the_band(ln, upright, cells, page, bottom, settings)
+
+
+def _heads_the_band(ln: Line, upright: Sequence[Line], cells: Sequence[HeaderCell], page: Page, bottom: float,
+                    settings: ExtractSettings) -> bool:
+    """Does the line over a band (`upright`: its upright lines, down to `bottom`) read as its first line:
+    a group heading over its sub-headings, or headings that start where the band's do, no rule between?"""
+    top = min(b.top for b in upright)
     chunks = split_chunks(ln, _rule_cuts(page, ln.top, bottom), settings)
     own_cuts = _rule_cuts(page, ln.top, ln.bottom)
     if _over_sub_headings([_reach(c.x0, c.x1, own_cuts) for c in chunks], cells, page.hrules, ln, top):
@@ -2324,7 +2379,8 @@ def _runs_on_from_above(page: Page, lines: Sequence[Line], i: int, cells: Sequen
         return False
     edges = [r.y for r in page.hrules if r.x0 < first.x1 and r.x1 > first.x0]
     edges += [y for f in page.fills if f.x0 < first.x1 and f.x1 > first.x0 for y in (f.top, f.bottom)]
-    if any(above.bottom - 1 <= y <= first.top + 1 for y in edges):
+    # Up to the line's middle: its box takes in the ascent, which may reach above its cell's top edge.
+    if any(above.bottom - 1 <= y <= max(first.top + 1, (first.top + first.bottom) / 2) for y in edges):
         return False
     low = [c for c in cells if _body_like(c, settings)]
     return any(w.x0 < c.x1 and w.x1 > c.x0 for c in low for w in above.words)
@@ -2371,8 +2427,11 @@ def _inside_box_above(page: Page, lines: Sequence[Line], i: int) -> bool:
         return False
     above, first = lines[i - 1], lines[i]
     tall = HEADER_BOX_MAX_EMS * first.size
+    # Behind the line's middle: its box takes in the ascent, which may reach above its own cell's fill
+    # (a header shaded cell by cell, the sub-headings' fills starting under the group heading's).
+    mid = (first.top + first.bottom) / 2
     behind = [(max(f.x0, first.x0), min(f.x1, first.x1)) for f in page.fills
-              if f.top <= first.top + 1 and f.bottom >= first.bottom - 1 and f.bottom - f.top <= tall]
+              if f.top <= mid <= f.bottom and f.bottom >= first.bottom - 1 and f.bottom - f.top <= tall]
     if union_length(behind) < HEADER_FOOT_SPAN * (first.x1 - first.x0):
         return False
     boxes = [f for f in page.fills if f.top <= above.top + 1 and f.bottom >= first.bottom - 1 and f.bottom - f.top <= tall]
