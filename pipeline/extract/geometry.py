@@ -346,12 +346,17 @@ def _halves_of(words: Sequence[Word], lines: Sequence[Line], after: Sequence[Lin
 
 def _of_header(ln: Line, words: Sequence[Word]) -> bool:
     """Is every word of the line one of the header's, where the header prints it across the page?"""
-    return all(any(v.text == w.text and abs(v.x0 - w.x0) <= SAME_PLACE for v in words) for w in ln.words)
+    return all(any(_alike(v, w) for v in words) for w in ln.words)
 
 
 def _holds_word(lines: Sequence[Line], w: Word) -> bool:
     """Do the lines print the word where it stands?"""
-    return any(v.text == w.text and abs(v.x0 - w.x0) <= SAME_PLACE for ln in lines for v in ln.words)
+    return any(_alike(v, w) for ln in lines for v in ln.words)
+
+
+def _alike(v: Word, w: Word) -> bool:
+    """The same word at the same place across the page."""
+    return v.text == w.text and abs(v.x0 - w.x0) <= SAME_PLACE
 
 
 def _parted_alike(raw: dict[int, tuple[list[Header], list[Header]]], pages: Sequence[Page],

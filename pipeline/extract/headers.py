@@ -345,7 +345,7 @@ def _parted_at_its_wrap(chunk: Line, chunks: Sequence[Line]) -> list[Line]:
         run.append(nxt)
     # Only headings set apart in bold: a body's lines broken by hand (list items under a lead-in line)
     # show no width they wrap at.
-    if chunk.words[0].rotation or len(run) < 3 or not all(w.bold for ln in run for w in ln.words):
+    if chunk.words[0].rotation or len(run) < 3 or not _bold(run):
         return [chunk]
     space = WORD_SPACE_EMS * size
     width = min(a.x1 - a.x0 + space + (b.words[0].x1 - b.words[0].x0) for a, b in zip(run[1:], run[2:]))
