@@ -753,6 +753,7 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
     its names repeat. A level a heading named by its cue words alone (`movable`) gives way to a column
     the structure shows is above it."""
     out = list(fields)
+    _titles_to_key_area(out, profiles, movable)
     for i, (p, ok) in enumerate(zip(profiles, free)):
         if ok and out[i] is None and "detailed_action_plan" not in out and shows_documents(p):
             out[i] = "detailed_action_plan"
@@ -764,6 +765,17 @@ def levels_by_structure(fields: list[str | None], profiles: Sequence[Profile], f
                   or _below_a_finer_theme(i, out, profiles, heading, movable)
                   or _under_a_coarser_area(i, out, profiles, movable))
     return out
+
+
+def _titles_to_key_area(out: list[str | None], profiles: Sequence[Profile], movable: Sequence[bool]) -> None:
+    """A column given a level of sentences by its heading's cue words alone (`movable`: "Pillar" cued as
+    the theme, which another column took, read as the outcome on a page of two cells) whose cells over
+    the whole table are titles in groups holds the key area, when no column does: titles are no outcome
+    (in place). The level it held is left to a column of sentences."""
+    for j, f in enumerate(out):
+        if (f in ("outcome", "objective") and j < len(movable) and movable[j] and "key_area" not in out
+                and _title_level(profiles[j]) and shows_group(profiles[j])):
+            out[j] = "key_area"
 
 
 def _below_a_finer_theme(i: int, out: list[str | None], profiles: Sequence[Profile], heading: str,

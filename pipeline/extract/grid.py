@@ -629,8 +629,27 @@ def _column_blocks(words: Sequence[Word], columns: list[Column], settings: Extra
     """Each column's words as paragraphs (text blocks), by column index."""
     by_col = _run_on_across(_assign(words, columns), columns, settings)
     lines = {i: words_to_lines(by_col[i], settings) for i in range(len(columns))}
-    return {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
-            for i, ls in lines.items()}
+    blocks = {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
+              for i, ls in lines.items()}
+    return {i: _one_date_a_line(bl) if columns[i].field == "milestone" else bl for i, bl in blocks.items()}
+
+
+def _one_date_a_line(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A date column's blocks, each line its own where every line of a block is a whole date by itself
+    ("March 2022" / "October 2022" / "November 2022"): rows of one line each, set at the leading, print
+    one date a row. A date broken over lines ("31 March" / "2023", "Sept 2022 -" / "March 2023") stays."""
+    from ..normalise.milestones import parse_milestone
+
+    def whole(ln: Line) -> bool:
+        text = ln.text.strip()
+        return (not _DATE_JOINS.search(text) and text[:1].isalnum() and not text[:1].islower()
+                and parse_milestone(text).kind != "unknown")
+    return [part for b in blocks for part in ([[ln] for ln in b] if len(b) > 1 and all(map(whole, b)) else [b])]
+
+
+# A line of a date that ends or opens on a joining word or dash goes on to, or from, the line beside it.
+_DATE_JOINS = re.compile(r"(?:[-–—/,&]|\b(?:to|until|till|and|or|by|from|of|end|revised)\.?)$|^(?:[-–—/&(]|(?:to|until|and|or)\b)",
+                         re.IGNORECASE)
 
 
 def _run_on_across(by_col: dict[int, list[Word]], columns: Sequence[Column],
@@ -851,7 +870,7 @@ def _text_rows(
     """rows_from_text, with the zebra's evidence (`_outside_stripes`; `zebra`: the table's earlier
     pages') and the banners set across the table (build_table)."""
     blocks = _column_blocks(words, columns, settings)
-    stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom)
+    stripes = _stripes(page.fills, columns[0].x0, columns[-1].x1, top, bottom, columns)
     cells = [(f.top, f.bottom) for f in _cell_fills(page.fills, columns, top, bottom)]
     # A fill lying in one column is a cell's own colour too (a page may print one row of them).
     cells += [(f.top, f.bottom) for f in _one_column_fills(page.fills, columns, top, bottom)]
@@ -1025,16 +1044,29 @@ def _one_column_fills(fills: Sequence[Fill], columns: Sequence[Column], top: flo
     return [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1 and any(_lies_in(f, c) for c in columns)]
 
 
-def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float) -> list[tuple[float, float]]:
-    """(top, bottom) of the fills across the table between top and bottom. A stripe may be drawn cell by
-    cell: the fills of one colour at one height are taken together."""
+def _stripes(fills: Sequence[Fill], x0: float, x1: float, top: float, bottom: float,
+             columns: Sequence[Column] = ()) -> list[tuple[float, float]]:
+    """(top, bottom) of the fills across the table (x0 to x1, its `columns`) between top and bottom. A
+    stripe may be drawn cell by cell: the fills of one colour at one height are taken together."""
     # Edges as drawn, not as grouped: a row's first line may stand a fraction of a point under its edge.
     # A stripe drawn cell by cell skips the columns whose cells run on from a row above (a merged cell
     # keeps the shading of its first row), on either side or between: two cells or more at one height
-    # over half the table make a stripe (a column of colours has one cell at each height).
+    # over half the table make a stripe (a column of colours has one cell at each height), or over the
+    # action's cell and every column but those running on.
     return [(min(f.top for f in fs), max(f.bottom for f in fs)) for fs in _fill_bands(fills, top, bottom)
             if (covered := union_length([(max(f.x0, x0), min(f.x1, x1)) for f in fs])) >= STRIPE_SPAN * (x1 - x0)
-            or (len(fs) >= 2 and covered >= 0.5 * (x1 - x0))]
+            or (len(fs) >= 2 and (covered >= 0.5 * (x1 - x0) or _skips_running_on(fs, columns)))]
+
+
+def _skips_running_on(band: Sequence[Fill], columns: Sequence[Column]) -> bool:
+    """Is a band of cells filled one by one a row's stripe that leaves out merged cells running on from
+    above (hierarchy columns merged down the rows beside a zebra drawn cell by cell): each fill lies in
+    one column, one of them the action's? A merged cell keeps the shading of the row it starts in, so
+    the columns left white there run on from a white row (a later paragraph may start level with the
+    row)."""
+    if not all(any(_lies_in(f, c) for c in columns) for f in band):
+        return False
+    return any(c.field == "action" and any(_lies_in(f, c) for f in band) for c in columns)
 
 
 def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[Fill]]:

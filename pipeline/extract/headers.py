@@ -1879,7 +1879,7 @@ def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cell
         ln = lines[last + 1]
         if ln.words[0].rotation:
             # The rest of a turned heading wrapped beside the band ("Targ" / "et" / "time"), set lower.
-            if not _turned_beside(ln, lines[i:last + 1]):
+            if not (_turned_beside(ln, lines[i:last + 1]) or _turned_under_group(ln, lines[i:last + 1], cells)):
                 break
             last += 1
             continue
@@ -2029,6 +2029,17 @@ def _turned_beside(ln: Line, band: Sequence[Line]) -> bool:
     # "Self-rating", both set at the row's foot).
     foot = max(b.bottom for b in band)
     return ln.top < max(b.bottom for b in upright) or (ln.top < foot and ln.bottom <= foot + 1)
+
+
+def _turned_under_group(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell]) -> bool:
+    """A heading turned on its side in a header's second row, under a group heading over it ("Current
+    position" under "Governance", beside "Latest position"): its cell starts under the group's, so it
+    starts within the height the first row's turned headings give the band and may end below them."""
+    if not ln.words[0].rotation or _bold(band) != _bold([ln]):
+        return False
+    x0, x1 = min(w.x0 for w in ln.words), max(w.x1 for w in ln.words)
+    return ln.top < max(b.bottom for b in band) and any(
+        c.x0 - 1 <= x0 and x1 <= c.x1 + 1 and c.bottom < ln.top and not c.turned for c in cells)
 
 
 def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], page: Page,
