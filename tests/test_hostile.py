@@ -274,10 +274,13 @@ def test_ctrl_c_stops_within_a_second_and_leaves_only_complete_sets(tmp_path):
 
 
 def test_sigterm_stops_like_ctrl_c_and_kills_the_children(tmp_path):
-    pdf = tmp_path / "plan.pdf"
-    pdf.write_bytes(PHASE1_PDF.read_bytes())
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "extract", str(pdf), "--out-dir", str(tmp_path / "o"),
-                             "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    # Several files, so the run is still going when the signal comes however idle the machine is (one
+    # file takes about as long as the wait below).
+    pdfs = [tmp_path / f"plan-{k}.pdf" for k in range(6)]
+    for pdf in pdfs:
+        pdf.write_bytes(PHASE1_PDF.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "extract", *map(str, pdfs), "--out-dir",
+                             str(tmp_path / "o"), "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     time.sleep(3.0)
     children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
     proc.terminate()

@@ -366,10 +366,11 @@ def _stripe_goes_on(above: PageRow, row: PageRow) -> bool:
     return above.striped is not None and above.striped == row.striped
 
 
-def _rest_below(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
-    """Is the row, read below the page's first, the rest of the row above (`_rest_mid_page`), in the
-    same stripe of a zebra as it?"""
-    return (not entry.first_on_page and _rest_mid_page(entry, cells, usual)
+def _rest_below(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
+                above: dict[str, list[str]]) -> bool:
+    """Is the row, read below the page's first, the rest of the row above (`_rest_mid_page`; `above`: that
+    row's cells), in the same stripe of a zebra as it?"""
+    return (not entry.first_on_page and _rest_mid_page(entry, cells, usual, above)
             and not (prev is not None and _stripe_changes(prev.row, entry.row)))
 
 
@@ -439,17 +440,25 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
     return usual if len(usual) >= USUAL_UNREFERENCED else frozenset()
 
 
-def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str]) -> bool:
+def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
+                   above: dict[str, list[str]] | None = None) -> bool:
     """Is a row read between a page's rows, where no rule parts them, the rest of the row above: it opens
     on no reference and prints none of the row data (`usual`, _usual_row) that the table's rows print?
     The action's next paragraph set level with the measures' next ("Develop an Action Plan ..." beside
     "• There is a range ...") starts no row. Where the rows print no row data but open on references, a
-    row of nothing but the action's next paragraph (and the measures') is the rest as well."""
+    row of nothing but the action's next paragraph (and the measures') is the rest as well, and so are
+    the next paragraphs of the other cells the row above printed (`above`; its levels, columns of no
+    field): a producer that sets a row's paragraphs as rows of their own sets them level ("Enabling a
+    culture ..." beside "Delivered through ..."), where a new group's row would open on its reference."""
     if not usual or entry.table.ruled_rows or not cells.get("action") or _opens_on_reference(cells):
         return False
     if usual == {REFERENCED}:
-        return set(cells) <= {"action", "measures"}
+        return set(cells) <= {"action", "measures", *(f for f, paras in (above or {}).items() if paras and f not in _ROW_OWN)}
     return not any(cells.get(f) for f in usual)
+
+
+# Cells a row prints once, in its first paragraph: no paragraph of the row above runs on in them.
+_ROW_OWN = frozenset({"ref", "lead_officer", *ROW_DATA})
 
 
 def _take_rest(prev: RawRow, rest: RawRow) -> None:
@@ -751,7 +760,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
-        if table_rows and _rest_below(prev_entry, entry, cells, usual):
+        if table_rows and _rest_below(prev_entry, entry, cells, usual, table_rows[-1].cells):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)

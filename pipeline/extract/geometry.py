@@ -967,7 +967,7 @@ def _tables_under_headers(
         columns, _ = columns_from_header(text.page, h, fit, settings)
         zebra = (0, 0)
         if h is text.headers[0]:
-            again = _printed_again(columns, h, previous)
+            again = _printed_again(columns, h, previous, body)
             body = _without_heading_rests(body, columns, again)
             columns = again
             zebra = _zebra_so_far(h, previous)
@@ -999,7 +999,8 @@ def _header_again(h: Header, previous: PageTable) -> bool:
     return previous.header is not None and _same_header(h, previous.header)
 
 
-def _printed_again(columns: list[Column], h: Header, previous: PageTable | None) -> list[Column]:
+def _printed_again(columns: list[Column], h: Header, previous: PageTable | None,
+                   body: Sequence[Word] = ()) -> list[Column]:
     """The columns of a page's first header, with the headings of the table the page before ran on with
     (`previous`), and their fields, where the header prints that table's header again (_same_header) and a
     heading of it is cut short: a header row repeated on each page is cut to the row's height ("Key line
@@ -1010,9 +1011,34 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None)
     # (Where each heading stands _same_header checks; the columns' bounds, fitted to each page's text, may
     # move a few points more.)
     if len(previous.columns) != len(columns):
-        return columns
+        return _parted_as_before(columns, previous.columns, body)
     return [dataclasses.replace(c, heading=p.heading, field=p.field) if _heading_cut_short(c.heading, p.heading) else c
             for c, p in zip(columns, previous.columns)]
+
+
+def _parted_as_before(columns: list[Column], before: Sequence[Column], body: Sequence[Word]) -> list[Column]:
+    """The columns of a header printed again, parted where the page before parted one heading's column by
+    its body's white (a status and a reference under "Delivery", a group heading whose sub-headings the
+    header printed again leaves out), when this page's few rows cannot show the gutter but no word of
+    them crosses where it stood."""
+    groups: list[list[Column]] = []
+    for c in before:
+        if groups and groups[-1][-1].heading == c.heading:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    if len(groups) != len(columns) or any(g[0].heading != c.heading for g, c in zip(groups, columns)):
+        return columns
+    out: list[Column] = []
+    for g, c in zip(groups, columns):
+        bounds = [p.x1 for p in g[:-1]]
+        if len(g) == 1 or not all(c.x0 < x < c.x1 for x in bounds) or any(
+                w.x0 < x < w.x1 for x in bounds for w in body):
+            out.append(c)
+            continue
+        edges = [c.x0, *bounds, c.x1]
+        out += [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(g, edges, edges[1:])]
+    return out
 
 
 def _without_heading_rests(body: list[Word], cut: Sequence[Column], full: Sequence[Column]) -> list[Word]:

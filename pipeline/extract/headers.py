@@ -843,7 +843,7 @@ def _all_words(tokens: Sequence[str]) -> bool:
 def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
     """Body gutters moved to the nearest space between the headings' words: a heading set wider than
     its column ("Accountable and" over a lead column) reaches past the middle of the gutter below."""
-    gaps = [((a.x1 + b.x0) / 2, b.x0 - a.x1) for ln in g for a, b in zip(ln.words, ln.words[1:])]
+    gaps = [((a.x1 + b.x0) / 2, b.x0 - a.x1, b.x0) for ln in g for a, b in zip(ln.words, ln.words[1:])]
     runs = getattr(gutters, "runs", None) or [(x, x) for x in gutters]
     out = []
     for x, run in zip(gutters, runs):
@@ -852,12 +852,20 @@ def _snapped(g: Sequence[Line], gutters: Sequence[float]) -> list[float]:
         if clear is not None:
             out.append(clear)
             continue
-        # Near the gutter's middle, or anywhere in its white: the body's white from "2.1" to "Head" holds
-        # the space between "Reference" and "Lead", however far from the middle a short reference leaves it.
-        near = [m for m, width in gaps if width > 0 and inside
-                and (abs(m - x) <= SNAP_EMS * inside[0].size or run[0] < m < run[1])]
-        out.append(min(near, key=lambda m: abs(m - x)) if near else x)
+        out.append(_nearest_space(x, run, gaps, inside[0].size) if inside else x)
     return out
+
+
+def _nearest_space(x: float, run: tuple[float, float], gaps: Sequence[tuple[float, float, float]], size: float) -> float:
+    """The space between a heading's words (middle, width, next word's x0) that a body gutter at `x`, the
+    middle of the white `run`, falls to: near the gutter's middle, or anywhere in its white (the body's
+    white from "2.1" to "Head" holds the space between "Reference" and "Lead", however far from the
+    middle a short reference leaves it); `x` itself when none is."""
+    near = [(m, start) for m, width, start in gaps if width > 0 and (abs(m - x) <= SNAP_EMS * size or run[0] < m < run[1])]
+    # A space whose next word starts where the column's text does heads that column: "Reference no" set as
+    # wide as its column, "Lead" flush over the officers' text.
+    flush = [m for m, start in near if abs(start - run[1]) <= FLUSH_SLACK]
+    return min(flush or [m for m, _ in near], key=lambda m: abs(m - x)) if near else x
 
 
 def _clear_through(g: Sequence[Line], run: tuple[float, float], x: float) -> float | None:
@@ -1875,7 +1883,11 @@ def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cell
     # A heading of a header set in bold runs on in bold: a line in the body's type under it is the rest of
     # a row broken over the page, set under a header printed again.
     bold = _bold(lines[i:j + 1])
-    while last + 1 < ceiling and running and not (bold and not any(w.bold for w in lines[last + 1].words)):
+    # Where each heading still running ends so far: a header's second row of headings, set lower under a
+    # group heading, interleaves its lines with the first row's ("doin" / "g?" between "difference" and
+    # "will"), so a line may go on with some headings while the others go on below it.
+    ends = {r: max((c.bottom for c in cells if (c.x0, c.x1) == r), default=lines[upright].bottom) for r in running}
+    while last + 1 < ceiling and ends and not (bold and not any(w.bold for w in lines[last + 1].words)):
         ln = lines[last + 1]
         if ln.words[0].rotation:
             # The rest of a turned heading wrapped beside the band ("Targ" / "et" / "time"), set lower.
@@ -1883,11 +1895,29 @@ def _headings_running_on(page: Page, lines: Sequence[Line], i: int, j: int, cell
                 break
             last += 1
             continue
-        upright_lines = [x for x in lines[i:last + 1] if not x.words[0].rotation]
-        running = _continued(ln, lines[upright], running, page, settings, _leading_gap(upright_lines))
-        if running:
-            last = upright = last + 1
+        going = _going_on(ln, lines[upright], [x for x in lines[i:last + 1] if not x.words[0].rotation], ends,
+                          page, settings)
+        if going is None:
+            break
+        ends = going
+        last = upright = last + 1
     return last
+
+
+def _going_on(ln: Line, prev: Line, upright: Sequence[Line], ends: dict[tuple[float, float], float], page: Page,
+              settings: ExtractSettings) -> dict[tuple[float, float], float] | None:
+    """The headings still running (span: where its last line ends) once the upright line `ln` goes on
+    with some of them under the band's last line `prev`; None when it goes on with none. A heading
+    whose own last line stands more than the band's leading above the line after runs no more."""
+    leading = _leading_gap(upright)
+    reach = max(GROUP_GAP * ln.size, leading + LEADING_SLACK)
+    # (_continued judges the gap to the band's last line; a heading's own may stand a paragraph's space off.)
+    continued = _continued(ln, prev, [r for r, end in ends.items() if ln.top - end <= max(reach, ln.size)],
+                           page, settings, leading)
+    if not continued:
+        return None
+    return {r: (ln.bottom if r in continued else end) for r, end in ends.items()
+            if r in continued or ln.bottom - end <= reach + ln.size}
 
 
 def _groups_awaiting(page: Page, band: Sequence[Line], cells: Sequence[HeaderCell],
@@ -1913,13 +1943,21 @@ def _continued(ln: Line, prev: Line, running: Sequence[tuple[float, float]], pag
     "doing?"): set at their leading (`leading`: the white between the band's lines so far; headings set
     loose leave more than GROUP_GAP), with no deeper gap, each piece under a heading still running.
     Empty when the line is no such line."""
-    if ln.words[0].rotation or ln.top - prev.bottom > max(GROUP_GAP * prev.size, leading + LEADING_SLACK):
+    gap = ln.top - prev.bottom
+    if ln.words[0].rotation or abs(ln.size - prev.size) > HEADER_SIZE_SPREAD * prev.size:
         return []
-    if abs(ln.size - prev.size) > HEADER_SIZE_SPREAD * prev.size:
+    # Headings set in bold as paragraphs ("Who leads?" / "and date") stand a paragraph's space apart: a bold
+    # line there whose every piece starts flush under one heading still running goes on with it.
+    loose = gap > max(GROUP_GAP * prev.size, leading + LEADING_SLACK)
+    if loose and not (gap <= prev.size and _bold([prev, ln])):
         return []
     chunks = split_chunks(ln, _rule_cuts(page, ln.top, ln.bottom), settings)
     under = [[r for r in running if min(ch.x1, r[1]) > max(ch.x0, r[0])] for ch in chunks]
     if not all(under):
+        return []
+    # Two headings' rests at least: one bold piece alone there may be a banner over the first row.
+    if loose and (len(chunks) < 2 or _NUMBERED_LABEL.match(ln.text) or not all(
+            len(rs) == 1 and abs(ch.x0 - rs[0][0]) <= FLUSH_SLACK for ch, rs in zip(chunks, under))):
         return []
     return sorted({r for rs in under for r in rs})
 
