@@ -181,3 +181,17 @@ def test_a_second_header_row_interleaved_with_the_first_is_read_whole():
     assert "What difference will this make?" in texts and "Why is this important?" in texts, texts
     assert "How are we doing?" in texts, texts
     assert actions[0].bottom > 116, actions[0].bottom
+
+
+def test_unruled_rows_of_one_line_each_print_one_date_and_rating_a_line():
+    """Layout 277100055 (seed 2771, LibreOffice, rules framing the header only, 62.7%): the same one-line
+    rows, their date and rating printed in one column ("Oct 2021 – Mar 2022 – 100%"): each line a whole
+    date with its rating is one row's, and the eight "Recruit ..." rows above no longer read as one
+    (62.7% -> 88.1%; a cell whose date breaks on its dash, "Feb 2022 – Jul 2022 –" / "100%", stays whole)."""
+    page = load_page("unruled-rows-one-date-and-rating-a-line")
+    columns = [Column("milestone_and_rag", 39, 265), Column("lead_officer", 265, 491), Column("action", 491, 915)]
+    rows = _rows(page, columns, 84.0, 500.0)
+    recruit = [(r.text("milestone_and_rag"), r.text("lead_officer")) for r in rows if r.text("action").startswith("Recruit")]
+    assert recruit == [("Oct 2021 – Mar 2022 – 100%", "Head of Youth Justice"),
+                       ("May 2022 – Oct 2022 – 100%", "Head of Youth Justice"), ("Ongoing – 100%", "Head of Safeguarding"),
+                       ("Jun 2022 – Nov 2022 – 80%", "Head of Safeguarding"), ("Ongoing – 60%", "Team Manager, Front Door")]

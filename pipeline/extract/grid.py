@@ -631,13 +631,15 @@ def _column_blocks(words: Sequence[Word], columns: list[Column], settings: Extra
     lines = {i: words_to_lines(by_col[i], settings) for i in range(len(columns))}
     blocks = {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
               for i, ls in lines.items()}
-    return {i: _one_date_a_line(bl) if columns[i].field == "milestone" else bl for i, bl in blocks.items()}
+    return {i: _one_date_a_line(bl) if columns[i].field in ("milestone", "milestone_and_rag") else bl
+            for i, bl in blocks.items()}
 
 
 def _one_date_a_line(blocks: list[list[Line]]) -> list[list[Line]]:
-    """A date column's blocks, each line its own where every line of a block is a whole date by itself
-    ("March 2022" / "October 2022" / "November 2022"): rows of one line each, set at the leading, print
-    one date a row. A date broken over lines ("31 March" / "2023", "Sept 2022 -" / "March 2023") stays."""
+    """A date column's blocks (or a date-and-rating column's), each line its own where every line of a block
+    is a whole date by itself ("March 2022" / "October 2022" / "November 2022", "Ongoing – 100%"): rows of
+    one line each, set at the leading, print one date a row. A date broken over lines ("31 March" / "2023",
+    "Sept 2022 -" / "March 2023") stays whole."""
     from ..normalise.milestones import parse_milestone
 
     def whole(ln: Line) -> bool:
