@@ -8,6 +8,7 @@ of the page before when its text sits in that table's columns (headers printed o
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 import statistics
@@ -1021,12 +1022,7 @@ def _parted_as_before(columns: list[Column], before: Sequence[Column], body: Seq
     its body's white (a status and a reference under "Delivery", a group heading whose sub-headings the
     header printed again leaves out), when this page's few rows cannot show the gutter but no word of
     them crosses where it stood."""
-    groups: list[list[Column]] = []
-    for c in before:
-        if groups and groups[-1][-1].heading == c.heading:
-            groups[-1].append(c)
-        else:
-            groups.append([c])
+    groups = [list(g) for _, g in itertools.groupby(before, key=lambda c: c.heading)]
     if len(groups) != len(columns) or any(g[0].heading != c.heading for g, c in zip(groups, columns)):
         return columns
     out: list[Column] = []

@@ -1066,9 +1066,8 @@ def _skips_running_on(band: Sequence[Fill], columns: Sequence[Column]) -> bool:
     one column, one of them the action's? A merged cell keeps the shading of the row it starts in, so
     the columns left white there run on from a white row (a later paragraph may start level with the
     row)."""
-    if not all(any(_lies_in(f, c) for c in columns) for f in band):
-        return False
-    return any(c.field == "action" and any(_lies_in(f, c) for f in band) for c in columns)
+    lying = [next((c for c in columns if _lies_in(f, c)), None) for f in band]
+    return None not in lying and any(c is not None and c.field == "action" for c in lying)
 
 
 def _fill_bands(fills: Sequence[Fill], top: float, bottom: float) -> list[list[Fill]]:
