@@ -288,14 +288,15 @@ def _first_word_fits(target: RawRow, f: str, prow: PageRow) -> bool:
 def _continues(before: list[str], after: list[str]) -> bool:
     """Does `after` (top of a page) read as the rest of `before` (foot of the page before)?
 
-    It does when it opens in lower case or with a bare number (the year of a split "November / 2022"),
-    or when `before` stops on a comma, a hyphen, a word broken by hyphenation ("OFS‐" / "TED") or a word
-    that cannot end a phrase.
+    It does when it opens in lower case, on an ampersand or with a bare number (the year of a split
+    "November / 2022"), or when `before` stops on a comma, a hyphen, a word broken by hyphenation ("OFS‐" /
+    "TED") or a word that cannot end a phrase.
     """
     if not before or not after:
         return False
     first = after[0]
-    if first[:1].islower() or _BARE_NUMBER.match(first) or hyphenated(before[-1], first):
+    # No phrase opens on an ampersand: "Assistant Director Safeguarding Review" / "& Quality Assurance".
+    if first[:1].islower() or first[:1] == "&" or _BARE_NUMBER.match(first) or hyphenated(before[-1], first):
         return True
     return _ends_open(before)
 
@@ -411,6 +412,8 @@ USUAL_SHARE = 0.9
 REFERENCED_SHARE = 0.75
 # Fields of row data nearly every row of a table without references must print for the same.
 USUAL_UNREFERENCED = 2
+# Share of a table's rows that may print no row data at all and still be judged by the others' habit.
+BARE_SHARE = 0.25
 
 
 def _opens_on_reference(cells: dict[str, list[str]]) -> bool:
@@ -420,13 +423,21 @@ def _opens_on_reference(cells: dict[str, list[str]]) -> bool:
 
 def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
     """The row data (status, date) that nearly all of the table's rows print, where nearly all of them
-    open on a reference too, or where they print two such fields or more (ALWAYS_ROWS of them or more, a
-    page's first row aside: it may be the rest of a row); empty where rows show no such habit."""
+    open on a reference too, or where they print two such fields or more, or one and an officer, the
+    officer then among them (ALWAYS_ROWS of them or more, a page's first row aside: it may be the rest of
+    a row); empty where rows show no such habit."""
     inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
     n = len(inner)
     if n < ALWAYS_ROWS:
         return frozenset()
-    usual = frozenset(f for f in ROW_DATA if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * n)
+    fields = (*ROW_DATA, "lead_officer")
+    # The habit is the rows' that print any of it: those printing none are what it judges (a row's
+    # next paragraphs set level with another cell's, read as rows), so long as they are few.
+    printing = [cells for cells in inner if any(cells.get(f) for f in fields)]
+    if len(printing) < (1 - BARE_SHARE) * n:
+        printing = inner
+    habit = frozenset(f for f in fields if sum(bool(cells.get(f)) for cells in printing) >= USUAL_SHARE * len(printing))
+    usual = habit - {"lead_officer"}
     referenced = sum(_opens_on_reference(cells) for cells in inner)
     if usual and referenced >= USUAL_SHARE * n:
         return usual
@@ -436,8 +447,13 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
         return frozenset({REFERENCED}) if referenced >= REFERENCED_SHARE * n else frozenset()
     # With no references, two fields of row data nearly every row prints (a status and an officer with
     # a date): a row that left both blank is rarer than an action's next paragraph set level with
-    # another cell's ("Deliver specific training ..." beside "A CWD Improvement Plan ...").
-    return usual if len(usual) >= USUAL_UNREFERENCED else frozenset()
+    # another cell's ("Deliver specific training ..." beside "A CWD Improvement Plan ..."). A rest may
+    # print an officer there (a second one, set as a paragraph of its own).
+    if len(usual) >= USUAL_UNREFERENCED:
+        return usual
+    # One field and an officer nearly every row names: a row that prints its officer is a row (a cell left
+    # blank is no rest), one that prints neither is a rest.
+    return habit if len(habit) >= USUAL_UNREFERENCED else frozenset()
 
 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
@@ -756,11 +772,12 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     always = _always_printed(lt.entries, read)
     usual = _usual_row(lt.entries, read)
     top_set = any(_row_opening(e.row) for e in lt.entries)
-    for entry, cells in zip(lt.entries, read):
+    for k, (entry, cells) in enumerate(zip(lt.entries, read)):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
-        if table_rows and _rest_below(prev_entry, entry, cells, usual, table_rows[-1].cells):
+        if table_rows and _rest_below(prev_entry, entry, cells, usual, table_rows[-1].cells) \
+                and not _completed_overleaf(cells, lt.entries[k + 1:k + 2], read[k + 1:k + 2], usual):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
@@ -777,6 +794,21 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+def _completed_overleaf(at_foot: dict[str, list[str]], following: Sequence[_Entry], read: Sequence[dict[str, list[str]]],
+                        usual: frozenset[str]) -> bool:
+    """Does the next page open (`following`, `read`: the next entry and its cells) on the row data the row
+    at this page's foot (`at_foot`: its cells) did not print, beside no action of its own (none, or one
+    that reads on from the foot's: "... the diagnostic of the" / "Liquid Logistic system")? Then that row
+    was begun at the foot, its short cells moved overleaf (an HTML engine breaks a row's tall cells
+    only), and is no rest of the row above."""
+    if not following or not following[0].first_on_page:
+        return False
+    cells = read[0]
+    action = cells.get("action")
+    return any(cells.get(f) for f in usual if f != REFERENCED) and (
+        not action or _continues(at_foot.get("action") or [], action))
 
 
 def _open_row(lt: _Table, table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],

@@ -19,9 +19,18 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?(\d+)(?:\s*(?:of|/)\s*(\d+))?$", re.I)
 
 def _page_number(text: str) -> bool:
     """Does the text read as a page number ("14", "Page 3 of 28", "3/28")? A page is never numbered past
-    the count: "2022/23" is a year."""
+    the count: "2022/23" is a year. A bare number that reads as a year ("2022", a date's cell run on over
+    the page) numbers no page: no plan runs to two thousand pages."""
     m = _PAGE_NUMBER.match(text.strip())
-    return m is not None and (m[2] is None or int(m[1]) <= int(m[2]))
+    if m is None:
+        return False
+    if m[2] is None and m[1] == text.strip() and YEARS[0] <= int(m[1]) <= YEARS[1]:
+        return False
+    return m[2] is None or int(m[1]) <= int(m[2])
+
+
+# Bare numbers read as years, never as page numbers.
+YEARS = (1900, 2100)
 
 
 @dataclass

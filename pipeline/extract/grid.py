@@ -21,9 +21,10 @@ from typing import Callable, Sequence
 from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
-from .headers import FILL_COLUMN_SHARE, WORD_SPACE_EMS, Header, HeaderCell, filled_columns
+from .headers import (FILL_COLUMN_SHARE, FIRST_ROW_REACH, WORD_SPACE_EMS, Header, HeaderCell, filled_columns,
+                      first_row_fills)
 from .intervals import joined_strokes, span_ends, union_length
-from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
+from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, LEADING_NOISE, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
                    tightest_leading, word_key, words_to_lines)
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
@@ -265,7 +266,10 @@ def columns_from_header(
         columns = _ruled_columns(header.cells, cuts)
     else:
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
-        filled = filled_columns(page, header.bottom) + header_cell_fills(page, header)
+        # The fills of the first row count too: under a header at a page's foot it may be the only one.
+        size = min((c.bottom - c.top for c in header.cells if not c.turned), default=0.0)
+        filled = (filled_columns(page, header.bottom) + first_row_fills(page, header.bottom, FIRST_ROW_REACH * size)
+                  + header_cell_fills(page, header))
         columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
         columns = _parted_at_inner_gutters(columns, body_words)
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
@@ -593,7 +597,7 @@ def rows_from_rules(
     boundaries = _action_rules(_rule_rows(page.hrules, columns, top, bottom, settings, words), columns)
     if len(boundaries) < 2 or _frame_only(boundaries, columns, words, settings, page.vrules):
         return None
-    boundaries, closed = _close_boundaries(boundaries, words, top, len(columns))
+    boundaries, closed = _close_boundaries(boundaries, words, top, columns)
     rows = _rows_between(boundaries, columns)
     spanning = _spanning_rows(rows, columns, page.vrules, words)
     for row in spanning:
@@ -631,22 +635,55 @@ def _column_blocks(words: Sequence[Word], columns: list[Column], settings: Extra
     lines = {i: words_to_lines(by_col[i], settings) for i in range(len(columns))}
     blocks = {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
               for i, ls in lines.items()}
-    return {i: _one_date_a_line(bl) if columns[i].field in ("milestone", "milestone_and_rag") else bl
-            for i, bl in blocks.items()}
+    return {i: _one_date_a_line(_dashes_rejoined(bl, tightest_leading(lines[i])), columns[i].field == "milestone_and_rag",
+                                settings)
+            if columns[i].field in ("milestone", "milestone_and_rag") else bl for i, bl in blocks.items()}
 
 
-def _one_date_a_line(blocks: list[list[Line]]) -> list[list[Line]]:
-    """A date column's blocks (or a date-and-rating column's), each line its own where every line of a block
-    is a whole date by itself ("March 2022" / "October 2022" / "November 2022", "Ongoing – 100%"): rows of
-    one line each, set at the leading, print one date a row. A date broken over lines ("31 March" / "2023",
-    "Sept 2022 -" / "March 2023") stays whole."""
-    from ..normalise.milestones import parse_milestone
+def _dashes_rejoined(blocks: list[list[Line]], leading: float | None) -> list[list[Line]]:
+    """A date column's blocks, each that opens on a dash and is set at the column's leading under the one
+    above joined to it: the rest of a date or of a date and its rating ("Nov 2022 – Apr 2023" / "– ▲"),
+    which reads as a list's item ("– Item") anywhere else."""
+    if leading is None:
+        return blocks
+    out: list[list[Line]] = []
+    for b in blocks:
+        if out and _DASH_OPENING.match(b[0].text) and b[0].top - out[-1][-1].bottom <= leading + LEADING_NOISE:
+            out[-1] = out[-1] + b
+        else:
+            out.append(b)
+    return out
 
-    def whole(ln: Line) -> bool:
+
+_DASH_OPENING = re.compile(r"^[-\u2013\u2014]\s")
+
+
+def _one_date_a_line(blocks: list[list[Line]], rated: bool = False,
+                     settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Line]]:
+    """A date column's blocks (or a date-and-rating column's, `rated`), each line its own where every line
+    of a block is a whole date by itself ("March 2022" / "October 2022" / "November 2022", "Ongoing – 100%",
+    "Feb 2022 – Jul 2022 – 100%" / "60%"): rows of one line each, set at the leading, print one date a row.
+    A date broken over lines ("31 March" / "2023", "Sept 2022 -" / "March 2023") stays whole."""
+    from ..normalise.milestones import parse_milestone, rating_only, split_date_and_rating
+
+    def rated_line(ln: Line) -> bool:
+        return rating_only(ln.text, settings) or split_date_and_rating(ln.text, settings)[1] is not None
+
+    def whole(ln: Line, beside: Line) -> bool:
         text = ln.text.strip()
+        if rated:
+            # A rating alone is a row with no date among rows that print their ratings beside their dates,
+            # not the rating of the date on the line beside it ("March 2023" / "Green", "Complete" / "June").
+            if rating_only(text, settings):
+                return rated_line(beside)
+            date, rating = split_date_and_rating(text, settings)
+            text = date if rating else text
         return (not _DATE_JOINS.search(text) and text[:1].isalnum() and not text[:1].islower()
                 and parse_milestone(text).kind != "unknown")
-    return [part for b in blocks for part in ([[ln] for ln in b] if len(b) > 1 and all(map(whole, b)) else [b])]
+
+    def parted(b: list[Line]) -> bool:
+        return len(b) > 1 and all(whole(ln, b[k - 1] if k else b[1]) for k, ln in enumerate(b))
+    return [part for b in blocks for part in ([[ln] for ln in b] if parted(b) else [b])]
 
 
 # A line of a date that ends or opens on a joining word or dash goes on to, or from, the line beside it.
@@ -802,17 +839,21 @@ def _action_rules(boundaries: list[tuple[float, set[int]]], columns: Sequence[Co
 
 
 def _close_boundaries(
-    boundaries: list[tuple[float, set[int]]], words: Sequence[Word], top: float, n_cols: int
+    boundaries: list[tuple[float, set[int]]], words: Sequence[Word], top: float, columns: Sequence[Column]
 ) -> tuple[list[tuple[float, set[int]]], bool]:
     """Add the boundaries the rules leave out: below text that runs past the last rule (a row left
     open at the foot of the page) and above text before the first (a header without its bottom rule)."""
     first, last = boundaries[0][0], boundaries[-1][0]
     last_word = max((w.bottom for w in words), default=top)
-    closed = last_word <= last + 1
-    if not closed:
-        boundaries = boundaries + [(max(last_word + 1, last + 1), set(range(n_cols)))]
+    # Text past the last rule only in columns the rule leaves out is a merged cell running on over the
+    # page (an objective beside its last row): the rule closed the row itself.
+    past = _assign([w for w in words if w.bottom > last + 1], columns)
+    closed = last_word <= last + 1 or (bool(boundaries[-1][1]) and not any(
+        past.get(i) for i in boundaries[-1][1]))
+    if last_word > last + 1:
+        boundaries = boundaries + [(max(last_word + 1, last + 1), set(range(len(columns))))]
     if any(top < w.ymid < first for w in words):
-        boundaries = [(top, set(range(n_cols)))] + boundaries
+        boundaries = [(top, set(range(len(columns))))] + boundaries
     return boundaries, closed
 
 
@@ -1432,7 +1473,15 @@ def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[lis
     more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
             if not _inside_a_filled_row(t, filled, anchors, tol)]
     more += [t for t in _opened_at_foot(blocks, action_i, anchors, tol) if all(abs(t - m) > tol for m in more)]
-    return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors) if all(abs(t - m) > tol for m in more)]
+    return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors)
+                   if all(abs(t - m) > tol for m in more) and not _list_goes_on_at(blocks, t, tol)]
+
+
+def _list_goes_on_at(blocks: dict[int, list[list[Line]]], t: float, tol: float) -> bool:
+    """Does a column's block level with `t` open on a later item of a numbered list ("2. Plans will be
+    ...")? The row above goes on there: a short cell's second paragraph beside it (a second officer) begins
+    no row."""
+    return any(abs(b[0].top - t) <= tol and continues_list(b) for bl in blocks.values() for b in bl)
 
 
 def _opened_at_foot(blocks: dict[int, list[list[Line]]], action_i: int, anchors: Sequence[float],

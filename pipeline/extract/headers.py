@@ -539,6 +539,11 @@ def fill_walls(page: Page, below: float, near: float = 0.0) -> list[float]:
     narrow filled cell of the row right under it, within `near` (a header at a page's foot has one row
     under it: its status cell's fill shows where the status column stands). No rule need be drawn for
     them to part columns."""
+    return span_ends([*filled_columns(page, below), *first_row_fills(page, below, near)])
+
+
+def first_row_fills(page: Page, below: float, near: float) -> list[tuple[float, float]]:
+    """(x0, x1) of each narrow filled cell of the body row that starts within `near` below `below`."""
     narrow = FILL_COLUMN_SHARE * page.width
     # A section row's fill run across the table under the header ("Priority 1: Practice Quality") is no
     # body row: the first row starts under it.
@@ -546,8 +551,7 @@ def fill_walls(page: Page, below: float, near: float = 0.0) -> list[float]:
     while across := [f.bottom for f in page.fills if top - 1 <= f.top <= top + near and f.x1 - f.x0 >= narrow
                      and f.bottom > top]:
         top = max(across)
-    first_row = [(f.x0, f.x1) for f in page.fills if top - 1 <= f.top <= top + near and f.x1 - f.x0 < narrow]
-    return span_ends([*filled_columns(page, below), *first_row])
+    return [(f.x0, f.x1) for f in page.fills if top - 1 <= f.top <= top + near and f.x1 - f.x0 < narrow]
 
 
 def filled_columns(page: Page, below: float) -> list[tuple[float, float]]:
@@ -1744,7 +1748,8 @@ def _grown_upward(
             scored = _score(grown, settings, _set_apart(page, band))
             # The whole may read weaker than the lines that scored (more headings nobody listed) and
             # still be the header: it names every field they named.
-            keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown)
+            keeps = scored is not None and scored[1] is None and _fields_of(cells) <= _fields_of(grown) | _read_on_above(
+                cells, lines[first:i])
             # Headings turned on their side beside the band are its own, whatever they say (clipped by
             # their cell: "How ar"), those whose top stands a little above the band's too ("Ref number"
             # filling its cell's height); they only add columns.
@@ -1759,6 +1764,16 @@ def _grown_upward(
         out.append((i, j, cells))
         floor = j
     return out
+
+
+def _read_on_above(cells: Sequence[HeaderCell], above: Sequence[Line]) -> set[str]:
+    """The fields only pieces of headings named, pieces the lines `above` go on: the second lines of
+    headings set as two lines each ("Update this" / "quarter", "Progress" / "Target") may match listed
+    words alone, which the whole heading does not say. Whole, they name nothing to keep."""
+    upright = [w for ln in above if not ln.words[0].rotation for w in ln.words]
+    pieces = [c for c in cells if any(w.x0 < c.x1 and w.x1 > c.x0 for w in upright)]
+    whole = _fields_of([c for c in cells if c not in pieces])
+    return _fields_of(pieces) - whole
 
 
 def _in_one_box(page: Page, above: Line, first: Line, band: Sequence[Line]) -> bool:
