@@ -633,11 +633,13 @@ def _column_blocks(words: Sequence[Word], columns: list[Column], settings: Extra
     """Each column's words as paragraphs (text blocks), by column index."""
     by_col = _run_on_across(_assign(words, columns), columns, settings)
     lines = {i: words_to_lines(by_col[i], settings) for i in range(len(columns))}
-    blocks = {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=tightest_leading(ls))
+    leading = {i: tightest_leading(ls) for i, ls in lines.items()}
+    blocks = {i: lines_to_paragraphs(ls, settings, mid_sentence=False, column_leading=leading[i])
               for i, ls in lines.items()}
-    return {i: _one_date_a_line(_dashes_rejoined(bl, tightest_leading(lines[i])), columns[i].field == "milestone_and_rag",
-                                settings)
-            if columns[i].field in ("milestone", "milestone_and_rag") else bl for i, bl in blocks.items()}
+    for i, col in enumerate(columns):
+        if col.field in ("milestone", "milestone_and_rag"):
+            blocks[i] = _one_date_a_line(_dashes_rejoined(blocks[i], leading[i]), col.field == "milestone_and_rag", settings)
+    return blocks
 
 
 def _dashes_rejoined(blocks: list[list[Line]], leading: float | None) -> list[list[Line]]:
@@ -842,7 +844,8 @@ def _close_boundaries(
     boundaries: list[tuple[float, set[int]]], words: Sequence[Word], top: float, columns: Sequence[Column]
 ) -> tuple[list[tuple[float, set[int]]], bool]:
     """Add the boundaries the rules leave out: below text that runs past the last rule (a row left
-    open at the foot of the page) and above text before the first (a header without its bottom rule)."""
+    open at the foot of the page) and above text before the first (a header without its bottom rule).
+    True beside them when the last rule closes the table's last row: no column it closes runs on below."""
     first, last = boundaries[0][0], boundaries[-1][0]
     last_word = max((w.bottom for w in words), default=top)
     # Text past the last rule only in columns the rule leaves out is a merged cell running on over the
