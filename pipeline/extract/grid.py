@@ -668,23 +668,30 @@ def _one_date_a_line(blocks: list[list[Line]], rated: bool = False,
     A date broken over lines ("31 March" / "2023", "Sept 2022 -" / "March 2023") stays whole."""
     from ..normalise.milestones import parse_milestone, rating_only, split_date_and_rating
 
-    def rated_line(ln: Line) -> bool:
-        return rating_only(ln.text, settings) or split_date_and_rating(ln.text, settings)[1] is not None
-
-    def whole(ln: Line, beside: Line) -> bool:
+    def reading(ln: Line) -> tuple[bool, str, bool]:
+        """(a rating alone, the text a date must read as, rated): each line read once."""
         text = ln.text.strip()
-        if rated:
-            # A rating alone is a row with no date among rows that print their ratings beside their dates,
-            # not the rating of the date on the line beside it ("March 2023" / "Green", "Complete" / "June").
-            if rating_only(text, settings):
-                return rated_line(beside)
-            date, rating = split_date_and_rating(text, settings)
-            text = date if rating else text
+        if not rated:
+            return False, text, False
+        if rating_only(text, settings):
+            return True, text, True
+        date, rating = split_date_and_rating(text, settings)
+        return False, date if rating else text, rating is not None
+
+    def whole(read: tuple[bool, str, bool], beside: tuple[bool, str, bool]) -> bool:
+        alone, text, _ = read
+        # A rating alone is a row with no date among rows that print their ratings beside their dates,
+        # not the rating of the date on the line beside it ("March 2023" / "Green", "Complete" / "June").
+        if alone:
+            return beside[2]
         return (not _DATE_JOINS.search(text) and text[:1].isalnum() and not text[:1].islower()
                 and parse_milestone(text).kind != "unknown")
 
     def parted(b: list[Line]) -> bool:
-        return len(b) > 1 and all(whole(ln, b[k - 1] if k else b[1]) for k, ln in enumerate(b))
+        if len(b) < 2:
+            return False
+        reads = [reading(ln) for ln in b]
+        return all(whole(r, reads[k - 1] if k else reads[1]) for k, r in enumerate(reads))
     return [part for b in blocks for part in ([[ln] for ln in b] if parted(b) else [b])]
 
 
