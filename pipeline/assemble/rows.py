@@ -449,11 +449,16 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
     # a date): a row that left both blank is rarer than an action's next paragraph set level with
     # another cell's ("Deliver specific training ..." beside "A CWD Improvement Plan ..."). A rest may
     # print an officer there (a second one, set as a paragraph of its own).
-    if len(usual) >= USUAL_UNREFERENCED:
+    if _fields_shown(usual) >= USUAL_UNREFERENCED:
         return usual
     # One field and an officer nearly every row names: a row that prints its officer is a row (a cell left
     # blank is no rest), one that prints neither is a rest.
     return habit if len(habit) >= USUAL_UNREFERENCED else frozenset()
+
+
+def _fields_shown(fields: AbstractSet[str]) -> int:
+    """How many fields of row data `fields` print: an officer with a date in one cell prints two."""
+    return len(fields) + sum(1 for f in fields if f == "lead_officer_and_milestone")
 
 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
@@ -467,6 +472,10 @@ def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[
     field): a producer that sets a row's paragraphs as rows of their own sets them level ("Enabling a
     culture ..." beside "Delivered through ..."), where a new group's row would open on its reference."""
     if not usual or entry.table.ruled_rows or not cells.get("action") or _opens_on_reference(cells):
+        return False
+    # A level printed again as the row above prints it ("Children in Care" in every row) opens a row: a
+    # row's rest never prints its levels again.
+    if above and any(cells.get(f) and cells.get(f) == above.get(f) for f in HIERARCHY):
         return False
     if usual == {REFERENCED}:
         return set(cells) <= {"action", "measures", *(f for f, paras in (above or {}).items() if paras and f not in _ROW_OWN)}
@@ -776,6 +785,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
+        _fold_never_begun(table_rows, cells, page_top)
         if table_rows and _rest_below(prev_entry, entry, cells, usual, table_rows[-1].cells) \
                 and not _completed_overleaf(cells, lt.entries[k + 1:k + 2], read[k + 1:k + 2], usual):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
@@ -794,6 +804,16 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+def _fold_never_begun(table_rows: list[RawRow], cells: dict[str, list[str]], page_top: bool) -> None:
+    """Fold the last row into the row above where it was read as begun at a page's foot with no action yet
+    ("Principal" under an officer) and the next page opens (`cells`) with no action either: no action of
+    its own ever follows, so its lines are a paragraph of the row above's cell, and what opens the next
+    page is that row's rest."""
+    if page_top and len(table_rows) >= 2 and not cells.get("action") and not table_rows[-1].cells.get("action") \
+            and table_rows[-2].cells.get("action"):
+        _take_rest(table_rows[-2], table_rows.pop())
 
 
 def _completed_overleaf(at_foot: dict[str, list[str]], following: Sequence[_Entry], read: Sequence[dict[str, list[str]]],

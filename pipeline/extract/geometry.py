@@ -1013,8 +1013,26 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None,
     # move a few points more.)
     if len(previous.columns) != len(columns):
         return _parted_as_before(columns, previous.columns, body)
+    columns = _bounded_as_before(columns, previous.columns, body)
     return [dataclasses.replace(c, heading=p.heading, field=p.field) if _heading_cut_short(c.heading, p.heading) else c
             for c, p in zip(columns, previous.columns)]
+
+
+# Lines of text under a header below which its page's body is too thin to fit the columns' bounds.
+THIN_BODY_LINES = 4
+
+
+def _bounded_as_before(columns: list[Column], before: Sequence[Column], body: Sequence[Word]) -> list[Column]:
+    """The columns of a header printed again, within the bounds the page before fitted to its text, where
+    this page's body is a few lines only (THIN_BODY_LINES: one cell's rest, "Awaiting sign-off by" / "the
+    Leadership" / "Team.") and no word of it crosses them: a few lines may show white between their words
+    that no column boundary makes (a cut under "sign-off", where no heading starts)."""
+    if len({round(w.top) for w in body}) >= THIN_BODY_LINES:
+        return columns
+    bounds = [c.x1 for c in before[:-1]]
+    if any(w.x0 < x < w.x1 for x in bounds for w in body):
+        return columns
+    return [dataclasses.replace(c, x0=p.x0, x1=p.x1) for c, p in zip(columns, before)]
 
 
 def _parted_as_before(columns: list[Column], before: Sequence[Column], body: Sequence[Word]) -> list[Column]:

@@ -24,7 +24,7 @@ from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import (FILL_COLUMN_SHARE, FIRST_ROW_REACH, WORD_SPACE_EMS, Header, HeaderCell, filled_columns,
                       first_row_fills)
 from .intervals import joined_strokes, span_ends, union_length
-from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, LEADING_NOISE, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs,
+from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, LEADING_NOISE, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs, opens_list,
                    tightest_leading, word_key, words_to_lines)
 
 # Columns whose blocks mark the start of a row in unruled tables (printed once per action).
@@ -1374,7 +1374,21 @@ def _level_with_row_data(columns: Sequence[Column], blocks: dict[int, list[list[
     space is above it (a row of an action and a date alone, its measures blank, under a row of short
     cells), not a paragraph of the cell above beside one of another column's."""
     tops = [_opening_tops(blocks[i]) for i, c in enumerate(columns) if c.field in ROW_DATA_FIELDS and i != action_i]
+    tops += [_dated_tops(blocks[i]) for i, c in enumerate(columns) if c.field in DATED_FIELDS and i != action_i]
     return [any(_level_with(b[0].top, t, tol) for t in tops) for b in blocks[action_i]]
+
+
+# Columns of an officer and a date in one cell: a block that prints its own date is a row's (an officer
+# alone may be a cell's second paragraph; its date is printed once in a row, at the cell's end).
+DATED_FIELDS = ("lead_officer_and_milestone",)
+
+
+def _dated_tops(col_blocks: Sequence[list[Line]]) -> list[float]:
+    """Tops of the blocks that hold a date beside their officer ("Head of Youth" / "Justice, 30/04/2023")."""
+    from ..assemble.combined import split_lead_and_date
+
+    return [b[0].top for b in col_blocks
+            if not continues_list(b) and split_lead_and_date(" ".join(ln.text for ln in b))[1] is not None]
 
 
 # Fields a row prints once, in a cell of one paragraph: a date, a status, or both, and its reference (a row
@@ -1507,7 +1521,10 @@ def _opened_at_foot(blocks: dict[int, list[list[Line]]], action_i: int, anchors:
     t = max((ln.top for ln in lasts.values()), default=0.0)
     level = [ln for ln in lasts.values() if abs(ln.top - t) <= tol]
     action_foot = max(b[-1].bottom for b in blocks[action_i])
-    if len(level) < FOOT_OPENING_CELLS or t <= max(anchors) + tol or action_foot > t:
+    # A cell opening a numbered list anew ("1. Children, young people ...") under its column's last item
+    # shows a cell of its own where the rows' cells are lists: one column fewer will do.
+    needed = FOOT_OPENING_CELLS - any(opens_list(ln) for ln in level)
+    if len(level) < needed or t <= max(anchors) + tol or action_foot > t:
         return []
     return [t] if _white_across(blocks, anchors, t, tol, min(ln.size for ln in level)) else []
 

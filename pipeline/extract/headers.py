@@ -935,10 +935,13 @@ def body_gutters(
         return []
     # A cell filled with a colour and holding no word (a status shown by colour alone) is a column's
     # content as text is: its edges are the cell's, however close the next column's text starts.
-    gutters = _white_gutters(spans + (edges := _colour_cells(page, below_words, below, end, x0, x1)),
-                             {x for span in edges for x in span}, settings.gutter_min_width)
+    edges = _colour_cells(page, below_words, below, end, x0, x1)
+    walls = {x for span in edges for x in span}
+    gutters = _white_gutters(spans + edges, walls, settings.gutter_min_width)
     widest_space = _widest_space(below_words)  # one body for every gutter: worked out once
-    kept = [(g, width) for g, width in gutters if _parts_columns(g, width, below_words, widest_space)]
+    # White up to a colour cell's edge parts columns however narrow: the cell's edge is its column's.
+    kept = [(g, width) for g, width in gutters
+            if g - width / 2 in walls or g + width / 2 in walls or _parts_columns(g, width, below_words, widest_space)]
     return Gutters([g for g, _ in kept], [(g - width / 2, g + width / 2) for g, width in kept],
                    min(a for a, _ in spans))
 

@@ -459,6 +459,11 @@ def continues_list(block: Sequence[Line]) -> bool:
     return k is not None and k > 1
 
 
+def opens_list(line: Line) -> bool:
+    """Does the line open a numbered list at its first item ("1. ...", "(a) ...")?"""
+    return _item_number(line) == 1
+
+
 def is_bullet(line: Line) -> bool:
     """Does the line open with a list marker ("•", "▪", or a dash standing alone before the text)?"""
     first = line.words[0].text
@@ -606,13 +611,60 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
             flags[i] = _broken_after_words(above, first, edge - above.x1 < letter, vocabulary)
             continue
         so_far = _word_so_far(para, i - 1)
+        going_on = _word_going_on(para, i)
+        if _word_ended(para, i, flags, going_on):
+            continue
         flags[i] = not _whole_over_a_cut_piece(para, i, so_far, edge, letter) and _piece_broken(
-            so_far, first, edge - above.x1, letter, vocabulary, _word_going_on(para, i))
+            so_far, first, edge - above.x1, letter, vocabulary, going_on)
         if not flags[i] and _third_piece(para, i, edge, letter):
             thirds.add(i)
     for i in thirds:
         flags[i] = flags[i + 1] = True
+    _mark_runs(para, edge, flags)
     return flags
+
+
+def _mark_runs(para: Sequence[Line], edge: float, flags: list[bool]) -> None:
+    """Flag the lines that go on a word broken over three lines or more (`_broken_run`)."""
+    for i in range(1, len(para)):
+        j = _broken_run(para, i, edge)
+        if j is not None:
+            flags[i:j + 1] = [True] * (j + 1 - i)
+
+
+# Lines a word broken for a very narrow cell runs over at most.
+MAX_PIECES = 6
+
+
+def _broken_run(para: Sequence[Line], i: int, edge: float) -> int | None:
+    """The last line of a word broken over three lines or more for a very narrow cell, its first piece the
+    one word of line i - 1 ("impl" / "eme" / "ntati" / "on"): each line but the last one piece that
+    reaches the cell's edge, the first no word, all together an English word. However often the document
+    prints its pieces so (a status worded alike in many rows), they are no words of their own."""
+    if len(para[i - 1].words) != 1:
+        return None
+    pieces = [para[i - 1].words[0].text]
+    if is_word(word_key(pieces[0])):
+        return None
+    for j in range(i, min(len(para), i + MAX_PIECES)):
+        first = para[j].words[0]
+        letter = (first.x1 - first.x0) / max(1, len(first.text))
+        if edge - para[j - 1].x1 >= LEXICON_REACH * letter or not _breakable(pieces[-1], first.text):
+            return None
+        pieces.append(first.text)
+        if len(pieces) >= 3 and is_word(word_key("".join(pieces))):
+            return j
+        if len(para[j].words) != 1:
+            return None
+    return None
+
+
+def _word_ended(para: Sequence[Line], i: int, flags: Sequence[bool], going_on: str) -> bool:
+    """Where line i - 1 is a word's piece broken onto it (`flags`), does line i open a word of its own? A
+    word that is whole with line i - 1 ("implem" / "entation") ends there where line i opens a word of its
+    own ("currentl" / "y")."""
+    return flags[i - 1] and len(para[i - 1].words) == 1 and _two_words(
+        _word_so_far(para, i - 1, flags), going_on or para[i].words[0].text)
 
 
 def _forced_break(para: Sequence[Line], i: int, near: bool, width: float, vocabulary: Mapping[str, int],

@@ -796,9 +796,13 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
     header's edge; a turned "How are we doing?" showing "How") is not printed. Judged on the box around
     each clipping path, for text objects of the page itself (a form's own clip is in its own space). A
     character the clip's edge crosses is judged by its glyph's own ink (`textpage`'s tight box): the box
-    a font gives a letter reaches above its ink, and "code" cut off under "Acti" / "on" shows a sliver."""
+    a font gives a letter reaches above its ink, and "code" cut off under "Acti" / "on" shows a sliver.
+    Across its line the ink is judged with the line's (`_line_inks`): a clip cuts a line's letters alike,
+    and a descender reaching past the others ("p" of a turned "update" cut at its baseline) is no sign
+    its letter was cut off while they were not."""
     boxes: dict[int, tuple[float, float, float, float] | None] = {}
-    out = []
+    kept: list[tuple] = []
+    crossed: list[tuple[int, tuple, tuple[float, float, float, float]]] = []
     for ch in chars:
         k = ch[9]
         if 0 <= k < len(texts) and texts[k][1] == frame:
@@ -809,10 +813,43 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
                 continue
             if box is not None and textpage is not None and not _inside(box, ch[1:5], whole=True):
                 ink = _ink_box(textpage, ch[10], frame)
-                if ink is not None and not _inside(box, ink):
-                    continue
-        out.append(ch)
+                if ink is not None:
+                    crossed.append((len(kept), ch, ink))
+        kept.append(ch)
+    if not crossed:
+        return kept
+    inks = _line_inks(crossed)
+    dropped = {i for i, ch, ink in crossed if not _ink_inside(boxes[ch[9]], ink, inks[_line_key(ch)], ch[5])}
+    return [ch for i, ch in enumerate(kept) if i not in dropped]
+
+
+def _line_key(ch: tuple) -> tuple:
+    """A character's line: its font box across the line (top and bottom set upright, left and right
+    turned) and its rotation (a producer may set each letter as a text object of its own)."""
+    across = (ch[2], ch[4]) if ch[5] in (0, 180) else (ch[1], ch[3])
+    return ch[5], round(across[0], 1), round(across[1], 1)
+
+
+def _line_inks(crossed: Sequence[tuple[int, tuple, tuple[float, float, float, float]]]
+               ) -> dict[tuple, tuple[float, float, float, float]]:
+    """The union of the inks of the crossed characters of each line (`_line_key`)."""
+    out: dict[tuple, tuple[float, float, float, float]] = {}
+    for _, ch, ink in crossed:
+        key = _line_key(ch)
+        u = out.get(key, ink)
+        out[key] = (min(u[0], ink[0]), min(u[1], ink[1]), max(u[2], ink[2]), max(u[3], ink[3]))
     return out
+
+
+def _ink_inside(clip, ink: tuple[float, float, float, float], line: tuple[float, float, float, float],
+                rotation: int) -> bool:
+    """Is a crossed character printed: its own ink's middle inside the clip along its line, its line's
+    inks' middle inside across it?"""
+    if rotation in (0, 180):
+        x0, x1, top, bottom = ink[0], ink[2], line[1], line[3]
+    else:
+        x0, x1, top, bottom = line[0], line[2], ink[1], ink[3]
+    return _inside(clip, (x0, top, x1, bottom))
 
 
 def _inside(clip: tuple[float, float, float, float], box: Sequence[float], whole: bool = False) -> bool:
