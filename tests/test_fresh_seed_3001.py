@@ -187,13 +187,15 @@ def test_a_turned_line_cut_at_its_baseline_keeps_the_letter_whose_descender_reac
     # Each letter its own text object (k), one font box across the line: (text, x0, top, x1, bottom, rotation, ...).
     chars = [(t, 627.4, ink[1], 638.4, ink[3], 90, 11.0, "DejaVuSerif-Bold", True, k, k) for k, (t, ink) in
              enumerate(inks.items())]
-    line = _line_inks([(k, ch, inks[ch[0]]) for k, ch in enumerate(chars)])
-    assert all(_ink_inside(clip, inks[ch[0]], line[_line_key(ch)], 90) for ch in chars)
+    clips = {k: clip for k in range(len(chars))}
+    line = _line_inks([(k, ch, inks[ch[0]]) for k, ch in enumerate(chars)], clips)
+    assert len(line) == 1
+    assert all(_ink_inside(clip, inks[ch[0]], line[_line_key(ch, clip)], 90) for ch in chars)
     assert not _ink_inside(clip, inks["p"], inks["p"], 90)  # judged alone, as before
     # A line whose letters the clip leaves a sliver of is still cut off.
-    assert not _ink_inside((607.5, 42.0, 630.0, 90.2), inks["u"], line[_line_key(chars[0])], 90)
+    assert not _ink_inside((607.5, 42.0, 630.0, 90.2), inks["u"], line[_line_key(chars[0], clip)], 90)
     # Along the line a letter is judged by its own ink: one past the cell's end is dropped.
-    assert not _ink_inside((607.5, 60.0, 633.9, 90.2), inks["e"], line[_line_key(chars[0])], 90)
+    assert not _ink_inside((607.5, 60.0, 633.9, 90.2), inks["e"], line[_line_key(chars[0], clip)], 90)
 
 
 def test_a_word_broken_over_four_lines_is_one_however_often_its_pieces_are_printed():

@@ -818,24 +818,27 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
         kept.append(ch)
     if not crossed:
         return kept
-    inks = _line_inks(crossed)
-    dropped = {i for i, ch, ink in crossed if not _ink_inside(boxes[ch[9]], ink, inks[_line_key(ch)], ch[5])}
+    inks = _line_inks(crossed, boxes)
+    dropped = {i for i, ch, ink in crossed
+               if not _ink_inside(boxes[ch[9]], ink, inks[_line_key(ch, boxes[ch[9]])], ch[5])}
     return [ch for i, ch in enumerate(kept) if i not in dropped]
 
 
-def _line_key(ch: tuple) -> tuple:
-    """A character's line: its font box across the line (top and bottom set upright, left and right
-    turned) and its rotation (a producer may set each letter as a text object of its own)."""
+def _line_key(ch: tuple, clip: tuple[float, float, float, float] | None) -> tuple:
+    """A character's line within one clip: its font box across the line (top and bottom set upright, left
+    and right turned), its rotation and its clip (a producer may set each letter as a text object of its
+    own, each clipped by the cell)."""
     across = (ch[2], ch[4]) if ch[5] in (0, 180) else (ch[1], ch[3])
-    return ch[5], round(across[0], 1), round(across[1], 1)
+    return ch[5], round(across[0], 1), round(across[1], 1), clip and tuple(round(v, 1) for v in clip)
 
 
-def _line_inks(crossed: Sequence[tuple[int, tuple, tuple[float, float, float, float]]]
-               ) -> dict[tuple, tuple[float, float, float, float]]:
-    """The union of the inks of the crossed characters of each line (`_line_key`)."""
+def _line_inks(crossed: Sequence[tuple[int, tuple, tuple[float, float, float, float]]],
+               clips: dict[int, tuple[float, float, float, float] | None]) -> dict[tuple, tuple[float, float, float, float]]:
+    """The union of the inks of the crossed characters of each line (`_line_key`; `clips`: each text
+    object's clip)."""
     out: dict[tuple, tuple[float, float, float, float]] = {}
     for _, ch, ink in crossed:
-        key = _line_key(ch)
+        key = _line_key(ch, clips[ch[9]])
         u = out.get(key, ink)
         out[key] = (min(u[0], ink[0]), min(u[1], ink[1]), max(u[2], ink[2]), max(u[3], ink[3]))
     return out
