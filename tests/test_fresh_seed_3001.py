@@ -187,8 +187,7 @@ def test_a_turned_line_cut_at_its_baseline_keeps_the_letter_whose_descender_reac
     # Each letter its own text object (k), one font box across the line: (text, x0, top, x1, bottom, rotation, ...).
     chars = [(t, 627.4, ink[1], 638.4, ink[3], 90, 11.0, "DejaVuSerif-Bold", True, k, k) for k, (t, ink) in
              enumerate(inks.items())]
-    clips = {k: clip for k in range(len(chars))}
-    line = _line_inks([(k, ch, inks[ch[0]]) for k, ch in enumerate(chars)], clips)
+    line = _line_inks([(_line_key(ch, clip), inks[ch[0]]) for ch in chars])
     assert len(line) == 1
     assert all(_ink_inside(clip, inks[ch[0]], line[_line_key(ch, clip)], 90) for ch in chars)
     assert not _ink_inside(clip, inks["p"], inks["p"], 90)  # judged alone, as before

@@ -458,7 +458,7 @@ def _usual_row(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) 
 
 def _fields_shown(fields: AbstractSet[str]) -> int:
     """How many fields of row data `fields` print: an officer with a date in one cell prints two."""
-    return len(fields) + sum(1 for f in fields if f == "lead_officer_and_milestone")
+    return len(fields) + ("lead_officer_and_milestone" in fields)
 
 
 def _rest_mid_page(entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],

@@ -790,6 +790,10 @@ def _read_content(page, textpage, frame: Matrix, written: WrittenFonts | None, s
     return texts, graphics, used, chars
 
 
+# A box (x0, top, x1, bottom) on the page.
+_Box = tuple[float, float, float, float]
+
+
 def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matrix, textpage=None) -> list[tuple]:
     """The characters less those whose box's middle lies outside their text object's clipping path:
     text a cell of fixed height cuts off ("Key line of" / "enquiry", the last line hidden below the
@@ -802,7 +806,8 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
     its letter was cut off while they were not."""
     boxes: dict[int, tuple[float, float, float, float] | None] = {}
     kept: list[tuple] = []
-    crossed: list[tuple[int, tuple, tuple[float, float, float, float]]] = []
+    # (index in kept, ink, clip, line key, rotation) of each character its clip's edge crosses.
+    crossed: list[tuple[int, _Box, _Box, tuple, int]] = []
     for ch in chars:
         k = ch[9]
         if 0 <= k < len(texts) and texts[k][1] == frame:
@@ -814,38 +819,34 @@ def clipped_out(chars: list[tuple], texts: list[tuple[int, Matrix]], frame: Matr
             if box is not None and textpage is not None and not _inside(box, ch[1:5], whole=True):
                 ink = _ink_box(textpage, ch[10], frame)
                 if ink is not None:
-                    crossed.append((len(kept), ch, ink))
+                    crossed.append((len(kept), ink, box, _line_key(ch, box), ch[5]))
         kept.append(ch)
     if not crossed:
         return kept
-    inks = _line_inks(crossed, boxes)
-    dropped = {i for i, ch, ink in crossed
-               if not _ink_inside(boxes[ch[9]], ink, inks[_line_key(ch, boxes[ch[9]])], ch[5])}
+    inks = _line_inks([(key, ink) for _, ink, _, key, _ in crossed])
+    dropped = {i for i, ink, clip, key, rotation in crossed if not _ink_inside(clip, ink, inks[key], rotation)}
     return [ch for i, ch in enumerate(kept) if i not in dropped]
 
 
-def _line_key(ch: tuple, clip: tuple[float, float, float, float] | None) -> tuple:
+def _line_key(ch: tuple, clip: _Box) -> tuple:
     """A character's line within one clip: its font box across the line (top and bottom set upright, left
     and right turned), its rotation and its clip (a producer may set each letter as a text object of its
     own, each clipped by the cell)."""
     across = (ch[2], ch[4]) if ch[5] in (0, 180) else (ch[1], ch[3])
-    return ch[5], round(across[0], 1), round(across[1], 1), clip and tuple(round(v, 1) for v in clip)
+    return ch[5], round(across[0], 1), round(across[1], 1), tuple(round(v, 1) for v in clip)
 
 
-def _line_inks(crossed: Sequence[tuple[int, tuple, tuple[float, float, float, float]]],
-               clips: dict[int, tuple[float, float, float, float] | None]) -> dict[tuple, tuple[float, float, float, float]]:
-    """The union of the inks of the crossed characters of each line (`_line_key`; `clips`: each text
-    object's clip)."""
-    out: dict[tuple, tuple[float, float, float, float]] = {}
-    for _, ch, ink in crossed:
-        key = _line_key(ch, clips[ch[9]])
+def _line_inks(crossed: Sequence[tuple[tuple, _Box]]) -> dict[tuple, _Box]:
+    """The union of the inks of the crossed characters of each line (`crossed`: each one's `_line_key` and
+    ink)."""
+    out: dict[tuple, _Box] = {}
+    for key, ink in crossed:
         u = out.get(key, ink)
         out[key] = (min(u[0], ink[0]), min(u[1], ink[1]), max(u[2], ink[2]), max(u[3], ink[3]))
     return out
 
 
-def _ink_inside(clip, ink: tuple[float, float, float, float], line: tuple[float, float, float, float],
-                rotation: int) -> bool:
+def _ink_inside(clip: _Box, ink: _Box, line: _Box, rotation: int) -> bool:
     """Is a crossed character printed: its own ink's middle inside the clip along its line, its line's
     inks' middle inside across it?"""
     if rotation in (0, 180):
