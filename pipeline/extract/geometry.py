@@ -965,7 +965,8 @@ def _tables_under_headers(
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if w.ymid < end and below_header(w, h)]
         fit = _fitting_words(body, following, h is text.headers[-1])
-        columns, _ = columns_from_header(text.page, h, fit, settings)
+        overleaf = [t.words for t in following[:FOLLOWING_PAGES]] if h is text.headers[-1] else []
+        columns, _ = columns_from_header(text.page, h, fit, settings, overleaf)
         zebra = (0, 0)
         if h is text.headers[0]:
             again = _printed_again(columns, h, previous, body)

@@ -22,7 +22,7 @@ from ..readers.model import Fill, Page, Rule, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .columns import EXTRA_PREFIX, REF_CODE, extra_key
 from .headers import (FILL_COLUMN_SHARE, FIRST_ROW_REACH, WORD_SPACE_EMS, Header, HeaderCell, filled_columns,
-                      first_row_fills)
+                      first_row_fills, match_heading)
 from .intervals import joined_strokes, span_ends, union_length
 from .text import (BULLET_GLYPHS, HARD_BREAK_ROOM, INNER, LEADING_NOISE, SENTENCE_END, Line, continues_list, line_opening, lines_to_paragraphs, opens_list,
                    tightest_leading, word_key, words_to_lines)
@@ -257,9 +257,11 @@ def _flush_edge(words: Sequence[Word]) -> float | None:
 
 
 def columns_from_header(
-    page: Page, header: Header, body_words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS
+    page: Page, header: Header, body_words: Sequence[Word], settings: ExtractSettings = DEFAULT_SETTINGS,
+    overleaf: Sequence[Sequence[Word]] = (),
 ) -> tuple[list[Column], bool]:
-    """Column x-ranges for the header's headings; True when they came from vertical rules."""
+    """Column x-ranges for the header's headings; True when they came from vertical rules. `overleaf`: the
+    words of each page that carries the table on with no header of its own (_gutter_overleaf)."""
     cuts = _header_rule_cuts(page, header)
     ruled = _rules_part_headings(header.cells, cuts)
     if ruled:
@@ -272,6 +274,8 @@ def columns_from_header(
                   + header_cell_fills(page, header))
         columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
         columns = _parted_at_inner_gutters(columns, body_words)
+        if overleaf:
+            columns = _parted_overleaf(page, header, columns, body_words, overleaf, settings)
     # A heading that names no canonical field keeps its column, as an extra one: no cell is lost.
     for c in columns:
         if c.field is None or c.field.startswith("ignore:"):
@@ -291,6 +295,67 @@ def _parted_at_inner_gutters(columns: Sequence[Column], body_words: Sequence[Wor
         else:
             out += [dataclasses.replace(c, x1=x, field=None), dataclasses.replace(c, x0=x, field=None)]
     return out
+
+
+def _parted_overleaf(page: Page, header: Header, columns: list[Column], body_words: Sequence[Word],
+                     overleaf: Sequence[Sequence[Word]], settings: ExtractSettings) -> list[Column]:
+    """The columns with each heading that a later page's body parts (_gutter_overleaf) read as two, each
+    part over its own column and named by its own words. One column to a heading: `columns` as
+    _gutter_columns made them (else they stand)."""
+    if len(columns) != len(header.cells):
+        return columns
+    out: list[Column] = []
+    for c, cell in zip(columns, header.cells):
+        parted = None if cell.turned else _gutter_overleaf(page, c, cell, body_words, overleaf)
+        if parted is None:
+            out.append(c)
+            continue
+        x, left, right = parted
+        out += [dataclasses.replace(c, x1=x, heading=left, field=match_heading(left, "fields", settings)),
+                dataclasses.replace(c, x0=x, heading=right, field=match_heading(right, "fields", settings))]
+    return out
+
+
+def _gutter_overleaf(page: Page, c: Column, cell: HeaderCell, body_words: Sequence[Word],
+                     overleaf: Sequence[Sequence[Word]]) -> tuple[float, str, str] | None:
+    """(x, left heading, right heading) where the heading's first line has a word set flush over a second
+    column of the body inside `c` that a page carrying the table on shows and its own page's few rows
+    cannot (a cell left blank beside a merged one: "Key line of Outcome measures" / "enquiry" over one
+    row whose measures are blank): lines start flush under that word, each beside text on its left, and
+    no word of the heading or of the body on any of the pages crosses the white before it. Else None."""
+    words = _cell_words(page, cell)
+    first = sorted((w for w in words if abs(w.top - cell.top) < 1), key=lambda w: w.x0)
+    pages = [[w for w in ws if c.holds(w)] for ws in overleaf]
+    every = [w for w in body_words if c.holds(w)] + [w for ws in pages for w in ws] + words
+    x = next((x for a, b in zip(first, first[1:]) if not _crossing(every, x := (a.x1 + b.x0) / 2)
+              and any(_flush_beside(mine, b.x0, x) >= INNER_LINES for mine in pages)), None)
+    if x is None:
+        return None
+    return x, _words_text([w for w in words if w.x1 <= x]), _words_text([w for w in words if w.x0 >= x])
+
+
+def _cell_words(page: Page, cell: HeaderCell) -> list[Word]:
+    """The upright words printed in a header cell's box."""
+    return [w for w in page.words if cell.top - 0.5 <= w.top and w.bottom <= cell.bottom + 0.5
+            and cell.x0 - 0.5 <= w.x0 and w.x1 <= cell.x1 + 0.5 and not w.rotation]
+
+
+def _flush_beside(words: Sequence[Word], start: float, x: float) -> int:
+    """How many printed lines start a word at `start` (within HEADING_FLUSH) with text of theirs left of `x`
+    that ends further from it than any word space: a column's text beside the column on its left, not the
+    next word of one cell ("Head" / "of Service" under "Lead" / "officer")."""
+    left, right = _parted_lines(words, x)
+    return sum(1 for a, b in zip(left, right) if a and any(abs(w.x0 - start) <= HEADING_FLUSH for w in b)
+               and start - max(w.x1 for w in a) > WORD_SPACE_EMS * max(w.size for w in a))
+
+
+# How far (points) a heading's word may start from its column's text and still be set flush with it.
+HEADING_FLUSH = 1.5
+
+
+def _words_text(words: Sequence[Word]) -> str:
+    """Words read line by line, left to right."""
+    return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.top), w.x0)))
 
 
 # A column of the body inside one heading's column: its text starts flush on this many lines at least,

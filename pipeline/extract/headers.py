@@ -1326,9 +1326,15 @@ def _all_headings(cells: Sequence[HeaderCell], real: set[str], unknown: int, bol
     # as a prose field ("Deliverable" as measures) under a band drawn as a header row: its cells decide.
     if len(real - {"ref"}) < WEAK_MIN_FIELDS - 1 and not unknown and not (bold >= SET_RULED and real & set(PROSE_FIELDS)):
         return False
-    if bold < SET_RULED and _silent(cells) > (2 if bold else 1) * (len(cells) - unknown) + 1:
+    # A heading that names two fields ("Who leads? and date") counts as the two headings it stands for.
+    if bold < SET_RULED and _silent(cells) > (2 if bold else 1) * _known(cells) + 1:
         return False
     return _heading_shaped(cells)
+
+
+def _known(cells: Sequence[HeaderCell]) -> int:
+    """How many headings the cells that name fields stand for, a heading naming two counted twice."""
+    return sum(len(named_fields([c.field])) for c in cells if c.field)
 
 
 def _heading_shaped(cells: Sequence[HeaderCell]) -> bool:
