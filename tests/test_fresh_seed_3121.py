@@ -4,11 +4,14 @@ Each test names the layout it came from; the mechanism is general (see each docs
 
 from __future__ import annotations
 
+from pipeline.assemble.rows import build_rows
 from pipeline.extract.geometry import find_tables
 from pipeline.extract.grid import columns_from_header
 from pipeline.extract.headers import Header, HeaderCell, find_all_headers
 from pipeline.readers.model import Document, Page, Word
 from tests.pages import load_page
+# Rows drawn in the narrow columns of seed 3001's tests (action 40-280, measures 630-760 pt).
+from tests.test_fresh_seed_3001 import _page, _row
 
 
 def _action_columns(pages: list[Page]) -> list[tuple[str, str | None]]:
@@ -77,3 +80,50 @@ def test_a_bold_band_naming_two_fields_in_one_heading_among_headings_nobody_list
         "Index"]
     columns = dict(_action_columns([page]))
     assert columns["We will"] == "action"
+
+
+def test_a_column_of_status_colours_is_no_row_shading_in_a_table_of_two_columns():
+    """Layout 328100036 (seed 3281, LibreOffice, two columns: "Date / RAG" filled with each row's status
+    colour, and "We will"): the fills cover one column of two, half the table, and were read as rows
+    shaded cell by cell that skip "We will", so its cells were held over as one merged cell: the whole
+    column one cell, no column of actions, and the plan gave no rows at all. A row's shading covers two
+    columns at least; one column of colours is a status's."""
+    page = load_page("layout-328100036-p4")
+    tables = [t for pt in find_tables(Document("layout.pdf", [page], {})) for t in pt.tables]
+    actions = [r.cells["action"] for t in tables for r in t.rows if r.cells.get("action")]
+    assert len(actions) >= 18
+    assert [ln.text for ln in actions[1]] == [
+        "Review Children with Disability (CWD) commissioned activity taking account of the Needs Assessment."]
+
+
+def test_a_cell_alone_at_the_foot_under_a_row_its_column_left_blank_begins_a_row():
+    """Layout 334100002 (seed 3341, WeasyPrint, blank-means-same hierarchy): "Feedback from", the first line
+    of a new outcome, stands alone at page 31's foot under the row "30/04/2023" that printed no outcome, a
+    row's white above it across every column; the row's action and the outcome's rest are overleaf. It was
+    read as the merged outcome above running on ("... OFSTED inspection reports" / "Feedback from"), and
+    every row of that group took the next group's outcome. A cell that opens below a whole row its column
+    left blank is no paragraph of a cell above: it begins a row."""
+    pages = [load_page("layout-334100002-p31"), load_page("layout-334100002-p32")]
+    rows = find_tables(Document("layout.pdf", pages, {}))[0].tables[0].rows
+    last = rows[-1]
+    assert [[ln.text for ln in lines] for lines in last.cells.values()] == [["Feedback from"]]
+    assert not any("Feedback" in ln.text for r in rows[:-1] for lines in r.cells.values() for ln in lines)
+
+
+def test_a_cell_run_on_over_three_pages_is_judged_at_the_second_break_by_its_middle_page_s_last_line():
+    """Layout 334100002: a measure cut at two page breaks ("... support practice so" at page 6's foot,
+    "that services can be delivered effectively." on page 7) was judged at the second break by the room
+    left on the cell's last line on page 5, where it had first broken: the next word seemed to fit, so
+    the paragraph seemed to end, and "that services ..." became a measure of its own. The rest joined
+    from page 6 brings its own last line: full, so the measure goes on."""
+    page5 = _page(5, [_row(460.0, {"action": ["Recruit to vacancies."],
+                                   "measures": ["1. Staff will stay longer", "with us."]})])
+    page6 = _page(6, [_row(113.0, {"measures": ["5. Feedback from audits", "will show that managers",
+                                                "can support practice so"]}, leading=True)])
+    page7 = _page(7, [_row(113.0, {"measures": ["that services work."]}, leading=True),
+                      _row(200.0, {"action": ["Review the framework."], "measures": ["Plans are SMART."]})])
+    rows = build_rows([page5, page6, page7])
+    assert rows[0].cells["measures"] == [
+        "Staff will stay longer with us.",
+        "Feedback from audits will show that managers can support practice so that services work."]
+

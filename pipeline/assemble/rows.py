@@ -796,7 +796,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always,
                                                               _stripe_goes_on(prev_entry.row, prow)):
-            _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks)
+            _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks,
+                       free=_free_space(prow, entry.table, reaches, justified))
         else:
             _open_row(lt, table_rows, entry, cells, reaches, justified, breaks, page_top, top_set, slash_breaks)
         if page_top:
@@ -998,9 +999,11 @@ def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozen
 def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
                breaks: dict[str, set[tuple[str, str]]] | None = None,
                vocabulary: Mapping[str, int] | None = None, alone: dict[str, frozenset[str]] | None = None, *,
-               slash_breaks: bool = False) -> None:
+               slash_breaks: bool = False, free: Mapping[str, float] | None = None) -> None:
     """The first row on a page is the rest of the last row of the page before: join its cells on. The
-    joined cell's paragraph breaks join `breaks`: its column shows them whole from then on."""
+    joined cell's paragraph breaks join `breaks`: its column shows them whole from then on. `free`: the room
+    left on each of the rest's cells' last line (_free_space), which is the joined cell's last line now (a
+    cell run on over three pages is judged at the next break by the line that ends its middle page)."""
     prev = table_rows[-1]
     for f, paras in cells.items():
         target = _tail_target(table_rows, f, paras)
@@ -1013,6 +1016,8 @@ def _join_tail(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[st
         joined = _join_paragraphs(target.cells.get(f, []), restored, fitted, (breaks or {}).get(f, frozenset()),
                                   vocabulary, (alone or {}).get(f, frozenset()), slash_breaks)
         target.cells[f] = joined
+        if free is not None and f in free:
+            target.free_space[f] = free[f]
         if breaks is not None:
             breaks.setdefault(f, set()).update(zip(joined, joined[1:]))
     prev.page_end = entry.table.page

@@ -1054,12 +1054,13 @@ def _held_over(fills: Sequence[Fill], columns: Sequence[Column], top: float, bot
     """(top, bottom, columns) of each row of a table shaded row by row, cell by cell, whose shading skips
     columns that no fill of any colour covers there: a merged cell keeps the shading of the row it
     starts in, so those columns' cells run on from a row above. A row's shading covers half its
-    columns at least (a column of status colours is no row's)."""
+    columns at least, and two at least (a column of status colours is no row's, though it is half a
+    table of two columns: "Date / RAG" beside "We will")."""
     inside = [f for f in fills if top - 1 <= f.top and f.bottom <= bottom + 1]
     out = []
     for fs in _fill_bands(inside, top, bottom):
         covered = {i for i, c in enumerate(columns) if any(_covers(f, c) for f in fs)}
-        if 2 * len(covered) < len(columns) or len(covered) == len(columns):
+        if 2 * len(covered) < len(columns) or len(covered) < 2 or len(covered) == len(columns):
             continue
         t, b = min(f.top for f in fs), max(f.bottom for f in fs)
         # A neighbour's fill may reach a hair into the column: a quarter of its width is a fill of its own.
@@ -1562,8 +1563,33 @@ def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[lis
     more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
             if not _inside_a_filled_row(t, filled, anchors, tol)]
     more += [t for t in _opened_at_foot(blocks, action_i, anchors, tol) if all(abs(t - m) > tol for m in more)]
+    more += [t for t in _cell_begun_at_foot(blocks, action_i, anchors, tol)
+             if all(abs(t - m) > tol for m in more)]
     return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors)
                    if all(abs(t - m) > tol for m in more) and not _list_goes_on_at(blocks, t, tol)]
+
+
+def _cell_begun_at_foot(blocks: dict[int, list[list[Line]]], action_i: int, anchors: Sequence[float],
+                        tol: float) -> list[float]:
+    """The top of a row begun at the table's foot by one cell alone (an outcome's "Feedback from", its rest,
+    the row's action and every other cell on the next page): the table's lowest block, in a column that
+    printed nothing beside the last row, under white across every column as wide as a row boundary
+    leaves. A merged cell's next paragraph follows its text at a paragraph's spacing, and a row's cell
+    opens beside the row: neither opens below a whole row its column left blank."""
+    if not anchors or not blocks.get(action_i):
+        return []
+    last = max(anchors)
+    lowest = max(b[0].top for bl in blocks.values() for b in bl)
+    action_foot = max(b[-1].bottom for b in blocks[action_i])
+    for i, bl in blocks.items():
+        if i == action_i or len(bl) < 2:
+            continue
+        above, b = bl[-2], bl[-1]
+        t = b[0].top
+        if (abs(t - lowest) <= tol and t > last + tol and t > action_foot and above[-1].bottom < last - tol
+                and _white_across(blocks, anchors, t, tol, b[0].size)):
+            return [t]
+    return []
 
 
 def _list_goes_on_at(blocks: dict[int, list[list[Line]]], t: float, tol: float) -> bool:
