@@ -331,7 +331,7 @@ def _gutter_overleaf(page: Page, c: Column, cell: HeaderCell, body_words: Sequen
               and any(_flush_beside(mine, b.x0, x) >= INNER_LINES for mine in pages)), None)
     if x is None:
         return None
-    return x, _words_text([w for w in words if w.x1 <= x]), _words_text([w for w in words if w.x0 >= x])
+    return x, _read([w for w in words if w.x1 <= x]), _read([w for w in words if w.x0 >= x])
 
 
 def _cell_words(page: Page, cell: HeaderCell) -> list[Word]:
@@ -353,9 +353,9 @@ def _flush_beside(words: Sequence[Word], start: float, x: float) -> int:
 HEADING_FLUSH = 1.5
 
 
-def _words_text(words: Sequence[Word]) -> str:
-    """Words read line by line, left to right."""
-    return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.top), w.x0)))
+def _read(words: Sequence[Word]) -> str:
+    """Words read as printed: line by line, each left to right."""
+    return " ".join(ln.text for ln in words_to_lines(words))
 
 
 # A column of the body inside one heading's column: its text starts flush on this many lines at least,
