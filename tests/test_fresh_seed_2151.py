@@ -36,19 +36,22 @@ def test_a_blank_cell_whose_own_fill_opens_with_its_row_takes_nothing_from_above
 
 def test_a_blank_cell_is_same_as_above_where_no_fill_of_its_own_says_otherwise():
     """Without a fill of its own opening with the row, a blank plan under a table that leaves plans
-    blank for "same as above" still takes the plan above; with one, it stays blank."""
+    blank for "same as above" (within one objective) still takes the plan above; with one, it stays blank."""
     def rows(parted: frozenset[str]) -> list[RawRow]:
         out = [_row("Plan A", "One."), _row(None, "Two."), _row(None, "Three."), _row("Plan B", "Four."),
                _row(None, "Five."), _row("Plan C", "Six."), _row(None, "Seven.")]
         for r in out[1:]:
             r.fill_parted = parted
+        # One objective over the rows, printed once: the group a plan is constant within.
+        out[0].cells["objective"] = ["A stable workforce."]
         return out
+    columns = ["objective", "action", "detailed_action_plan"]
     open_ = rows(frozenset())
-    _fill_down(open_, ["action", "detailed_action_plan"], "action", IssueLog())
+    _fill_down(open_, columns, "action", IssueLog())
     assert open_[2].cells.get("detailed_action_plan") == ["Plan A"]
     parted = rows(frozenset({"detailed_action_plan"}))
-    _fill_down(parted, ["action", "detailed_action_plan"], "action", IssueLog())
-    assert "detailed_action_plan" not in parted[2].cells and parted[2].inherited == []
+    _fill_down(parted, columns, "action", IssueLog())
+    assert "detailed_action_plan" not in parted[2].cells and parted[2].inherited == ["objective"]
 
 
 def _line(top: float, *words: tuple[str, float, float]) -> Line:

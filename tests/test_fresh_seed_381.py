@@ -74,15 +74,19 @@ def test_a_short_table_is_judged_with_its_headers_other_tables_on_blank_cells():
     too little to tell, and read alone its blanks took the plan above. The header's other tables print
     plans again row after row: a blank is blank there too."""
     def rows() -> list[RawRow]:
-        return [_row("ITrent Development Plan", "Work with."), _row(None, "Allocate."),
-                _row("Integrated Commissioning Plan", "Rewrite."), _row("Integrated Commissioning Plan", "Improve."),
-                _row("Inclusion Service Plan", "Develop."), _row(None, "Identify."), _row(None, "Review.")]
+        out = [_row("ITrent Development Plan", "Work with."), _row(None, "Allocate."),
+               _row("Integrated Commissioning Plan", "Rewrite."), _row("Integrated Commissioning Plan", "Improve."),
+               _row("Inclusion Service Plan", "Develop."), _row(None, "Identify."), _row(None, "Review.")]
+        # One objective over the rows, printed once: the group a plan is constant within.
+        out[0].cells["objective"] = ["A stable workforce."]
+        return out
+    columns = ["objective", "action", "detailed_action_plan"]
     alone = rows()
-    _fill_down(alone, ["action", "detailed_action_plan"], "action", IssueLog())
+    _fill_down(alone, columns, "action", IssueLog())
     assert alone[5].cells.get("detailed_action_plan") == ["Inclusion Service Plan"]
     pooled = rows()
-    _fill_down(pooled, ["action", "detailed_action_plan"], "action", IssueLog(), {"detailed_action_plan": True})
-    assert "detailed_action_plan" not in pooled[5].cells and pooled[5].inherited == []
+    _fill_down(pooled, columns, "action", IssueLog(), {"detailed_action_plan": True})
+    assert "detailed_action_plan" not in pooled[5].cells and pooled[5].inherited == ["objective"]
 
 
 def test_a_line_in_the_bodys_type_under_a_bold_headers_rule_is_the_first_rows():

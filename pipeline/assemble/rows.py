@@ -499,11 +499,15 @@ def _take_rest(prev: RawRow, rest: RawRow) -> None:
 ALWAYS_ROWS = 5
 
 
-def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
+def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]],
+                    usual: frozenset[str] = frozenset()) -> frozenset[str]:
     """The row data (status, date) and levels that every row not opening a page prints, over ALWAYS_ROWS of them
     or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence. With
     REFERENCED among them when every such row opens on a reference too."""
-    inner = [cells for e, cells in zip(entries, read) if not e.first_on_page]
+    # A stretch without an action, or read as a row's rest (`usual`, _rest_mid_page), is no row: what it
+    # leaves out says nothing.
+    inner = [cells for k, (e, cells) in enumerate(zip(entries, read))
+             if not e.first_on_page and cells.get("action") and not (k and _rest_mid_page(e, cells, usual, read[k - 1]))]
     if len(inner) < ALWAYS_ROWS:
         return frozenset()
     referenced = {REFERENCED} if all(_opens_on_reference(cells) for cells in inner) else set()
@@ -778,16 +782,16 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
-    always = _always_printed(lt.entries, read)
     usual = _usual_row(lt.entries, read)
+    always = _always_printed(lt.entries, read, usual)
     top_set = any(_row_opening(e.row) for e in lt.entries)
     for k, (entry, cells) in enumerate(zip(lt.entries, read)):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
         _fold_never_begun(table_rows, cells, page_top)
-        if table_rows and _rest_below(prev_entry, entry, cells, usual, table_rows[-1].cells) \
-                and not _completed_overleaf(cells, lt.entries[k + 1:k + 2], read[k + 1:k + 2], usual):
+        if table_rows and _read_apart(prev_entry, entry, cells, usual, table_rows[-1].cells,
+                                      lt.entries[k + 1:k + 2], read[k + 1:k + 2]):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
@@ -805,6 +809,29 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+def _read_apart(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
+                above: dict[str, list[str]], following: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> bool:
+    """Is the entry the rest of the row above (`above`: its cells), read apart from it on the page
+    (`_rest_below`, `_actionless_between`), and no row begun at the foot whose short cells open the next
+    page (`following`, `read`: the next entry and its cells)?"""
+    return ((_rest_below(prev, entry, cells, usual, above) or _actionless_between(entry, following, cells))
+            and not _completed_overleaf(cells, following, read, usual))
+
+
+def _actionless_between(entry: _Entry, following: Sequence[_Entry], cells: dict[str, list[str]]) -> bool:
+    """Is the entry a stretch of a row's own cells (its measures, its officer, a comment) with no action,
+    between two rows of one page? No row begins without an action mid-page (a row begun at a page's
+    foot has its action overleaf): it is the rest of the row above, read apart where its other cells
+    start paragraphs level with each other ("Principal Social Worker" beside "Plans will be SMART ...")."""
+    if entry.first_on_page or not following or following[0].first_on_page or not cells or cells.get("action"):
+        return False
+    return all(f in _ACTIONLESS_REST or f.startswith(EXTRA_PREFIX) for f in cells) and not _opens_on_reference(cells)
+
+
+# Cells a row's rest read apart may print without an action: those a row prints in paragraphs.
+_ACTIONLESS_REST = frozenset({"measures", "lead_officer"})
 
 
 def _fold_never_begun(table_rows: list[RawRow], cells: dict[str, list[str]], page_top: bool) -> None:
@@ -1497,7 +1524,8 @@ def _hierarchy_allows(
         i = order.index(f)
         return i == 0 or _same_group(order[i - 1], inherited, row, prev)
     if f in LEAVES:
-        return not order or _same_group(order[-1], inherited, row, prev)
+        # Constant within a group: with no level to show the group, a blank leaf is only blank.
+        return bool(order) and _same_group(order[-1], inherited, row, prev)
     return False
 
 

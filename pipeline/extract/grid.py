@@ -890,7 +890,9 @@ def _spanning_rows(rows: Sequence[PageRow], columns: Sequence[Column], vrules: S
     counts = [crossings(r) for r in rows]
     if not any(counts):
         return []  # no column rules at all: nothing shows a row spans
-    return [r for r, n in zip(rows, counts) if n == 0 and not _in_one_later_column(r, columns, words)]
+    # A row whose top rule leaves a column open has that column's cell run on into it from above (a
+    # merged cell's text past the last rule of its page): no section row spans the table under it.
+    return [r for r, n in zip(rows, counts) if n == 0 and not r.merged and not _in_one_later_column(r, columns, words)]
 
 
 def _in_one_later_column(row: PageRow, columns: Sequence[Column], words: Sequence[Word]) -> bool:
@@ -1373,7 +1375,8 @@ def _row_anchors(columns: Sequence[Column], blocks: dict[int, list[list[Line]]],
     opening = set(_not_items(acts))
     starts_with = [b for k, (b, n) in enumerate(zip(acts, level)) if n and not _inside_one_cell(b[0].top, n, cells, firm, tol)
                    and (dated[k] or (b[0].top in opening and not (_paragraph_beside_one(acts, level, k, space)
-                                                                   or _closer_than_rows(acts, level, k, white))))]
+                                                                   or _closer_than_rows(acts, level, k, white)
+                                                                   or _cell_runs_through(columns, blocks, action_i, b, n, tol))))]
     anchors = _numbered_only(_referenced(starts_with, columns, blocks, level, acts, tol), acts)
     if not anchors:
         return [] if strict else _first_in_each(sorted(opening), rows_of, tol) or _short_cell_at_foot(columns, blocks, tol)
@@ -1666,6 +1669,19 @@ def _paragraph_beside_one(acts: Sequence[list[Line]], level: Sequence[int], k: i
     if space is None or level[k] != 1 or k == 0:
         return False
     return acts[k][0].top - acts[k - 1][-1].bottom < space - ROW_SPACE_SLACK
+
+
+def _cell_runs_through(columns: Sequence[Column], blocks: dict[int, list[list[Line]]], action_i: int,
+                       block: list[Line], level: int, tol: float) -> bool:
+    """Does a cell printed once a row (an officer) run on through the top of an action block level with
+    one other column only: a line of its paragraph, not its first, level with the block's? A row starts
+    every cell afresh; the action's second paragraph beside the measures' second does not ("Delivered
+    through ..." beside "Staff surveys ...", the officer's "Assurance" going on between them)."""
+    if level != 1:
+        return False
+    t = block[0].top
+    return any(b[0].top < t - tol and any(abs(ln.top - t) <= tol for ln in b[1:])
+               for i, c in enumerate(columns) if i != action_i and c.field in ROW_START_FIELDS for b in blocks[i])
 
 
 def _inside_one_cell(t: float, level: int, cells: Sequence[tuple[float, float]], firm: Sequence[float],

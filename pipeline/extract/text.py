@@ -586,19 +586,7 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     if vocabulary is None:
         return flags
     if edge is None:
-        # Without the cell's walls, only pieces that are no words alone while the whole is one
-        # ("Partnershi" / "ps") show a break, or a word wider than its whole column (`bound`, beyond
-        # where the text can reach) could be printed no other way ("Leader" / "ship").
-        room = bound - min(ln.x0 for ln in para) if bound is not None else math.inf
-        flags = [False] + [_breakable(a.words[-1].text, b.words[0].text)
-                           and (_pieces_of_a_word(a.words[-1].text, b.words[0].text)
-                                or _wider_than_cell(a.words[-1], b.words[0], room, vocabulary)
-                                or _printed_whole(a, b.words[0], room, vocabulary))
-                           for a, b in zip(para, para[1:])]
-        for i in range(1, len(para) - 1):
-            if _middle_piece(para, i):
-                flags[i] = flags[i + 1] = True
-        return flags
+        return _broken_without_walls(para, vocabulary, bound)
     thirds: set[int] = set()
     width = edge - min(ln.x0 for ln in para)
     for i in range(1, len(para)):
@@ -621,6 +609,24 @@ def broken_words(para: Sequence[Line], edge: float | None, vocabulary: Mapping[s
     for i in thirds:
         flags[i] = flags[i + 1] = True
     _mark_runs(para, edge, flags)
+    return flags
+
+
+def _broken_without_walls(para: Sequence[Line], vocabulary: Mapping[str, int], bound: float | None) -> list[bool]:
+    """Per line: does it open with the rest of a broken word, read without the cell's walls?"""
+    # Without the cell's walls, only pieces that are no words alone while the whole is one
+    # ("Partnershi" / "ps") show a break, or a word wider than its whole column (`bound`, beyond
+    # where the text can reach) could be printed no other way ("Leader" / "ship").
+    room = bound - min(ln.x0 for ln in para) if bound is not None else math.inf
+    flags = [False] + [_breakable(a.words[-1].text, b.words[0].text)
+                       and (_pieces_of_a_word(a.words[-1].text, b.words[0].text)
+                            or _date_wider_than_cell(a, b.words[0], room)
+                            or _wider_than_cell(a.words[-1], b.words[0], room, vocabulary)
+                            or _printed_whole(a, b.words[0], room, vocabulary))
+                       for a, b in zip(para, para[1:])]
+    for i in range(1, len(para) - 1):
+        if _middle_piece(para, i):
+            flags[i] = flags[i + 1] = True
     return flags
 
 
@@ -684,6 +690,14 @@ def _forced_break(para: Sequence[Line], i: int, near: bool, width: float, vocabu
     if not (near or (alone and not _both_words(above.words[-1].text, first.text))):
         return False
     return _wider_than_cell(above.words[-1], first, width, vocabulary, _whole_word(para, i, flags) if alone else "")
+
+
+def _date_wider_than_cell(above: Line, rest: Word, room: float) -> bool:
+    """Is a line of one piece of a date in figures ("30/09/20" / "23") the start of a date wider than the
+    column can hold (`room`)? A date has no break opportunity inside it: it breaks only where it must."""
+    head = above.words[-1]
+    return (len(above.words) == 1 and "/" in head.text + rest.text and _number_pieces(head.text, rest.text)
+            and (head.x1 - head.x0) + (rest.x1 - rest.x0) > room - FIT_SLACK)
 
 
 def _wider_than_cell(head: Word, rest: Word, width: float, vocabulary: Mapping[str, int], word: str = "") -> bool:
