@@ -1339,14 +1339,18 @@ def _levels_by_header(tables: Sequence[tuple[_Table, list[RawRow]]],
     pooled: dict[tuple, list[RawRow]] = {}
     first: dict[tuple, _Table] = {}
     bannered: set[tuple] = set()
+    # The first row of each table after the first under a header: a banner came between it and the row above.
+    opens: set[int] = set()
     for lt, rows in tables:
+        if rows and _header_key(lt) in first:
+            opens.add(id(rows[0]))
         pooled.setdefault(_header_key(lt), []).extend(rows)
         first.setdefault(_header_key(lt), lt)
         if lt.theme is not None:
             bannered.add(_header_key(lt))
     return {key: _levels_of_unnamed(first[key], rows, settings,
                                     _below_banners(list(first[key].columns), rows) if key in bannered
-                                    else _finer_than_themes(list(first[key].columns), rows))
+                                    else _finer_than_themes(list(first[key].columns), rows), frozenset(opens))
             for key, rows in pooled.items()}
 
 
@@ -1404,7 +1408,7 @@ SWAP_PREFIX = "~trading:"
 
 
 def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSettings,
-                       names: list[str | None] | None = None) -> list[str | None]:
+                       names: list[str | None] | None = None, opens: frozenset[int] = frozenset()) -> list[str | None]:
     """The table's fields (`names`, when given, in place of the columns' own), with the levels of the
     hierarchy that columns no heading named show by how their cells repeat down the whole table
     (pipeline.extract.columns.shows_group). A page with few rows cannot show it; the table over all its
@@ -1421,7 +1425,7 @@ def _levels_of_unnamed(lt: _Table, rows: Sequence[RawRow], settings: ExtractSett
     movable = [f in LEVELS and _unclaimed(h, settings) for f, h in zip(fields, headings)]
     if not any(free):
         return _titles_in_order(fields, own, rows, movable)
-    profiles = [profile(_run_on_texts(rows, f)) if f else profile([]) for f in own]
+    profiles = [profile(_run_on_texts(rows, f, opens)) if f else profile([]) for f in own]
     named = levels_by_structure([None if ok else f for f, ok in zip(fields, free)], profiles, free,
                                 [normalise_heading(h) for h in headings], movable)
     return _titles_in_order(_measures_handed_back(fields, _levels_taken(fields, named, free, movable), headings),
@@ -1458,22 +1462,24 @@ def _levels_taken(fields: Sequence[str | None], named: Sequence[str | None], fre
 REPEATS_ON_A_PAGE = 2
 
 
-def _run_on_texts(rows: Sequence[RawRow], f: str) -> list[str]:
+def _run_on_texts(rows: Sequence[RawRow], f: str, opens: AbstractSet[int] = frozenset()) -> list[str]:
     """The column's text per row, a text printed again on a later page under the same text above it left
     blank: a merged cell cut by a page break is restated on the next page, and runs on all the same (in
-    the first row that starts there, though the row above ran on to that page). A column that prints its
-    text again in the next row on the same page repeats it in every row (no merged cell): none is left
-    blank, however few rows a page holds."""
+    the first row that starts there, though the row above ran on to that page). So is one printed again
+    in the first row of a table a banner opens (`opens`: ids of those rows): no merged cell spans a
+    banner. A column that prints its text again in the next row on the same page repeats it in every row
+    (no merged cell): none is left blank, however few rows a page holds."""
     texts = [r.text(f) or "" for r in rows]
     if sum(1 for a, b, ta, tb in zip(rows, rows[1:], texts, texts[1:])
-           if ta and ta == tb and a.page_start == b.page_start) >= REPEATS_ON_A_PAGE:
+           if ta and ta == tb and a.page_start == b.page_start and id(b) not in opens) >= REPEATS_ON_A_PAGE:
         return texts
     out: list[str] = []
     last, page, prev_start = "", None, None
     for r in rows:
         text = r.text(f) or ""
         opens_page = r.page_start != prev_start
-        out.append("" if text and text == last and r.page_start != page and opens_page else text)
+        restated = (r.page_start != page and opens_page) or id(r) in opens
+        out.append("" if text and text == last and restated else text)
         if text:
             last, page = text, r.page_start
         prev_start = r.page_start

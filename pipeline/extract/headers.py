@@ -1951,9 +1951,31 @@ def _groups_awaiting(page: Page, band: Sequence[Line], cells: Sequence[HeaderCel
     turned on their side ("Accountability" over a turned "Ref number" and "Area of" / "concern", which
     is set lower than the band's other lines). Their sub-headings run on below them."""
     gutters = body_gutters(page, band[-1].bottom, 0, page.width, settings)
-    return [(c.x0, c.x1) for c in cells if not c.turned and any(c.x0 < g < c.x1 for g in gutters)
-            and not any(not ln.words[0].rotation and ln.top >= c.bottom - 0.5
-                        and any(min(w.x1, c.x1) > max(w.x0, c.x0) for w in ln.words) for ln in band)]
+    out = []
+    for c in cells:
+        if c.turned or any(not ln.words[0].rotation and ln.top >= c.bottom - 0.5
+                           and any(min(w.x1, c.x1) > max(w.x0, c.x0) for w in ln.words) for ln in band):
+            continue
+        # A group heading set flush left over its first column reaches over the band's white to its right,
+        # up to the next heading: the columns there have no heading yet ("Progress" over "Barriers",
+        # "Monitoring measure" and "The issue we are tackling", all set lower).
+        if any(c.x0 < g < c.x1 for g in gutters):
+            out.append((c.x0, c.x1))
+            continue
+        reach, bounded = _white_reach(c, band, cells, page)
+        # Up to a next heading, one gutter is the heading's own column's edge: a column with no heading
+        # of its own stands between them only where there are two.
+        if sum(1 for g in gutters if c.x0 < g < reach) >= 1 + bounded:
+            out.append((c.x0, reach))
+    return out
+
+
+def _white_reach(c: HeaderCell, band: Sequence[Line], cells: Sequence[HeaderCell], page: Page) -> tuple[float, bool]:
+    """How far right of heading `c` the band prints nothing: to the next heading's (or word's) start
+    (True beside it), else to the page's edge (False)."""
+    right = [d.x0 for d in cells if d.x0 >= c.x1 - 0.5 and d is not c]
+    right += [w.x0 for ln in band for w in ln.words if w.x0 >= c.x1 - 0.5]
+    return (min(right), True) if right else (page.width, False)
 
 
 def _leading_gap(band: Sequence[Line]) -> float:
