@@ -1949,22 +1949,22 @@ def _groups_awaiting(page: Page, band: Sequence[Line], cells: Sequence[HeaderCel
     """The spans of the band's group headings whose sub-headings are not yet read: a heading over two
     columns of the body (it crosses a gutter) with no upright line of the band under it, only headings
     turned on their side ("Accountability" over a turned "Ref number" and "Area of" / "concern", which
-    is set lower than the band's other lines). Their sub-headings run on below them."""
+    is set lower than the band's other lines), or one set flush left over the first of its columns (its
+    span then reaches over the band's white to its right). Their sub-headings run on below them."""
     gutters = body_gutters(page, band[-1].bottom, 0, page.width, settings)
     out = []
     for c in cells:
         if c.turned or any(not ln.words[0].rotation and ln.top >= c.bottom - 0.5
                            and any(min(w.x1, c.x1) > max(w.x0, c.x0) for w in ln.words) for ln in band):
             continue
-        # A group heading set flush left over its first column reaches over the band's white to its right,
-        # up to the next heading: the columns there have no heading yet ("Progress" over "Barriers",
-        # "Monitoring measure" and "The issue we are tackling", all set lower).
         if any(c.x0 < g < c.x1 for g in gutters):
             out.append((c.x0, c.x1))
             continue
+        # A group heading set flush left over its first column reaches over the band's white to its right,
+        # up to the next heading: the columns there have no heading yet ("Progress" over "Barriers",
+        # "Monitoring measure" and "The issue we are tackling", all set lower). Up to a next heading, one
+        # gutter is the heading's own column's edge: a column with no heading stands there only with two.
         reach, bounded = _white_reach(c, band, cells, page)
-        # Up to a next heading, one gutter is the heading's own column's edge: a column with no heading
-        # of its own stands between them only where there are two.
         if sum(1 for g in gutters if c.x0 < g < reach) >= 1 + bounded:
             out.append((c.x0, reach))
     return out
