@@ -1565,11 +1565,15 @@ def _starts_off_the_action(columns: Sequence[Column], blocks: dict[int, list[lis
     cell filled down the row above, `filled`), and a row begun at the table's foot."""
     more = [t for t in _rows_without_action(columns, blocks, action_i, anchors, tol)
             if not _inside_a_filled_row(t, filled, anchors, tol)]
-    more += [t for t in _opened_at_foot(blocks, action_i, anchors, tol) if all(abs(t - m) > tol for m in more)]
-    more += [t for t in _cell_begun_at_foot(blocks, action_i, anchors, tol)
-             if all(abs(t - m) > tol for m in more)]
-    return more + [t for t in _begun_at_foot(columns, blocks, action_i, anchors)
-                   if all(abs(t - m) > tol for m in more) and not _list_goes_on_at(blocks, t, tol)]
+    more += _not_among(_opened_at_foot(blocks, action_i, anchors, tol), more, tol)
+    more += _not_among(_cell_begun_at_foot(blocks, action_i, anchors, tol), more, tol)
+    return more + [t for t in _not_among(_begun_at_foot(columns, blocks, action_i, anchors), more, tol)
+                   if not _list_goes_on_at(blocks, t, tol)]
+
+
+def _not_among(tops: Sequence[float], found: Sequence[float], tol: float) -> list[float]:
+    """The tops not level with any already `found`."""
+    return [t for t in tops if all(abs(t - m) > tol for m in found)]
 
 
 def _cell_begun_at_foot(blocks: dict[int, list[list[Line]]], action_i: int, anchors: Sequence[float],

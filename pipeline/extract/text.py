@@ -696,7 +696,7 @@ def _date_wider_than_cell(above: Line, rest: Word, room: float) -> bool:
     """Is a line of one piece of a date in figures ("30/09/20" / "23") the start of a date wider than the
     column can hold (`room`)? A date has no break opportunity inside it: it breaks only where it must."""
     head = above.words[-1]
-    return (len(above.words) == 1 and "/" in head.text + rest.text and _number_pieces(head.text, rest.text)
+    return (len(above.words) == 1 and _date_pieces(head.text, rest.text)
             and (head.x1 - head.x0) + (rest.x1 - rest.x0) > room - FIT_SLACK)
 
 
@@ -788,7 +788,7 @@ def _piece_broken(above: str, first: Word, room: float, letter: float, vocabular
     if not at_edge:
         # A date in figures has no break opportunity inside it: a line ending on a piece of one ("31/0"
         # / "3/20" / "22") was full, its next figure wider than the letters' mean ("/" is narrow).
-        date = "/" in above + first.text and _number_pieces(above, first.text)
+        date = _date_pieces(above, first.text)
         return room < LEXICON_REACH * letter and (date or (
             _breakable(above, first.text) and _word_and_rest(above, first.text)))
     # A number broken for its cell ("10" / "0" / "%"): text never wraps inside a number otherwise.
@@ -824,6 +824,11 @@ def _whole_over_a_cut_piece(para: Sequence[Line], i: int, above: str, edge: floa
 
 def _number_pieces(head: str, rest: str) -> bool:
     return bool(_NUMBER_PIECE.match(head) and _NUMBER_REST.match(rest))
+
+
+def _date_pieces(head: str, rest: str) -> bool:
+    """Pieces of a date in figures ("31/0" / "3/2022"): numbers with a slash between or in them."""
+    return "/" in head + rest and _number_pieces(head, rest)
 
 
 def _third_piece(para: Sequence[Line], i: int, edge: float, letter: float) -> bool:
