@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Mapping, Sequence
 
 from ..extract.columns import (
-    DISTINCT_SLACK, EXTRA_PREFIX, LEVELS, Profile, action_key, field_from_cues, levels_by_structure, profile, shows_titles,
+    DISTINCT_SLACK, EXTRA_PREFIX, LEVELS, Profile, action_key, field_from_cues, levels_by_structure, profile, shows_refs, shows_titles,
 )
 from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normalise_heading
 from ..extract.geometry import Banner, PageTables
@@ -782,22 +782,25 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     table_rows: list[RawRow] = []
     prev_entry: _Entry | None = None
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
-    usual = _usual_row(lt.entries, read)
-    always = _always_printed(lt.entries, read, usual)
+    # Rows are told apart by their cells, with a column of references under a heading nobody listed
+    # ("Line") read as the references it holds; the rows keep the column as printed.
+    seen = _with_references(read)
+    usual = _usual_row(lt.entries, seen)
+    always = _always_printed(lt.entries, seen, usual)
     top_set = any(_row_opening(e.row) for e in lt.entries)
     for k, (entry, cells) in enumerate(zip(lt.entries, read)):
         prow = entry.row
         page_top = entry.first_on_page and bool(table_rows) and prev_entry is not None
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
         _fold_never_begun(table_rows, cells, page_top)
-        if table_rows and _read_apart(prev_entry, entry, cells, usual, table_rows[-1].cells,
-                                      lt.entries[k + 1:k + 2], read[k + 1:k + 2]):
+        if table_rows and _read_apart(prev_entry, entry, seen[k], usual, table_rows[-1].cells,
+                                      lt.entries[k + 1:k + 2], seen[k + 1:k + 2]):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
             row.cells["action"], row.page_start = [table_rows[-1].cells["action"].pop()], table_rows[-1].page_end
             table_rows.append(row)
-        elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, cells, prev_entry.table.closed,
+        elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, seen[k], prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always,
                                                               _stripe_goes_on(prev_entry.row, prow)):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks,
@@ -809,6 +812,18 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         prev_entry = entry
     _run_on_by_breaks(table_rows, breaks or {})
     return table_rows
+
+
+def _with_references(read: Sequence[dict[str, list[str]]]) -> Sequence[dict[str, list[str]]]:
+    """Each row's cells with the first column of no field whose cells are references (shows_refs) read as
+    "ref" too, where no column is: what a row opens on is its reference, whatever the heading says."""
+    if any(cells.get("ref") for cells in read):
+        return read
+    extras = list(dict.fromkeys(f for cells in read for f in cells if f.startswith(EXTRA_PREFIX)))
+    hits = [f for f in extras if shows_refs(profile([" ".join(cells.get(f, [])) for cells in read]))]
+    if not hits:
+        return read
+    return [{**cells, "ref": cells[hits[0]]} if cells.get(hits[0]) else cells for cells in read]
 
 
 def _read_apart(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
@@ -883,9 +898,12 @@ PART_WORDS = 3
 def _run_on_by_breaks(table_rows: list[RawRow], breaks: Mapping[str, AbstractSet[tuple[str, str]]]) -> None:
     """A paragraph of a merged cell that opens level with a row below the cell's first (no rule between)
     reads as that row's own cell. Where the column prints the same two paragraphs one after the other in
-    one cell elsewhere in the document, the second runs on in the cell above."""
+    one cell elsewhere in the document, the second runs on in the cell above. So in a column of no field
+    yet that prints once for several rows, blank in most (a level under a heading nobody listed,
+    "Intended impact", whose field its structure settles later)."""
+    fields = (*RUN_ON, *_printed_once(table_rows))
     for i, row in enumerate(table_rows[1:], start=1):
-        for f in RUN_ON:
+        for f in fields:
             paras = row.cells.get(f)
             if not paras or (row.merged is not None and f not in row.merged):
                 continue
@@ -895,6 +913,12 @@ def _run_on_by_breaks(table_rows: list[RawRow], breaks: Mapping[str, AbstractSet
                 continue
             if _printed_apart(owner.cells[f][-1], paras[0], breaks.get(f, frozenset()), cut_last=True):
                 owner.cells[f] = owner.cells[f] + row.cells.pop(f)
+
+
+def _printed_once(table_rows: Sequence[RawRow]) -> list[str]:
+    """The columns of no field that are blank in most of the table's rows: cells merged down the rows."""
+    extras = dict.fromkeys(f for r in table_rows for f in r.cells if f.startswith(EXTRA_PREFIX))
+    return [f for f in extras if 2 * sum(1 for r in table_rows if r.cells.get(f)) < len(table_rows)]
 
 
 # Points a cell's first line may stand off the line its row's cells open on and still open with them.

@@ -910,18 +910,42 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
 
 def _walled_as_before(page: Page, columns: Sequence[Column], body: Sequence[Word]) -> bool:
     """Do rules drawn down the whole height of the page's text stand where WALLS_AS_BEFORE of the previous
-    page's column edges stand, or more (a grid going on over the page round the rest of one cell)?"""
+    page's column edges stand, or more (a grid going on over the page round the rest of one cell)? Or,
+    in a table ruled across only, is the text closed below by a rule across the table's whole width, met
+    by the previous page's column edges (the row's own foot: "1. Foster Carers will be aware" alone on a
+    page, every cell's bottom rule under it)?"""
     if not body:
         return False
     top, bottom = min(w.top for w in body), max(w.bottom for w in body)
     xs = [r.x0 for r in page.vrules if r.top <= top + 1 and r.bottom >= bottom - 1]
     edges = {c.x0 for c in columns} | {columns[-1].x1} if columns else set()
-    return sum(1 for e in edges if any(abs(x - e) <= WALL_SLACK for x in xs)) >= WALLS_AS_BEFORE
+    walls = sum(1 for e in edges if any(abs(x - e) <= WALL_SLACK for x in xs)) >= WALLS_AS_BEFORE
+    return walls or _closed_across(page, columns, bottom)
+
+
+def _closed_across(page: Page, columns: Sequence[Column], bottom: float) -> bool:
+    """Is the first rule below `bottom` (within a line or two of it) one run across every column, from the
+    first column's left edge to the last one's right? Segments meeting end to end make one run."""
+    if not columns:
+        return False
+    below = [r for r in page.hrules if bottom <= r.top <= bottom + CLOSING_RULE_GAP]
+    if not below:
+        return False
+    y = min(r.top for r in below)
+    run = sorted((r.x0, r.x1) for r in below if abs(r.top - y) <= 0.5)
+    x0, x1 = run[0]
+    for a, b in run[1:]:
+        if a > x1 + 1:
+            break
+        x1 = max(x1, b)
+    return x0 <= columns[0].x0 + 2 * WALL_SLACK and x1 >= columns[-1].x1 - 2 * WALL_SLACK
 
 
 # Column edges of the table before a page's rules must meet (within WALL_SLACK pt) to wall it in.
 WALLS_AS_BEFORE = 3
 WALL_SLACK = 2.0
+# How far (pt) below a page's text a rule closing it as a row's foot may lie.
+CLOSING_RULE_GAP = 12.0
 
 
 def _goes_on(body: Sequence[Word], previous: PageTable, held: set[int]) -> bool:
@@ -1008,8 +1032,10 @@ def _printed_again(columns: list[Column], h: Header, previous: PageTable | None,
     heading of it is cut short: a header row repeated on each page is cut to the row's height ("Key line
     of" for "Key line of enquiry"), and a heading cut short would read as another column (or name another
     field: "Who is responsible? and" without "date") and part the table in two."""
-    if previous is None or not _header_again(h, previous):
+    if previous is None:
         return columns
+    if not _header_again(h, previous):
+        return _unjoined_as_before(columns, h, previous, body)
     # (Where each heading stands _same_header checks; the columns' bounds, fitted to each page's text, may
     # move a few points more.)
     if len(previous.columns) != len(columns):
@@ -1034,6 +1060,46 @@ def _bounded_as_before(columns: list[Column], before: Sequence[Column], body: Se
     if any(w.x0 < x < w.x1 for x in bounds for w in body):
         return columns
     return [dataclasses.replace(c, x0=p.x0, x1=p.x1) for c, p in zip(columns, before)]
+
+
+def _unjoined_as_before(columns: list[Column], h: Header, previous: PageTable, body: Sequence[Word]) -> list[Column]:
+    """The columns of a header printed again that reads two headings of the page before as one (their
+    words interleaved line by line, "Update this Actions quarter agreed", where this page's body shows no
+    white between them), parted as before: each heading of `h` holds the words of one run of the earlier
+    headings, from where the first of them stood, and no word of this page's body crosses where they
+    parted."""
+    before = previous.header.cells if previous.header is not None else []
+    if len(columns) != len(h.cells) or len(previous.columns) != len(before) or len(before) <= len(h.cells):
+        return columns
+    out: list[Column] = []
+    k = 0
+    for c, cell in zip(columns, h.cells):
+        run = _run_of_headings(cell, before[k:])
+        if not run:
+            return columns
+        bounds = [p.x1 for p in previous.columns[k:k + run - 1]]
+        if any(not c.x0 < x < c.x1 for x in bounds) or any(w.x0 < x < w.x1 for x in bounds for w in body):
+            return columns
+        edges = [c.x0, *bounds, c.x1]
+        out += [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(previous.columns[k:k + run], edges, edges[1:])]
+        k += run
+    return out if k == len(before) else columns
+
+
+def _run_of_headings(cell: HeaderCell, before: Sequence[HeaderCell]) -> int:
+    """How many of the headings `before` (from the first) `cell` holds the words of, each word once, set
+    from where the first stood; 0 when it holds no such run."""
+    if not before or abs(cell.x0 - before[0].x0) > SAME_PLACE:
+        return 0
+    want = sorted(cell.text.split())
+    words: list[str] = []
+    for n, b in enumerate(before, start=1):
+        words += b.text.split()
+        if sorted(words) == want:
+            return n
+        if len(words) >= len(want):
+            return 0
+    return 0
 
 
 def _parted_as_before(columns: list[Column], before: Sequence[Column], body: Sequence[Word]) -> list[Column]:

@@ -1759,9 +1759,12 @@ def _rows_without_action(columns: Sequence[Column], blocks: dict[int, list[list[
                          anchors: Sequence[float], tol: float) -> list[float]:
     """Tops where two other per-row columns start level beside a blank action cell (a row whose action
     is printed on the next page, its reference and officer at the foot of this one), or beside a line
-    of the action column that follows the row above's with no gap (the next row's action run on)."""
+    of the action column that follows the row above's with no gap (the next row's action run on), where
+    that line may open a sentence: a line in lower case goes on the one above ("Delivered through the
+    Safeguarding" / "and Quality Assurance Service", level with an officer's second paragraph and a
+    second measure)."""
     spans = [(b[0].top - tol, b[-1].bottom) for b in blocks[action_i]]
-    line_tops = [ln.top for b in blocks[action_i] for ln in b[1:]]
+    line_tops = [ln.top for b in blocks[action_i] for ln in b[1:] if not ln.text[:1].islower()]
     tops = _starts_by_height(columns, blocks, action_i, tol)
     opening = _opening_columns(columns, blocks, anchors, tol)
     return [t for t, cols in tops.items() if len(cols) >= 2 and not any(abs(t - a) <= tol for a in anchors)

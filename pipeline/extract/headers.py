@@ -1164,7 +1164,7 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     they are never parted."""
     if not gutters or g[0].words[0].rotation:
         return None
-    sub = _groups(g, _snapped(g, gutters), settings)
+    sub = _groups(g, _not_before_lower_case(g, _snapped(g, gutters)), settings)
     if len(sub) < 2:
         return None
     pieces = [(c, len(sg)) for sg in sub for c in _cells_for_group(sg, gutters, section, settings, part=False)]
@@ -1172,6 +1172,24 @@ def _parted_at_gutters(g: Sequence[Line], gutters: Sequence[float], section: str
     if _runs_on_in_lower_case(cells) or _joined_across(cells):
         return None
     return cells if _pieces_are_headings(pieces, section, _column_starts(gutters)) else None
+
+
+def _not_before_lower_case(g: Sequence[Line], cuts: Sequence[float]) -> list[float]:
+    """The cuts at which no piece opens in lower case among headings in capitals: white that runs down
+    through one heading's words is no edge between two ("Lead" | "role", a column whose every officer
+    this page breaks as "Head" / "of" leaving white under the heading's second word). The other cuts
+    still part the headings ("Outcome measures" | "Lead role")."""
+    words = [w for ln in g for w in ln.words]
+    if not any(w.text[:1].isupper() for w in words):
+        return list(cuts)
+    ordered = sorted(cuts)
+    kept = []
+    for x, nxt in zip(ordered, [*ordered[1:], math.inf]):
+        piece = [w for w in words if x <= w.x0 < nxt]
+        first = min(piece, key=lambda w: (round(w.top), w.x0), default=None)
+        if first is None or not first.text[:1].islower():
+            kept.append(x)
+    return kept
 
 
 def _runs_on_in_lower_case(cells: Sequence[HeaderCell]) -> bool:
