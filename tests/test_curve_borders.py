@@ -61,17 +61,20 @@ def _border(c, way: str, x0: float, y0: float, x1: float, y1: float) -> None:
     c.drawPath(p, stroke=1, fill=0)
 
 
-def _status_fill(c, way: str, x0: float, y0: float, x1: float, y1: float, rag: str) -> None:
+def _status_fill(c, way: str, x0: float, y0: float, x1: float, y1: float, rag: str, status: str = "cell") -> None:
     c.setFillColorRGB(*RAG_FILL[rag])
-    if way == "lines":
+    if status == "disc":  # a coloured dot by the cell's first line, the cell itself left white
+        c.circle(x0 + 10, y1 - 7, 4, stroke=0, fill=1)
+    elif way == "lines":
         c.rect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2, stroke=0, fill=1)
     else:  # a pill: a filled box with rounded corners
         c.roundRect(x0 + 1, y0 + 1, x1 - x0 - 2, y1 - y0 - 2, 4, stroke=0, fill=1)
     c.setFillColorRGB(0, 0, 0)
 
 
-def draw_plan(path: Path, way: str) -> Path:
-    """One page: a header and five rows, every cell boxed `way`; the status is only its cell's colour."""
+def draw_plan(path: Path, way: str, status: str = "cell") -> Path:
+    """One page: a header and five rows, every cell boxed `way`; the status is only its cell's colour, or
+    only the colour of a dot in its cell (`status` "disc")."""
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
@@ -89,7 +92,7 @@ def draw_plan(path: Path, way: str) -> Path:
             for k, text in enumerate(lines):
                 c.drawString(x + 3, y - 9 - k * LEADING, text)
         y -= len(action) * LEADING + 2
-        _status_fill(c, way, COLS[2], y, COLS[3], top, rag)
+        _status_fill(c, way, COLS[2], y, COLS[3], top, rag, status)
         for x0, x1 in zip(COLS, COLS[1:]):
             _border(c, way, x0, y, x1, top)
     c.save()
@@ -99,7 +102,9 @@ def draw_plan(path: Path, way: str) -> Path:
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("curves")
-    return {way: draw_plan(d / f"{way}.pdf", way) for way in ("lines", *WAYS)}
+    plans = {way: draw_plan(d / f"{way}.pdf", way) for way in ("lines", *WAYS)}
+    plans["discs"] = draw_plan(d / "discs.pdf", "lines", status="disc")
+    return plans
 
 
 def _rules(page) -> list[tuple[float, ...]]:
@@ -137,6 +142,19 @@ def test_plan_with_curve_borders_keeps_every_cell_and_status_colour(plans, way):
     assert [r["action"].split("\n")[0] for r in got] == [row[0][0] for row in ROWS]
 
 
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_a_status_shown_as_a_coloured_dot_is_read_as_its_cell_s_colour(plans, reader):
+    """A status shown by a coloured disc in a white cell (trackers drawn in Word or Excel) is no cell fill,
+    which would start rows at its top, but a mark that only the status cell reads: the rows read as the
+    cells filled whole do, status and colour alike."""
+    page = open_pdf(plans["discs"], reader=reader).pages[0]
+    assert page.fills == [] and len(page.marks) == len(ROWS)
+    expected = extract_pdf(plans["lines"]).records
+    got = extract_pdf(plans["discs"], reader=reader).records
+    fields = ("action", "lead_officer_raw", "rag", "rag_colour", "milestone_raw")
+    assert [[r[f] for f in fields] for r in got] == [[r[f] for f in fields] for r in expected]
+
+
 # --- one curve at a time -----------------------------------------------------------------------------
 
 
@@ -168,6 +186,9 @@ def test_filled_disc_is_no_cell_fill_but_a_rounded_box_is():
             ("c", ((10 - k, 20), (0, 10 + k), (0, 10))), ("c", ((0, 10 - k), (10 - k, 0), (10, 0))),
             ("c", ((10 + k, 0), (20, 10 - k), (20, 10))), ("h", ())]
     assert _sorted(disc, filled=True, stroked=False) == ([], [], [])
+    marks: list[Fill] = []
+    add_curve([], [], [], disc, filled=True, stroked=False, colour=lambda: "#ff0000", marks=marks)
+    assert [(m.x0, m.top, m.x1, m.bottom, m.colour) for m in marks] == [(0, 0, 20, 20, "#ff0000")]
     r = 4.0
     box = [("m", ((r, 0),)), ("l", ((100 - r, 0),)), ("c", ((100, 0), (100, 0), (100, r))),
            ("l", ((100, 30 - r),)), ("c", ((100, 30), (100, 30), (100 - r, 30))), ("l", ((r, 30),)),

@@ -642,11 +642,22 @@ def own_colours(rows: Sequence[PageRow], columns: Sequence[Column], fills: Seque
     return counts
 
 
-def _colour_rows(rows: Sequence[PageRow], fills: Sequence[Fill], columns: Sequence[Column], settings: ExtractSettings) -> None:
-    """Each row's RAG colour: the fill lying in its status cell."""
+def _colour_rows(rows: Sequence[PageRow], fills: Sequence[Fill], columns: Sequence[Column], settings: ExtractSettings,
+                 marks: Sequence[Fill] = ()) -> None:
+    """Each row's RAG colour: the fill lying in its status cell, or where none does, the first coloured dot
+    (`marks`, pipeline.readers.paths) whose middle lies in that cell."""
     rag_col = next((c for c in columns if c.field in ("rag", "milestone_and_rag")), None)
     for row in rows:
-        row.rag_colour = _rag_colour(fills, rag_col, row.top, row.bottom, settings.fill_in_cell)
+        row.rag_colour = _rag_colour(fills, rag_col, row.top, row.bottom, settings.fill_in_cell) or (
+            _mark_colour(marks, rag_col, row.top, row.bottom))
+
+
+def _mark_colour(marks: Sequence[Fill], col: Column | None, top: float, bottom: float) -> str | None:
+    """The colour of the topmost dot whose middle lies in the column between `top` and `bottom`."""
+    if col is None:
+        return None
+    inside = [m for m in marks if col.x0 <= (m.x0 + m.x1) / 2 <= col.x1 and top <= (m.top + m.bottom) / 2 <= bottom]
+    return min(inside, key=lambda m: m.top).colour if inside else None
 
 
 def rows_from_rules(
@@ -670,7 +681,7 @@ def rows_from_rules(
         row.section = " ".join(ln.text for ln in words_to_lines(inside, settings)) or None
     cells_rows = [r for r in rows if r not in spanning]
     _fill_ruled_cells(cells_rows, columns, _run_on_across(_assign(words, columns), columns, settings), settings)
-    _colour_rows(cells_rows, page.fills, columns, settings)
+    _colour_rows(cells_rows, page.fills, columns, settings, page.marks)
     rows = [piece for r in rows for piece in _unruled_rows_within(page, r, columns, words, settings)]
     return [r for r in rows if r.cells or r.rag_colour or r.section], closed
 
@@ -1020,7 +1031,7 @@ def _text_rows(
                      | _in_merged_fill(blocks[i], columns, i, shaded, anchors, settings.anchor_tolerance)
                      if col.field != "action" else set())
             _place_blocks(rows, blocks[i], col.field, starts, offset, settings.anchor_tolerance, close, banners)
-    _colour_rows(rows, page.fills, columns, settings)
+    _colour_rows(rows, page.fills, columns, settings, page.marks)
     _mark_stripes(rows, stripes, zebra, settings.anchor_tolerance)
     _mark_fill_parted(rows, _one_column_fills(page.fills, columns, top, bottom), columns, settings.anchor_tolerance)
     return [r for r in rows if r.cells or r.rag_colour], zebra

@@ -90,6 +90,9 @@ class Page:
     hrules: list[Rule] = field(default_factory=list)
     vrules: list[Rule] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
+    # Small filled round shapes (a status shown as a coloured dot in its cell): no cell's fill, kept apart so
+    # that only a status cell reads their colour (pipeline.readers.paths).
+    marks: list[Fill] = field(default_factory=list)
     has_images: bool = False
     # What the reader could not decode on this page, in words ("12 of 40 text objects unreadable"); empty
     # when the page was read whole. Reported as `page-damaged` data issues.

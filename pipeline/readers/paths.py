@@ -11,7 +11,9 @@ table with them; reading every curve as lines would take charts and logos for gr
   polyline gives none; a rounded box gives its four straight sides);
 - when filled and thin one way, a ruling line, as a thin rectangle does;
 - when filled and box-like (its area fills its bounding box all but for rounded corners), a fill, as a
-  filled rectangle does; a disc or a wedge is no cell fill.
+  filled rectangle does; a disc or a wedge is no cell fill;
+- when filled, small and round (a disc as wide as it is high, its area a circle's share of its box), a
+  mark: a status shown as a coloured dot, which only a status cell reads.
 
 Both readers build the same list of operations from their own path data and call `add_curve`, so that they
 cannot differ.
@@ -42,6 +44,11 @@ MIN_BORDER = 15.0
 # The share of its bounding box a filled shape must cover to be a box (a box of 100 by 50 with corners
 # rounded to 8 pt covers 98.9%; a disc 78.5%).
 BOX_SHARE = 0.9
+# A dot (a status shown as a coloured disc) is at most this wide (pt), its width and height within this
+# ratio, and covers a circle's share of its box give or take this much (a polygon of many sides too).
+MARK_MAX = 30.0
+MARK_RATIO = 0.8
+MARK_SHARE_SLACK = 0.06
 
 
 def plumber_ops(path: Sequence[tuple]) -> list[Op]:
@@ -157,8 +164,8 @@ def _continues(last: Rule, rule: Rule) -> bool:
 
 def add_curve(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], ops: Sequence[Op], *, filled: bool,
               stroked: bool, colour: Callable[[], str | None],
-              settings: ExtractSettings = DEFAULT_SETTINGS) -> None:
-    """Sort one curve subpath into ruling lines and fills (see the module's docstring)."""
+              settings: ExtractSettings = DEFAULT_SETTINGS, marks: list[Fill] | None = None) -> None:
+    """Sort one curve subpath into ruling lines, fills and `marks` (see the module's docstring)."""
     points = [p for _, pts in ops for p in pts]
     if not points:
         return
@@ -174,5 +181,16 @@ def add_curve(hrules: list[Rule], vrules: list[Rule], fills: list[Fill], ops: Se
     if stroked and max(w, h) >= MIN_BORDER:
         for rule in _rules(straight_pieces(ops)):
             (hrules if rule.horizontal else vrules).append(rule)
-    if filled and w * h > 0 and _area(_outline(ops)) >= BOX_SHARE * w * h:
+    if not filled or w * h <= 0:
+        return
+    share = _area(_outline(ops)) / (w * h)
+    if share >= BOX_SHARE:
         add_rect(hrules, vrules, fills, box, filled=True, stroked=False, colour=colour, settings=settings)
+    elif marks is not None and _round_mark(w, h, share) and (hue := colour()) is not None:
+        marks.append(Fill(*box, hue))
+
+
+def _round_mark(w: float, h: float, share: float) -> bool:
+    """Is a filled shape of box w by h, covering `share` of it, a dot: small, as wide as high, a circle's
+    share of its box (pi / 4)?"""
+    return max(w, h) <= MARK_MAX and min(w, h) >= MARK_RATIO * max(w, h) and abs(share - math.pi / 4) <= MARK_SHARE_SLACK

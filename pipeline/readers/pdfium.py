@@ -620,12 +620,13 @@ def _shape(shape: str, pts: list[tuple[float, float]]) -> tuple[str, tuple[float
 
 
 def read_graphics(page, frame: Matrix, texts: list | None = None,
-                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Rule], list[Rule], list[Fill], bool]:
-    """(hrules, vrules, fills, has_images) of a page, walking Form XObjects. Text objects are appended
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> tuple[list[Rule], list[Rule], list[Fill], bool, list[Fill]]:
+    """(hrules, vrules, fills, has_images, marks) of a page, walking Form XObjects. Text objects are appended
     to `texts` as (address, matrix of its container in pdfplumber's coordinates), in content order."""
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
+    marks: list[Fill] = []
     has_images = False
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
 
@@ -645,7 +646,7 @@ def read_graphics(page, frame: Matrix, texts: list | None = None,
                     got = _shape(shape, pts)
                     if got is None:
                         add_curve(hrules, vrules, fills, ops, filled=filled, stroked=stroked, colour=fill_colour,
-                                  settings=settings)
+                                  settings=settings, marks=marks)
                         continue
                     what, (x0, top, x1, bottom) = got
                     if what == "line":
@@ -665,7 +666,7 @@ def read_graphics(page, frame: Matrix, texts: list | None = None,
 
     n = raw.FPDFPage_CountObjects(page)
     walk((raw.FPDFPage_GetObject(page, j) for j in range(max(n, 0))), frame, 0)
-    return hrules, vrules, fills, has_images
+    return hrules, vrules, fills, has_images, marks
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -751,7 +752,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 # person would turn the page (a page flipped by mistake, a sheet scanned upside down).
                 width, height, frame = page_frame(mediabox, rotation + 180)
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
-            hrules, vrules, fills, has_images = graphics
+            hrules, vrules, fills, has_images, marks = graphics
             chars, lost = blank_objects(texts, used, chars, written, settings)
             chars = clipped_out(chars, texts, frame, textpage)
             if lost and unmask_blank_actualtext(texts, used):
@@ -759,7 +760,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
                 textpage.close()
                 textpage = page.get_textpage()
                 texts, graphics, used, chars = _read_content(page, textpage, frame, written, settings)
-                hrules, vrules, fills, has_images = graphics
+                hrules, vrules, fills, has_images, marks = graphics
                 chars, lost = blank_objects(texts, used, chars, written, settings)
                 chars = clipped_out(chars, texts, frame, textpage)
             words = chars_to_words(chars, settings)
@@ -774,7 +775,7 @@ def _read_page(pdf, index: int, written: WrittenFonts | None = None,
         damage.append(f"{undecoded} characters could not be decoded (control codes or glyphs with no Unicode mapping)")
     return Page(
         number=number, width=float(width), height=float(height), words=words,
-        hrules=hrules, vrules=vrules, fills=fills, has_images=has_images, damage=damage,
+        hrules=hrules, vrules=vrules, fills=fills, marks=marks, has_images=has_images, damage=damage,
     )
 
 

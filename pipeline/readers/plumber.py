@@ -51,6 +51,7 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
     hrules: list[Rule] = []
     vrules: list[Rule] = []
     fills: list[Fill] = []
+    marks: list[Fill] = []
     for ln in pp.lines:
         rule = Rule(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"]))
         (hrules if rule.horizontal else vrules).append(rule)
@@ -70,6 +71,7 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
             stroked=bool(cv.get("stroke")),
             colour=functools.partial(_fill_colour, cv),
             settings=settings,
+            marks=marks,
         )
     return Page(
         number=number,
@@ -79,6 +81,7 @@ def page_from_plumber(pp, number: int, settings: ExtractSettings = DEFAULT_SETTI
         hrules=hrules,
         vrules=vrules,
         fills=fills,
+        marks=marks,
         has_images=bool(pp.images),
     )
 

@@ -57,5 +57,6 @@ def upright(page: Page) -> Page:
     hrules = sorted((Rule(*box(r.x0, r.top, r.x1, r.bottom)) for r in page.vrules), key=lambda r: (r.top, r.x0))
     vrules = sorted((Rule(*box(r.x0, r.top, r.x1, r.bottom)) for r in page.hrules), key=lambda r: (r.x0, r.top))
     fills = [Fill(*box(f.x0, f.top, f.x1, f.bottom), f.colour) for f in page.fills]
+    marks = [Fill(*box(f.x0, f.top, f.x1, f.bottom), f.colour) for f in page.marks]
     return dataclasses.replace(page, width=h, height=w, words=words, hrules=hrules, vrules=vrules, fills=fills,
-                               turned=turn)
+                               marks=marks, turned=turn)
