@@ -105,3 +105,19 @@ def test_a_line_going_on_the_action_s_sentence_opens_no_row_level_with_two_secon
     assert monitor.cells["lead_officer"] == ["Assistant Director Safeguarding Review & Quality Assurance",
                                              "Principal Social Worker"]
     assert not any(r.cells["action"][0].startswith("and Quality") for r in rows)
+
+
+def test_a_header_naming_two_fields_in_one_heading_among_many_unknown_is_weighed_by_its_fields():
+    """Layout 368100052 (seed 3681, LibreOffice, grid, header printed once, two-level, turned headings):
+    nine headings, seven of them nobody listed ("What will we do?", "What will be different?", "Index",
+    "Current position", ...), beside "Who leads? and date" and "Success looks like" under a group heading.
+    Counted by cells, two known against seven unknown was too many unknown for a header, and the middle
+    line of the header ("quarter | Who leads? and | Success looks like | ...") was read as another table's
+    header: no action table at all (0%). A heading that names two fields counts as two known ones, and a
+    band whose every heading is words of the longer band's headings, cut at either end, is that band's
+    lower part (0 -> 100%)."""
+    rows = _rows("layout-368100052", (1, 2))
+    drive = _starting(rows, "Develop and deliver a targeted recruitment drive")
+    assert drive.cells["measures"][0].startswith("We will be a committed, permanent team of senior")
+    assert _starting(rows, "Recruit Deputy Virtual Headteacher")
+    assert len(rows) >= 5

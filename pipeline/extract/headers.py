@@ -1428,8 +1428,9 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
 def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int = False) -> bool:
     """Is a band of mostly unknown headings that names no action a weak header (one its cells may make
     an action table's)? It names several fields; headings known to hold no field ("Risks", "Comments")
-    are headings all the same. Set in bold, up to twice as many of its headings may be unknown."""
-    known = len(cells) - unknown
+    are headings all the same. Set in bold, up to twice as many of its headings may be unknown. A heading
+    that names two fields ("Who leads? and date") counts as two known ones."""
+    known = max(len(cells) - unknown, len(named - {"ref"}))
     return (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
             and unknown <= (2 if bold else 1) * known + 1 and not _reads_as_body(cells) and not _opens_low(cells))
 
@@ -2585,8 +2586,8 @@ def _cut_short(c: tuple, candidates: Sequence[tuple], lines: Sequence[Line] = ()
 def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
     """Is the band, read as another table's header, the lower lines of a longer band that opens above it,
     may head actions and holds more headings: each of this band's headings one of the longer band's, or
-    the end of one cut off at its top ("quarter" of "Update this quarter" under "Update this"), one at
-    least so cut? The band opened inside the header's cells (sub-headings under a group heading:
+    the words of one cut off at its top ("quarter" of "Update this quarter" under "Update this") or at
+    both ends ("Who leads? and" of "Who leads? and date"), one at least so cut? The band opened inside the header's cells (sub-headings under a group heading:
     "Self-rating | Key date" under "Monitoring")."""
     _, i, j, cells, heads = c
     if heads is not False:
@@ -2596,9 +2597,9 @@ def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
         # that reads the same headings is no such band.
         if not (o[1] < i and o[2] >= j and o[4] is not False and len(o[3]) > len(cells)):
             continue
-        texts = [x.text for x in o[3]]
-        ends = [any(t == x.text or t.endswith(" " + x.text) for t in texts) for x in cells]
-        if all(ends) and any(x.text not in texts for x in cells):
+        texts = [f" {x.text} " for x in o[3]]
+        ends = [any(f" {x.text} " in t for t in texts) for x in cells]
+        if all(ends) and any(f" {x.text} " not in texts for x in cells):
             return True
     return False
 
