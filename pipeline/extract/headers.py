@@ -1428,9 +1428,8 @@ def _weak_action(cells: Sequence[HeaderCell], real: set[str], unknown: int, bold
 def _weak(cells: Sequence[HeaderCell], real: set[str], named: set[str], unknown: int, bold: int = False) -> bool:
     """Is a band of mostly unknown headings that names no action a weak header (one its cells may make
     an action table's)? It names several fields; headings known to hold no field ("Risks", "Comments")
-    are headings all the same. Set in bold, up to twice as many of its headings may be unknown. A heading
-    that names two fields ("Who leads? and date") counts as two known ones."""
-    known = max(len(cells) - unknown, len(named - {"ref"}))
+    are headings all the same. Set in bold, up to twice as many of its headings may be unknown."""
+    known = len(cells) - unknown
     return (REQUIRED_FIELD not in real and len(real) >= WEAK_MIN_FIELDS - 1 and len(named) >= WEAK_MIN_FIELDS
             and unknown <= (2 if bold else 1) * known + 1 and not _reads_as_body(cells) and not _opens_low(cells))
 
