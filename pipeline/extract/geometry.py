@@ -1075,15 +1075,22 @@ def _unjoined_as_before(columns: list[Column], h: Header, previous: PageTable, b
     k = 0
     for c, cell in zip(columns, h.cells):
         run = _run_of_headings(cell, before[k:])
-        if not run:
+        pieces = _parted_like(c, previous.columns[k:k + run], body) if run else None
+        if pieces is None:
             return columns
-        bounds = [p.x1 for p in previous.columns[k:k + run - 1]]
-        if any(not c.x0 < x < c.x1 for x in bounds) or any(w.x0 < x < w.x1 for x in bounds for w in body):
-            return columns
-        edges = [c.x0, *bounds, c.x1]
-        out += [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(previous.columns[k:k + run], edges, edges[1:])]
+        out += pieces
         k += run
     return out if k == len(before) else columns
+
+
+def _parted_like(c: Column, group: Sequence[Column], body: Sequence[Word]) -> list[Column] | None:
+    """Column `c` cut into the columns of `group` where they parted on the page before, within c's outer
+    edges; None where a cut falls outside c or a word of this page's `body` crosses one."""
+    bounds = [p.x1 for p in group[:-1]]
+    if not all(c.x0 < x < c.x1 for x in bounds) or any(w.x0 < x < w.x1 for x in bounds for w in body):
+        return None
+    edges = [c.x0, *bounds, c.x1]
+    return [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(group, edges, edges[1:])]
 
 
 def _run_of_headings(cell: HeaderCell, before: Sequence[HeaderCell]) -> int:
@@ -1112,13 +1119,8 @@ def _parted_as_before(columns: list[Column], before: Sequence[Column], body: Seq
         return columns
     out: list[Column] = []
     for g, c in zip(groups, columns):
-        bounds = [p.x1 for p in g[:-1]]
-        if len(g) == 1 or not all(c.x0 < x < c.x1 for x in bounds) or any(
-                w.x0 < x < w.x1 for x in bounds for w in body):
-            out.append(c)
-            continue
-        edges = [c.x0, *bounds, c.x1]
-        out += [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(g, edges, edges[1:])]
+        pieces = _parted_like(c, g, body) if len(g) > 1 else None
+        out += pieces if pieces is not None else [c]
     return out
 
 

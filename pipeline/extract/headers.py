@@ -2586,8 +2586,8 @@ def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
     """Is the band, read as another table's header, the lower lines of a longer band that opens above it,
     may head actions and holds more headings: each of this band's headings one of the longer band's, or
     the words of one cut off at its top ("quarter" of "Update this quarter" under "Update this") or at
-    both ends ("Who leads? and" of "Who leads? and date"), one at least so cut? The band opened inside the header's cells (sub-headings under a group heading:
-    "Self-rating | Key date" under "Monitoring")."""
+    both ends ("Who leads? and" of "Who leads? and date"), one at least so cut? The band opened inside
+    the header's cells (sub-headings under a group heading: "Self-rating | Key date" under "Monitoring")."""
     _, i, j, cells, heads = c
     if heads is not False:
         return False  # a band that heads actions itself may be joined with the band above (`_joined_others`)
@@ -2597,8 +2597,8 @@ def _lower_part(c: tuple, candidates: Sequence[tuple]) -> bool:
         if not (o[1] < i and o[2] >= j and o[4] is not False and len(o[3]) > len(cells)):
             continue
         texts = [f" {x.text} " for x in o[3]]
-        ends = [any(f" {x.text} " in t for t in texts) for x in cells]
-        if all(ends) and any(f" {x.text} " not in texts for x in cells):
+        inside = [any(f" {x.text} " in t for t in texts) for x in cells]
+        if all(inside) and any(f" {x.text} " not in texts for x in cells):
             return True
     return False
 
