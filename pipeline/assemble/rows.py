@@ -368,11 +368,47 @@ def _stripe_goes_on(above: PageRow, row: PageRow) -> bool:
 
 
 def _rest_below(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
-                above: dict[str, list[str]]) -> bool:
-    """Is the row, read below the page's first, the rest of the row above (`_rest_mid_page`; `above`: that
-    row's cells), in the same stripe of a zebra as it?"""
-    return (not entry.first_on_page and _rest_mid_page(entry, cells, usual, above)
+                above: dict[str, list[str]], levels: frozenset[str] = frozenset()) -> bool:
+    """Is the row, read below the page's first, the rest of the row above (`_rest_mid_page`, `_bare_below`;
+    `above`: that row's cells), in the same stripe of a zebra as it?"""
+    same_stripe = prev is not None and _stripe_goes_on(prev.row, entry.row)
+    return (not entry.first_on_page and (_rest_mid_page(entry, cells, usual, above)
+                                         or _bare_below(entry, cells, levels, above, same_stripe, usual))
             and not (prev is not None and _stripe_changes(prev.row, entry.row)))
+
+
+def _usual_levels(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[str]:
+    """The levels that nearly all (USUAL_SHARE) of the table's rows with an action away from a page's top
+    print, ALWAYS_ROWS of them or more: a level printed again in every row. Only rows that print more than
+    prose and levels (an officer, a date, a column of no field) count: those printing prose alone are what
+    the habit judges (_bare_below), and a table of actions and levels alone shows no row's habit."""
+    inner = [cells for e, cells in zip(entries, read) if not e.first_on_page and cells.get("action")
+             and any(paras for f, paras in cells.items() if f not in PROSE and f not in HIERARCHY)]
+    if len(inner) < ALWAYS_ROWS:
+        return frozenset()
+    return frozenset(f for f in HIERARCHY if sum(bool(cells.get(f)) for cells in inner) >= USUAL_SHARE * len(inner))
+
+
+def _bare_below(entry: _Entry, cells: dict[str, list[str]], levels: frozenset[str], above: dict[str, list[str]],
+                same_stripe: bool = False, usual: frozenset[str] = frozenset()) -> bool:
+    """Is a row read below the page's first, no rule over it, the rest of the row above? It opens on no
+    reference and prints an action (and measures) and nothing else, and either none of the levels nearly
+    every row prints again (`levels`, _usual_levels) where the row above printed one, or it lies in the
+    row above's stripe of a zebra (`same_stripe`). A row prints its levels in its first paragraph, and a
+    zebra shades rows by turns: the action's next paragraph set level with the measures' next starts no
+    row ("Develop an Action Plan ..." beside "There is a range ...", in a table whose cells may be left
+    blank, so that no row data marks a row). Without the level, it may also print the next paragraph of
+    a cell the row above printed (a second officer, with the row's date: "Business Intelligence Manager,
+    Ongoing") where it misses a status or date that nearly every row prints (`usual`) and the row above
+    printed."""
+    if entry.table.ruled_rows or not cells.get("action") or _opens_on_reference(cells):
+        return False
+    shown = {f for f, paras in cells.items() if paras}
+    no_level = any(above.get(f) for f in levels) and not any(cells.get(f) for f in levels)
+    if shown <= set(PROSE):
+        return no_level or same_stripe
+    return (no_level and shown <= {*PROSE, *(f for f, paras in above.items() if paras)}
+            and any(above.get(f) and not cells.get(f) for f in usual))
 
 
 def _stripe_changes(above: PageRow, row: PageRow) -> bool:
@@ -785,7 +821,9 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     # Rows are told apart by their cells, with a column of references under a heading nobody listed
     # ("Line") read as the references it holds; the rows keep the column as printed.
     seen = _with_references(read)
+    ref_column = _reference_column(read)
     usual = _usual_row(lt.entries, seen)
+    levels = _usual_levels(lt.entries, seen)
     always = _always_printed(lt.entries, seen, usual)
     top_set = any(_row_opening(e.row) for e in lt.entries)
     for k, (entry, cells) in enumerate(zip(lt.entries, read)):
@@ -794,7 +832,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
         read_at_top = frozenset(f for f, paras in cells.items() if paras)
         _fold_never_begun(table_rows, cells, page_top)
         if table_rows and _read_apart(prev_entry, entry, seen[k], usual, table_rows[-1].cells,
-                                      lt.entries[k + 1:k + 2], seen[k + 1:k + 2]):
+                                      lt.entries[k + 1:k + 2], seen[k + 1:k + 2], levels):
             _take_rest(table_rows[-1], _raw_row(lt, entry, cells, reaches, first=False, justified=justified))
         elif page_top and _action_begun_at_foot(table_rows[-1], cells):
             row = _raw_row(lt, entry, cells, reaches, first=False, justified=justified)
@@ -806,6 +844,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks,
                        free=_free_space(prow, entry.table, reaches, justified))
         else:
+            if page_top:
+                _reference_begun_at_foot(table_rows[-1], cells, ref_column)
             _open_row(lt, table_rows, entry, cells, reaches, justified, breaks, page_top, top_set, slash_breaks)
         if page_top:
             _closed_over_break(table_rows, read_at_top, [c.field for c in entry.table.columns if c.field])
@@ -817,21 +857,39 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
 def _with_references(read: Sequence[dict[str, list[str]]]) -> Sequence[dict[str, list[str]]]:
     """Each row's cells with the first column of no field whose cells are references (shows_refs) read as
     "ref" too, where no column is: what a row opens on is its reference, whatever the heading says."""
+    column = _reference_column(read)
+    if column in (None, "ref"):
+        return read
+    return [{**cells, "ref": cells[column]} if cells.get(column) else cells for cells in read]
+
+
+def _reference_column(read: Sequence[dict[str, list[str]]]) -> str | None:
+    """The column of the rows' references: "ref", else the first column of no field whose cells are
+    references (shows_refs), else None."""
     if any(cells.get("ref") for cells in read):
-        return read
+        return "ref"
     extras = list(dict.fromkeys(f for cells in read for f in cells if f.startswith(EXTRA_PREFIX)))
-    hits = [f for f in extras if shows_refs(profile([" ".join(cells.get(f, [])) for cells in read]))]
-    if not hits:
-        return read
-    return [{**cells, "ref": cells[hits[0]]} if cells.get(hits[0]) else cells for cells in read]
+    return next((f for f in extras if shows_refs(profile([" ".join(cells.get(f, [])) for cells in read]))), None)
+
+
+def _reference_begun_at_foot(prev: RawRow, cells: dict[str, list[str]], column: str | None) -> None:
+    """A row opening a page with no reference, under a row whose reference cell holds two, each a
+    reference alone ("1.12" and, at the page's foot, "2.1"): a row prints one reference, and the second
+    is this row's, begun at the foot with its reference only (the rest of its cells moved overleaf)."""
+    if column is None or cells.get(column):
+        return
+    refs = prev.cells.get(column) or []
+    if len(refs) == 2 and all(REF_CODE.fullmatch(r) for r in refs) and refs[0] != refs[1]:
+        cells[column] = [refs.pop()]
 
 
 def _read_apart(prev: _Entry | None, entry: _Entry, cells: dict[str, list[str]], usual: frozenset[str],
-                above: dict[str, list[str]], following: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> bool:
+                above: dict[str, list[str]], following: Sequence[_Entry], read: Sequence[dict[str, list[str]]],
+                levels: frozenset[str] = frozenset()) -> bool:
     """Is the entry the rest of the row above (`above`: its cells), read apart from it on the page
     (`_rest_below`, `_actionless_between`), and no row begun at the foot whose short cells open the next
     page (`following`, `read`: the next entry and its cells)?"""
-    return ((_rest_below(prev, entry, cells, usual, above) or _actionless_between(entry, following, cells))
+    return ((_rest_below(prev, entry, cells, usual, above, levels) or _actionless_between(entry, following, cells))
             and not _completed_overleaf(cells, following, read, usual))
 
 
@@ -1085,7 +1143,10 @@ def _tail_target(table_rows: list[RawRow], f: str, paras: list[str]) -> RawRow:
     begun = not prev.cells.get("action")
     # A column of prose read as one cell per row may hold a cell merged down the rows all the same:
     # text that runs on from a row above the last is the rest of that row's cell.
-    per_row = f in PER_ROW and not (f in PROSE and owner is not None and _continues(owner.cells[f], paras))
+    # So may one the ruling shows merged: the rule over the last row leaves its column out.
+    merged_down = prev.merged is not None and f in prev.merged
+    per_row = f in PER_ROW and not merged_down and not (
+        f in PROSE and owner is not None and _continues(owner.cells[f], paras))
     # A rule drawn over the last row's cell closed the cells above it: the text is that row's own.
     ruled_off = prev.merged is not None and f not in prev.merged
     # A cell's text runs on over a page only from the foot of the page before: a cell that closed on

@@ -904,8 +904,9 @@ def _sits_in(body: Sequence[Word], previous: PageTable, above_other_table: bool,
         if not (held and (walled or _ran_to_the_foot(previous, previous.columns[min(held)]))):
             return False
     # Above another table's header, one column of text is that table's title, not the rest of a row, unless
-    # it goes on in lower case from a cell that ran to the page's foot ("... ambitious" / "for cared for").
-    return not (above_other_table and len(held) < 2 and not _goes_on(body, previous, held))
+    # it goes on in lower case from a cell that ran to the page's foot ("... ambitious" / "for cared for"),
+    # or the table's rules go on round it (a title stands outside the table's frame).
+    return not (above_other_table and len(held) < 2 and not walled and not _goes_on(body, previous, held))
 
 
 def _walled_as_before(page: Page, columns: Sequence[Column], body: Sequence[Word]) -> bool:
@@ -985,31 +986,38 @@ def _tables_under_headers(
                     + _closing_banners(text, settings) + [text.bottom])
     banners = [y for y, _ in text.banners]
     tables = []
-    for h in text.headers:
+    heads = [_as_deep_as_before(h, previous) if k == 0 else h for k, h in enumerate(text.headers)]
+    for h in heads:
         end = min((v for v in limits if v > h.bottom + 0.5), default=text.bottom)
         body = [w for w in text.words if w.ymid < end and below_header(w, h)]
-        fit = _fitting_words(body, following, h is text.headers[-1])
-        overleaf = [t.words for t in following[:FOLLOWING_PAGES]] if h is text.headers[-1] else []
+        fit = _fitting_words(body, following, h is heads[-1])
+        overleaf = [t.words for t in following[:FOLLOWING_PAGES]] if h is heads[-1] else []
         columns, _ = columns_from_header(text.page, h, fit, settings, overleaf)
         zebra = (0, 0)
-        if h is text.headers[0]:
+        if h is heads[0]:
             again = _printed_again(columns, h, previous, body)
             body = _without_heading_rests(body, columns, again)
             columns = again
             zebra = _zebra_so_far(h, previous)
         sig = tuple(normalise_heading(c.heading) for c in columns)
         reading = agreed.get(sig)
-        if reading is not None and len(reading) == len(columns):
-            columns = [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
+        columns = _read_as_agreed(columns, reading)
         table = build_table(text.page, h, columns, body, h.bottom, end, settings, zebra, banners)
         if reading is None:
-            pages = _rows_after(table, following, settings) if h is text.headers[-1] else []
+            pages = _rows_after(table, following, settings) if h is heads[-1] else []
             understood = understood_columns(table, settings, evidence, text.page.fills, pages)
             if understood != table.columns:
                 table = build_table(text.page, h, understood, body, h.bottom, end, settings, zebra, banners)
             readings.setdefault(sig, Counter())[tuple(c.field for c in understood)] += len(table.rows)
         tables.append(table)
     return tables
+
+
+def _read_as_agreed(columns: list[Column], reading: tuple[str | None, ...] | None) -> list[Column]:
+    """The columns with the fields most rows read under the same printed header agreed on, if any."""
+    if reading is None or len(reading) != len(columns):
+        return columns
+    return [dataclasses.replace(c, field=f) for c, f in zip(columns, reading)]
 
 
 def _zebra_so_far(h: Header, previous: PageTable | None) -> tuple[int, int]:
@@ -1023,6 +1031,29 @@ def _zebra_so_far(h: Header, previous: PageTable | None) -> tuple[int, int]:
 def _header_again(h: Header, previous: PageTable) -> bool:
     """Does `h` print again the header of the table the page before ran on with?"""
     return previous.header is not None and _same_header(h, previous.header)
+
+
+def _as_deep_as_before(h: Header, previous: PageTable | None) -> Header:
+    """A header printed again as the page before printed it, where one heading read here runs on past the
+    depth it had there into words of its own below ("What will be different?" taking in "Social work",
+    the first line of the rest of a cell overleaf): the header ends where it ended before, and the words
+    below it are the body's."""
+    read = previous.header if previous is not None else None
+    if read is None or h.bottom - h.top <= read.bottom - read.top + 1 or not _same_header(h, read):
+        return h
+    depth = read.bottom - read.top
+    cells = []
+    for a, b in zip(h.cells, read.cells):
+        if a.text == b.text:
+            cells.append(a)
+        elif a.text.startswith(b.text + " ") and not a.turned and a.bottom - a.top > depth + 1:
+            cells.append(dataclasses.replace(a, text=b.text, field=b.field, bottom=a.top + (b.bottom - b.top)))
+        else:
+            return h
+    bottom = h.top + depth
+    if any(c.bottom > bottom + 1 and not c.turned for c in cells):
+        return h
+    return dataclasses.replace(h, cells=cells, bottom=bottom)
 
 
 def _printed_again(columns: list[Column], h: Header, previous: PageTable | None,

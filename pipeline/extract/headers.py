@@ -269,6 +269,7 @@ def _headings_of(band: Sequence[Line], cuts: Sequence[float], settings: ExtractS
     chunks = [c for ln in band for c in split_chunks(ln, _with_line_rules(cuts, page, ln), settings)]
     chunks = [p for c in chunks for p in _parted_at_its_wrap(c, chunks)]
     if page is not None:
+        chunks = [p for c in chunks for p in _parted_under_group(c, chunks, gutters)]
         chunks = _without_any_group_headings(chunks, page, gutters)
         chunks = [p for c in chunks for p in _parted_over_body(c, chunks, gutters)]
     return chunks
@@ -377,6 +378,33 @@ def _parted_over_body(chunk: Line, chunks: Sequence[Line], gutters: Sequence[flo
         else:
             pieces[-1].append(b)
     return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+def _parted_under_group(chunk: Line, chunks: Sequence[Line], gutters: Sequence[float]) -> list[Line]:
+    """A line of sub-headings set close under a heading that runs across both ("Dependencie Impact
+    measure" under "Accountability"), parted where the white of a body gutter runs through a word space
+    from flush with the word before it to flush with the word after it: each heading as wide as its
+    column's text, as a heading wrapped in a narrow column is, so the body's white between the columns
+    is exactly the space between them. The space is wider than any word space (SPLIT_SPACE_EMS): white
+    as narrow as a word space may be the heading's own spaces lined up down its lines ("What success" /
+    "looks like")."""
+    runs = getattr(gutters, "runs", None) or []
+    if chunk.words[0].rotation or not runs:
+        return [chunk]
+    above = [d for d in chunks if d is not chunk and d.bottom <= chunk.top + 1 and not d.words[0].rotation]
+    pieces: list[list[Word]] = [[chunk.words[0]]]
+    for a, b in zip(chunk.words, chunk.words[1:]):
+        if b.x0 - a.x1 > SPLIT_SPACE_EMS * a.size and any(d.x0 < a.x1 and d.x1 > b.x0 for d in above) and any(
+                abs(lo - a.x1) <= FLUSH_SLACK and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs):
+            pieces.append([b])
+        else:
+            pieces[-1].append(b)
+    return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+
+
+# A space between sub-headings the body's gutter parts is wider than this share of an em: word spaces
+# stay under it (WORD_SPACE_EMS is the widest a type size allows).
+SPLIT_SPACE_EMS = 0.5
 
 
 # How far (ems) left of a word space a body gutter's white must start to part headings there: word spaces
@@ -1619,7 +1647,20 @@ def _weak_grown(page: Page, lines: Sequence[Line], weak: list[_Band], settings: 
     heading over "... their new roles."). A heading never ends a sentence, as _score holds of the lines
     that scored."""
     grown = _grown_downward(page, lines, _grown_upward(page, lines, weak, settings, None), settings, None)
-    return [b for b in grown if not _holds_sentences(b[2])]
+    kept = [b for b in grown if not _holds_sentences(b[2])]
+    # A band whose box holds sentences still heads a table where the page prints its headings again under
+    # a banner, kept (the header printed at the page's top over a cell's rest, boxed with it by the
+    # table's frame): the band is read as it scored, without the box.
+    again = [b for b in weak if not any(g[0] <= b[0] and b[1] <= g[1] for g in kept)
+             and not _holds_sentences(b[2]) and any(_headings_again(b[2], k[2]) for k in kept)]
+    return sorted(kept + again, key=lambda b: b[0])
+
+
+def _headings_again(cells: Sequence[HeaderCell], other: Sequence[HeaderCell]) -> bool:
+    """Are `cells` the headings `other` prints (the same many, each where it stands, its text or the
+    opening of it: a header row printed at a page's top may be cut to the row's height)?"""
+    return len(cells) == len(other) and all(
+        abs(a.x0 - b.x0) <= FLUSH_SLACK and (b.text + " ").startswith(a.text + " ") for a, b in zip(cells, other))
 
 
 def _holds_sentences(cells: Sequence[HeaderCell]) -> bool:
@@ -2140,8 +2181,12 @@ def _turned_under_group(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCe
     if not ln.words[0].rotation or _bold(band) != _bold([ln]):
         return False
     x0, x1 = min(w.x0 for w in ln.words), max(w.x1 for w in ln.words)
-    return ln.top < max(b.bottom for b in band) and any(
+    # A group heading's words may stand over its first sub-column only ("Governance" flush left over
+    # "Why is this important?", "Monitoring measure" and a turned "Plan ref"): a turned heading under no
+    # heading at all heads a column of its own as well.
+    return ln.top < max(b.bottom for b in band) and (any(
         c.x0 - 1 <= x0 and x1 <= c.x1 + 1 and c.bottom < ln.top and not c.turned for c in cells)
+        or not any(c.x0 < x1 and c.x1 > x0 for c in cells))
 
 
 def _belongs_above(ln: Line, band: Sequence[Line], cells: Sequence[HeaderCell], page: Page,
