@@ -146,3 +146,44 @@ def test_a_second_officer_with_the_row_s_date_but_no_level_or_status_is_the_row_
     assert monitor.cells["action"][1:] == ["Delivered through the Safeguarding and Quality Assurance Service Plan."]
     assert monitor.cells["lead_officer"] == ["Assistant Director, Education", "Business Intelligence Manager"]
     assert monitor.cells["milestone"] == ["Ongoing"]
+
+
+def test_an_action_opening_on_the_reference_next_after_the_row_above_s_opens_a_row():
+    """Layout 395100031 (seed 3951, LibreOffice, unruled, levels printed again in every row, cells left
+    blank): row 1.3 opens at page 3's foot with "1.3 Recruit a Participation Officer." beside its
+    levels, its date blank. No per-row column started level with it, and the page showed two rows only,
+    too few for the rule that every numbered paragraph opens a row, so 1.2 and 1.3 became one row (137
+    of 138 found). Where every row start on the page opens on its reference, an action paragraph opening
+    on the reference next after the last row's opens a row too."""
+    rows = _rows("layout-395100031", (3, 4))
+    assert [r.refs.get("action") for r in rows[:4]] == ["1.1", "1.2", "1.3", "1.4"]
+    assert _starting(rows, "Develop and deliver a targeted").cells["action"] == [
+        "Develop and deliver a targeted recruitment drive for senior managers and leaders."]
+
+
+def test_a_merged_cell_spanning_the_same_rows_as_one_going_on_overleaf_goes_on_too():
+    """Layout 386100054 (seed 3861, reportlab, ruled across, merged levels under headings nobody listed):
+    the outcome "Practice Standards & Quality Assurance Framework" and its objective open in row 1.8 at
+    page 2's foot; overleaf the objective goes on in lower case ("and 'Working Together'") and the rule
+    under row 1.9 leaves both columns out. The outcome's rest opens a sentence and its column is named
+    as a level only after the rows are read, so it became a new group's (95.0% -> 100%). A cell to the
+    left of one going on, opened in the same row and spanning the same rows on the next page, goes on."""
+    rows = _rows("layout-386100054", (2, 3))
+    for words in ("Develop and deliver training", "Monitor Practice Standards"):
+        outcome = _starting(rows, words).cells["outcome"]
+        assert outcome[:2] == ["Practice Standards & Quality Assurance Framework",
+                               "Social care case work will be focused, timely and appropriate for the current "
+                               "situation within the family."]
+
+
+def test_a_cell_cut_at_a_page_s_foot_on_a_colon_goes_on_overleaf():
+    """Layout 393100022 (seed 3931, reportlab grid): an action ends page 12 on "... Safeguarding issues,
+    including:" and the list it leads in opens page 13 in capitals ("Sefton Association for Primary and
+    Secondary Heads"), read as a row of its own (one extra row). A colon leads in what follows: text
+    stopping on one has not ended, and the list is the row's rest."""
+    rows = _rows("layout-393100022", (12, 13))
+    senior = _starting(rows, "Senior Leadership Team will continue")
+    assert senior.cells["action"][1:] == [
+        "Sefton Association for Primary and Secondary Heads", "Partnership Safeguarding meetings",
+        "Delivered through the Safeguarding and Quality Assurance Service Plan."]
+    assert not any(r.cells["action"][0].startswith("Sefton Association") for r in rows)

@@ -303,11 +303,12 @@ def _continues(before: list[str], after: list[str]) -> bool:
 
 def _ends_open(before: list[str]) -> bool:
     """Does the text stop where no phrase ends: on a comma, a hyphen, a slash, a word like "of" or
-    "within", or a possessive ("adherence to Children's" / "Social Care procedures")?"""
+    "within", or a possessive ("adherence to Children's" / "Social Care procedures")? Or on a colon, which
+    leads in what follows ("... Safeguarding issues, including:" / "Sefton Association for ...")."""
     if not before:
         return False
     last = before[-1].rstrip()
-    if last.endswith((",", "-", "/", "&", "–")) or _POSSESSIVE.search(last):
+    if last.endswith((",", "-", "/", "&", "–", ":")) or _POSSESSIVE.search(last):
         return True
     # A cell of one word is no phrase cut short: a status "A" is no article.
     tail_word = last.rsplit(" ", 1)[-1].lower()
@@ -941,7 +942,8 @@ def _open_row(lt: _Table, table_rows: list[RawRow], entry: _Entry, cells: dict[s
     prow = entry.row
     room = _Room(_foot_room(prow, entry.table), _free_space(prow, entry.table, reaches, justified))
     if page_top:
-        _return_leftovers(table_rows, prow, cells, room, breaks, slash_breaks)
+        owners = _return_leftovers(table_rows, prow, cells, room, breaks, slash_breaks)
+        _spans_alike_go_on(table_rows, entry, cells, owners, room, slash_breaks)
     if table_rows:
         _run_on_off_the_row(table_rows, prow, cells, page_top, room, top_set, slash_breaks)
     table_rows.append(_raw_row(lt, entry, cells, reaches, not table_rows, justified, room))
@@ -1200,12 +1202,13 @@ def _ends_here(owner: RawRow, f: str, room: _Room | None) -> None:
 
 def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],
                       room: _Room | None = None, breaks: dict[str, set[tuple[str, str]]] | None = None,
-                      slash_breaks: bool = False) -> None:
+                      slash_breaks: bool = False) -> dict[str, RawRow]:
     """A new row under a page break may open with the leftover lines of a merged cell still running
     from the page before: they belong to that cell. So may a column of prose the page step read as one
     cell per row (measures): text that runs on mid-sentence beside a new row's action spans the rows.
     So does a cell whose column the rule over the new row leaves out, though its text opens a sentence:
-    the rule shows the cell goes on from above (an HTML engine slices a merged cell at the page break)."""
+    the rule shows the cell goes on from above (an HTML engine slices a merged cell at the page break).
+    Returns the columns whose cell went on, each with the row that holds it."""
     owners: dict[str, RawRow] = {}
     unruled = prow.merged or set()
     for f in list(cells):
@@ -1218,6 +1221,31 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
             _ends_here(owner, f, room)
             owners[f] = owner
     _levels_above_go_on(table_rows, prow, cells, owners, room, slash_breaks)
+    return owners
+
+
+def _spans_alike_go_on(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
+                       owners: Mapping[str, RawRow], room: _Room | None, slash_breaks: bool = False) -> None:
+    """Cells to the left of a merged cell that goes on under a page break (`owners`), in columns no field
+    names as a level yet, that the grid shows spanning the same rows as it on both pages go on too: they
+    opened in the same row above the break, ran to the page's foot, and the rule under the page's first
+    row leaves both columns out. The cell to the left is the level above ("Practice Standards & Quality
+    Assurance Framework" / "Social care case work ..." beside an objective going on in lower case)."""
+    rows = entry.table.rows
+    k = next((i for i, r in enumerate(rows) if r is entry.row), None)
+    spanned = (rows[k + 1].merged or set()) if k is not None and k + 1 < len(rows) else set()
+    order = [c.field for c in entry.table.columns if c.field]
+    for g, owner in owners.items():
+        if g not in spanned or g not in order:
+            continue
+        for f in order[:order.index(g)]:
+            if f not in cells or f not in spanned or f in owners or f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
+                continue
+            if _owner(table_rows, f) is not owner or owner.foot_room.get(f, 0.0) > CLOSED_ROOM_LINES:
+                continue
+            owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, entry.row),
+                                              slash_breaks=slash_breaks)
+            _ends_here(owner, f, room)
 
 
 def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str, list[str]],

@@ -1738,7 +1738,26 @@ def _numbered_only(starts: Sequence[list[Line]], blocks: Sequence[list[Line]]) -
     numbered = [b for b in starts if REF_CODE.match(b[0].words[0].text)]
     if len(numbered) >= 3 and len(numbered) >= NUMBERED_SHARE * len(starts):
         return [t for b in blocks if REF_CODE.match(b[0].words[0].text) for t in _numbered_lines(b)]
+    if numbered and len(numbered) == len(starts):
+        return _with_next_references(starts, blocks)
     return [b[0].top for b in starts]
+
+
+def _with_next_references(starts: Sequence[list[Line]], blocks: Sequence[list[Line]]) -> list[float]:
+    """Tops of the row starts, every one opening on its reference, and of each action block that opens on
+    the reference next after the last row's ("1.3 Recruit ..." under "1.2 Develop ..."): a page of too few
+    rows to show that every row opens so still shows a row begun at its foot whose other cells are blank
+    or merged from above."""
+    tops = [b[0].top for b in starts]
+    last = None
+    for b in blocks:
+        ref = b[0].words[0].text
+        if any(b is s for s in starts):
+            last = ref
+        elif last is not None and REF_CODE.match(ref) and _next_reference(last, ref):
+            tops.append(b[0].top)
+            last = ref
+    return sorted(tops)
 
 
 def _numbered_lines(block: list[Line]) -> list[float]:
