@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
-from typing import AbstractSet, Iterator, Sequence
+from typing import AbstractSet, Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -371,9 +371,15 @@ def _parted_over_body(chunk: Line, chunks: Sequence[Line], gutters: Sequence[flo
         return [chunk]
     runs = getattr(gutters, "runs", None) or []
     reach = GUTTER_REACH * chunk.words[0].size
+    return _cut_between(chunk, lambda a, b: any(
+        lo < a.x1 - reach and hi > a.x1 and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs))
+
+
+def _cut_between(chunk: Line, apart: Callable[[Word, Word], bool]) -> list[Line]:
+    """The chunk cut between each two neighbouring words that stand `apart`; [chunk] when none do."""
     pieces: list[list[Word]] = [[chunk.words[0]]]
     for a, b in zip(chunk.words, chunk.words[1:]):
-        if any(lo < a.x1 - reach and hi > a.x1 and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs):
+        if apart(a, b):
             pieces.append([b])
         else:
             pieces[-1].append(b)
@@ -392,14 +398,9 @@ def _parted_under_group(chunk: Line, chunks: Sequence[Line], gutters: Sequence[f
     if chunk.words[0].rotation or not runs:
         return [chunk]
     above = [d for d in chunks if d is not chunk and d.bottom <= chunk.top + 1 and not d.words[0].rotation]
-    pieces: list[list[Word]] = [[chunk.words[0]]]
-    for a, b in zip(chunk.words, chunk.words[1:]):
-        if b.x0 - a.x1 > SPLIT_SPACE_EMS * a.size and any(d.x0 < a.x1 and d.x1 > b.x0 for d in above) and any(
-                abs(lo - a.x1) <= FLUSH_SLACK and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs):
-            pieces.append([b])
-        else:
-            pieces[-1].append(b)
-    return [Line(tuple(p)) for p in pieces] if len(pieces) > 1 else [chunk]
+    return _cut_between(chunk, lambda a, b: (
+        b.x0 - a.x1 > SPLIT_SPACE_EMS * a.size and any(d.x0 < a.x1 and d.x1 > b.x0 for d in above)
+        and any(abs(lo - a.x1) <= FLUSH_SLACK and abs(hi - b.x0) <= FLUSH_SLACK for lo, hi in runs)))
 
 
 # A space between sub-headings the body's gutter parts is wider than this share of an em: word spaces
