@@ -821,8 +821,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     reaches = _reaches(list({id(e.table): e.table for e in lt.entries}.values()))
     # Rows are told apart by their cells, with a column of references under a heading nobody listed
     # ("Line") read as the references it holds; the rows keep the column as printed.
-    seen = _with_references(read)
     ref_column = _reference_column(read)
+    seen = _with_references(read, ref_column)
     usual = _usual_row(lt.entries, seen)
     levels = _usual_levels(lt.entries, seen)
     always = _always_printed(lt.entries, seen, usual)
@@ -855,10 +855,9 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     return table_rows
 
 
-def _with_references(read: Sequence[dict[str, list[str]]]) -> Sequence[dict[str, list[str]]]:
-    """Each row's cells with the first column of no field whose cells are references (shows_refs) read as
+def _with_references(read: Sequence[dict[str, list[str]]], column: str | None) -> Sequence[dict[str, list[str]]]:
+    """Each row's cells with `column` (_reference_column), a column of no field whose cells are references, read as
     "ref" too, where no column is: what a row opens on is its reference, whatever the heading says."""
-    column = _reference_column(read)
     if column in (None, "ref"):
         return read
     return [{**cells, "ref": cells[column]} if cells.get(column) else cells for cells in read]
@@ -1212,7 +1211,7 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
     owners: dict[str, RawRow] = {}
     unruled = prow.merged or set()
     for f in list(cells):
-        if f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
+        if not _may_run_on(f):
             continue
         owner = _owner(table_rows, f)
         if owner is not None and (f in unruled or _continues(owner.cells[f], cells[f])):
@@ -1222,6 +1221,12 @@ def _return_leftovers(table_rows: list[RawRow], prow: PageRow, cells: dict[str, 
             owners[f] = owner
     _levels_above_go_on(table_rows, prow, cells, owners, room, slash_breaks)
     return owners
+
+
+def _may_run_on(f: str) -> bool:
+    """May column f hold a merged cell's leftover lines under a page break: not the reference, the action or
+    row data printed once per row, but prose and levels?"""
+    return f not in ("ref", "action") and (f not in PER_ROW or f in PROSE)
 
 
 def _spans_alike_go_on(table_rows: list[RawRow], entry: _Entry, cells: dict[str, list[str]],
@@ -1239,7 +1244,7 @@ def _spans_alike_go_on(table_rows: list[RawRow], entry: _Entry, cells: dict[str,
         if g not in spanned or g not in order:
             continue
         for f in order[:order.index(g)]:
-            if f not in cells or f not in spanned or f in owners or f in ("ref", "action") or (f in PER_ROW and f not in PROSE):
+            if f not in cells or f not in spanned or f in owners or not _may_run_on(f):
                 continue
             if _owner(table_rows, f) is not owner or owner.foot_room.get(f, 0.0) > CLOSED_ROOM_LINES:
                 continue
