@@ -331,17 +331,19 @@ def _ruled_above(table: PageTable, row: PageRow) -> bool:
 
 
 def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool,
-             ruled_above: bool = False, always: frozenset[str] = frozenset(), stripe_on: bool = False) -> bool:
+             ruled_above: bool = False, always: frozenset[str] = frozenset(), stripe_on: bool = False,
+             whole_levels: AbstractSet[tuple[str, str]] = frozenset()) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
     ruling left open (unless a rule opens the row on its own page, `ruled_above`: the boundary was
     drawn on the page after), or follows a row with no action yet (its action printed over the page).
-    Otherwise the row's own cells vote (`_tail_votes`).
+    Otherwise the row's own cells vote (`_tail_votes`). `whole_levels`: (level, text) of the level
+    cells printed whole by rows away from a page's top (_levels_printed_whole).
     """
     if row.leading or not cells.get("action") or not prev.cells.get("action"):
         return True
-    if _opens_anew(prev, row, cells, prev_closed):
+    if _opens_anew(prev, row, cells, prev_closed) or _own_level(prev, cells, always, whole_levels):
         return False
     if not prev_closed and not ruled_above:
         return True
@@ -419,12 +421,31 @@ def _stripe_changes(above: PageRow, row: PageRow) -> bool:
 
 
 def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str]) -> bool:
-    """Does the row miss a status or date, or a level printed again in every row ("Children in Care"),
-    that every row the table opens away from a page's top prints (`always`), and the row above printed?
+    """Does the row miss a status, date or officer, or a level printed again in every row ("Children in
+    Care"), that every row the table opens away from a page's top prints (`always`), and the row above
+    printed? (A producer that rules a row broken over a page on both sides shows nothing else of it.)
     Then it is the rest of the row above, whatever its cells' wording says. So it is without a reference, where every such row opens on one and the row above did."""
-    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in (*ROW_DATA, *HIERARCHY)):
+    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in (*ROW_DATA, "lead_officer", *HIERARCHY)):
         return True
     return REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells)
+
+
+def _own_level(prev: RawRow, cells: dict[str, list[str]], always: frozenset[str],
+               whole_levels: AbstractSet[tuple[str, str]]) -> bool:
+    """Does the row print a level that every row prints again (`always`), whole as a row away from a
+    page's top prints it (`whole_levels`), other than the row above's and not reading on from it
+    ("Corporate Leadership" under "Research")? A row's rest prints a level only where the level's own
+    text goes on: the row opens a group of its own, whatever it leaves blank (a date)."""
+    return any(f in always and cells.get(f) and prev.cells.get(f) and cells[f] != prev.cells[f]
+               and (f, " ".join(cells[f])) in whole_levels and not _continues(prev.cells[f], cells[f])
+               for f in HIERARCHY)
+
+
+def _levels_printed_whole(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]]) -> frozenset[tuple[str, str]]:
+    """(level, text) of each level cell a row away from a page's top prints: whole, as no rest of a cell
+    cut by a page break is printed."""
+    return frozenset((f, " ".join(cells[f])) for e, cells in zip(entries, read) if not e.first_on_page
+                     for f in HIERARCHY if cells.get(f))
 
 
 def _opens_anew(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool) -> bool:
@@ -538,7 +559,7 @@ ALWAYS_ROWS = 5
 
 def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str]]],
                     usual: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The row data (status, date) and levels that every row not opening a page prints, over ALWAYS_ROWS of them
+    """The row data (status, date), officer and levels that every row not opening a page prints, over ALWAYS_ROWS of them
     or more: a table that leaves such a cell blank anywhere shows a blank one is no evidence. With
     REFERENCED among them when every such row opens on a reference too."""
     # A stretch without an action, or read as a row's rest (`usual`, _rest_mid_page), is no row: what it
@@ -548,7 +569,7 @@ def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str
     if len(inner) < ALWAYS_ROWS:
         return frozenset()
     referenced = {REFERENCED} if all(_opens_on_reference(cells) for cells in inner) else set()
-    return frozenset(f for f in (*ROW_DATA, *HIERARCHY) if all(cells.get(f) for cells in inner)) | referenced
+    return frozenset(f for f in (*ROW_DATA, "lead_officer", *HIERARCHY) if all(cells.get(f) for cells in inner)) | referenced
 
 
 # In `_always_printed`: every row opens on a reference.
@@ -826,6 +847,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
     usual = _usual_row(lt.entries, seen)
     levels = _usual_levels(lt.entries, seen)
     always = _always_printed(lt.entries, seen, usual)
+    whole_levels = _levels_printed_whole(lt.entries, seen)
     top_set = any(_row_opening(e.row) for e in lt.entries)
     for k, (entry, cells) in enumerate(zip(lt.entries, read)):
         prow = entry.row
@@ -841,7 +863,7 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, seen[k], prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always,
-                                                              _stripe_goes_on(prev_entry.row, prow)):
+                                                              _stripe_goes_on(prev_entry.row, prow), whole_levels):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks,
                        free=_free_space(prow, entry.table, reaches, justified))
         else:
@@ -1264,7 +1286,9 @@ def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str
     if not gone_on:
         return
     low = owners[HIERARCHY[max(gone_on)]]
-    for f in HIERARCHY[:max(gone_on)]:
+    # So does a column no field names yet whose cells span rows as a level's do (most rows print none).
+    spanning = [f for f in cells if f.startswith(EXTRA_PREFIX) and f not in owners and _spans_rows(table_rows, f)]
+    for f in [*HIERARCHY[:max(gone_on)], *spanning]:
         owner = _owner(table_rows, f)
         if f not in cells or owner is None or owner.foot_room.get(f, 0.0) > CLOSED_ROOM_LINES:
             continue
@@ -1273,6 +1297,16 @@ def _levels_above_go_on(table_rows: list[RawRow], prow: PageRow, cells: dict[str
         owner.cells[f] = _join_paragraphs(owner.cells[f], cells.pop(f), _first_word_fits(owner, f, prow),
                                           slash_breaks=slash_breaks)
         _ends_here(owner, f, room)
+
+
+def _spans_rows(rows: Sequence[RawRow], f: str) -> bool:
+    """Do column f's cells span rows, as merged cells: of the table's rows so far (ALWAYS_ROWS at least),
+    fewer than half print text in it?"""
+    return len(rows) >= ALWAYS_ROWS and sum(1 for r in rows if r.cells.get(f)) < SPAN_SHARE * len(rows)
+
+
+# Share of rows printing text in a column below which its cells span rows (_spans_rows).
+SPAN_SHARE = 0.5
 
 
 def _closed_over_break(table_rows: list[RawRow], read_at_top: AbstractSet[str], fields: Sequence[str]) -> None:

@@ -90,8 +90,9 @@ PROSE_CHECK_MIN_WORDS = 20
 # title over paragraphs cut in two at a word space: "Key to Activity | Indicator Graphs"). A banner row
 # spanning a table's columns is one line or two of the lines read.
 PROSE_LINE_SHARE = 0.5
-# Lines under a header its page must show before they alone are judged for prose (_over_prose).
-PROSE_MIN_LINES = 3
+# Lines under a header its page must show before they alone are judged for prose (_over_prose): enough
+# that a banner row (a line or two across the columns) stays under PROSE_LINE_SHARE of them.
+PROSE_MIN_LINES = 5
 # Headings that end the action tables (appendices, annexes).
 STOPPER = re.compile(r"^(appendix|annex|annexe|glossary)\b", re.I)
 
@@ -543,7 +544,14 @@ def _same_header(h: Header, read: Header) -> bool:
     or one holding the other (a group heading read into one page's heading but not another's:
     "Accountability Latest position" / "Latest position")?"""
     return len(h.cells) == len(read.cells) and all(
-        abs(a.x0 - b.x0) <= SAME_PLACE and (a.text in b.text or b.text in a.text) for a, b in zip(h.cells, read.cells))
+        abs(a.x0 - b.x0) <= SAME_PLACE and (_letters(a.text) in _letters(b.text) or _letters(b.text) in _letters(a.text))
+        for a, b in zip(h.cells, read.cells))
+
+
+def _letters(text: str) -> str:
+    """A heading's text without its spaces: a turned heading's letters part into words by their gaps, which
+    a row cut to its height ("Ta rg et" on one page, "T a r g" on the next) leaves different each time."""
+    return "".join(text.split())
 
 
 # How far (pt) a heading printed again may stand from where it stood.
@@ -657,13 +665,15 @@ def _over_prose(page: Page, h: Header, settings: ExtractSettings, following: Seq
     """Is the "header" a line of running prose that happens to hold heading words? Then the lines under it
     run across the columns it would make (a table's lines stay inside theirs). Under a header at its
     page's foot, with too few lines under it to tell, the lines opening the `following` page (the last
-    header's table goes on there) are judged instead: two lines of justified cells cross their
-    columns at a word space as prose does."""
+    header's table goes on there) are judged too: two lines of justified cells cross their columns at a
+    word space as prose does, and a banner row under the header ("Theme 1: Early Help") is one of three."""
     depth = PROSE_CHECK_LINES * HEADER_LINE_HEIGHT * max(c.bottom - c.top for c in h.cells)
     body = [w for w in page.words if w.ymid < h.bottom + depth and below_header(w, h)]
     if len({round(w.ymid / LINE_KEY) for w in body}) < PROSE_MIN_LINES and following and following[0].words:
         top = min(w.top for w in following[0].words)
-        body = [w for w in following[0].words if w.ymid < top + depth]
+        # Set below this page's lines, so that no line of the one page is read level with one of the other.
+        body += [dataclasses.replace(w, top=w.top + page.height, bottom=w.bottom + page.height)
+                 for w in following[0].words if w.ymid < top + depth]
     if len(body) < PROSE_CHECK_MIN_WORDS:
         return False
     columns, ruled = columns_from_header(page, h, body, settings)
@@ -1111,7 +1121,15 @@ def _unjoined_as_before(columns: list[Column], h: Header, previous: PageTable, b
             return columns
         out += pieces
         k += run
-    return out if k == len(before) else columns
+    if k != len(before):
+        return columns
+    # Where this page's body leaves the earlier bounds uncrossed, they stand: a column this page's few
+    # rows left blank (a status under a group heading) may have let its neighbour's bound move over it.
+    bounds = [p.x1 for p in previous.columns[:-1]]
+    if any(w.x0 < x < w.x1 for x in bounds for w in body):
+        return out
+    edges = [out[0].x0, *bounds, out[-1].x1]
+    return [dataclasses.replace(c, x0=a, x1=b) for c, a, b in zip(out, edges, edges[1:])]
 
 
 def _parted_like(c: Column, group: Sequence[Column], body: Sequence[Word]) -> list[Column] | None:
@@ -1126,9 +1144,16 @@ def _parted_like(c: Column, group: Sequence[Column], body: Sequence[Word]) -> li
 
 def _run_of_headings(cell: HeaderCell, before: Sequence[HeaderCell]) -> int:
     """How many of the headings `before` (from the first) `cell` holds the words of, each word once, set
-    from where the first stood; 0 when it holds no such run."""
+    from where the first stood; 0 when it holds no such run. A heading cut short holds the one it opens;
+    an upright heading standing where turned ones stood holds them all: the group heading over them,
+    where a header row cut to its height leaves the turned sub-headings out ("Delivery" over "Target
+    date" and "Status") and the page before read them instead."""
     if not before or abs(cell.x0 - before[0].x0) > SAME_PLACE:
         return 0
+    if _heading_cut_short(cell.text, before[0].text):
+        return 1
+    if not cell.turned and before[0].turned:
+        return next((n for n, b in enumerate(before) if not b.turned), len(before))
     want = sorted(cell.text.split())
     words: list[str] = []
     for n, b in enumerate(before, start=1):
@@ -1181,10 +1206,10 @@ SAME_LINE = 0.2
 
 def _heading_cut_short(heading: str, full: str) -> bool:
     """Is `heading` the opening of `full`, short of some of its words or of a word's last letters (a
-    heading broken inside a word: "Status upda" / "te")?"""
-    a, b = heading.split(), full.split()
-    return (0 < len(a) <= len(b) and b[:len(a) - 1] == a[:-1] and b[len(a) - 1].startswith(a[-1])
-            and a != b)
+    heading broken inside a word: "Status upda" / "te"; a turned one's letters parted otherwise: "T a r g"
+    for "Ta rg et ti")?"""
+    a, b = _letters(heading), _letters(full)
+    return 0 < len(a) < len(b) and b.startswith(a)
 
 
 def _fitting_words(body: list[Word], following: Sequence[Page | _PageText], last: bool) -> list[Word]:

@@ -345,8 +345,10 @@ def _flush_beside(words: Sequence[Word], start: float, x: float) -> int:
     that ends further from it than any word space: a column's text beside the column on its left, not the
     next word of one cell ("Head" / "of Service" under "Lead" / "officer")."""
     left, right = _parted_lines(words, x)
-    return sum(1 for a, b in zip(left, right) if a and any(abs(w.x0 - start) <= HEADING_FLUSH for w in b)
-               and start - max(w.x1 for w in a) > WORD_SPACE_EMS * max(w.size for w in a))
+    # The white is measured on the line itself, to its word set flush: a word space before a word that
+    # merely starts near `start` ("2022 – B" under "Due date and rating") is no gutter.
+    return sum(1 for a, b in zip(left, right) if a and b and abs(min(w.x0 for w in b) - start) <= HEADING_FLUSH
+               and min(w.x0 for w in b) - max(w.x1 for w in a) > WORD_SPACE_EMS * max(w.size for w in a))
 
 
 # How far (points) a heading's word may start from its column's text and still be set flush with it.

@@ -1777,11 +1777,35 @@ def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak:
 
 def _next_band(lines: Sequence[Line], first: int, last: int, i: int) -> bool:
     """Does the band from line i go on the band of lines first..last: the next line, or one that starts,
-    with every line between, within the height of that band (beside headings turned on their side)?"""
+    with every line between, within the height of that band (beside headings turned on their side), or
+    one set right under lines that only carry on the band's headings (the last piece of a heading
+    wrapped once more than the others: "Latest positio" / "n")?"""
     if i == last + 1:
         return True
     bottom = max(ln.bottom for ln in lines[first:last + 1])
-    return i > last and all(ln.top < bottom for ln in lines[last + 1:i + 1])
+    if i <= last:
+        return False
+    return all(ln.top < bottom for ln in lines[last + 1:i + 1]) or _carry_on(lines[first:last + 1], lines[last + 1:i + 1])
+
+
+def _carry_on(band: Sequence[Line], after: Sequence[Line]) -> bool:
+    """Do the lines `after` a band, but the last (the next band's first), each carry on a heading of it,
+    opening flush under one of its words (a heading's next line), each set no further under the line
+    above than the band's own lines are?"""
+    starts = [w.x0 for ln in band for w in ln.words]
+    leading = max((b.top - a.top for a, b in zip(band, band[1:])), default=band[0].bottom - band[0].top)
+    above = band[-1]
+    for ln in after:
+        if ln.top - above.top > leading * NEXT_LINE_SLACK:
+            return False
+        if ln is not after[-1] and not any(abs(ln.words[0].x0 - x) <= FLUSH_SLACK for x in starts):
+            return False
+        above = ln
+    return len(after) > 1
+
+
+# How much further than the band's own leading a heading's next line may stand below the line above.
+NEXT_LINE_SLACK = 1.5
 
 
 def _grown_upward(

@@ -956,8 +956,9 @@ def _pieces_of_a_word(head: str, rest: str) -> bool:
     same word the same way? Two words that each stand alone ("Work" / "force") are left as printed."""
     if not _case_agrees(head, rest):
         return False
-    whole = word_key(head + rest)
-    return bool(word_key(head) and word_key(rest)) and is_word(whole) and not _both_words(head, rest)
+    # A rest ending on a compound's own hyphen ("Long" / "er-" / "term") is judged as the word up to it.
+    whole = word_key(head + rest).removesuffix("-")
+    return bool(word_key(head) and word_key(rest).removesuffix("-")) and is_word(whole) and not _both_words(head, rest)
 
 
 def _case_agrees(head: str, rest: str) -> bool:
