@@ -1098,7 +1098,7 @@ def _bounded_as_before(columns: list[Column], before: Sequence[Column], body: Se
     if len({round(w.top) for w in body}) >= THIN_BODY_LINES:
         return columns
     bounds = [c.x1 for c in before[:-1]]
-    if any(w.x0 < x < w.x1 for x in bounds for w in body):
+    if _crossed(bounds, body):
         return columns
     return [dataclasses.replace(c, x0=p.x0, x1=p.x1) for c, p in zip(columns, before)]
 
@@ -1126,17 +1126,22 @@ def _unjoined_as_before(columns: list[Column], h: Header, previous: PageTable, b
     # Where this page's body leaves the earlier bounds uncrossed, they stand: a column this page's few
     # rows left blank (a status under a group heading) may have let its neighbour's bound move over it.
     bounds = [p.x1 for p in previous.columns[:-1]]
-    if any(w.x0 < x < w.x1 for x in bounds for w in body):
+    if _crossed(bounds, body):
         return out
     edges = [out[0].x0, *bounds, out[-1].x1]
     return [dataclasses.replace(c, x0=a, x1=b) for c, a, b in zip(out, edges, edges[1:])]
+
+
+def _crossed(bounds: Sequence[float], body: Sequence[Word]) -> bool:
+    """Does a word of `body` cross any of the column bounds?"""
+    return any(w.x0 < x < w.x1 for x in bounds for w in body)
 
 
 def _parted_like(c: Column, group: Sequence[Column], body: Sequence[Word]) -> list[Column] | None:
     """Column `c` cut into the columns of `group` where they parted on the page before, within c's outer
     edges; None where a cut falls outside c or a word of this page's `body` crosses one."""
     bounds = [p.x1 for p in group[:-1]]
-    if not all(c.x0 < x < c.x1 for x in bounds) or any(w.x0 < x < w.x1 for x in bounds for w in body):
+    if not all(c.x0 < x < c.x1 for x in bounds) or _crossed(bounds, body):
         return None
     edges = [c.x0, *bounds, c.x1]
     return [dataclasses.replace(p, x0=a, x1=b) for p, a, b in zip(group, edges, edges[1:])]
