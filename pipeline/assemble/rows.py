@@ -425,7 +425,7 @@ def _misses_what_every_row_prints(prev: RawRow, cells: dict[str, list[str]], alw
     Care"), that every row the table opens away from a page's top prints (`always`), and the row above
     printed? (A producer that rules a row broken over a page on both sides shows nothing else of it.)
     Then it is the rest of the row above, whatever its cells' wording says. So it is without a reference, where every such row opens on one and the row above did."""
-    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in (*ROW_DATA, "lead_officer", *HIERARCHY)):
+    if any(f in always and prev.cells.get(f) and not cells.get(f) for f in _EVERY_ROW_FIELDS):
         return True
     return REFERENCED in always and _opens_on_reference(prev.cells) and not _opens_on_reference(cells)
 
@@ -569,9 +569,11 @@ def _always_printed(entries: Sequence[_Entry], read: Sequence[dict[str, list[str
     if len(inner) < ALWAYS_ROWS:
         return frozenset()
     referenced = {REFERENCED} if all(_opens_on_reference(cells) for cells in inner) else set()
-    return frozenset(f for f in (*ROW_DATA, "lead_officer", *HIERARCHY) if all(cells.get(f) for cells in inner)) | referenced
+    return frozenset(f for f in _EVERY_ROW_FIELDS if all(cells.get(f) for cells in inner)) | referenced
 
 
+# Fields whose habit of being printed in every row _always_printed records and _misses_what_every_row_prints weighs.
+_EVERY_ROW_FIELDS = (*ROW_DATA, "lead_officer", *HIERARCHY)
 # In `_always_printed`: every row opens on a reference.
 REFERENCED = "<reference>"
 
