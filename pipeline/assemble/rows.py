@@ -332,14 +332,16 @@ def _ruled_above(table: PageTable, row: PageRow) -> bool:
 
 def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_closed: bool,
              ruled_above: bool = False, always: frozenset[str] = frozenset(), stripe_on: bool = False,
-             whole_levels: AbstractSet[tuple[str, str]] = frozenset()) -> bool:
+             whole_levels: AbstractSet[tuple[str, str]] = frozenset(),
+             alone: Mapping[str, frozenset[str]] | None = None) -> bool:
     """Is the first row on a page the rest of the last row of the page before?
 
     Certainly when it comes before any row start (unruled), has no action text, follows a row the
     ruling left open (unless a rule opens the row on its own page, `ruled_above`: the boundary was
     drawn on the page after), or follows a row with no action yet (its action printed over the page).
     Otherwise the row's own cells vote (`_tail_votes`). `whole_levels`: (level, text) of the level
-    cells printed whole by rows away from a page's top (_levels_printed_whole).
+    cells printed whole by rows away from a page's top (_levels_printed_whole); `alone`: per column, the
+    texts it prints as whole cells (_cells_alone).
     """
     if row.leading or not cells.get("action") or not prev.cells.get("action"):
         return True
@@ -361,7 +363,7 @@ def _is_tail(prev: RawRow, row: PageRow, cells: dict[str, list[str]], prev_close
     # status, date or officer not printed again, is that row's rest, whatever its paragraphs open on.
     if stripe_on and _row_data_dropped(prev, cells):
         return True
-    return _tail_votes(prev, row, cells) > 0
+    return _tail_votes(prev, row, cells, (alone or {}).get("lead_officer", frozenset())) > 0
 
 
 def _stripe_goes_on(above: PageRow, row: PageRow) -> bool:
@@ -622,19 +624,34 @@ def _sentence_ended(text: str) -> bool:
     return text.endswith(_TERMINAL) and not _BRACKETED_ABBREVIATION.search(text)
 
 
-def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]]) -> int:
+def _tail_votes(prev: RawRow, row: PageRow, cells: dict[str, list[str]], officers: frozenset[str] = frozenset()
+                ) -> int:
     """Each per-row cell (a column no field names too) that reads as the rest of the previous row's cell
     is a vote for a tail (an officer-and-date cell bringing the date it had not printed is one: _completes),
-    each that starts afresh a vote against."""
+    each that starts afresh a vote against. `officers`: the officers the column prints as whole cells."""
     votes = 0
     for f in [f for f in cells if _per_row(f)]:
         if cells.get(f) and prev.cells.get(f):
             # Prose (a comment too) that stopped mid-sentence because the next word did not fit goes on here.
             prose = f in PROSE or f.startswith(EXTRA_PREFIX)
-            wrapped = prose and not _sentence_ended(prev.cells[f][-1]) and not _first_word_fits(prev, f, row)
-            votes += 1 if (_completes(f, prev.cells[f], cells[f]) or wrapped) else -1
+            fits = _first_word_fits(prev, f, row)
+            wrapped = prose and not _sentence_ended(prev.cells[f][-1]) and not fits
+            if _completes(f, prev.cells[f], cells[f]) or wrapped:
+                votes += 1 + _date_alone(f, prev.cells[f], cells[f])
+            elif f != "lead_officer" or fits or cells[f][0] in officers:
+                # An officer's title wraps at any word ("Joint Sefton NHS Place" / "Director and ..."):
+                # one whose first word would not have fitted on the line above tells nothing either way,
+                # unless the column prints it as a whole cell elsewhere.
+                votes -= 1
     # A status or date the row before printed, missing here: a new row would print its own.
     return votes + _row_data_dropped(prev, cells)
+
+
+def _date_alone(f: str, before: list[str], after: list[str]) -> int:
+    """1 where an officer-and-date cell that printed no date yet goes on with its date alone ("Head of
+    Commissioning," / "30/09/2022"): a row of its own would open its cell on its officer."""
+    return int(f == "lead_officer_and_milestone" and split_lead_and_date(" ".join(before))[1] is None
+               and split_lead_and_date(" ".join(after))[0] is None)
 
 
 def _row_data_dropped(prev: RawRow, cells: dict[str, list[str]]) -> int:
@@ -865,7 +882,8 @@ def _table_rows(lt: _Table, read: Sequence[dict[str, list[str]]],
             table_rows.append(row)
         elif page_top and prev_entry is not None and _is_tail(table_rows[-1], prow, seen[k], prev_entry.table.closed,
                                                               _ruled_above(entry.table, prow), always,
-                                                              _stripe_goes_on(prev_entry.row, prow), whole_levels):
+                                                              _stripe_goes_on(prev_entry.row, prow), whole_levels,
+                                                              alone):
             _join_tail(table_rows, entry, cells, breaks, vocabulary, alone, slash_breaks=slash_breaks,
                        free=_free_space(prow, entry.table, reaches, justified))
         else:

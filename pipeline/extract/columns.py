@@ -190,13 +190,20 @@ def cue_candidates(text: str) -> list[str]:
     # A heading is a noun phrase or a question: its head noun (last word), its first word ("Action to be
     # delivered", "Outcome we expect") or its question word must be a cue. Cell text that merely mentions a
     # cue word ("1.1 Safer outcomes for children") is not.
-    if not words or (words[-1] not in cues() and words[0] not in cues() and words[0] not in QUESTION_WORDS):
+    if not words or (words[-1] not in cues() and words[0] not in cues() and not _asks(text, words)):
         return []
     ranked = sorted(cue_scores(text).items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < CUE_MIN_SCORE:
         return []
     # Sums of weights: float noise.
     return [f for f, score in ranked if ranked[0][1] - score < CUE_MARGIN - 1e-9]
+
+
+def _asks(text: str, words: Sequence[str]) -> bool:
+    """Is the heading a question: it opens on a question word, or ends in a question mark with one opening
+    it after a group heading's words ("Delivery What will success look like?", the group read into the
+    first of the columns it spans)?"""
+    return words[0] in QUESTION_WORDS or (text.rstrip().endswith("?") and any(w in QUESTION_WORDS for w in words))
 
 
 # --- what cells hold --------------------------------------------------------------------------------

@@ -692,17 +692,17 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
         h = dataclasses.replace(h, cells=[dataclasses.replace(c, field=None) if c.field == "action" else c
                                           for c in h.cells])
     real = [f for f in h.fields if f and not f.startswith("ignore:")]
-    # A weak header's headings are all heading-shaped: one field beside the action will do. One set on a
-    # shading of its own may name none in words anybody listed ("Direction of travel | What are we going
-    # to do?"): its cells must then show a field beside the actions they show.
-    unnamed = h.weak and not named_fields(real)
-    if not unnamed and len(named_fields(real)) < (1 if h.weak else PROMOTE_MIN_FIELDS):
+    naming = _naming(h, real)
+    if naming is None:
         return None
+    unnamed, short = naming == "unnamed", naming == "short"
     columns, profiles = _column_profiles(page, h, headers, settings, following)
     if _of_figures(profiles):
         return None
     at = infer_action(profiles, _free_for_action(h, columns, real))
     if at is None:
+        return None
+    if short and not _second_field_shown(_read_as_unnamed(h, columns, at), profiles):
         return None
     named = _fields_beside_unnamed(h, columns, profiles, at) if unnamed else {}
     if named is None:
@@ -710,6 +710,20 @@ def _with_action_by_content(page: Page, h: Header, headers: Sequence[Header], se
     named[columns[at].heading] = "action"
     cells = [dataclasses.replace(c, field=named[c.text]) if c.text in named else c for c in h.cells]
     return dataclasses.replace(h, cells=cells)
+
+
+def _naming(h: Header, real: Sequence[str]) -> str | None:
+    """How a header without an action heading names the fields beside it: "named" (enough of them),
+    "short" (one field short: its cells must show the missing one, as a column of statuses under
+    "Direction of travel" beside "Who is responsible?"), "unnamed" (a weak header naming none), or None
+    (too few to search its columns for actions). A weak header's headings are all heading-shaped: one
+    field beside the action will do. One set on a shading of its own may name none in words anybody
+    listed ("Direction of travel | What are we going to do?"): its cells must then show a field beside
+    the actions they show."""
+    count = len(named_fields(real))
+    if h.weak:
+        return "named" if count else "unnamed"
+    return "named" if count >= PROMOTE_MIN_FIELDS else "short" if count + 1 >= PROMOTE_MIN_FIELDS else None
 
 
 def _fields_beside_unnamed(h: Header, columns: Sequence[Column], profiles: Sequence[Profile],

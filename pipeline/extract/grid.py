@@ -1997,7 +1997,7 @@ def straddled_lines(words: Sequence[Word], columns: Sequence[Column]) -> float:
     if not lines:
         return 0.0
     rows = [sorted(ln, key=lambda w: w.x0) for ln in lines.values()]
-    bounds = [x for x in (c.x0 for c in columns[1:]) if not _flush_after(x, rows)]
+    bounds = [c.x0 for c in columns[1:] if not _flush_after(c.x0, c.x1, rows)]
     return sum(1 for ln in rows if _runs_across(ln, bounds)) / len(lines)
 
 
@@ -2008,15 +2008,18 @@ FLUSH_SHARE = 0.8
 FLUSH_SLACK = 1.0
 
 
-def _flush_after(x: float, lines: Sequence[Sequence[Word]]) -> bool:
+def _flush_after(x: float, end: float, lines: Sequence[Sequence[Word]]) -> bool:
     """Do the words that follow the boundary at `x` start flush, at one x on most lines that run on past
     it? Then it is a column's left edge however narrow the white before it: justified cells in narrow
     columns stretch their word spaces wider than the padding between cells. Prose that runs on across
-    the boundary has its next word start wherever the words before it end."""
+    the boundary has its next word start wherever the words before it end. Only lines with a word in the
+    column the boundary opens (up to `end`) count: a line whose cell there is blank goes on in a column
+    further right, and tells nothing of this edge."""
     starts = []
     for ln in lines:
         after = next((w for w in ln if w.x0 >= x - 1), None)
-        if after is not None and after is not ln[0] and not any(_straddles(w, [x]) for w in ln):
+        if after is not None and after is not ln[0] and after.x0 < end - 1 \
+                and not any(_straddles(w, [x]) for w in ln):
             starts.append(after.x0)
     if len(starts) < FLUSH_MIN_LINES:
         return False

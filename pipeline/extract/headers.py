@@ -1765,11 +1765,15 @@ def _joined_others(page: Page, lines: Sequence[Line], others: list[_Band], weak:
     bands = sorted([(b, False) for b in others] + [(b, None) for b in weak], key=lambda t: t[0][0])
     out: list[tuple[_Band, bool | None]] = []
     for (i, j, cells), kind in bands:
+        if out and j <= out[-1][0][1]:
+            continue  # the rest of the band above, which grew over it
         if out and _next_band(lines, out[-1][0][0], out[-1][0][1], i):
             first = out[-1][0][0]
             joined, scored = _read_joined(page, lines, first, j, settings)
             if scored is not None:
-                out[-1] = ((first, j, joined), scored[1])
+                # The joined headings' rests run on below as each band's did ("Who is" / "responsibl" /
+                # "e?" under a group heading, beside "positi" / "on", the rest of a heading above).
+                out[-1] = (_grown_downward(page, lines, [(first, j, joined)], settings, scored[1])[0], scored[1])
                 continue
         out.append(((i, j, cells), kind))
     return ([b for b, k in out if k is False], [b for b, k in out if k is None], [b for b, k in out if k is True])
