@@ -91,3 +91,45 @@ def test_an_officer_and_date_cell_going_on_with_its_date_alone_is_the_row_above_
         "Review of information sharing agreement.",
         "Review processes and systems in relation to consent sought in MASH, child in need, section 20."]
     assert (row.cells["lead_officer"], row.cells["milestone"]) == (["Head of Commissioning"], ["30/09/2022"])
+
+
+def test_a_word_filling_its_line_before_a_word_broken_onto_the_next_stays_a_word():
+    """Layout 449100036 (seed 4491, LibreOffice, a measures column some 70 pt wide): "multiagency" fills
+    its line, "contribution" the next, its "s" the line after. The lexicon lacks "multiagency", and the
+    rest was read as the rest of a word broken for the cell: "multiagencycontributions". A piece that
+    goes on into a word of its own ("contribution" / "s") opens that word, unless the line above joins it
+    into a longer one, whether the engine hyphenates the break or not."""
+    row = _starting(_rows("layout-449100036", (3, 52)), "Review the effectiveness of partnership")
+    assert row.cells["measures"] == ["There will be evidence of effective multiagency contributions to improving "
+                                     "outcomes for children and young people."]
+
+
+def test_a_list_marker_alone_at_a_page_s_foot_opens_the_item_printed_overleaf():
+    """Layout 449100036 (seed 4491): a bulleted measures cell is cut by page 42's foot after its first
+    marker, "\u2022" alone on the line; its item's text opens page 43. Alone in its cell the marker read as
+    text (a symbol alone may be a status) and was joined to the item: "\u2022 Practitioners and managers
+    ...". A marker alone at a page's foot opens the item overleaf, as a marker alone on a cell's first
+    line opens the item under it."""
+    row = _starting(_rows("layout-449100036", (3, 42, 43)), "Review current training and support")
+    assert row.cells["measures"][0].startswith("Practitioners and managers will have an improved understanding")
+
+
+def test_two_officers_the_column_prints_as_whole_cells_elsewhere_are_two_paragraphs():
+    """Layout 454100002 (seed 4541, WeasyPrint): a cell sets "Finance Business Partner" over "Corporate
+    Parenting Lead" at its leading, two officers the column prints elsewhere each as a whole cell; with no
+    paragraph space to part them, they were read as one officer. A paragraph of the officer or plan
+    column that is two whole cells printed elsewhere, and never whole in another row, is two."""
+    from collections import Counter
+
+    from pipeline.assemble.rows import _part_whole_cells
+
+    counts = {"lead_officer": Counter({"Finance Business Partner": 2, "Corporate Parenting Lead": 1,
+                                       "Head of Service": 3, "Assistant Director, Education": 1})}
+    cells = [{"lead_officer": ["Finance Business Partner Corporate Parenting Lead"], "action": ["Head of Service x"]},
+             {"lead_officer": ["Head of Service"]},
+             {"lead_officer": ["Assistant Director, Education Head of Services"]}]
+    _part_whole_cells(cells, counts)
+    assert cells[0] == {"lead_officer": ["Finance Business Partner", "Corporate Parenting Lead"],
+                        "action": ["Head of Service x"]}
+    assert cells[1:] == [{"lead_officer": ["Head of Service"]},
+                         {"lead_officer": ["Assistant Director, Education Head of Services"]}]

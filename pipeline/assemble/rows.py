@@ -21,6 +21,7 @@ from ..extract.headers import FIELD_PARTS, listed_exactly, match_heading, normal
 from ..extract.geometry import Banner, PageTables
 from ..extract.grid import WRAP_EVIDENCE_LINES, PageRow, PageTable, text_edges, words_vocabulary
 from ..extract.text import (
+    BULLET_GLYPHS,
     REF_CODE,
     Line,
     broken_twice,
@@ -710,6 +711,10 @@ def _join_paragraphs(a: list[str], b: list[str], word_fitted: bool = False,
     if not b:
         return list(a)
     last, first = a[-1], b[0]
+    if len(last) == 1 and last in BULLET_GLYPHS:
+        # A list marker alone at the page's foot: its item's text is printed overleaf, as a marker alone
+        # on a cell's first line has its item under it (pipeline.extract.text._lone_marker).
+        return a[:-1] + list(b)
     if _kept_apart(a, b, breaks, alone):
         return a + b
     if hyphenated(last, first):
@@ -768,6 +773,8 @@ def build_rows(
     # Each row joined over a page break adds the breaks its cells show whole (a cell restated down the rows,
     # cut by a later page where it breaks a paragraph).
     breaks = {f: set(pairs) for f, pairs in _paragraph_breaks([c for _, cells, _ in logical for c in cells]).items()}
+    _part_whole_cells([c for _, cells, _ in logical for c in cells],
+                      _whole_cell_counts([(lt.entries, cells) for lt, cells, _ in logical]))
     alone = _cells_alone([(lt.entries, cells) for lt, cells, _ in logical])
     tables = [(lt, _table_rows(lt, cells, breaks, vocabulary, justified, alone, slash_breaks=settings.slash_breaks))
               for lt, cells, justified in logical]
@@ -1128,15 +1135,43 @@ def _each_a_cell(last: str, b: Sequence[str], alone: frozenset[str]) -> bool:
 def _cells_alone(tables: Sequence[tuple[Sequence[_Entry], Sequence[dict[str, list[str]]]]]) -> dict[str, frozenset[str]]:
     """Per column, the texts of its cells of one paragraph in rows no page break cuts (neither first nor
     last on their page: a cell cut by the page's foot is a paragraph's first part)."""
-    out: dict[str, set[str]] = {}
+    return {f: frozenset(counts) for f, counts in _whole_cell_counts(tables).items()}
+
+
+def _whole_cell_counts(tables: Sequence[tuple[Sequence[_Entry], Sequence[dict[str, list[str]]]]]
+                       ) -> dict[str, Counter[str]]:
+    """Per column, how many rows print each text as a cell of one paragraph (_cells_alone)."""
+    out: dict[str, Counter[str]] = {}
     for entries, cells in tables:
         for i, (entry, row) in enumerate(zip(entries, cells)):
             if entry.first_on_page or i + 1 == len(entries) or entries[i + 1].first_on_page:
                 continue
             for f, paras in row.items():
                 if len(paras) == 1:
-                    out.setdefault(f, set()).add(paras[0])
-    return {f: frozenset(t) for f, t in out.items()}
+                    out.setdefault(f, Counter())[paras[0]] += 1
+    return out
+
+
+def _part_whole_cells(cells: Sequence[dict[str, list[str]]], counts: Mapping[str, Counter[str]]) -> None:
+    """Part, in the officer and plan columns, a paragraph that is two texts the column prints elsewhere each
+    as a whole cell, and never whole in another row: two officers one cell sets one under the other
+    ("Finance Business Partner" / "Corporate Parenting Lead") at the cell's leading, which no paragraph
+    break shows."""
+    for row in cells:
+        for f in LEAVES:
+            if row.get(f):
+                row[f] = [part for para in row[f] for part in _two_whole_cells(para, counts.get(f, Counter()))]
+
+
+def _two_whole_cells(para: str, counts: Counter[str]) -> list[str]:
+    if counts[para] > 1:
+        return [para]
+    words = para.split(" ")
+    for k in range(1, len(words)):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if counts[head] and counts[rest]:
+            return [head, rest]
+    return [para]
 
 
 def _paragraph_breaks(cells: Sequence[dict[str, list[str]]]) -> dict[str, frozenset[tuple[str, str]]]:
