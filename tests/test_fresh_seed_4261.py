@@ -133,3 +133,15 @@ def test_two_officers_the_column_prints_as_whole_cells_elsewhere_are_two_paragra
                         "action": ["Head of Service x"]}
     assert cells[1:] == [{"lead_officer": ["Head of Service"]},
                          {"lead_officer": ["Assistant Director, Education Head of Services"]}]
+
+
+def test_a_shaded_header_cell_with_no_heading_heads_a_column_of_its_own():
+    """Layout 465100046 (seed 4651, WeasyPrint, header shaded cell by cell, horizontal rules only): the
+    producer drew the "Dependencies" header cell empty, its shading alone. With no heading there, its
+    text was read into the next column, the actions: "Monthly monitoring by the 1.1 Develop and agree
+    ..." (0% -> 100%). Each shaded cell of such a header is a column; one with no heading over text of
+    the body keeps its cells apart, in `extra` under the heading printed (none)."""
+    rows = _rows("layout-465100046", (3,))
+    assert rows[0].refs["action"] == "1.1"
+    assert rows[0].cells["action"][0].startswith("Develop and agree Children\u2019s Social Care Workforce Strategy")
+    assert rows[0].cells["extra:"] == ["Monthly monitoring by the Assistant Director."]

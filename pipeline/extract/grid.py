@@ -273,6 +273,7 @@ def columns_from_header(
         filled = (filled_columns(page, header.bottom) + first_row_fills(page, header.bottom, FIRST_ROW_REACH * size)
                   + header_cell_fills(page, header))
         columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
+        columns = _unheaded_cells(columns, header, header_cell_fills(page, header), body_words)
         columns = _parted_at_inner_gutters(columns, body_words)
         if overleaf:
             columns = _parted_overleaf(page, header, columns, body_words, overleaf, settings)
@@ -281,6 +282,33 @@ def columns_from_header(
         if c.field is None or c.field.startswith("ignore:"):
             c.field = extra_key(c.heading)
     return _distinct_keys(columns), ruled
+
+
+def _unheaded_cells(columns: list[Column], header: Header, fills: Sequence[tuple[float, float]],
+                    body_words: Sequence[Word]) -> list[Column]:
+    """The columns with one of their own for each of a header's shaded cells (`fills`: header_cell_fills)
+    that prints no heading, over text of the body: a column whose heading the producer left out
+    ("Dependencies" drawn as an empty cell of the header's shading). It stood within a neighbour's column,
+    flush with one of its sides, and its cells were read into that neighbour's."""
+    out = list(columns)
+    for x0, x1 in fills:
+        if any(x0 <= (c.x0 + c.x1) / 2 <= x1 for c in header.cells):
+            continue
+        if not any(x0 <= w.xmid <= x1 for w in body_words):
+            continue
+        k = next((k for k, c in enumerate(out) if c.x0 - FILL_SLACK <= x0 and x1 <= c.x1 + FILL_SLACK), None)
+        if k is None:
+            continue
+        c = out[k]
+        if abs(c.x0 - x0) <= FILL_SLACK and x1 < c.x1 - FILL_SLACK and _crossing(body_words, x1) == 0:
+            out[k:k + 1] = [Column(None, c.x0, x1, ""), dataclasses.replace(c, x0=x1)]
+        elif abs(c.x1 - x1) <= FILL_SLACK and x0 > c.x0 + FILL_SLACK and _crossing(body_words, x0) == 0:
+            out[k:k + 1] = [dataclasses.replace(c, x1=x0), Column(None, x0, c.x1, "")]
+    return out
+
+
+# How far a header cell's shading may stand off the column's side it is flush with.
+FILL_SLACK = 2.0
 
 
 def _parted_at_inner_gutters(columns: Sequence[Column], body_words: Sequence[Word]) -> list[Column]:
