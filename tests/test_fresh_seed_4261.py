@@ -145,3 +145,15 @@ def test_a_shaded_header_cell_with_no_heading_heads_a_column_of_its_own():
     assert rows[0].refs["action"] == "1.1"
     assert rows[0].cells["action"][0].startswith("Develop and agree Children\u2019s Social Care Workforce Strategy")
     assert rows[0].cells["extra:"] == ["Monthly monitoring by the Assistant Director."]
+
+
+def test_a_justified_line_s_stretched_space_under_a_heading_s_word_is_no_gutter():
+    """Layout 470100025 (seed 4701, WeasyPrint, narrow justified date column under "When will it / be
+    done?"): every date line is stretched to the column's width, "May 2022 \u2013 Oct" with each space 5.6
+    pt, and its dash starts within a point and a half of where "it" starts. The white before the dash
+    looked like a gutter under a heading's word, so the heading was parted into "When will be done?" and
+    "it", and every date lost its end (43.1% -> 100%). White as wide as the line's other spaces is a
+    word space, however wide."""
+    rows = _rows("layout-470100025", (2, 3))
+    assert rows[0].cells["milestone"] == ["May 2022 \u2013 Oct 2022"]
+    assert not any(k.startswith("extra:it") for r in rows for k in r.cells)

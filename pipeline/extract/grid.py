@@ -374,9 +374,19 @@ def _flush_beside(words: Sequence[Word], start: float, x: float) -> int:
     next word of one cell ("Head" / "of Service" under "Lead" / "officer")."""
     left, right = _parted_lines(words, x)
     # The white is measured on the line itself, to its word set flush: a word space before a word that
-    # merely starts near `start` ("2022 – B" under "Due date and rating") is no gutter.
+    # merely starts near `start` ("2022 – B" under "Due date and rating") is no gutter, nor one a justified
+    # line stretched as wide as its other spaces ("May 2022 – Oct", every space 5.6 pt).
     return sum(1 for a, b in zip(left, right) if a and b and abs(min(w.x0 for w in b) - start) <= HEADING_FLUSH
-               and min(w.x0 for w in b) - max(w.x1 for w in a) > WORD_SPACE_EMS * max(w.size for w in a))
+               and _gutter_white(a, b))
+
+
+def _gutter_white(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """Is the white between a line's words left of a boundary (`a`) and right of it (`b`) wider than a word
+    space, and than the line's other spaces?"""
+    white = min(w.x0 for w in b) - max(w.x1 for w in a)
+    spaces = [v.x0 - u.x1 for part in (a, b) for u, v in zip(sorted(part, key=lambda w: w.x0),
+                                                              sorted(part, key=lambda w: w.x0)[1:])]
+    return white > WORD_SPACE_EMS * max(w.size for w in a) and all(white > RUN_ON_SPACE_SLACK * sp for sp in spaces)
 
 
 # How far (points) a heading's word may start from its column's text and still be set flush with it.
