@@ -9,6 +9,7 @@ its text lines; a column whose top rule is missing in a row is merged with the r
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 import statistics
@@ -270,10 +271,10 @@ def columns_from_header(
         # Rules that frame the table but part no headings (an outer box) still bound its outer columns.
         # The fills of the first row count too: under a header at a page's foot it may be the only one.
         size = min((c.bottom - c.top for c in header.cells if not c.turned), default=0.0)
-        filled = (filled_columns(page, header.bottom) + first_row_fills(page, header.bottom, FIRST_ROW_REACH * size)
-                  + header_cell_fills(page, header))
+        shaded = header_cell_fills(page, header)
+        filled = filled_columns(page, header.bottom) + first_row_fills(page, header.bottom, FIRST_ROW_REACH * size) + shaded
         columns = _gutter_columns(header.cells, body_words, _frame(header.cells, cuts), filled)
-        columns = _unheaded_cells(columns, header, header_cell_fills(page, header), body_words)
+        columns = _unheaded_cells(columns, header, shaded, body_words)
         columns = _parted_at_inner_gutters(columns, body_words)
         if overleaf:
             columns = _parted_overleaf(page, header, columns, body_words, overleaf, settings)
@@ -384,8 +385,7 @@ def _gutter_white(a: Sequence[Word], b: Sequence[Word]) -> bool:
     """Is the white between a line's words left of a boundary (`a`) and right of it (`b`) wider than a word
     space, and than the line's other spaces?"""
     white = min(w.x0 for w in b) - max(w.x1 for w in a)
-    spaces = [v.x0 - u.x1 for part in (a, b) for u, v in zip(sorted(part, key=lambda w: w.x0),
-                                                              sorted(part, key=lambda w: w.x0)[1:])]
+    spaces = [v.x0 - u.x1 for part in (a, b) for u, v in itertools.pairwise(sorted(part, key=lambda w: w.x0))]
     return white > WORD_SPACE_EMS * max(w.size for w in a) and all(white > RUN_ON_SPACE_SLACK * sp for sp in spaces)
 
 

@@ -799,7 +799,7 @@ def _piece_broken(above: str, first: Word, room: float, letter: float, vocabular
     # A piece that goes on into a word of its own opens that word ("multiagency" / "contribu‐" / "tions",
     # "multiagency" / "contribution" / "s"), unless the line above joins it into a longer one ("Sept" /
     # "em‐" / "ber").
-    if ((first.text.endswith(BREAK_HYPHENS) or going_on) and is_word(word_key(going_on))
+    if (going_on and is_word(word_key(going_on))
             and not is_word(word_key(above + going_on))):
         return False
     whole = word_key(above + first.text)
